@@ -1,0 +1,30 @@
+package io.wssocket.handshake;
+
+/**
+ * Size limits for an HTTP/1.1 upgrade request head. Crossing one fails the handshake with the
+ * status RFC 9110 assigns to it; the parser never buffers more than a limit allows.
+ *
+ * @param maxRequestLineLength bytes of the request-line, without its line ending; longer → 414
+ * @param maxHeaderCount header field lines; more → 431
+ * @param maxHeaderBytes bytes of all header field lines, line endings included (not the empty
+ *     line that ends the head); more → 431
+ */
+public record HandshakeLimits(int maxRequestLineLength, int maxHeaderCount, int maxHeaderBytes) {
+
+    public HandshakeLimits {
+        requirePositive("maxRequestLineLength", maxRequestLineLength);
+        requirePositive("maxHeaderCount", maxHeaderCount);
+        requirePositive("maxHeaderBytes", maxHeaderBytes);
+    }
+
+    /** 8 KiB request-line, 100 header fields, 16 KiB of header fields. */
+    public static HandshakeLimits defaults() {
+        return new HandshakeLimits(8192, 100, 16384);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

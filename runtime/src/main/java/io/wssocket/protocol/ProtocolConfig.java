@@ -1,0 +1,21 @@
+package io.wssocket.protocol;
+
+/**
+ * Limits and timeouts of one WebSocket connection.
+ *
+ * @param client whether this side is the client (it masks what it sends, expects unmasked input)
+ * @param maxFramePayload frames announcing more payload fail the connection with 1009
+ * @param maxMessageSize messages growing past this fail the connection with 1009
+ * @param closeTimeoutMillis how long to wait for the peer's close frame, or for its end of stream
+ *     after a failed connection, before dropping the socket
+ */
+public record ProtocolConfig(boolean client, long maxFramePayload, long maxMessageSize, long closeTimeoutMillis) {
+    public ProtocolConfig {
+        if (maxFramePayload < 125 || maxMessageSize < 125) {
+            throw new IllegalArgumentException("frame and message limits must be at least 125 bytes");
+        }
+        if (closeTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("closeTimeoutMillis must be positive");
+        }
+    }
+}

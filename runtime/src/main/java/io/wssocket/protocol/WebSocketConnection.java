@@ -1,0 +1,297 @@
+package io.wssocket.protocol;
+
+import io.wssocket.transport.Connection;
+import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.WriteCallback;
+import io.wssocket.wire.CloseCodes;
+import io.wssocket.wire.ClosePayload;
+import io.wssocket.wire.FrameParser;
+import io.wssocket.wire.FrameWriter;
+import io.wssocket.wire.Opcode;
+import io.wssocket.wire.ProtocolViolationException;
+import io.wssocket.wire.WebSocketReader;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * An open WebSocket connection: frames in through {@link WebSocketReader}, frames out through the
+ * transport, the close handshake of RFC 6455 §7 in both directions with a timeout, automatic
+ * pongs, idle timeout, and failing the connection with the right code on a protocol violation.
+ *
+ * <p>Inbound events reach the {@link WebSocketListener} on the event loop. Sending is allowed from
+ * any thread; frames of one call are written atomically, and nothing is written after the close
+ * frame.
+ */
+public final class WebSocketConnection implements ConnectionHandler, WebSocketReader.Listener {
+    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+    /** Payloads up to this size are copied behind their header: one buffer, one write. */
+    private static final int COPY_THRESHOLD = 8192;
+
+    private enum State { OPEN, CLOSE_SENT, CLOSE_RECEIVED }
+
+    private final Connection connection;
+    private final ProtocolConfig config;
+    private final WebSocketReader reader;
+    private final IntSupplier maskKeys;
+    private volatile WebSocketListener listener;
+
+    private final Object stateLock = new Object();
+    private State state = State.OPEN;
+    private int closeCode = CloseCodes.ABNORMAL;
+    private String closeReason = "";
+
+    // Event loop only.
+    private boolean failed;
+    private long closeDeadline;
+    private volatile long idleTimeoutNanos;
+
+    /**
+     * @param maskKeys the source of masking keys on the client side (RFC 6455 §5.3), null on the server
+     */
+    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys) {
+        if (config.client() && maskKeys == null) {
+            throw new IllegalArgumentException("a client connection needs masking keys");
+        }
+        this.connection = connection;
+        this.config = config;
+        this.maskKeys = maskKeys;
+        this.reader = new WebSocketReader(
+                new FrameParser(!config.client(), config.maxFramePayload(), allowedRsv),
+                config.maxMessageSize(), this);
+    }
+
+    /**
+     * Makes this the connection's handler and starts delivering to {@code listener}. Call on the
+     * event loop, then pass any bytes that followed the handshake to {@link #onData}.
+     */
+    public void start(WebSocketListener listener) {
+        this.listener = listener;
+        connection.setHandler(this);
+        armTimer();
+    }
+
+    public Connection transport() {
+        return connection;
+    }
+
+    public boolean isOpen() {
+        synchronized (stateLock) {
+            return state == State.OPEN;
+        }
+    }
+
+    /** Closes the connection when nothing was read or written for this long; 0 disables. Any thread. */
+    public void setIdleTimeout(long millis) {
+        idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        onLoop(this::armTimer);
+    }
+
+    // ------------------------------------------------------------------ inbound (event loop)
+
+    @Override
+    public void onData(Connection c, ByteBuffer in) {
+        if (failed) {
+            in.position(in.limit()); // RFC 6455 §7.1.7: after failing, input is discarded
+            return;
+        }
+        try {
+            reader.read(in);
+        } catch (ProtocolViolationException e) {
+            in.position(in.limit());
+            fail(e.closeCode(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+        if (acceptsData()) {
+            listener.onText(chunk, first, last);
+        }
+    }
+
+    @Override
+    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+        if (acceptsData()) {
+            listener.onBinary(chunk, first, last);
+        }
+    }
+
+    private boolean acceptsData() {
+        // Once we sent a close frame the session is closing: data that crosses it is dropped.
+        synchronized (stateLock) {
+            return state == State.OPEN;
+        }
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        // RFC 6455 §5.5.2: answer with a pong carrying the same data, unless already closing.
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+        sendControl(Opcode.PONG, copy, WriteCallback.NONE);
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        listener.onPong(payload);
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        boolean reply;
+        synchronized (stateLock) {
+            reply = state == State.OPEN;
+            if (reply) {
+                state = State.CLOSE_RECEIVED;
+                closeCode = code;
+                closeReason = reason;
+                // RFC 6455 §5.5.1: answer with a close frame, typically echoing the code.
+                connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, "")), WriteCallback.NONE);
+            }
+        }
+        // RFC 6455 §7.1.1: the server closes the TCP connection first; a client waits a while for it.
+        if (config.client() && !reply) {
+            armCloseTimer();
+        } else {
+            connection.closeAfterFlush();
+            armCloseTimer();
+        }
+    }
+
+    @Override
+    public void onInputClosed(Connection c) {
+        connection.closeAfterFlush();
+        armCloseTimer();
+    }
+
+    @Override
+    public void onClosed(Connection c, Throwable cause) {
+        int code;
+        String reason;
+        synchronized (stateLock) {
+            code = closeCode;
+            reason = closeReason;
+        }
+        WebSocketListener l = listener;
+        if (cause != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
+            l.onTransportError(cause);
+        }
+        l.onClosed(code, reason);
+    }
+
+    /** Fails the connection (RFC 6455 §7.1.7): close frame with the code, then end the socket. */
+    private void fail(int code, String message) {
+        LOG.log(System.Logger.Level.DEBUG, () -> connection + " failed with " + code + ": " + message);
+        failed = true;
+        synchronized (stateLock) {
+            if (state == State.OPEN) {
+                state = State.CLOSE_SENT;
+                closeCode = code;
+                closeReason = message;
+                connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, message)), WriteCallback.NONE);
+            }
+        }
+        connection.shutdownOutputAfterFlush();
+        armCloseTimer();
+    }
+
+    // ------------------------------------------------------------------ timers (event loop)
+
+    @Override
+    public long onTimer(Connection c, long now) {
+        if (closeDeadline != 0 && now - closeDeadline >= 0) {
+            LOG.log(System.Logger.Level.DEBUG, () -> c + ": no close from the peer within "
+                    + config.closeTimeoutMillis() + " ms; dropping the connection");
+            c.abort(null);
+            return 0;
+        }
+        long idle = idleTimeoutNanos;
+        if (idle > 0 && closeDeadline == 0) {
+            long lastActive = Math.max(c.lastReadNanos(), c.lastWriteNanos());
+            if (now - lastActive >= idle) {
+                close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired");
+                return closeDeadline;
+            }
+            return lastActive + idle;
+        }
+        return closeDeadline;
+    }
+
+    private void armTimer() {
+        long next = closeDeadline;
+        long idle = idleTimeoutNanos;
+        if (next == 0 && idle > 0) {
+            next = Math.max(connection.lastReadNanos(), connection.lastWriteNanos()) + idle;
+        }
+        connection.scheduleTimer(next);
+    }
+
+    private void armCloseTimer() {
+        if (closeDeadline == 0) {
+            closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.closeTimeoutMillis());
+            connection.scheduleTimer(closeDeadline);
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        if (connection.loop().inLoop()) {
+            task.run();
+        } else {
+            connection.loop().execute(task);
+        }
+    }
+
+    // ------------------------------------------------------------------ outbound (any thread)
+
+    /** Sends one data frame (text, binary or continuation). Fails once the close handshake began. */
+    public void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
+        ByteBuffer[] frame = encode(opcode, fin, payload);
+        synchronized (stateLock) {
+            if (state == State.OPEN) {
+                connection.write(frame, callback);
+                return;
+            }
+        }
+        callback.written(new SendFailedException("the WebSocket connection is closing or closed"));
+    }
+
+    /** Sends a ping or pong (at most 125 bytes). */
+    public void sendControl(int opcode, ByteBuffer payload, WriteCallback callback) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("control frame payload of " + payload.remaining()
+                    + " bytes is over 125 (RFC 6455 §5.5)");
+        }
+        sendData(opcode, true, payload, callback);
+    }
+
+    /**
+     * Starts the close handshake with {@code code} and {@code reason} (cut to 123 bytes). Does
+     * nothing if it has begun already. Any thread.
+     */
+    public void close(int code, String reason) {
+        synchronized (stateLock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSE_SENT;
+            closeCode = code;
+            closeReason = reason == null ? "" : reason;
+            connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, reason)), WriteCallback.NONE);
+        }
+        onLoop(this::armCloseTimer);
+    }
+
+    private ByteBuffer[] encode(int opcode, boolean fin, ByteBuffer payload) {
+        if (config.client()) {
+            return new ByteBuffer[] {FrameWriter.maskedFrame(fin, opcode, payload, maskKeys.getAsInt())};
+        }
+        int length = payload.remaining();
+        if (length <= COPY_THRESHOLD) {
+            return new ByteBuffer[] {FrameWriter.unmaskedFrame(fin, opcode, payload)};
+        }
+        ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerLength(length, false));
+        FrameWriter.writeHeader(header, fin, 0, opcode, length, false, 0);
+        return new ByteBuffer[] {header.flip(), payload.slice()};
+    }
+}

@@ -1,0 +1,27 @@
+package io.wssocket.protocol;
+
+import io.wssocket.wire.ProtocolViolationException;
+import java.nio.ByteBuffer;
+
+/**
+ * What the layer above (the session) hears from an open WebSocket connection. Every call comes on
+ * the connection's event loop thread, in order, and must not block; buffers are valid only
+ * during the call.
+ */
+public interface WebSocketListener {
+    void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+
+    void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+
+    void onPong(ByteBuffer payload);
+
+    /**
+     * The connection is closed (socket closed); called exactly once. {@code code} is what the
+     * close handshake settled on, or {@link io.wssocket.wire.CloseCodes#ABNORMAL} when it did not
+     * happen.
+     */
+    void onClosed(int code, String reason);
+
+    /** A transport error ended the connection; {@link #onClosed} follows. */
+    void onTransportError(Throwable error);
+}

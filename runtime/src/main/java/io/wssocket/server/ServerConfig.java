@@ -1,0 +1,382 @@
+package io.wssocket.server;
+
+import io.wssocket.handshake.HandshakeLimits;
+import io.wssocket.protocol.ProtocolConfig;
+import io.wssocket.session.SessionSettings;
+import io.wssocket.transport.TransportConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Everything a {@link WebSocketServer} can be told, immutable. Built in code with
+ * {@link #builder()}, or from CLI flags and system properties through {@link #OPTIONS}, the one
+ * list from which the configuration reference is generated.
+ */
+public final class ServerConfig {
+    private static final Function<String, Integer> INT = Integer::parseInt;
+    private static final Function<String, Long> LONG = Long::parseLong;
+    private static final Function<String, Boolean> BOOL = s -> {
+        if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("expected true or false");
+        }
+        return Boolean.parseBoolean(s);
+    };
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Every option, in the order the reference lists them. */
+    public static final List<ServerOption> OPTIONS = List.of(
+            ServerOption.of("host", "Address to listen on (0.0.0.0 for all IPv4 interfaces, :: for all).",
+                    "0.0.0.0", s -> s, Builder::host),
+            ServerOption.of("port", "TCP port to listen on; 0 picks a free one.", 8080, INT, Builder::port),
+            ServerOption.of("backlog", "Pending-connection queue length of the listening socket.", 1024, INT, Builder::backlog),
+            ServerOption.of("event-loops", "Selector threads that own the sockets (default: number of cores).",
+                    "cores", INT, Builder::eventLoops),
+            ServerOption.of("read-buffer-size", "Bytes read from one socket per turn; one direct buffer per event loop.",
+                    65536, INT, Builder::readBufferSize),
+            ServerOption.of("max-connections", "Open connections beyond which new ones get 503 with Retry-After.",
+                    100000, INT, Builder::maxConnections),
+            ServerOption.of("handshake-timeout", "Milliseconds a client has to complete its upgrade request; then it is dropped.",
+                    10000, LONG, Builder::handshakeTimeoutMillis),
+            ServerOption.of("max-request-line", "Longest request line, in bytes (414 beyond it).", 8192, INT, Builder::maxRequestLineLength),
+            ServerOption.of("max-header-count", "Most header fields in an upgrade request (431 beyond it).", 100, INT, Builder::maxHeaderCount),
+            ServerOption.of("max-header-bytes", "Most bytes of header fields in an upgrade request (431 beyond it).",
+                    16384, INT, Builder::maxHeaderBytes),
+            ServerOption.of("max-frame-size", "Largest frame payload accepted, in bytes (close 1009 beyond it).",
+                    16777216L, LONG, Builder::maxFrameSize),
+            ServerOption.of("max-message-size", "Largest message accepted, all frames together, in bytes (close 1009 beyond it).",
+                    16777216L, LONG, Builder::maxMessageSize),
+            ServerOption.of("max-text-buffer", "Default Session.getMaxTextMessageBufferSize: largest whole text message, in bytes.",
+                    16777216, INT, Builder::maxTextMessageBufferSize),
+            ServerOption.of("max-binary-buffer", "Default Session.getMaxBinaryMessageBufferSize: largest whole binary message, in bytes.",
+                    16777216, INT, Builder::maxBinaryMessageBufferSize),
+            ServerOption.of("idle-timeout", "Default Session.getMaxIdleTimeout: milliseconds without a message in or out before "
+                    + "the session is closed with 1001; 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
+            ServerOption.of("close-timeout", "Milliseconds to wait for the peer's close frame or end of stream before dropping the socket.",
+                    5000L, LONG, Builder::closeTimeoutMillis),
+            ServerOption.of("send-timeout", "Milliseconds a blocking or async send may take before the connection is dropped.",
+                    30000L, LONG, Builder::sendTimeoutMillis),
+            ServerOption.of("write-high-water", "Queued outbound bytes above which a connection reports itself unwritable.",
+                    65536L, LONG, Builder::writeHighWaterMark),
+            ServerOption.of("write-low-water", "Queued outbound bytes below which it reports itself writable again.",
+                    16384L, LONG, Builder::writeLowWaterMark),
+            ServerOption.of("max-queued-bytes", "Queued outbound bytes per connection beyond which a send fails.",
+                    33554432L, LONG, Builder::maxQueuedBytes),
+            ServerOption.of("max-pending-messages", "Messages per session waiting for endpoint code beyond which reading pauses.",
+                    64, INT, Builder::maxPendingMessages),
+            ServerOption.of("virtual-threads", "Run endpoint code on virtual threads when the JVM has them (Java 21+).",
+                    true, BOOL, Builder::virtualThreads),
+            ServerOption.of("callback-threads", "Threads running endpoint code when virtual threads are not used.",
+                    Math.max(16, CORES * 8) + " (cores × 8, at least 16)", INT, Builder::callbackThreads),
+            ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
+                    5000L, LONG, Builder::shutdownTimeoutMillis),
+            ServerOption.of("tcp-no-delay", "Disable Nagle's algorithm on accepted sockets.", true, BOOL, Builder::tcpNoDelay));
+
+    private final String host;
+    private final int port;
+    private final int backlog;
+    private final int eventLoops;
+    private final int readBufferSize;
+    private final int maxConnections;
+    private final long handshakeTimeoutMillis;
+    private final HandshakeLimits handshakeLimits;
+    private final long maxFrameSize;
+    private final long maxMessageSize;
+    private final int maxTextMessageBufferSize;
+    private final int maxBinaryMessageBufferSize;
+    private final long idleTimeoutMillis;
+    private final long closeTimeoutMillis;
+    private final long sendTimeoutMillis;
+    private final long writeHighWaterMark;
+    private final long writeLowWaterMark;
+    private final long maxQueuedBytes;
+    private final int maxPendingMessages;
+    private final boolean virtualThreads;
+    private final int callbackThreads;
+    private final long shutdownTimeoutMillis;
+    private final boolean tcpNoDelay;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.backlog = b.backlog;
+        this.eventLoops = b.eventLoops;
+        this.readBufferSize = b.readBufferSize;
+        this.maxConnections = b.maxConnections;
+        this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
+        this.handshakeLimits = new HandshakeLimits(b.maxRequestLineLength, b.maxHeaderCount, b.maxHeaderBytes);
+        this.maxFrameSize = b.maxFrameSize;
+        this.maxMessageSize = b.maxMessageSize;
+        this.maxTextMessageBufferSize = b.maxTextMessageBufferSize;
+        this.maxBinaryMessageBufferSize = b.maxBinaryMessageBufferSize;
+        this.idleTimeoutMillis = b.idleTimeoutMillis;
+        this.closeTimeoutMillis = b.closeTimeoutMillis;
+        this.sendTimeoutMillis = b.sendTimeoutMillis;
+        this.writeHighWaterMark = b.writeHighWaterMark;
+        this.writeLowWaterMark = b.writeLowWaterMark;
+        this.maxQueuedBytes = b.maxQueuedBytes;
+        this.maxPendingMessages = b.maxPendingMessages;
+        this.virtualThreads = b.virtualThreads;
+        this.callbackThreads = b.callbackThreads;
+        this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
+        this.tcpNoDelay = b.tcpNoDelay;
+        require(port >= 0 && port <= 65535, "port must be 0-65535");
+        require(backlog > 0, "backlog must be positive");
+        require(maxConnections > 0, "max-connections must be positive");
+        require(handshakeTimeoutMillis > 0, "handshake-timeout must be positive");
+        require(maxFrameSize >= 125 && maxMessageSize >= 125, "max-frame-size and max-message-size must be at least 125");
+        require(callbackThreads > 0, "callback-threads must be positive");
+        require(shutdownTimeoutMillis >= 0, "shutdown-timeout must not be negative");
+        // The records below check their own fields.
+        transportConfig();
+        protocolConfig();
+        sessionSettings();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults, then system properties {@code wssocket.*}, then the given flag values (name to value). */
+    public static ServerConfig fromSources(Properties systemProperties, Map<String, String> flags) {
+        Builder builder = builder();
+        for (ServerOption option : OPTIONS) {
+            String value = systemProperties.getProperty(option.systemProperty());
+            if (value != null) {
+                option.apply(builder, value);
+            }
+        }
+        for (ServerOption option : OPTIONS) {
+            String value = flags.get(option.name());
+            if (value != null) {
+                option.apply(builder, value);
+            }
+        }
+        return builder.build();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int backlog() {
+        return backlog;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public long handshakeTimeoutMillis() {
+        return handshakeTimeoutMillis;
+    }
+
+    public HandshakeLimits handshakeLimits() {
+        return handshakeLimits;
+    }
+
+    public long closeTimeoutMillis() {
+        return closeTimeoutMillis;
+    }
+
+    public boolean virtualThreads() {
+        return virtualThreads;
+    }
+
+    public int callbackThreads() {
+        return callbackThreads;
+    }
+
+    public long shutdownTimeoutMillis() {
+        return shutdownTimeoutMillis;
+    }
+
+    public boolean tcpNoDelay() {
+        return tcpNoDelay;
+    }
+
+    public TransportConfig transportConfig() {
+        return new TransportConfig(eventLoops, readBufferSize, writeHighWaterMark, writeLowWaterMark, maxQueuedBytes, tcpNoDelay);
+    }
+
+    public ProtocolConfig protocolConfig() {
+        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis);
+    }
+
+    public SessionSettings sessionSettings() {
+        return new SessionSettings(idleTimeoutMillis, maxTextMessageBufferSize, maxBinaryMessageBufferSize,
+                sendTimeoutMillis, maxPendingMessages);
+    }
+
+    /** Builder of {@link ServerConfig}; every setter matches one {@link ServerOption}. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private int backlog = 1024;
+        private int eventLoops = CORES;
+        private int readBufferSize = 65536;
+        private int maxConnections = 100_000;
+        private long handshakeTimeoutMillis = 10_000;
+        private int maxRequestLineLength = 8192;
+        private int maxHeaderCount = 100;
+        private int maxHeaderBytes = 16384;
+        private long maxFrameSize = 16L << 20;
+        private long maxMessageSize = 16L << 20;
+        private int maxTextMessageBufferSize = 16 << 20;
+        private int maxBinaryMessageBufferSize = 16 << 20;
+        private long idleTimeoutMillis = 300_000;
+        private long closeTimeoutMillis = 5_000;
+        private long sendTimeoutMillis = 30_000;
+        private long writeHighWaterMark = 64 << 10;
+        private long writeLowWaterMark = 16 << 10;
+        private long maxQueuedBytes = 32L << 20;
+        private int maxPendingMessages = 64;
+        private boolean virtualThreads = true;
+        private int callbackThreads = Math.max(16, CORES * 8);
+        private long shutdownTimeoutMillis = 5_000;
+        private boolean tcpNoDelay = true;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        public Builder eventLoops(int eventLoops) {
+            this.eventLoops = eventLoops;
+            return this;
+        }
+
+        public Builder readBufferSize(int readBufferSize) {
+            this.readBufferSize = readBufferSize;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder handshakeTimeoutMillis(long millis) {
+            this.handshakeTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder maxRequestLineLength(int bytes) {
+            this.maxRequestLineLength = bytes;
+            return this;
+        }
+
+        public Builder maxHeaderCount(int count) {
+            this.maxHeaderCount = count;
+            return this;
+        }
+
+        public Builder maxHeaderBytes(int bytes) {
+            this.maxHeaderBytes = bytes;
+            return this;
+        }
+
+        public Builder maxFrameSize(long bytes) {
+            this.maxFrameSize = bytes;
+            return this;
+        }
+
+        public Builder maxMessageSize(long bytes) {
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        public Builder maxTextMessageBufferSize(int bytes) {
+            this.maxTextMessageBufferSize = bytes;
+            return this;
+        }
+
+        public Builder maxBinaryMessageBufferSize(int bytes) {
+            this.maxBinaryMessageBufferSize = bytes;
+            return this;
+        }
+
+        public Builder idleTimeoutMillis(long millis) {
+            this.idleTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder closeTimeoutMillis(long millis) {
+            this.closeTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder sendTimeoutMillis(long millis) {
+            this.sendTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder writeHighWaterMark(long bytes) {
+            this.writeHighWaterMark = bytes;
+            return this;
+        }
+
+        public Builder writeLowWaterMark(long bytes) {
+            this.writeLowWaterMark = bytes;
+            return this;
+        }
+
+        public Builder maxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        public Builder maxPendingMessages(int count) {
+            this.maxPendingMessages = count;
+            return this;
+        }
+
+        public Builder virtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
+            return this;
+        }
+
+        public Builder callbackThreads(int threads) {
+            this.callbackThreads = threads;
+            return this;
+        }
+
+        public Builder shutdownTimeoutMillis(long millis) {
+            this.shutdownTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder tcpNoDelay(boolean tcpNoDelay) {
+            this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+    }
+}

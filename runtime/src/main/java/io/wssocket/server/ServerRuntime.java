@@ -1,0 +1,20 @@
+package io.wssocket.server;
+
+import java.util.concurrent.Executor;
+
+/** What the per-connection handlers of a running server share with it. */
+interface ServerRuntime {
+    ServerConfig config();
+
+    WsServerContainer container();
+
+    default EndpointRegistry registry() {
+        return container().registry();
+    }
+
+    Executor callbackExecutor();
+
+    String nextSessionId();
+
+    int connectionCount();
+}

@@ -1,0 +1,176 @@
+package io.wssocket.server;
+
+import io.wssocket.handshake.AcceptKey;
+import io.wssocket.handshake.HttpRequest;
+import io.wssocket.handshake.HttpRequestParser;
+import io.wssocket.handshake.HttpResponseWriter;
+import io.wssocket.handshake.HttpStatusException;
+import io.wssocket.handshake.UpgradeRequest;
+import io.wssocket.handshake.UpgradeRequestValidator;
+import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.session.SessionRequest;
+import io.wssocket.session.WsSession;
+import io.wssocket.transport.Connection;
+import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.WriteCallback;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first protocol on an accepted connection: reads the HTTP upgrade request within the
+ * handshake limits and timeout, checks it (RFC 6455 §4.2.1), finds the endpoint, runs the
+ * endpoint's configurator off the event loop, answers 101 and hands the connection to a
+ * {@link WsSession}, or answers with an error status and closes.
+ */
+final class UpgradeHandler implements ConnectionHandler {
+    private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
+    private static final long REJECT_LINGER_MILLIS = 2000;
+
+    private enum Phase { READING, UPGRADING, REJECTED }
+
+    private final ServerRuntime server;
+    private final HttpRequestParser parser;
+    private final long deadline;
+    private Phase phase = Phase.READING;
+
+    UpgradeHandler(ServerRuntime server) {
+        this.server = server;
+        this.parser = new HttpRequestParser(server.config().handshakeLimits());
+        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
+    }
+
+    /** Event loop, once the socket is registered. */
+    void onRegistered(Connection c) {
+        c.scheduleTimer(deadline);
+        if (server.connectionCount() > server.config().maxConnections()) {
+            reject(c, new HttpStatusException(503, "the server is at its limit of " + server.config().maxConnections()
+                    + " connections; try again later", Map.of("Retry-After", "5")));
+        }
+    }
+
+    @Override
+    public void onData(Connection c, ByteBuffer in) {
+        if (phase != Phase.READING) {
+            in.position(in.limit()); // a rejected client's remaining bytes are drained and dropped
+            return;
+        }
+        UpgradeRequest upgrade;
+        EndpointRegistry.Route route;
+        try {
+            if (!parser.parse(in)) {
+                return;
+            }
+            upgrade = UpgradeRequestValidator.validate(parser.request());
+            route = server.registry().match(upgrade.request().path());
+            if (route == null) {
+                throw new HttpStatusException(404, "no WebSocket endpoint at " + upgrade.request().path());
+            }
+        } catch (HttpStatusException e) {
+            reject(c, e);
+            in.position(in.limit());
+            return;
+        }
+        // Bytes after the request (a client that did not wait for 101) are kept for the session.
+        ByteBuffer leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
+        phase = Phase.UPGRADING;
+        c.suspendReads();
+        server.callbackExecutor().execute(() -> upgrade(c, upgrade, route, leftover));
+    }
+
+    /** On the callback executor: the configurator is endpoint code and may block. */
+    private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Route route, ByteBuffer leftover) {
+        ServerEndpointConfig sec = route.config();
+        ServerEndpointConfig.Configurator configurator = sec.getConfigurator();
+        HttpRequest request = upgrade.request();
+        Thread thread = Thread.currentThread();
+        ClassLoader previousLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
+        try {
+            if (!configurator.checkOrigin(upgrade.origin())) {
+                rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
+                return;
+            }
+            String subprotocol = configurator.getNegotiatedSubprotocol(sec.getSubprotocols(), upgrade.subprotocols());
+            if (subprotocol == null || !upgrade.subprotocols().contains(subprotocol)) {
+                subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
+            }
+            List<Extension> extensions = configurator.getNegotiatedExtensions(
+                    List.copyOf(server.container().getInstalledExtensions()), List.of());
+            URI requestUri = requestUri(request);
+            Map<String, List<String>> parameters = QueryParameters.parse(request.query());
+            UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
+            configurator.modifyHandshake(sec, new UpgradeHandshakeRequest(request, requestUri, parameters), response);
+            Endpoint endpoint = (Endpoint) configurator.getEndpointInstance(sec.getEndpointClass());
+
+            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
+            SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, Map.of(),
+                    subprotocol, extensions, false, null);
+            WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
+                    sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor());
+            c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
+                    subprotocol.isEmpty() ? null : subprotocol, null, response.getHeaders()), WriteCallback.NONE);
+            c.loop().execute(() -> {
+                if (c.isOpen()) {
+                    session.open(leftover);
+                }
+            });
+        } catch (Exception | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
+                    + " for " + c.remoteAddress() + ": " + e, e);
+            rejectOnLoop(c, new HttpStatusException(500, "the endpoint could not be opened"));
+        } finally {
+            thread.setContextClassLoader(previousLoader);
+        }
+    }
+
+    private static URI requestUri(HttpRequest request) {
+        String host = request.header("Host");
+        String pathAndQuery = request.query() == null ? request.path() : request.path() + "?" + request.query();
+        try {
+            return URI.create("ws://" + host + pathAndQuery);
+        } catch (IllegalArgumentException e) {
+            return URI.create(request.path());
+        }
+    }
+
+    private void rejectOnLoop(Connection c, HttpStatusException e) {
+        c.loop().execute(() -> reject(c, e));
+    }
+
+    /** Answers with an error status, then drains what the client still sends until it closes or a short while passes. */
+    private void reject(Connection c, HttpStatusException e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
+                + e.status() + ": " + e.getMessage());
+        phase = Phase.REJECTED;
+        c.write(HttpResponseWriter.error(e), WriteCallback.NONE);
+        c.shutdownOutputAfterFlush();
+        c.resumeReads();
+        c.scheduleTimer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS));
+    }
+
+    @Override
+    public void onInputClosed(Connection c) {
+        c.closeAfterFlush();
+    }
+
+    @Override
+    public long onTimer(Connection c, long now) {
+        if (phase == Phase.READING) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
+                    + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");
+        }
+        c.abort(null);
+        return 0;
+    }
+
+    @Override
+    public void onClosed(Connection c, Throwable cause) {
+        // Nothing was opened for this connection yet.
+    }
+}

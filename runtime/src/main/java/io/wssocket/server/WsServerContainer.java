@@ -1,0 +1,140 @@
+package io.wssocket.server;
+
+import io.wssocket.session.SessionSettings;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@link ServerContainer} of one {@link WebSocketServer}: deployed endpoints and the session
+ * defaults that applications may change. Nothing here is static, so servers in one JVM are apart.
+ */
+public final class WsServerContainer implements ServerContainer {
+    private final EndpointRegistry registry = new EndpointRegistry();
+    private final SessionSettings initial;
+    private volatile long defaultAsyncSendTimeout;
+    private volatile long defaultMaxSessionIdleTimeout;
+    private volatile int defaultMaxBinaryMessageBufferSize;
+    private volatile int defaultMaxTextMessageBufferSize;
+
+    WsServerContainer(ServerConfig config) {
+        this.initial = config.sessionSettings();
+        this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
+        this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
+        this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
+        this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
+    }
+
+    EndpointRegistry registry() {
+        return registry;
+    }
+
+    /** The settings a session opened now starts with. */
+    SessionSettings sessionSettings() {
+        return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
+                defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages());
+    }
+
+    @Override
+    public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
+        throw new DeploymentException("endpoint " + endpointClass.getName()
+                + ": annotated endpoints are not supported yet; deploy a jakarta.websocket.Endpoint "
+                + "subclass with ServerEndpointConfig.Builder and addEndpoint(ServerEndpointConfig)");
+    }
+
+    @Override
+    public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        if (config == null) {
+            throw new DeploymentException("endpoint configuration must not be null");
+        }
+        if (!Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
+            throw new DeploymentException("endpoint " + config.getEndpointClass().getName()
+                    + " must extend jakarta.websocket.Endpoint to be deployed with a ServerEndpointConfig");
+        }
+        registry.add(config);
+    }
+
+    @Override
+    public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse, ServerEndpointConfig sec,
+                                       Map<String, String> pathParameters) throws DeploymentException {
+        throw new DeploymentException("upgradeHttpToWebSocket needs a Servlet container; the standalone server "
+                + "upgrades requests itself");
+    }
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaultAsyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutMillis) {
+        this.defaultAsyncSendTimeout = timeoutMillis > 0 ? timeoutMillis : Long.MAX_VALUE / 2;
+    }
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path) throws DeploymentException {
+        throw noClient();
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException {
+        throw noClient();
+    }
+
+    private static DeploymentException noClient() {
+        return new DeploymentException("WS Socket's client is not available yet; use ContainerProvider with another client");
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaultMaxSessionIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        this.defaultMaxSessionIdleTimeout = Math.max(0, timeout);
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaultMaxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        this.defaultMaxBinaryMessageBufferSize = max;
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaultMaxTextMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        this.defaultMaxTextMessageBufferSize = max;
+    }
+
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return Set.of();
+    }
+}

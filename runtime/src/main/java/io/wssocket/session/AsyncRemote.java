@@ -1,0 +1,112 @@
+package io.wssocket.session;
+
+import io.wssocket.wire.Opcode;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends that return at once. Each completes within the send timeout or fails, dropping the
+ * connection; {@link SendHandler}s are called on the callback executor, never on an event loop.
+ */
+final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
+    private final Executor callbacks;
+
+    AsyncRemote(MessageSender sender, Executor callbacks) {
+        super(sender);
+        this.callbacks = callbacks;
+    }
+
+    @Override
+    public long getSendTimeout() {
+        return sender.sendTimeoutMillis();
+    }
+
+    @Override
+    public void setSendTimeout(long timeoutMillis) {
+        sender.setSendTimeoutMillis(timeoutMillis > 0 ? timeoutMillis : Long.MAX_VALUE / 2);
+    }
+
+    @Override
+    public void sendText(String text, SendHandler handler) {
+        requireHandler(handler);
+        notify(send(Opcode.TEXT, utf8(text)), handler);
+    }
+
+    @Override
+    public Future<Void> sendText(String text) {
+        return send(Opcode.TEXT, utf8(text));
+    }
+
+    @Override
+    public Future<Void> sendBinary(ByteBuffer data) {
+        return send(Opcode.BINARY, checked(data));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, SendHandler handler) {
+        requireHandler(handler);
+        notify(send(Opcode.BINARY, checked(data)), handler);
+    }
+
+    @Override
+    public Future<Void> sendObject(Object data) {
+        try {
+            Object[] frame = encodeBuiltIn(data);
+            return send((Integer) frame[0], (ByteBuffer) frame[1]);
+        } catch (EncodeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void sendObject(Object data, SendHandler handler) {
+        requireHandler(handler);
+        try {
+            Object[] frame = encodeBuiltIn(data);
+            notify(send((Integer) frame[0], (ByteBuffer) frame[1]), handler);
+        } catch (EncodeException e) {
+            callbacks.execute(() -> handler.onResult(new SendResult(e)));
+        }
+    }
+
+    private CompletableFuture<Void> send(int opcode, ByteBuffer payload) {
+        CompletableFuture<Void> sent;
+        try {
+            sent = sender.sendWhole(opcode, payload);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long timeout = sender.sendTimeoutMillis();
+        return sent.orTimeout(timeout, TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                SocketTimeoutException timedOut = new SocketTimeoutException(
+                        "send did not complete within " + timeout + " ms; closing the connection");
+                sender.abort(timedOut);
+                return CompletableFuture.failedFuture(timedOut);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private void notify(CompletableFuture<Void> sent, SendHandler handler) {
+        sent.whenCompleteAsync((ok, failure) ->
+                handler.onResult(failure == null ? new SendResult() : new SendResult(failure)), callbacks);
+    }
+
+    private static void requireHandler(SendHandler handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("handler must not be null");
+        }
+    }
+}

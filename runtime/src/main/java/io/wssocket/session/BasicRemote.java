@@ -1,0 +1,55 @@
+package io.wssocket.session;
+
+import io.wssocket.wire.Opcode;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Blocking sends: each returns once its frames are written, or throws within the send timeout. */
+final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
+
+    BasicRemote(MessageSender sender) {
+        super(sender);
+    }
+
+    @Override
+    public void sendText(String text) throws IOException {
+        sender.await(sender.sendWhole(Opcode.TEXT, utf8(text)));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) throws IOException {
+        sender.await(sender.sendWhole(Opcode.BINARY, checked(data)));
+    }
+
+    @Override
+    public void sendText(String partialMessage, boolean isLast) throws IOException {
+        sender.await(sender.sendPart(Opcode.TEXT, utf8(partialMessage), isLast));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
+        sender.await(sender.sendPart(Opcode.BINARY, checked(partialByte), isLast));
+    }
+
+    @Override
+    public OutputStream getSendStream() {
+        return new FragmentingOutputStream(sender, Opcode.BINARY);
+    }
+
+    @Override
+    public Writer getSendWriter() {
+        return new OutputStreamWriter(new FragmentingOutputStream(sender, Opcode.TEXT), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void sendObject(Object data) throws IOException, EncodeException {
+        Object[] frame = encodeBuiltIn(data);
+        sender.await(sender.sendWhole((Integer) frame[0], (ByteBuffer) frame[1]));
+    }
+}

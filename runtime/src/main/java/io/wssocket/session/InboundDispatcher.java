@@ -1,0 +1,180 @@
+package io.wssocket.session;
+
+import io.wssocket.message.MessageBuffer;
+import io.wssocket.protocol.WebSocketListener;
+import io.wssocket.transport.Connection;
+import io.wssocket.wire.CloseCodes;
+import io.wssocket.wire.ProtocolViolationException;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns message pieces from the event loop into calls of the session's message handlers on the
+ * session's serial executor. Whole messages are gathered here (on the loop) so endpoint code gets
+ * them in one piece; partial handlers get each piece as it arrives. When too many messages wait
+ * for endpoint code, reading from the socket pauses until they are handled.
+ */
+final class InboundDispatcher implements WebSocketListener {
+    private final WsSession session;
+    private final MessageHandlers handlers;
+    private final SerialExecutor serial;
+    private final Connection connection;
+    private final int maxPending;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    // Event loop only.
+    private final MessageBuffer textBuffer = new MessageBuffer();
+    private final MessageBuffer binaryBuffer = new MessageBuffer();
+    private MessageHandlers.Registration textTarget;
+    private MessageHandlers.Registration binaryTarget;
+    private final PartialText partialText = new PartialText();
+
+    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, Connection connection,
+                      int maxPending) {
+        this.session = session;
+        this.handlers = handlers;
+        this.serial = serial;
+        this.connection = connection;
+        this.maxPending = maxPending;
+    }
+
+    @Override
+    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+        if (first) {
+            // The handler in place when a message starts receives all of it.
+            textTarget = handlers.text();
+            if (textTarget == null) {
+                throw new ProtocolViolationException(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept text messages");
+            }
+        }
+        MessageHandlers.Registration target = textTarget;
+        if (target.partial()) {
+            String part = partialText.decode(chunk, last);
+            deliver(target, part, last);
+            return;
+        }
+        String text;
+        if (first && last) {
+            checkSize(chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
+            text = MessageBuffer.text(chunk);
+        } else {
+            checkSize(textBuffer.length() + (long) chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
+            textBuffer.append(chunk);
+            if (!last) {
+                return;
+            }
+            text = textBuffer.takeText();
+        }
+        deliver(target, text, true);
+    }
+
+    @Override
+    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+        if (first) {
+            binaryTarget = handlers.binary();
+            if (binaryTarget == null) {
+                throw new ProtocolViolationException(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept binary messages");
+            }
+        }
+        MessageHandlers.Registration target = binaryTarget;
+        byte[] bytes;
+        if (target.partial()) {
+            bytes = MessageBuffer.bytes(chunk);
+        } else if (first && last) {
+            checkSize(chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
+            bytes = MessageBuffer.bytes(chunk);
+        } else {
+            checkSize(binaryBuffer.length() + (long) chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
+            binaryBuffer.append(chunk);
+            if (!last) {
+                return;
+            }
+            bytes = binaryBuffer.takeBytes();
+        }
+        Object message = target.payload() == MessageHandlers.Payload.BYTE_ARRAY ? bytes : ByteBuffer.wrap(bytes);
+        deliver(target, message, last);
+    }
+
+    private static void checkSize(long size, int limit, String kind) throws ProtocolViolationException {
+        if (size > limit) {
+            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                    kind + " message of at least " + size + " bytes exceeds the session's buffer size of " + limit);
+        }
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        MessageHandlers.Registration target = handlers.pong();
+        if (target != null) {
+            ByteBuffer copy = ByteBuffer.wrap(MessageBuffer.bytes(payload)).asReadOnlyBuffer();
+            PongMessage pong = () -> copy.duplicate();
+            deliver(target, pong, true);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void deliver(MessageHandlers.Registration target, Object message, boolean last) {
+        if (pending.incrementAndGet() > maxPending) {
+            connection.suspendReads();
+        }
+        serial.execute(() -> {
+            try {
+                if (target.partial()) {
+                    ((MessageHandler.Partial) target.handler()).onMessage(message, last);
+                } else {
+                    ((MessageHandler.Whole) target.handler()).onMessage(message);
+                }
+            } catch (RuntimeException | Error e) {
+                session.onEndpointError(e);
+            } finally {
+                if (pending.decrementAndGet() == maxPending / 2) {
+                    connection.resumeReads();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        serial.execute(() -> session.onClosed(code, reason));
+    }
+
+    @Override
+    public void onTransportError(Throwable error) {
+        serial.execute(() -> session.onEndpointError(error));
+    }
+
+    /** Decodes UTF-8 pieces to whole characters, carrying a character split across pieces over. */
+    private static final class PartialText {
+        private final byte[] carry = new byte[3];
+        private int carried;
+
+        String decode(ByteBuffer chunk, boolean last) {
+            int n = chunk.remaining();
+            byte[] bytes = new byte[carried + n];
+            System.arraycopy(carry, 0, bytes, 0, carried);
+            chunk.get(chunk.position(), bytes, carried, n);
+            int end = last ? bytes.length : completeLength(bytes);
+            carried = bytes.length - end;
+            System.arraycopy(bytes, end, carry, 0, carried);
+            return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** Length of the prefix that ends on a character boundary (input already validated). */
+        private static int completeLength(byte[] b) {
+            for (int back = 1; back <= Math.min(3, b.length); back++) {
+                int lead = b[b.length - back] & 0xFF;
+                if (lead < 0x80) {
+                    return b.length; // ASCII: boundary
+                }
+                if (lead >= 0xC0) {
+                    int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+                    return size > back ? b.length - back : b.length;
+                }
+            }
+            return b.length;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.wssocket.session;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one session's callbacks one at a time, in submission order, on a shared executor: the
+ * Jakarta WebSocket guarantee that an endpoint instance is never entered by two threads at once.
+ * A run takes a bounded number of tasks before yielding its thread to other sessions.
+ */
+public final class SerialExecutor implements Executor {
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
+    private static final int MAX_TASKS_PER_RUN = 64;
+
+    private final Executor shared;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public SerialExecutor(Executor shared) {
+        this.shared = shared;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        schedule();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                shared.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+                LOG.log(System.Logger.Level.WARNING, "callback executor refused work; running inline", e);
+                drain();
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            for (int i = 0; i < MAX_TASKS_PER_RUN; i++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(System.Logger.Level.ERROR, "session callback failed", e);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
+        }
+    }
+}

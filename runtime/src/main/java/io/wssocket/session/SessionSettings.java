@@ -1,0 +1,25 @@
+package io.wssocket.session;
+
+/**
+ * Per-session defaults taken from the container configuration; a session may change its own
+ * copies through the {@code jakarta.websocket.Session} setters.
+ *
+ * @param idleTimeoutMillis close after this long without a message in or out; 0 for never
+ * @param maxTextMessageBufferSize largest whole text message, in bytes (1009 beyond it)
+ * @param maxBinaryMessageBufferSize largest whole binary message, in bytes (1009 beyond it)
+ * @param sendTimeoutMillis how long a blocking send, or an async one, may take before the
+ *     connection is dropped
+ * @param maxPendingMessages messages handed to endpoint code and not yet handled, beyond which
+ *     the session stops reading from the socket
+ */
+public record SessionSettings(long idleTimeoutMillis, int maxTextMessageBufferSize, int maxBinaryMessageBufferSize,
+                              long sendTimeoutMillis, int maxPendingMessages) {
+    public SessionSettings {
+        if (idleTimeoutMillis < 0 || sendTimeoutMillis <= 0 || maxPendingMessages < 1
+                || maxTextMessageBufferSize < 1 || maxBinaryMessageBufferSize < 1) {
+            throw new IllegalArgumentException("invalid session settings: " + idleTimeoutMillis + ", "
+                    + maxTextMessageBufferSize + ", " + maxBinaryMessageBufferSize + ", " + sendTimeoutMillis
+                    + ", " + maxPendingMessages);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.wssocket.session;
+
+import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.wire.CloseCodes;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * A Jakarta WebSocket session over one {@link WebSocketConnection}. Endpoint callbacks run on the
+ * session's {@link SerialExecutor}, one at a time and in order; sends may come from any thread.
+ */
+public final class WsSession implements Session {
+    private static final System.Logger LOG = System.getLogger(WsSession.class.getName());
+
+    private final String id;
+    private final WebSocketConnection ws;
+    private final Endpoint endpoint;
+    private final EndpointConfig config;
+    private final WebSocketContainer container;
+    private final SessionRequest request;
+    private final Set<Session> openSessions;
+    private final SerialExecutor serial;
+    private final MessageHandlers handlers = new MessageHandlers();
+    private final Map<String, Object> userProperties;
+    private final MessageSender sender;
+    private final BasicRemote basicRemote;
+    private final AsyncRemote asyncRemote;
+    private final InboundDispatcher inbound;
+
+    private volatile boolean open = true;
+    private volatile long maxIdleTimeout;
+    private volatile int maxTextMessageBufferSize;
+    private volatile int maxBinaryMessageBufferSize;
+
+    /**
+     * @param openSessions the live set of open sessions of the same endpoint, shared between them
+     * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
+     */
+    public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
+                     WebSocketContainer container, SessionRequest request, SessionSettings settings,
+                     Set<Session> openSessions, Executor callbackExecutor) {
+        this.id = id;
+        this.ws = ws;
+        this.endpoint = endpoint;
+        this.config = config;
+        this.container = container;
+        this.request = request;
+        this.openSessions = openSessions;
+        this.serial = new SerialExecutor(callbackExecutor);
+        // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
+        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        this.maxIdleTimeout = settings.idleTimeoutMillis();
+        this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
+        this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
+        this.sender = new MessageSender(ws, settings.sendTimeoutMillis());
+        this.basicRemote = new BasicRemote(sender);
+        this.asyncRemote = new AsyncRemote(sender, callbackExecutor);
+        this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
+    }
+
+    /**
+     * Opens the session on the event loop right after the handshake: reading pauses until the
+     * endpoint's {@code onOpen} has run (it registers the message handlers), then {@code leftover}
+     * (bytes that followed the handshake) is read first.
+     */
+    public void open(ByteBuffer leftover) {
+        ws.transport().suspendReads();
+        ws.start(inbound);
+        ws.setIdleTimeout(maxIdleTimeout);
+        openSessions.add(this);
+        serial.execute(() -> {
+            try {
+                endpoint.onOpen(this, config);
+            } catch (RuntimeException | Error e) {
+                onEndpointError(e);
+            } finally {
+                ws.transport().loop().execute(() -> {
+                    if (leftover != null && leftover.hasRemaining()) {
+                        ws.onData(ws.transport(), leftover);
+                    }
+                    ws.transport().resumeReads();
+                });
+            }
+        });
+    }
+
+    /** Serial executor: endpoint or handler code threw, or the transport failed. */
+    void onEndpointError(Throwable error) {
+        try {
+            endpoint.onError(this, error);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "onError of " + endpoint.getClass().getName() + " threw", e);
+        }
+    }
+
+    /** Serial executor: the connection is closed. */
+    void onClosed(int code, String reason) {
+        open = false;
+        openSessions.remove(this);
+        try {
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (RuntimeException | Error e) {
+            onEndpointError(e);
+        }
+    }
+
+    @Override
+    public WebSocketContainer getContainer() {
+        return container;
+    }
+
+    @Override
+    public void addMessageHandler(MessageHandler handler) {
+        Class<?> iface = handler instanceof MessageHandler.Partial ? MessageHandler.Partial.class : MessageHandler.Whole.class;
+        handlers.add(HandlerTypes.messageType(handler.getClass(), iface), handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> type, MessageHandler.Whole<T> handler) {
+        handlers.add(type, handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> type, MessageHandler.Partial<T> handler) {
+        handlers.add(type, handler);
+    }
+
+    @Override
+    public Set<MessageHandler> getMessageHandlers() {
+        return handlers.all();
+    }
+
+    @Override
+    public void removeMessageHandler(MessageHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Override
+    public String getProtocolVersion() {
+        return "13";
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol() {
+        return request.subprotocol();
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions() {
+        return request.extensions();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return request.secure();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open && ws.isOpen();
+    }
+
+    @Override
+    public long getMaxIdleTimeout() {
+        return maxIdleTimeout;
+    }
+
+    @Override
+    public void setMaxIdleTimeout(long milliseconds) {
+        this.maxIdleTimeout = Math.max(0, milliseconds);
+        ws.setIdleTimeout(this.maxIdleTimeout);
+    }
+
+    @Override
+    public void setMaxBinaryMessageBufferSize(int length) {
+        this.maxBinaryMessageBufferSize = length;
+    }
+
+    @Override
+    public int getMaxBinaryMessageBufferSize() {
+        return maxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setMaxTextMessageBufferSize(int length) {
+        this.maxTextMessageBufferSize = length;
+    }
+
+    @Override
+    public int getMaxTextMessageBufferSize() {
+        return maxTextMessageBufferSize;
+    }
+
+    @Override
+    public RemoteEndpoint.Async getAsyncRemote() {
+        return asyncRemote;
+    }
+
+    @Override
+    public RemoteEndpoint.Basic getBasicRemote() {
+        return basicRemote;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+    }
+
+    @Override
+    public void close(CloseReason reason) throws IOException {
+        int code = reason.getCloseCode().getCode();
+        // 1005, 1006 and 1015 only describe a close; on the wire they become a close without a code.
+        ws.close(CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS, reason.getReasonPhrase());
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return request.requestUri();
+    }
+
+    @Override
+    public Map<String, List<String>> getRequestParameterMap() {
+        return request.parameters();
+    }
+
+    @Override
+    public String getQueryString() {
+        return request.queryString();
+    }
+
+    @Override
+    public Map<String, String> getPathParameters() {
+        return request.pathParameters();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return userProperties;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return request.principal();
+    }
+
+    @Override
+    public Set<Session> getOpenSessions() {
+        return Collections.unmodifiableSet(Set.copyOf(openSessions));
+    }
+
+    @Override
+    public String toString() {
+        return "WsSession[" + id + " " + request.requestUri() + "]";
+    }
+}

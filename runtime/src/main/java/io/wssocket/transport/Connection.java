@@ -1,0 +1,427 @@
+package io.wssocket.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * One socket owned by one {@link EventLoop}. Reads happen on the loop and go to the current
+ * {@link ConnectionHandler}. Writes may come from any thread: a write to an idle socket is
+ * attempted at once on the caller's thread; whatever the socket does not take is queued and
+ * flushed by the loop with gathering writes. The queue reports crossing its high and low water
+ * marks and refuses writes beyond its hard limit.
+ */
+public final class Connection {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final int MAX_GATHER = 64;
+
+    private final SocketChannel channel;
+    private final EventLoop loop;
+    private final TransportConfig config;
+    private final SocketAddress remoteAddress;
+    private final SocketAddress localAddress;
+    private SelectionKey key;
+    private volatile ConnectionHandler handler;
+    private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
+
+    // Outbound state, guarded by 'this'.
+    private final ArrayDeque<PendingWrite> queue = new ArrayDeque<>(4);
+    private long queuedBytes;
+    private boolean writable = true;
+    private boolean outputShutdown;
+    private boolean closeWhenFlushed;
+    private boolean shutdownOutputWhenFlushed;
+
+    // Loop-thread state.
+    private boolean closed;
+    private boolean readsSuspended;
+    private volatile long lastReadNanos;
+    private volatile long lastWriteNanos;
+
+    // Timer wheel links, used only by the loop's TimerWheel.
+    Connection timerNext;
+    Connection timerPrev;
+    long timerTick;
+    boolean timerLinked;
+    long timerDeadline;
+
+    Connection(SocketChannel channel, EventLoop loop, TransportConfig config, ConnectionHandler handler)
+            throws IOException {
+        this.channel = channel;
+        this.loop = loop;
+        this.config = config;
+        this.handler = handler;
+        this.remoteAddress = channel.getRemoteAddress();
+        this.localAddress = channel.getLocalAddress();
+        long now = System.nanoTime();
+        this.lastReadNanos = now;
+        this.lastWriteNanos = now;
+    }
+
+    void attach(SelectionKey key) {
+        this.key = key;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) remoteAddress;
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) localAddress;
+    }
+
+    /** Hands the connection to the next protocol (the handshake handler installs the WebSocket one). */
+    public void setHandler(ConnectionHandler handler) {
+        this.handler = handler;
+    }
+
+    public void setWritabilityListener(WritabilityListener listener) {
+        this.writabilityListener = listener;
+    }
+
+    public long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    public long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    public boolean isOpen() {
+        return !closed && channel.isOpen();
+    }
+
+    public synchronized boolean isWritable() {
+        return writable;
+    }
+
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    // ---------------------------------------------------------------- reading (loop thread)
+
+    void onReadable() {
+        ByteBuffer buf = loop.readBuffer();
+        buf.clear();
+        int n;
+        try {
+            // One read per turn and connection: a busy peer cannot starve the others.
+            n = channel.read(buf);
+        } catch (IOException e) {
+            abort(e);
+            return;
+        }
+        if (n < 0) {
+            suspendReads();
+            handler.onInputClosed(this);
+            return;
+        }
+        if (n > 0) {
+            lastReadNanos = loop.now();
+            buf.flip();
+            handler.onData(this, buf);
+        }
+    }
+
+    /** Stops reading until {@link #resumeReads()}: backpressure towards the peer. Loop thread or not. */
+    public void suspendReads() {
+        if (loop.inLoop()) {
+            if (!readsSuspended && key.isValid()) {
+                readsSuspended = true;
+                key.interestOpsAnd(~SelectionKey.OP_READ);
+            }
+        } else {
+            loop.execute(this::suspendReads);
+        }
+    }
+
+    public void resumeReads() {
+        if (loop.inLoop()) {
+            if (readsSuspended && !closed && key.isValid()) {
+                readsSuspended = false;
+                key.interestOpsOr(SelectionKey.OP_READ);
+            }
+        } else {
+            loop.execute(this::resumeReads);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing (any thread)
+
+    public void write(ByteBuffer buffer, WriteCallback callback) {
+        write(new ByteBuffer[] {buffer}, callback);
+    }
+
+    /**
+     * Writes the buffers in order, after everything written before. The callback runs on the
+     * caller's thread when the socket takes everything at once, otherwise on the event loop.
+     * The buffers must not be changed until then.
+     */
+    public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        Throwable failure = null;
+        boolean done = false;
+        boolean becameUnwritable = false;
+        synchronized (this) {
+            if (outputShutdown || closeWhenFlushed || shutdownOutputWhenFlushed || closed) {
+                failure = new ClosedChannelException();
+            } else {
+                long size = remaining(buffers);
+                if (queue.isEmpty()) {
+                    try {
+                        channel.write(buffers);
+                        lastWriteNanos = System.nanoTime();
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                    done = failure == null && remaining(buffers) == 0;
+                }
+                if (failure == null && !done) {
+                    if (queuedBytes + size > config.maxQueuedBytes()) {
+                        failure = new WriteQueueFullException(queuedBytes, size, config.maxQueuedBytes());
+                    } else {
+                        boolean wasEmpty = queue.isEmpty();
+                        queue.add(new PendingWrite(buffers, callback));
+                        queuedBytes += remaining(buffers);
+                        if (writable && queuedBytes > config.writeHighWaterMark()) {
+                            writable = false;
+                            becameUnwritable = true;
+                        }
+                        if (wasEmpty) {
+                            requestWriteInterest();
+                        }
+                    }
+                }
+            }
+        }
+        if (becameUnwritable) {
+            writabilityListener.onWritabilityChanged(false);
+        }
+        if (failure instanceof IOException && !(failure instanceof WriteQueueFullException)
+                && !(failure instanceof ClosedChannelException)) {
+            abort(failure);
+        }
+        if (failure != null || done) {
+            callback.written(failure);
+        }
+    }
+
+    private void requestWriteInterest() {
+        if (loop.inLoop()) {
+            if (key.isValid()) {
+                key.interestOpsOr(SelectionKey.OP_WRITE);
+            }
+        } else {
+            loop.execute(() -> {
+                synchronized (this) {
+                    if (!queue.isEmpty() && key.isValid()) {
+                        key.interestOpsOr(SelectionKey.OP_WRITE);
+                    }
+                }
+            });
+        }
+    }
+
+    void onWritable() {
+        PendingWrite[] completed = loop.completedWrites();
+        int completedCount = 0;
+        boolean becameWritable = false;
+        boolean closeNow = false;
+        boolean shutdownNow = false;
+        Throwable failure = null;
+        synchronized (this) {
+            try {
+                ByteBuffer[] gather = loop.gatherArray();
+                int n = 0;
+                for (PendingWrite w : queue) {
+                    for (ByteBuffer b : w.buffers) {
+                        if (n == MAX_GATHER) {
+                            break;
+                        }
+                        if (b.hasRemaining()) {
+                            gather[n++] = b;
+                        }
+                    }
+                    if (n == MAX_GATHER) {
+                        break;
+                    }
+                }
+                long written = channel.write(gather, 0, n);
+                java.util.Arrays.fill(gather, 0, n, null);
+                if (written > 0) {
+                    lastWriteNanos = loop.now();
+                }
+                queuedBytes -= written;
+                while (!queue.isEmpty() && remaining(queue.peekFirst().buffers) == 0 && completedCount < completed.length) {
+                    completed[completedCount++] = queue.pollFirst();
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            if (failure == null && queue.isEmpty()) {
+                if (key.isValid()) {
+                    key.interestOpsAnd(~SelectionKey.OP_WRITE);
+                }
+                closeNow = closeWhenFlushed;
+                shutdownNow = shutdownOutputWhenFlushed && !closeNow;
+            }
+            if (!writable && queuedBytes <= config.writeLowWaterMark()) {
+                writable = true;
+                becameWritable = true;
+            }
+        }
+        for (int i = 0; i < completedCount; i++) {
+            completed[i].callback.written(null);
+            completed[i] = null;
+        }
+        if (failure != null) {
+            abort(failure);
+            return;
+        }
+        if (becameWritable) {
+            writabilityListener.onWritabilityChanged(true);
+        }
+        if (closeNow) {
+            close(null);
+        } else if (shutdownNow) {
+            shutdownOutputNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Closes the socket once everything queued has been written. Any thread. */
+    public void closeAfterFlush() {
+        boolean now;
+        synchronized (this) {
+            closeWhenFlushed = true;
+            now = queue.isEmpty();
+        }
+        if (now) {
+            runOnLoop(() -> close(null));
+        }
+    }
+
+    /**
+     * Sends FIN once everything queued has been written, and keeps reading: used after a close
+     * frame so that the peer's last bytes are drained instead of answered with a reset.
+     */
+    public void shutdownOutputAfterFlush() {
+        boolean now;
+        synchronized (this) {
+            shutdownOutputWhenFlushed = true;
+            now = queue.isEmpty();
+        }
+        if (now) {
+            runOnLoop(this::shutdownOutputNow);
+        }
+    }
+
+    private void shutdownOutputNow() {
+        synchronized (this) {
+            if (outputShutdown || closed) {
+                return;
+            }
+            outputShutdown = true;
+        }
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            abort(e);
+        }
+    }
+
+    /** Closes the socket at once, dropping anything queued. Any thread. */
+    public void abort(Throwable cause) {
+        runOnLoop(() -> close(cause));
+    }
+
+    private void runOnLoop(Runnable task) {
+        if (loop.inLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    /** Loop thread only. */
+    void close(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.cancelTimer(this);
+        loop.deregistered(this);
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing " + remoteAddress, e);
+        }
+        PendingWrite[] dropped;
+        synchronized (this) {
+            outputShutdown = true;
+            dropped = queue.toArray(new PendingWrite[0]);
+            queue.clear();
+            queuedBytes = 0;
+        }
+        ClosedChannelException closedException = new ClosedChannelException();
+        for (PendingWrite w : dropped) {
+            w.callback.written(cause != null ? cause : closedException);
+        }
+        handler.onClosed(this, cause);
+    }
+
+    // ---------------------------------------------------------------- timers (loop thread)
+
+    /** Asks for {@link ConnectionHandler#onTimer} at or shortly after {@code deadlineNanos}; 0 for none. */
+    public void scheduleTimer(long deadlineNanos) {
+        if (!closed) {
+            loop.scheduleTimer(this, deadlineNanos);
+        }
+    }
+
+    void fireTimer(long now) {
+        if (closed) {
+            return;
+        }
+        long next = handler.onTimer(this, now);
+        if (next != 0 && !closed) {
+            loop.scheduleTimer(this, next);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + remoteAddress + "]";
+    }
+
+    private static long remaining(ByteBuffer[] buffers) {
+        long sum = 0;
+        for (ByteBuffer b : buffers) {
+            sum += b.remaining();
+        }
+        return sum;
+    }
+
+    static final class PendingWrite {
+        final ByteBuffer[] buffers;
+        final WriteCallback callback;
+
+        PendingWrite(ByteBuffer[] buffers, WriteCallback callback) {
+            this.buffers = buffers;
+            this.callback = callback;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.wssocket.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A selector thread that owns a set of connections: reads them, flushes their queued writes,
+ * runs tasks handed to it, and fires their timers. It never runs user code that may block.
+ * One direct read buffer serves all its connections, so an idle connection holds none.
+ */
+public final class EventLoop implements Executor {
+    private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int MAX_TASKS_PER_TURN = 1024;
+
+    private final String name;
+    private final TransportConfig config;
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer readBuffer;
+    private final ByteBuffer[] gatherArray = new ByteBuffer[64];
+    private final Connection.PendingWrite[] completedWrites = new Connection.PendingWrite[256];
+    private final TimerWheel timers;
+    private final List<Connection> connections = new ArrayList<>();
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private long now;
+
+    EventLoop(String name, TransportConfig config) {
+        this.name = name;
+        this.config = config;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.readBuffer = ByteBuffer.allocateDirect(config.readBufferSize());
+        this.now = System.nanoTime();
+        this.timers = new TimerWheel(TICK_NANOS, 512, now);
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** The time of the current turn, in {@link System#nanoTime()} terms; loop thread only. */
+    public long now() {
+        return now;
+    }
+
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Takes ownership of an accepted or connected socket and gives it to {@code handler}. */
+    public void register(SocketChannel channel, ConnectionHandler handler, java.util.function.Consumer<Connection> onRegistered) {
+        execute(() -> {
+            Connection connection = null;
+            try {
+                channel.configureBlocking(false);
+                connection = new Connection(channel, this, config, handler);
+                connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
+                connections.add(connection);
+                connectionCount.incrementAndGet();
+                onRegistered.accept(connection);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot register " + channel, e);
+                if (connection != null) {
+                    connection.close(e);
+                } else {
+                    closeQuietly(channel);
+                }
+            }
+        });
+    }
+
+    /** Every connection of this loop, for shutdown; loop thread only. */
+    public List<Connection> connections() {
+        return new ArrayList<>(connections);
+    }
+
+    void deregistered(Connection connection) {
+        if (connections.remove(connection)) {
+            connectionCount.decrementAndGet();
+        }
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    ByteBuffer[] gatherArray() {
+        return gatherArray;
+    }
+
+    Connection.PendingWrite[] completedWrites() {
+        return completedWrites;
+    }
+
+    void scheduleTimer(Connection connection, long deadline) {
+        timers.schedule(connection, deadline);
+    }
+
+    void cancelTimer(Connection connection) {
+        timers.cancel(connection);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                select();
+                now = System.nanoTime();
+                runTasks();
+                timers.expire(now);
+            }
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, name + " stopped by an unexpected error", t);
+        } finally {
+            closeAll();
+            terminated.countDown();
+        }
+    }
+
+    private void select() throws IOException {
+        long wait = timers.nanosToNextTick(System.nanoTime());
+        if (!tasks.isEmpty()) {
+            selector.selectNow(this::processKey);
+        } else {
+            long millis = wait < 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
+            selector.select(this::processKey, millis);
+        }
+        wakeupPending.set(false);
+    }
+
+    private void processKey(SelectionKey key) {
+        Connection connection = (Connection) key.attachment();
+        try {
+            int ready = key.readyOps();
+            if ((ready & SelectionKey.OP_WRITE) != 0) {
+                connection.onWritable();
+            }
+            if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
+                now = System.nanoTime();
+                connection.onReadable();
+            }
+        } catch (java.nio.channels.CancelledKeyException e) {
+            connection.close(e);
+        } catch (RuntimeException e) {
+            // A handler bug must cost one connection, not the loop.
+            LOG.log(System.Logger.Level.ERROR, "error handling " + connection + "; closing it", e);
+            connection.close(e);
+        }
+    }
+
+    private void runTasks() {
+        for (int i = 0; i < MAX_TASKS_PER_TURN; i++) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "task failed on " + name, e);
+            }
+        }
+    }
+
+    private void closeAll() {
+        for (Connection c : connections()) {
+            c.close(null);
+        }
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "task after stop failed", e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing selector", e);
+        }
+    }
+
+    /** Stops the loop; open connections are closed abruptly. */
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return terminated.await(timeout, unit);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a socket we could not even register
+        }
+    }
+}

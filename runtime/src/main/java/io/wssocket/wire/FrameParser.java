@@ -1,0 +1,212 @@
+package io.wssocket.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Incremental parser of RFC 6455 §5.2 frames. Takes input in chunks split anywhere, checks every
+ * rule that a single frame header can break, unmasks payload in place and hands it on as slices
+ * of the input buffer: nothing is copied except header bytes that straddle two chunks.
+ *
+ * <p>Rules across frames (continuations, UTF-8, close payloads) belong to {@link WebSocketReader}.
+ * One instance per connection; not thread-safe.
+ */
+public final class FrameParser {
+
+    /** Receives the frames of one connection, in order. */
+    public interface Handler {
+        /** A frame header was read and passed the single-frame checks. */
+        void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) throws ProtocolViolationException;
+
+        /**
+         * Unmasked payload between the buffer's position and limit, valid only during the call.
+         * Called at least once per frame (with an empty chunk for an empty frame);
+         * {@code endOfFrame} marks the last chunk.
+         *
+         * @return false to stop parsing after this chunk; the rest of the input is left unread
+         */
+        boolean onFramePayload(ByteBuffer chunk, boolean endOfFrame) throws ProtocolViolationException;
+    }
+
+    private static final int MAX_HEADER = 14;
+
+    private final boolean expectMasked;
+    private final long maxFramePayload;
+    private int allowedRsv;
+
+    private final byte[] headerBytes = new byte[MAX_HEADER];
+    private final ByteBuffer headerView = ByteBuffer.wrap(headerBytes);
+    private int headerFill;
+    private int headerNeeded;
+
+    private boolean inPayload;
+    private long payloadRemaining;
+    private boolean masked;
+    private int maskKey;
+    private int maskPhase;
+
+    /**
+     * @param expectMasked true on the server side (RFC 6455 §5.1: a server must fail a connection
+     *     that sends unmasked frames), false on the client side (a client must fail on masked ones)
+     * @param maxFramePayload frames announcing more payload are refused with 1009
+     * @param allowedRsv the RSV bits (0-7, RSV1 = 4) that negotiated extensions define
+     */
+    public FrameParser(boolean expectMasked, long maxFramePayload, int allowedRsv) {
+        if (maxFramePayload < 125) {
+            throw new IllegalArgumentException("maxFramePayload must be at least 125, was " + maxFramePayload);
+        }
+        this.expectMasked = expectMasked;
+        this.maxFramePayload = maxFramePayload;
+        this.allowedRsv = allowedRsv;
+    }
+
+    /** Extensions negotiated after construction (the handshake) widen the RSV bits allowed. */
+    public void allowRsv(int rsvBits) {
+        this.allowedRsv = rsvBits;
+    }
+
+    /**
+     * Consumes input, calling the handler for every frame piece. Returns when the input is used
+     * up or the handler asked to stop.
+     */
+    public void parse(ByteBuffer in, Handler handler) throws ProtocolViolationException {
+        while (in.hasRemaining()) {
+            if (!inPayload) {
+                if (!readHeader(in, handler)) {
+                    return;
+                }
+                if (payloadRemaining == 0) {
+                    inPayload = false;
+                    if (!deliver(in, in.position(), handler, true)) {
+                        return;
+                    }
+                }
+            } else {
+                int start = in.position();
+                int end = start + (int) Math.min(payloadRemaining, in.remaining());
+                if (masked) {
+                    maskPhase = Masking.mask(in, start, end, maskKey, maskPhase);
+                }
+                payloadRemaining -= end - start;
+                boolean endOfFrame = payloadRemaining == 0;
+                if (endOfFrame) {
+                    inPayload = false;
+                }
+                if (!deliver(in, end, handler, endOfFrame)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the parser is between frames (no partial header or payload pending). */
+    public boolean isAtFrameBoundary() {
+        return !inPayload && headerFill == 0;
+    }
+
+    private static boolean deliver(ByteBuffer in, int end, Handler handler, boolean endOfFrame)
+            throws ProtocolViolationException {
+        int limit = in.limit();
+        in.limit(end);
+        boolean more;
+        try {
+            more = handler.onFramePayload(in, endOfFrame);
+        } finally {
+            in.limit(limit);
+            in.position(end);
+        }
+        return more;
+    }
+
+    private boolean readHeader(ByteBuffer in, Handler handler) throws ProtocolViolationException {
+        int pos = in.position();
+        if (headerFill == 0 && in.remaining() >= 2) {
+            int need = checkFirstBytes(in.get(pos), in.get(pos + 1));
+            if (in.remaining() >= need) {
+                decodeHeader(in, pos, handler);
+                in.position(pos + need);
+                return true;
+            }
+        }
+        while (in.hasRemaining()) {
+            headerBytes[headerFill++] = in.get();
+            if (headerFill == 2) {
+                headerNeeded = checkFirstBytes(headerBytes[0], headerBytes[1]);
+            }
+            if (headerFill >= 2 && headerFill == headerNeeded) {
+                headerFill = 0;
+                decodeHeader(headerView, 0, handler);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks what the first two bytes alone decide and returns the header's full length. */
+    private int checkFirstBytes(byte b0, byte b1) throws ProtocolViolationException {
+        boolean fin = (b0 & 0x80) != 0;
+        int rsv = (b0 >> 4) & 0x7;
+        int opcode = b0 & 0x0F;
+        boolean isMasked = (b1 & 0x80) != 0;
+        int len7 = b1 & 0x7F;
+        if ((rsv & ~allowedRsv) != 0) {
+            // RFC 6455 §5.2: RSV bits must be 0 unless an extension defines them.
+            throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                    "RSV bits " + rsv + " set without a negotiated extension");
+        }
+        if (!Opcode.isDefined(opcode)) {
+            // RFC 6455 §5.2: reserved opcodes fail the connection.
+            throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "reserved opcode " + opcode);
+        }
+        if (Opcode.isControl(opcode)) {
+            // RFC 6455 §5.5: control frames are at most 125 bytes and never fragmented.
+            if (!fin) {
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                        "fragmented " + Opcode.name(opcode) + " frame");
+            }
+            if (len7 > 125) {
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                        Opcode.name(opcode) + " frame payload over 125 bytes");
+            }
+        }
+        if (isMasked != expectMasked) {
+            // RFC 6455 §5.1: clients mask every frame, servers none.
+            throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                    expectMasked ? "unmasked frame from client" : "masked frame from server");
+        }
+        int length = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0);
+        return isMasked ? length + 4 : length;
+    }
+
+    private void decodeHeader(ByteBuffer src, int at, Handler handler) throws ProtocolViolationException {
+        byte b0 = src.get(at);
+        byte b1 = src.get(at + 1);
+        int len7 = b1 & 0x7F;
+        int i = at + 2;
+        long length;
+        if (len7 == 126) {
+            length = src.getShort(i) & 0xFFFF;
+            i += 2;
+        } else if (len7 == 127) {
+            length = src.getLong(i);
+            i += 8;
+            if (length < 0) {
+                // RFC 6455 §5.2: the most significant bit of a 64-bit length must be 0.
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "64-bit payload length with high bit set");
+            }
+        } else {
+            length = len7;
+        }
+        if (length > maxFramePayload) {
+            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                    "frame of " + length + " bytes exceeds the limit of " + maxFramePayload);
+        }
+        masked = (b1 & 0x80) != 0;
+        if (masked) {
+            maskKey = src.getInt(i);
+            maskPhase = 0;
+        }
+        payloadRemaining = length;
+        inPayload = length > 0;
+        handler.onFrameHeader((b0 & 0x80) != 0, (b0 >> 4) & 0x7, b0 & 0x0F, length);
+    }
+}

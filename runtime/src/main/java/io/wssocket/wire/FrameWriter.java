@@ -1,0 +1,59 @@
+package io.wssocket.wire;
+
+import java.nio.ByteBuffer;
+
+/** Writes RFC 6455 §5.2 frame headers and whole small frames. */
+public final class FrameWriter {
+    /** 2 bytes + 8 bytes of extended length + 4 bytes of masking key. */
+    public static final int MAX_HEADER_LENGTH = 14;
+
+    private FrameWriter() {
+    }
+
+    public static int headerLength(long payloadLength, boolean masked) {
+        int length = payloadLength <= 125 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
+        return masked ? length + 4 : length;
+    }
+
+    /**
+     * Writes a header at the buffer's position and advances it. The length uses the shortest
+     * form (RFC 6455 §5.2: "the minimal number of bytes MUST be used").
+     */
+    public static void writeHeader(ByteBuffer out, boolean fin, int rsv, int opcode, long payloadLength,
+                                   boolean masked, int maskKey) {
+        out.put((byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode));
+        int maskBit = masked ? 0x80 : 0;
+        if (payloadLength <= 125) {
+            out.put((byte) (maskBit | payloadLength));
+        } else if (payloadLength <= 0xFFFF) {
+            out.put((byte) (maskBit | 126));
+            out.putShort((short) payloadLength);
+        } else {
+            out.put((byte) (maskBit | 127));
+            out.putLong(payloadLength);
+        }
+        if (masked) {
+            out.putInt(maskKey);
+        }
+    }
+
+    /** An unmasked frame (server to client) holding a copy of {@code payload}, ready to write. */
+    public static ByteBuffer unmaskedFrame(boolean fin, int opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        ByteBuffer frame = ByteBuffer.allocate(headerLength(length, false) + length);
+        writeHeader(frame, fin, 0, opcode, length, false, 0);
+        frame.put(payload.duplicate());
+        return frame.flip();
+    }
+
+    /** A masked frame (client to server) holding a masked copy of {@code payload}, ready to write. */
+    public static ByteBuffer maskedFrame(boolean fin, int opcode, ByteBuffer payload, int maskKey) {
+        int length = payload.remaining();
+        ByteBuffer frame = ByteBuffer.allocate(headerLength(length, true) + length);
+        writeHeader(frame, fin, 0, opcode, length, true, maskKey);
+        int start = frame.position();
+        frame.put(payload.duplicate());
+        Masking.mask(frame, start, frame.position(), maskKey, 0);
+        return frame.flip();
+    }
+}

@@ -1,0 +1,192 @@
+package io.wssocket.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a connection's inbound bytes into message pieces and control messages, enforcing the
+ * rules of RFC 6455 §5.4-§5.6 and §7 that span frames: continuation order, UTF-8 of text
+ * messages and close reasons (failing at the first bad byte), close payloads, and the message
+ * size limit. Payload is passed on as slices of the input buffer; only control frames that
+ * arrive in pieces are gathered into a 125-byte array.
+ *
+ * <p>One instance per connection; not thread-safe.
+ */
+public final class WebSocketReader implements FrameParser.Handler {
+
+    /** Receives what the peer sent, in order. Buffers are valid only during the call. */
+    public interface Listener {
+        /** A piece of a text message; bytes are valid UTF-8 so far (a character may continue in the next piece). */
+        void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+
+        void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+
+        void onPing(ByteBuffer payload) throws ProtocolViolationException;
+
+        void onPong(ByteBuffer payload) throws ProtocolViolationException;
+
+        /** The peer's close frame; {@link CloseCodes#NO_STATUS} when it carried no code. Nothing is read after it. */
+        void onClose(int code, String reason) throws ProtocolViolationException;
+    }
+
+    private final FrameParser parser;
+    private final Listener listener;
+    private final long maxMessageSize;
+    private final Utf8Validator utf8 = new Utf8Validator();
+
+    private int frameOpcode;
+    private boolean frameFin;
+    private int messageOpcode = -1;
+    private long messageLength;
+    private boolean messageFirstChunk;
+
+    private final byte[] control = new byte[125];
+    private int controlLength;
+    private boolean closeReceived;
+
+    public WebSocketReader(FrameParser parser, long maxMessageSize, Listener listener) {
+        this.parser = parser;
+        this.maxMessageSize = maxMessageSize;
+        this.listener = listener;
+    }
+
+    /** Consumes the bytes between the buffer's position and limit. After a close frame, input is ignored. */
+    public void read(ByteBuffer in) throws ProtocolViolationException {
+        if (!closeReceived) {
+            parser.parse(in, this);
+        }
+        // RFC 6455 §5.5.1: nothing the peer sends after its close frame is processed.
+        in.position(in.limit());
+    }
+
+    public boolean isCloseReceived() {
+        return closeReceived;
+    }
+
+    /** Whether a fragmented data message has started and not finished. */
+    public boolean isInsideMessage() {
+        return messageOpcode >= 0;
+    }
+
+    @Override
+    public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) throws ProtocolViolationException {
+        frameOpcode = opcode;
+        frameFin = fin;
+        if (Opcode.isControl(opcode)) {
+            controlLength = 0;
+            return;
+        }
+        if (opcode == Opcode.CONTINUATION) {
+            if (messageOpcode < 0) {
+                // RFC 6455 §5.4: a continuation frame needs a started message.
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "continuation frame without a message to continue");
+            }
+        } else {
+            if (messageOpcode >= 0) {
+                // RFC 6455 §5.4: fragments of one message are not interleaved with another.
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                        "new " + Opcode.name(opcode) + " message while a fragmented message is unfinished");
+            }
+            messageOpcode = opcode;
+            messageLength = 0;
+            messageFirstChunk = true;
+            utf8.reset();
+        }
+        messageLength += payloadLength;
+        if (messageLength > maxMessageSize) {
+            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                    "message of at least " + messageLength + " bytes exceeds the limit of " + maxMessageSize);
+        }
+    }
+
+    @Override
+    public boolean onFramePayload(ByteBuffer chunk, boolean endOfFrame) throws ProtocolViolationException {
+        if (Opcode.isControl(frameOpcode)) {
+            return onControlPayload(chunk, endOfFrame);
+        }
+        boolean last = endOfFrame && frameFin;
+        boolean first = messageFirstChunk;
+        if (!first && !last && !chunk.hasRemaining()) {
+            return true; // an empty middle fragment says nothing
+        }
+        messageFirstChunk = false;
+        if (messageOpcode == Opcode.TEXT) {
+            if (!utf8.validate(chunk)) {
+                throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message is not valid UTF-8");
+            }
+            if (last && !utf8.isComplete()) {
+                throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message ends inside a UTF-8 sequence");
+            }
+        }
+        if (last) {
+            int opcode = messageOpcode;
+            messageOpcode = -1;
+            deliverData(opcode, chunk, first, true);
+        } else {
+            deliverData(messageOpcode, chunk, first, false);
+        }
+        return true;
+    }
+
+    private void deliverData(int opcode, ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+        if (opcode == Opcode.TEXT) {
+            listener.onText(chunk, first, last);
+        } else {
+            listener.onBinary(chunk, first, last);
+        }
+    }
+
+    private boolean onControlPayload(ByteBuffer chunk, boolean endOfFrame) throws ProtocolViolationException {
+        ByteBuffer payload;
+        if (endOfFrame && controlLength == 0) {
+            payload = chunk; // the whole frame arrived in one piece: no copy
+        } else {
+            int n = chunk.remaining();
+            chunk.get(chunk.position(), control, controlLength, n);
+            controlLength += n;
+            if (!endOfFrame) {
+                return true;
+            }
+            payload = ByteBuffer.wrap(control, 0, controlLength);
+        }
+        switch (frameOpcode) {
+            case Opcode.PING:
+                listener.onPing(payload);
+                return true;
+            case Opcode.PONG:
+                listener.onPong(payload);
+                return true;
+            default:
+                return onClosePayload(payload);
+        }
+    }
+
+    private boolean onClosePayload(ByteBuffer payload) throws ProtocolViolationException {
+        int length = payload.remaining();
+        int code;
+        String reason;
+        if (length == 0) {
+            code = CloseCodes.NO_STATUS;
+            reason = "";
+        } else if (length == 1) {
+            // RFC 6455 §5.5.1: a close body starts with a two-byte code.
+            throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "close frame with a 1-byte payload");
+        } else {
+            code = payload.getShort(payload.position()) & 0xFFFF;
+            if (!CloseCodes.isValidOnWire(code)) {
+                throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "invalid close code " + code);
+            }
+            int from = payload.position() + 2;
+            if (!Utf8Validator.isValid(payload.duplicate().position(from))) {
+                // RFC 6455 §7.1.6: the close reason is UTF-8.
+                throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "close reason is not valid UTF-8");
+            }
+            byte[] bytes = new byte[payload.limit() - from];
+            payload.get(from, bytes);
+            reason = new String(bytes, StandardCharsets.UTF_8);
+        }
+        closeReceived = true;
+        listener.onClose(code, reason);
+        return false;
+    }
+}
