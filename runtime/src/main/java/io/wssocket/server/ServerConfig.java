@@ -68,7 +68,7 @@ public final class ServerConfig {
             ServerOption.of("virtual-threads", "Run endpoint code on virtual threads when the JVM has them (Java 21+).",
                     true, BOOL, Builder::virtualThreads),
             ServerOption.of("callback-threads", "Threads running endpoint code when virtual threads are not used.",
-                    Math.max(16, CORES * 8) + " (cores × 8, at least 16)", INT, Builder::callbackThreads),
+                    "cores × 8, at least 16", INT, Builder::callbackThreads),
             ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
                     5000L, LONG, Builder::shutdownTimeoutMillis),
             ServerOption.of("tcp-no-delay", "Disable Nagle's algorithm on accepted sockets.", true, BOOL, Builder::tcpNoDelay));

@@ -1,0 +1,80 @@
+package io.wssocket.boot;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.ServerOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bootstrap main's arguments: {@code --name value} or {@code --name=value} for every
+ * {@link ServerConfig#OPTIONS option}, {@code --help}, and the applications to deploy.
+ */
+final class CommandLine {
+    final Map<String, String> flags;
+    final List<Path> applications;
+    final boolean help;
+
+    private CommandLine(Map<String, String> flags, List<Path> applications, boolean help) {
+        this.flags = flags;
+        this.applications = applications;
+        this.help = help;
+    }
+
+    /** @throws IllegalArgumentException with a message for the user */
+    static CommandLine parse(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        List<Path> applications = new ArrayList<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                if (option(name) == null) {
+                    throw new IllegalArgumentException("unknown option " + arg.split("=")[0] + " (see --help)");
+                }
+                flags.put(name, value);
+            } else {
+                applications.add(Path.of(arg));
+            }
+        }
+        return new CommandLine(flags, List.copyOf(applications), help);
+    }
+
+    private static ServerOption option(String name) {
+        for (ServerOption option : ServerConfig.OPTIONS) {
+            if (option.name().equals(name)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    static String usage() {
+        StringBuilder out = new StringBuilder();
+        out.append("Usage: java -jar wssocket.jar [options] [app.jar | classes-dir]...\n\n")
+                .append("Starts the WS Socket server and deploys the endpoints found in each application\n")
+                .append("(ServerApplicationConfig classes, or else @ServerEndpoint classes).\n\n")
+                .append("Options (each can also be set as a system property -Dwssocket.<name>=<value>):\n");
+        for (ServerOption option : ServerConfig.OPTIONS) {
+            out.append(String.format("  %-26s %s%n  %-26s default: %s%n",
+                    option.flag() + " <value>", option.description(), "", option.defaultValue()));
+        }
+        out.append(String.format("  %-26s %s%n", "--help", "Print this help and exit."));
+        return out.toString();
+    }
+}

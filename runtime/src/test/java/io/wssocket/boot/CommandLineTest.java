@@ -1,0 +1,61 @@
+package io.wssocket.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.ServerOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    @Test
+    void readsFlagsInBothFormsAndApplications() {
+        CommandLine cl = CommandLine.parse(new String[] {"--port", "9000", "--host=127.0.0.1", "a.jar", "classes"});
+        assertThat(cl.flags).containsEntry("port", "9000").containsEntry("host", "127.0.0.1");
+        assertThat(cl.applications).containsExactly(Path.of("a.jar"), Path.of("classes"));
+        assertThat(cl.help).isFalse();
+    }
+
+    @Test
+    void refusesUnknownOptionsAndMissingValues() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--nope", "1"})).hasMessageContaining("unknown option --nope");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port"})).hasMessageContaining("--port needs a value");
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        String usage = CommandLine.usage();
+        for (ServerOption option : ServerConfig.OPTIONS) {
+            assertThat(usage).contains(option.flag());
+        }
+    }
+
+    @Test
+    void flagsWinOverSystemPropertiesWhichWinOverDefaults() {
+        Properties props = new Properties();
+        props.setProperty("wssocket.port", "7000");
+        props.setProperty("wssocket.max-frame-size", "1000");
+        ServerConfig config = ServerConfig.fromSources(props, Map.of("port", "7001"));
+        assertThat(config.port()).isEqualTo(7001);
+        assertThat(config.protocolConfig().maxFramePayload()).isEqualTo(1000);
+    }
+
+    @Test
+    void badValuesNameTheFlag() {
+        assertThatThrownBy(() -> ServerConfig.fromSources(new Properties(), Map.of("port", "eighty")))
+                .hasMessageContaining("--port").hasMessageContaining("eighty");
+        assertThatThrownBy(() -> ServerConfig.fromSources(new Properties(), Map.of("tcp-no-delay", "yes")))
+                .hasMessageContaining("--tcp-no-delay");
+    }
+
+    @Test
+    void mainRefusesBadArgumentsWithStatusTwo() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Main.Started started = Main.start(new String[] {"--bogus", "1"}, System.out, new java.io.PrintStream(err));
+        assertThat(started.status).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown option --bogus");
+    }
+}
