@@ -1,0 +1,48 @@
+package io.wssocket.bench;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The endpoint every server under test deploys at {@code /echo}: each whole text message is sent
+ * back with {@code sendText}, each whole binary message with {@code sendBinary}, both through the
+ * blocking {@link jakarta.websocket.RemoteEndpoint.Basic}.
+ *
+ * <p>Programmatic rather than annotated so that no server pays for annotation scanning or a
+ * different dispatch path: all of them run exactly this code per message.
+ */
+public final class EchoEndpoint extends Endpoint {
+
+    /** The path the load driver connects to. */
+    public static final String PATH = "/echo";
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.addMessageHandler(String.class, text -> {
+            try {
+                session.getBasicRemote().sendText(text);
+            } catch (IOException e) {
+                closeAfterFailedSend(session, e);
+            }
+        });
+        session.addMessageHandler(ByteBuffer.class, data -> {
+            try {
+                session.getBasicRemote().sendBinary(data);
+            } catch (IOException e) {
+                closeAfterFailedSend(session, e);
+            }
+        });
+    }
+
+    private static void closeAfterFailedSend(Session session, IOException cause) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "echo failed"));
+        } catch (IOException ignored) {
+            // The connection is already gone; the load driver reports the missing echo.
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.wssocket.bench;
+
+import java.util.Locale;
+
+/** Command-line options of a load driver run. */
+final class LoadOptions {
+
+    static final String USAGE = String.join("\n",
+            "options:",
+            "  --server NAME          name of the server under test, copied into the RESULT line (default unknown)",
+            "  --host HOST            loopback address of the server (default 127.0.0.1)",
+            "  --port N               (default 8080)",
+            "  --path PATH            (default /echo)",
+            "  --connections C        concurrent WebSocket connections (default 100)",
+            "  --size S               message payload bytes (default 64)",
+            "  --window W             messages in flight per connection (default 1)",
+            "  --warmup SECONDS       load before measuring, not counted (default 5)",
+            "  --duration SECONDS     measured time (default 10)",
+            "  --connect-timeout SECONDS  time allowed for all opening handshakes (default 10)",
+            "  --binary               send binary messages instead of text");
+
+    String server = "unknown";
+    String host = "127.0.0.1";
+    int port = 8080;
+    String path = "/echo";
+    int connections = 100;
+    int size = 64;
+    int window = 1;
+    double warmupSeconds = 5;
+    double durationSeconds = 10;
+    double connectTimeoutSeconds = 10;
+    boolean binary;
+
+    static LoadOptions parse(String[] args) {
+        LoadOptions o = new LoadOptions();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--binary")) {
+                o.binary = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--server" -> o.server = value;
+                case "--host" -> o.host = value;
+                case "--port" -> o.port = intIn(flag, value, 1, 65535);
+                case "--path" -> o.path = value;
+                case "--connections" -> o.connections = intIn(flag, value, 1, 1_000_000);
+                case "--size" -> o.size = intIn(flag, value, 1, 64 << 20);
+                case "--window" -> o.window = intIn(flag, value, 1, 1 << 16);
+                case "--warmup" -> o.warmupSeconds = seconds(flag, value, 0);
+                case "--duration" -> o.durationSeconds = seconds(flag, value, 0.001);
+                case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        if (!o.path.startsWith("/")) {
+            throw new IllegalArgumentException("--path must start with '/': " + o.path);
+        }
+        return o;
+    }
+
+    String mode() {
+        return binary ? "binary" : "text";
+    }
+
+    private static int intIn(String flag, String value, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, got " + value);
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be in %d..%d, got %d", flag, min, max, n));
+        }
+        return n;
+    }
+
+    private static double seconds(String flag, String value, double min) {
+        double s;
+        try {
+            s = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number of seconds, got " + value);
+        }
+        if (!(s >= min) || s > 86_400) {
+            throw new IllegalArgumentException(flag + " out of range: " + value);
+        }
+        return s;
+    }
+}

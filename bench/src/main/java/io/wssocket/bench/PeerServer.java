@@ -1,0 +1,14 @@
+package io.wssocket.bench;
+
+/**
+ * A server under test, serving {@link EchoEndpoint} at {@link EchoEndpoint#PATH}. One
+ * implementation per product; {@link ServerLauncher} turns it into a main.
+ */
+interface PeerServer {
+
+    /** Binds and starts serving; returns the port actually bound (useful with port 0). */
+    int start(String host, int port) throws Exception;
+
+    /** Stops gracefully. */
+    void stop() throws Exception;
+}

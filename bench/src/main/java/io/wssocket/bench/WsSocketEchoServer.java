@@ -1,0 +1,29 @@
+package io.wssocket.bench;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.WebSocketServer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/** WS Socket's standalone server serving {@link EchoEndpoint}, with its default settings. */
+public final class WsSocketEchoServer implements PeerServer {
+
+    private WebSocketServer server;
+
+    public static void main(String[] args) throws Exception {
+        ServerLauncher.run("wssocket", args, WsSocketEchoServer::new);
+    }
+
+    @Override
+    public int start(String host, int port) throws Exception {
+        ServerConfig config = ServerConfig.builder().host(host).port(port).build();
+        server = WebSocketServer.create(config);
+        server.container().addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH).build());
+        server.start();
+        return server.port();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        server.close();
+    }
+}
