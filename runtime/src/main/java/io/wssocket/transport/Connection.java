@@ -340,9 +340,21 @@ public final class Connection {
         }
     }
 
-    /** Closes the socket at once, dropping anything queued. Any thread. */
+    /**
+     * Closes the socket at once with a reset (SO_LINGER 0), dropping anything queued: for peers
+     * that broke a limit or went silent, whose socket should not linger in TIME_WAIT. Any thread.
+     */
     public void abort(Throwable cause) {
-        runOnLoop(() -> close(cause));
+        runOnLoop(() -> {
+            if (!closed && channel.isOpen()) {
+                try {
+                    channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                } catch (IOException | UnsupportedOperationException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "cannot set SO_LINGER on " + remoteAddress, e);
+                }
+            }
+            close(cause);
+        });
     }
 
     private void runOnLoop(Runnable task) {
