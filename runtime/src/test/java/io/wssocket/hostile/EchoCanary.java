@@ -1,5 +1,7 @@
 package io.wssocket.hostile;
 
+import io.wssocket.test.RawWebSocket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,14 +1,15 @@
 package io.wssocket.hostile;
 
-import static io.wssocket.hostile.RawWebSocket.BINARY;
-import static io.wssocket.hostile.RawWebSocket.CLOSE;
-import static io.wssocket.hostile.RawWebSocket.CONTINUATION;
-import static io.wssocket.hostile.RawWebSocket.PING;
-import static io.wssocket.hostile.RawWebSocket.PONG;
-import static io.wssocket.hostile.RawWebSocket.TEXT;
+import static io.wssocket.test.RawWebSocket.BINARY;
+import static io.wssocket.test.RawWebSocket.CLOSE;
+import static io.wssocket.test.RawWebSocket.CONTINUATION;
+import static io.wssocket.test.RawWebSocket.PING;
+import static io.wssocket.test.RawWebSocket.PONG;
+import static io.wssocket.test.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.test.EchoEndpoint;
+import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.wssocket.hostile;
+package io.wssocket.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -32,31 +32,31 @@ import java.util.concurrent.ThreadLocalRandom;
  * never would. It builds and parses frames itself (RFC 6455 §5.2) so that the tests do not depend on
  * the codec they are attacking. Every read is bounded by SO_TIMEOUT.
  */
-final class RawWebSocket implements AutoCloseable {
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+public final class RawWebSocket implements AutoCloseable {
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     /** A frame as the server sent it. */
-    record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
-        String text() {
+    public record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }
 
     /** The body of a close frame; code 1005 when the frame had none (RFC 6455 §7.1.5). */
-    record Close(int code, String reason) {
+    public record Close(int code, String reason) {
     }
 
     /** An HTTP response head and body. Header names are case-insensitive. */
-    record HttpResponse(String statusLine, int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record HttpResponse(String statusLine, int status, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : String.join(", ", values);
         }
@@ -73,7 +73,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** A TCP connection to the loopback port, nothing sent yet. */
-    static RawWebSocket connect(int port) throws IOException {
+    public static RawWebSocket connect(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
@@ -81,7 +81,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Connects and completes a valid opening handshake on {@code path}. */
-    static RawWebSocket open(int port, String path) throws IOException {
+    public static RawWebSocket open(int port, String path) throws IOException {
         RawWebSocket ws = connect(port);
         try {
             ws.handshake(path);
@@ -92,14 +92,14 @@ final class RawWebSocket implements AutoCloseable {
         return ws;
     }
 
-    static String newKey() {
+    public static String newKey() {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         return Base64.getEncoder().encodeToString(nonce);
     }
 
     /** RFC 6455 §4.2.2 item 5.4: base64(SHA-1(key + GUID)), computed here rather than by the server's code. */
-    static String expectedAccept(String key) {
+    public static String expectedAccept(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1")
                     .digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
@@ -110,7 +110,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** A complete, valid upgrade request head. */
-    static String upgradeRequest(String path, String key) {
+    public static String upgradeRequest(String path, String key) {
         return "GET " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
                 + "Upgrade: websocket\r\n"
@@ -121,7 +121,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Sends a valid upgrade request and asserts the 101 response of RFC 6455 §4.2.2. */
-    void handshake(String path) throws IOException {
+    public void handshake(String path) throws IOException {
         String key = newKey();
         sendRaw(upgradeRequest(path, key).getBytes(StandardCharsets.US_ASCII));
         HttpResponse response = readHttpHead();
@@ -131,12 +131,12 @@ final class RawWebSocket implements AutoCloseable {
         assertThat(response.header("Sec-WebSocket-Accept")).isEqualTo(expectedAccept(key));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void sendRaw(String ascii) throws IOException {
+    public void sendRaw(String ascii) throws IOException {
         sendRaw(ascii.getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -146,29 +146,29 @@ final class RawWebSocket implements AutoCloseable {
      * @param rsv the three RSV bits as a number, RSV1 = 4
      * @param masked whether to mask with a random key (RFC 6455 §5.3); a client must
      */
-    void sendFrame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) throws IOException {
+    public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) throws IOException {
         sendRaw(frame(fin, rsv, opcode, payload, masked));
     }
 
     /** A masked frame without RSV bits: what a conforming client sends. */
-    void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
+    public void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
         sendFrame(fin, 0, opcode, payload, true);
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         sendFrame(true, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A masked close frame with the two-byte code and a UTF-8 reason. */
-    void sendClose(int code, String reason) throws IOException {
+    public void sendClose(int code, String reason) throws IOException {
         sendFrame(true, CLOSE, closePayload(code, reason.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static byte[] closePayload(int code, byte[] reason) {
+    public static byte[] closePayload(int code, byte[] reason) {
         return ByteBuffer.allocate(2 + reason.length).putShort((short) code).put(reason).array();
     }
 
-    static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
+    public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | (rsv & 0x7) << 4 | (opcode & 0xF));
         int maskBit = masked ? 0x80 : 0;
@@ -196,7 +196,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads the next frame; asserts what RFC 6455 §5.1/§5.2 require of every server frame. */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
         boolean masked = (b1 & 0x80) != 0;
@@ -234,7 +234,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads the next frame, which must be a close frame, and decodes its code and strictly-UTF-8 reason. */
-    Close readCloseFrame() throws IOException {
+    public Close readCloseFrame() throws IOException {
         Frame frame = readFrame();
         assertThat(frame.opcode()).as("opcode of the next server frame (expected close), payload %s",
                 frame.text()).isEqualTo(CLOSE);
@@ -261,7 +261,7 @@ final class RawWebSocket implements AutoCloseable {
      * Asserts that the server ends the TCP stream (FIN) within {@code timeout}, sending nothing more
      * before it.
      */
-    void awaitEof(Duration timeout) throws IOException {
+    public void awaitEof(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int previousTimeout = socket.getSoTimeout();
         try {
@@ -294,7 +294,7 @@ final class RawWebSocket implements AutoCloseable {
      *
      * @return the bytes received before the connection ended
      */
-    byte[] awaitDisconnect(Duration timeout) throws IOException {
+    public byte[] awaitDisconnect(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
@@ -320,7 +320,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads a complete HTTP response: head, then a body of Content-Length bytes or up to end of stream. */
-    HttpResponse readHttpResponse() throws IOException {
+    public HttpResponse readHttpResponse() throws IOException {
         HttpResponse head = readHttpHead();
         String contentLength = head.header("Content-Length");
         byte[] body;

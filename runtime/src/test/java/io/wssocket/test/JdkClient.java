@@ -1,0 +1,90 @@
+package io.wssocket.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The JDK's WebSocket client with whole messages collected in a queue, for tests. */
+public final class JdkClient implements AutoCloseable {
+    /** A close frame the client received. */
+    public record Close(int code, String reason) {
+    }
+
+    public final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Close> closed = new CompletableFuture<>();
+    public final WebSocket ws;
+
+    private JdkClient(URI uri) throws Exception {
+        this.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+            private ByteBuffer binary = ByteBuffer.allocate(0);
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    messages.add(text.toString());
+                    text.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                ByteBuffer joined = ByteBuffer.allocate(binary.remaining() + data.remaining()).put(binary).put(data).flip();
+                binary = joined;
+                if (last) {
+                    byte[] bytes = new byte[binary.remaining()];
+                    binary.get(bytes);
+                    messages.add(bytes);
+                    binary = ByteBuffer.allocate(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(new Close(statusCode, reason));
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.completeExceptionally(error);
+            }
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    public static JdkClient connect(URI uri) throws Exception {
+        return new JdkClient(uri);
+    }
+
+    public void send(String text) throws Exception {
+        ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+    }
+
+    /** The next whole message, or an AssertionError after the timeout. */
+    public Object next(long seconds) throws InterruptedException {
+        Object message = messages.poll(seconds, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + seconds + " s");
+        }
+        return message;
+    }
+
+    @Override
+    public void close() {
+        if (!ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        }
+        ws.abort();
+    }
+}
