@@ -42,6 +42,7 @@ public final class ConfigurationReference {
                 .append("| `idle-timeout` | close 1001 (going away), reason `idle timeout of N ms expired` |\n")
                 .append("| `close-timeout` | socket dropped after the close frame went unanswered |\n")
                 .append("| `send-timeout` | the send throws `SocketTimeoutException` (async: fails its future) and the connection is dropped |\n")
+                .append("| `write-timeout` | connection dropped (reset) when queued bytes make no progress |\n")
                 .append("| `max-queued-bytes` | the send fails with `WriteQueueFullException` |\n")
                 .append("| `max-pending-messages` | the server stops reading that connection until endpoint code catches up (TCP backpressure) |\n");
         return out.toString();

@@ -61,6 +61,8 @@ public final class ServerConfig {
                     65536L, LONG, Builder::writeHighWaterMark),
             ServerOption.of("write-low-water", "Queued outbound bytes below which it reports itself writable again.",
                     16384L, LONG, Builder::writeLowWaterMark),
+            ServerOption.of("write-timeout", "Milliseconds queued outbound bytes may go without progress before the "
+                    + "connection is dropped (the peer stopped reading); 0 for never.", 60000L, LONG, Builder::writeTimeoutMillis),
             ServerOption.of("max-queued-bytes", "Queued outbound bytes per connection beyond which a send fails.",
                     33554432L, LONG, Builder::maxQueuedBytes),
             ServerOption.of("max-pending-messages", "Messages per session waiting for endpoint code beyond which reading pauses.",
@@ -91,6 +93,7 @@ public final class ServerConfig {
     private final long writeHighWaterMark;
     private final long writeLowWaterMark;
     private final long maxQueuedBytes;
+    private final long writeTimeoutMillis;
     private final int maxPendingMessages;
     private final boolean virtualThreads;
     private final int callbackThreads;
@@ -116,6 +119,7 @@ public final class ServerConfig {
         this.writeHighWaterMark = b.writeHighWaterMark;
         this.writeLowWaterMark = b.writeLowWaterMark;
         this.maxQueuedBytes = b.maxQueuedBytes;
+        this.writeTimeoutMillis = b.writeTimeoutMillis;
         this.maxPendingMessages = b.maxPendingMessages;
         this.virtualThreads = b.virtualThreads;
         this.callbackThreads = b.callbackThreads;
@@ -207,7 +211,8 @@ public final class ServerConfig {
     }
 
     public TransportConfig transportConfig() {
-        return new TransportConfig(eventLoops, readBufferSize, writeHighWaterMark, writeLowWaterMark, maxQueuedBytes, tcpNoDelay);
+        return new TransportConfig(eventLoops, readBufferSize, writeHighWaterMark, writeLowWaterMark, maxQueuedBytes,
+                tcpNoDelay, writeTimeoutMillis);
     }
 
     public ProtocolConfig protocolConfig() {
@@ -241,6 +246,7 @@ public final class ServerConfig {
         private long writeHighWaterMark = 64 << 10;
         private long writeLowWaterMark = 16 << 10;
         private long maxQueuedBytes = 32L << 20;
+        private long writeTimeoutMillis = 60_000;
         private int maxPendingMessages = 64;
         private boolean virtualThreads = true;
         private int callbackThreads = Math.max(16, CORES * 8);
@@ -347,6 +353,11 @@ public final class ServerConfig {
 
         public Builder maxQueuedBytes(long bytes) {
             this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        public Builder writeTimeoutMillis(long millis) {
+            this.writeTimeoutMillis = millis;
             return this;
         }
 

@@ -43,6 +43,10 @@ public final class Connection {
     private volatile long lastReadNanos;
     private volatile long lastWriteNanos;
 
+    // Loop-thread timer state: the handler's deadline and the write-stall check share one wheel entry.
+    long handlerDeadline; // package-private for TimerWheelTest
+    private final long writeTimeoutNanos;
+
     // Timer wheel links, used only by the loop's TimerWheel.
     Connection timerNext;
     Connection timerPrev;
@@ -58,6 +62,7 @@ public final class Connection {
         this.handler = handler;
         this.remoteAddress = channel.getRemoteAddress();
         this.localAddress = channel.getLocalAddress();
+        this.writeTimeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.writeTimeoutMillis());
         long now = System.nanoTime();
         this.lastReadNanos = now;
         this.lastWriteNanos = now;
@@ -178,8 +183,9 @@ public final class Connection {
                 long size = remaining(buffers);
                 if (queue.isEmpty()) {
                     try {
-                        channel.write(buffers);
-                        lastWriteNanos = System.nanoTime();
+                        if (channel.write(buffers) > 0) {
+                            lastWriteNanos = System.nanoTime();
+                        }
                     } catch (IOException e) {
                         failure = e;
                     }
@@ -219,6 +225,7 @@ public final class Connection {
         if (loop.inLoop()) {
             if (key.isValid()) {
                 key.interestOpsOr(SelectionKey.OP_WRITE);
+                armTimer();
             }
         } else {
             loop.execute(() -> {
@@ -227,6 +234,7 @@ public final class Connection {
                         key.interestOpsOr(SelectionKey.OP_WRITE);
                     }
                 }
+                armTimer();
             });
         }
     }
@@ -397,10 +405,31 @@ public final class Connection {
 
     // ---------------------------------------------------------------- timers (loop thread)
 
-    /** Asks for {@link ConnectionHandler#onTimer} at or shortly after {@code deadlineNanos}; 0 for none. */
+    /** Asks for {@link ConnectionHandler#onTimer} at or shortly after {@code deadlineNanos}; 0 for none. Loop thread. */
     public void scheduleTimer(long deadlineNanos) {
-        if (!closed) {
-            loop.scheduleTimer(this, deadlineNanos);
+        handlerDeadline = deadlineNanos;
+        armTimer();
+    }
+
+    /** Files the earlier of the handler's deadline and the write-stall deadline. Loop thread. */
+    private void armTimer() {
+        if (closed) {
+            return;
+        }
+        long deadline = handlerDeadline;
+        long stall = writeStallDeadline();
+        if (stall != 0 && (deadline == 0 || stall - deadline < 0)) {
+            deadline = stall;
+        }
+        loop.scheduleTimer(this, deadline);
+    }
+
+    private long writeStallDeadline() {
+        if (writeTimeoutNanos == 0) {
+            return 0;
+        }
+        synchronized (this) {
+            return queue.isEmpty() ? 0 : lastWriteNanos + writeTimeoutNanos;
         }
     }
 
@@ -408,10 +437,15 @@ public final class Connection {
         if (closed) {
             return;
         }
-        long next = handler.onTimer(this, now);
-        if (next != 0 && !closed) {
-            loop.scheduleTimer(this, next);
+        long stall = writeStallDeadline();
+        if (stall != 0 && now - stall >= 0) {
+            abort(new WriteTimeoutException(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos)));
+            return;
         }
+        if (handlerDeadline != 0 && now - handlerDeadline >= 0) {
+            handlerDeadline = handler.onTimer(this, now);
+        }
+        armTimer();
     }
 
     @Override

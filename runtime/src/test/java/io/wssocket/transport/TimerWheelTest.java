@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TimerWheelTest {
     private static final long TICK = 10;
-    private static final TransportConfig CONFIG = new TransportConfig(1, 1024, 10, 10, 10, true);
+    private static final TransportConfig CONFIG = new TransportConfig(1, 1024, 10, 10, 10, true, 0);
     /** Never started: the wheel only needs connections that belong to some loop. */
     private static final EventLoop LOOP = new EventLoop("test", CONFIG);
     private final List<String> fired = new ArrayList<>();
@@ -20,7 +20,7 @@ class TimerWheelTest {
     void firesOnlyOnceTheDeadlineHasPassed() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
         Connection a = connection("a");
-        wheel.schedule(a, 35);
+        schedule(wheel, a, 35);
         wheel.expire(30);
         assertThat(fired).isEmpty();
         wheel.expire(40);
@@ -32,8 +32,8 @@ class TimerWheelTest {
     void aLaterDeadlineIsFiledAgainWithoutFiring() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
         Connection a = connection("a");
-        wheel.schedule(a, 20);
-        wheel.schedule(a, 55); // activity pushed the deadline later: no wheel work now
+        schedule(wheel, a, 20);
+        schedule(wheel, a, 55); // activity pushed the deadline later: no wheel work now
         wheel.expire(30);
         assertThat(fired).isEmpty();
         wheel.expire(60);
@@ -44,8 +44,8 @@ class TimerWheelTest {
     void anEarlierDeadlineMovesTheEntry() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
         Connection a = connection("a");
-        wheel.schedule(a, 70);
-        wheel.schedule(a, 15);
+        schedule(wheel, a, 70);
+        schedule(wheel, a, 15);
         wheel.expire(20);
         assertThat(fired).containsExactly("a");
     }
@@ -54,7 +54,7 @@ class TimerWheelTest {
     void deadlinesBeyondOneRotationWaitForTheirRound() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
         Connection a = connection("a");
-        wheel.schedule(a, 8 * TICK * 3 + 5); // three rotations away
+        schedule(wheel, a, 8 * TICK * 3 + 5); // three rotations away
         for (long t = TICK; t < 8 * TICK * 3; t += TICK) {
             wheel.expire(t);
         }
@@ -70,12 +70,18 @@ class TimerWheelTest {
         for (int i = 0; i < 50; i++) {
             Connection c = connection("c" + i);
             all.add(c);
-            wheel.schedule(c, 10 + i * 3);
+            schedule(wheel, c, 10 + i * 3);
         }
         wheel.cancel(all.get(7));
         wheel.cancel(all.get(8));
         wheel.expire(1000);
         assertThat(fired).hasSize(48).doesNotContain("c7", "c8");
+    }
+
+    /** Files a handler deadline the way Connection.scheduleTimer does, on the test's wheel. */
+    private static void schedule(TimerWheel wheel, Connection c, long deadline) {
+        c.handlerDeadline = deadline;
+        wheel.schedule(c, deadline);
     }
 
     /** A connection whose handler records firings. */
