@@ -33,9 +33,11 @@ public final class Application implements AutoCloseable {
     /**
      * Scans {@code source} and deploys its endpoints into {@code container}.
      *
+     * @param runtime the loader of the Jakarta WebSocket API the container uses; the application
+     *     sees that API and the JDK, nothing else outside itself
      * @throws DeploymentException naming the application and what is wrong with it
      */
-    public static Application deploy(Path source, ServerContainer container, ClassLoader parent) throws DeploymentException {
+    public static Application deploy(Path source, ServerContainer container, ClassLoader runtime) throws DeploymentException {
         ApplicationIndex index;
         try {
             index = ApplicationIndex.of(source);
@@ -44,7 +46,8 @@ public final class Application implements AutoCloseable {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader("app:" + source.getFileName(), new URL[] {source.toUri().toURL()}, parent);
+            loader = new URLClassLoader("app:" + source.getFileName(), new URL[] {source.toUri().toURL()},
+                    new ApiClassLoader(runtime));
         } catch (IOException e) {
             throw new DeploymentException(source + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,79 @@
+package io.wssocket.deploy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The parent of every application's class loader: the JDK, the Jakarta WebSocket API taken from
+ * the runtime (so applications and runtime share the API's classes), and the runtime's providers
+ * of that API's services (the API finds the container's default configurator and
+ * {@code ContainerProvider} through {@code ServiceLoader} on the application's loader). Nothing
+ * else of the runtime is visible to applications, and nothing of one application to another.
+ */
+final class ApiClassLoader extends ClassLoader {
+    private static final String API_PACKAGE = "jakarta.websocket.";
+    private static final String API_SERVICES = "META-INF/services/jakarta.websocket.";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final ClassLoader runtime;
+    private final Set<String> providers;
+
+    ApiClassLoader(ClassLoader runtime) {
+        super("wssocket-api", ClassLoader.getPlatformClassLoader());
+        this.runtime = runtime;
+        this.providers = providersOf(runtime);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (name.startsWith(API_PACKAGE) || providers.contains(name)) {
+            return runtime.loadClass(name);
+        }
+        throw new ClassNotFoundException(name);
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        return isShared(name) ? runtime.getResource(name) : null;
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) throws IOException {
+        return isShared(name) ? runtime.getResources(name) : Collections.emptyEnumeration();
+    }
+
+    private static boolean isShared(String resource) {
+        return resource.startsWith(API_SERVICES) || resource.startsWith(API_PACKAGE.replace('.', '/'));
+    }
+
+    /** The classes named by the runtime's service files for the Jakarta WebSocket API. */
+    private static Set<String> providersOf(ClassLoader runtime) {
+        Set<String> names = new HashSet<>();
+        for (String service : new String[] {
+            "jakarta.websocket.server.ServerEndpointConfig$Configurator",
+            "jakarta.websocket.ContainerProvider",
+            "jakarta.websocket.server.ServerContainerProvider"}) {
+            try {
+                for (URL url : Collections.list(runtime.getResources("META-INF/services/" + service))) {
+                    try (BufferedReader in = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                        in.lines().map(line -> line.replaceAll("#.*", "").trim()).filter(line -> !line.isEmpty()).forEach(names::add);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the runtime's service files", e);
+            }
+        }
+        return Set.copyOf(names);
+    }
+}

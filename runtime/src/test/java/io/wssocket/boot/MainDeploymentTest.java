@@ -1,0 +1,76 @@
+package io.wssocket.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wssocket.deploy.broken.UnconstructableApplication;
+import io.wssocket.deploy.sample.GreetingApplication;
+import io.wssocket.deploy.sample.GreetingEndpoint;
+import io.wssocket.test.JdkClient;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bootstrap main reports a failed application and still serves the others. */
+@Timeout(30)
+class MainDeploymentTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFailedApplicationIsReportedAndTheOthersStart() throws Exception {
+        Path good = copy(tmp.resolve("good"), GreetingEndpoint.class, GreetingApplication.class);
+        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", bad.toString(), good.toString(),
+            tmp.resolve("missing.jar").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(started.status).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("not deployed: " + bad).contains("public no-argument constructor")
+                    .contains("missing.jar does not exist");
+            int port = started.server.port();
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("WS Socket is listening on ws://127.0.0.1:" + port + "/")
+                    .contains("ws://127.0.0.1:" + port + "/greet")
+                    .contains("2 application(s) failed to deploy");
+            try (JdkClient client = JdkClient.connect(URI.create("ws://127.0.0.1:" + port + "/greet"))) {
+                client.send("main");
+                assertThat((String) client.next(5)).startsWith("hello main from app:good");
+            }
+        } finally {
+            started.stop();
+        }
+    }
+
+    @Test
+    void nothingDeployableMeansNoServer() throws Exception {
+        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.Started started = Main.start(new String[] {"--port", "0", bad.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(started.status).isEqualTo(1);
+        assertThat(started.server).isNull();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no application could be deployed");
+    }
+
+    private static Path copy(Path dir, Class<?>... types) throws Exception {
+        for (Class<?> type : types) {
+            String resource = type.getName().replace('.', '/') + ".class";
+            Path target = dir.resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                Files.copy(in, target);
+            }
+        }
+        return dir;
+    }
+}
