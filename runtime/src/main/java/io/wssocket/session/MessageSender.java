@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends one session's messages. Concurrent senders are serialized, never refused: a whole
  * message waits for a fragmented one in progress to finish (RFC 6455 §5.4 forbids interleaving
- * them), within the send timeout. Every wait is bounded; a send that times out drops the
+ * them), within the send timeout; only the thread that sent the latest part of that message is
+ * refused, since it would wait for itself. Every wait is bounded; a send that times out drops the
  * connection, since its frame may be half written.
  */
 final class MessageSender {
@@ -23,9 +24,10 @@ final class MessageSender {
     private final Semaphore messagePermit = new Semaphore(1, true);
     private volatile long sendTimeoutMillis;
 
-    // Guarded by holding messagePermit.
+    // The message being sent in parts, if any; guarded by 'this'. It belongs to the session, not to
+    // a thread: a partial handler's calls, which may run on different threads, continue it.
     private int fragmentOpcode = -1;
-    private volatile Thread fragmentOwner;
+    private Thread lastFragmentSender;
 
     MessageSender(WebSocketConnection ws, long sendTimeoutMillis) {
         this.ws = ws;
@@ -53,28 +55,35 @@ final class MessageSender {
     }
 
     /**
-     * Queues one fragment of a message sent in parts. The thread that sends the first part holds
-     * the session's message permit until it sends the last.
+     * Queues one fragment of a message sent in parts. The first part takes the session's message
+     * permit and the last gives it back; parts in between continue the message from any thread.
      */
     CompletableFuture<Void> sendPart(int opcode, ByteBuffer payload, boolean last) throws IOException {
-        int frameOpcode;
-        if (fragmentOwner == Thread.currentThread()) {
-            if (fragmentOpcode != opcode) {
+        boolean continuing;
+        synchronized (this) {
+            continuing = fragmentOpcode >= 0;
+            if (continuing && fragmentOpcode != opcode) {
                 throw new IllegalStateException("a " + Opcode.name(fragmentOpcode)
                         + " message is being sent in parts; finish it before sending " + Opcode.name(opcode));
             }
-            frameOpcode = Opcode.CONTINUATION;
-        } else {
+        }
+        if (!continuing) {
             acquire();
-            fragmentOpcode = opcode;
-            fragmentOwner = Thread.currentThread();
-            frameOpcode = opcode;
+            synchronized (this) {
+                fragmentOpcode = opcode;
+            }
         }
         SendFuture future = new SendFuture();
-        ws.sendData(frameOpcode, last, payload, future);
+        ws.sendData(continuing ? Opcode.CONTINUATION : opcode, last, payload, future);
+        synchronized (this) {
+            if (last) {
+                fragmentOpcode = -1;
+                lastFragmentSender = null;
+            } else {
+                lastFragmentSender = Thread.currentThread();
+            }
+        }
         if (last) {
-            fragmentOpcode = -1;
-            fragmentOwner = null;
             messagePermit.release();
         }
         return future;
@@ -112,8 +121,11 @@ final class MessageSender {
     }
 
     private void acquire() throws IOException {
-        if (fragmentOwner == Thread.currentThread()) {
-            throw new IllegalStateException("this thread is sending a message in parts; finish it first");
+        synchronized (this) {
+            if (fragmentOpcode >= 0 && lastFragmentSender == Thread.currentThread()) {
+                // Waiting would wait for ourselves (Jakarta WebSocket 2.2 RemoteEndpoint.Basic allows the exception).
+                throw new IllegalStateException("this thread is sending a message in parts; send its last part first");
+            }
         }
         long timeout = sendTimeoutMillis;
         try {

@@ -1,0 +1,177 @@
+package io.wssocket.interop;
+
+import static io.wssocket.interop.InteropPayloads.KIB;
+import static io.wssocket.interop.InteropPayloads.MIB;
+import static io.wssocket.interop.InteropPayloads.assertSameBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.wssocket.test.RunningServer;
+import jakarta.websocket.CloseReason;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every third-party client must be able to do with our server: echo text and binary
+ * messages around the length-encoding edges of RFC 6455 §5.2 (125/126 bytes, 64 KiB/64 KiB + 1)
+ * up to the 16 MiB default limit, whole and fragmented in both directions; ping and pong in both
+ * directions; and every close code that may go on the wire (RFC 6455 §7.4) in both directions.
+ * A subclass per client library supplies the connection.
+ */
+abstract class ClientInteropCases {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Opens a connection to {@code uri}; with partial handlers where the library offers a choice. */
+    abstract InteropPeer connect(URI uri, boolean partialHandlers) throws Exception;
+
+    abstract RunningServer server();
+
+    abstract ServerCloses serverCloses();
+
+    /** Whether the client library lets an application close with this code; true unless a subclass knows better. */
+    boolean clientSendsCloseCode(int code) {
+        return true;
+    }
+
+    /** Whether the client library accepts this code from a server; true unless a subclass knows better. */
+    boolean clientAcceptsCloseCode(int code) {
+        return true;
+    }
+
+    static Stream<Arguments> echoCases() {
+        return Stream.of(MessageType.values()).flatMap(type ->
+                Stream.of(0, 125, 126, 64 * KIB, 64 * KIB + 1, 16 * MIB).flatMap(size ->
+                        Stream.of(EchoRoute.values()).map(route -> Arguments.of(type, size, route))));
+    }
+
+    /** RFC 6455 §7.4.1 and the IANA registry: every code an endpoint may put in a close frame. */
+    static IntStream closeCodes() {
+        return IntStream.of(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
+                3000, 3999, 4000, 4999);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} bytes, {2}")
+    @MethodSource("io.wssocket.interop.ClientInteropCases#echoCases")
+    void echoesMessageByteForByte(MessageType type, int size, EchoRoute route) throws Exception {
+        try (InteropPeer peer = connect(server().uri(route.path()), route.serverFragments())) {
+            byte[] sent = send(peer, type, size, route.clientParts());
+            ReceivedMessage reply = peer.nextMessage(TIMEOUT);
+            assertThat(reply.type()).isEqualTo(type);
+            assertSameBytes(sent, reply.payload());
+            if (route.serverFragments()) {
+                assertThat(reply.parts()).as("pieces the client got the reply in")
+                        .isGreaterThanOrEqualTo(FragmentingEchoEndpoint.PARTS);
+            }
+        }
+    }
+
+    static Stream<Arguments> streamingCases() {
+        return Stream.of(MessageType.values()).flatMap(type ->
+                Stream.of(0, 64 * KIB + 1, 16 * MIB).map(size -> Arguments.of(type, size)));
+    }
+
+    /**
+     * Partial handlers on the server get the message in pieces (the client's frames, cut further
+     * by socket reads) and send each back with {@code sendText/sendBinary(part, last)} before the
+     * next arrives, so one outgoing message is sent in parts over several handler calls.
+     */
+    @ParameterizedTest(name = "{0} of {1} bytes")
+    @MethodSource("io.wssocket.interop.ClientInteropCases#streamingCases")
+    void partialHandlerEchoesEachPieceAsItArrives(MessageType type, int size) throws Exception {
+        try (InteropPeer peer = connect(server().uri(InteropEndpoints.STREAMING_ECHO), true)) {
+            byte[] sent = send(peer, type, size, 3);
+            ReceivedMessage reply = peer.nextMessage(TIMEOUT);
+            assertThat(reply.type()).isEqualTo(type);
+            assertSameBytes(sent, reply.payload());
+            // Our reader drops an empty middle fragment (WebSocketReader), so three empty frames come back as two.
+            assertThat(reply.parts()).as("pieces the client got the reply in").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** Sends a message of {@code size} wire bytes in {@code parts} frames; returns its payload. */
+    private static byte[] send(InteropPeer peer, MessageType type, int size, int parts) throws Exception {
+        if (type == MessageType.TEXT) {
+            String text = InteropPayloads.text(size);
+            List<String> pieces = InteropPayloads.split(text, parts);
+            for (int i = 0; i < pieces.size(); i++) {
+                peer.sendText(pieces.get(i), i == pieces.size() - 1);
+            }
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] bytes = InteropPayloads.bytes(size);
+        List<ByteBuffer> pieces = InteropPayloads.split(bytes, parts);
+        for (int i = 0; i < pieces.size(); i++) {
+            peer.sendBinary(pieces.get(i), i == pieces.size() - 1);
+        }
+        return bytes;
+    }
+
+    @ParameterizedTest(name = "{0}-byte payload")
+    @ValueSource(ints = {0, 1, 125})
+    void clientPingIsAnsweredWithPongOfSamePayload(int size) throws Exception {
+        try (InteropPeer peer = connect(server().uri(InteropEndpoints.CONTROL), false)) {
+            byte[] payload = InteropPayloads.bytes(size);
+            peer.sendPing(ByteBuffer.wrap(payload));
+            assertThat(peer.nextPong(TIMEOUT)).isEqualTo(payload);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}-byte payload")
+    @ValueSource(ints = {0, 1, 125})
+    void serverPingIsAnsweredWithPongOfSamePayload(int size) throws Exception {
+        try (InteropPeer peer = connect(server().uri(InteropEndpoints.CONTROL), false)) {
+            String payload = HEX.formatHex(InteropPayloads.bytes(size));
+            peer.sendText("ping " + payload, true);
+            ReceivedMessage report = peer.nextMessage(TIMEOUT);
+            assertThat(new String(report.payload(), StandardCharsets.UTF_8)).isEqualTo("pong " + payload);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.wssocket.interop.ClientInteropCases#closeCodes")
+    void clientClosesWithCode(int code) throws Exception {
+        assumeTrue(clientSendsCloseCode(code), "the client library refuses to send close code " + code);
+        String client = UUID.randomUUID().toString();
+        String reason = "client closes with " + code + " ✓";
+        try (InteropPeer peer = connect(controlUri(client), false)) {
+            peer.sendClose(code, reason);
+            CloseReason seen = serverCloses().await(client, TIMEOUT);
+            assertThat(seen.getCloseCode().getCode()).as("code in the server's onClose").isEqualTo(code);
+            assertThat(seen.getReasonPhrase()).as("reason in the server's onClose").isEqualTo(reason);
+            if (clientAcceptsCloseCode(code)) {
+                // RFC 6455 §5.5.1: the server answers with a close frame, typically echoing the code.
+                assertThat(peer.awaitClose(TIMEOUT).code()).as("code of the server's answer").isEqualTo(code);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.wssocket.interop.ClientInteropCases#closeCodes")
+    void serverClosesWithCode(int code) throws Exception {
+        assumeTrue(clientAcceptsCloseCode(code), "the client library rejects close code " + code + " from a server");
+        String client = UUID.randomUUID().toString();
+        String reason = "server closes with " + code + " ✓";
+        try (InteropPeer peer = connect(controlUri(client), false)) {
+            peer.sendText("close " + code + " " + reason, true);
+            assertThat(peer.awaitClose(TIMEOUT)).as("close the client saw").isEqualTo(new CloseStatus(code, reason));
+            assertThat(serverCloses().await(client, TIMEOUT).getCloseCode().getCode())
+                    .as("code in the server's onClose").isEqualTo(code);
+        }
+    }
+
+    private URI controlUri(String client) {
+        return server().uri(InteropEndpoints.CONTROL + "?" + ServerCloses.CLIENT_PARAMETER + "=" + client);
+    }
+}

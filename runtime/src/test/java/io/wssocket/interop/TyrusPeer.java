@@ -1,0 +1,200 @@
+package io.wssocket.interop;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * A Tyrus client session. With whole handlers Tyrus gathers each message itself; with partial
+ * handlers it hands over every frame, so the test can see that the server fragmented.
+ *
+ * <p>Each connection has its own {@link ClientManager}, so no Tyrus state is shared between
+ * cases (a manager shuts its executors down whenever its last session closes).
+ *
+ * <p>Tyrus's blocking sends have no timeout, so they run on a thread of their own and the test
+ * gives up after {@link #SEND_TIMEOUT}.
+ */
+final class TyrusPeer extends Endpoint implements InteropPeer {
+    /** Room for a 16 MiB message, our server's default limit, plus frame headers. */
+    private static final int CLIENT_BUFFER = 17 * InteropPayloads.MIB;
+
+    private final PeerEvents events = new PeerEvents();
+    private final boolean partialHandlers;
+    private final ClientManager client;
+    private final ExecutorService sends = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tyrus-peer-send");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Session session;
+
+    // Guarded by this: message handler calls.
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private int parts;
+
+    private TyrusPeer(boolean partialHandlers) {
+        this.partialHandlers = partialHandlers;
+        this.client = ClientManager.createClient();
+        // Tyrus refuses frames beyond its incoming buffer (4 MiB by default) and whole messages
+        // beyond the session's buffer sizes.
+        client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, CLIENT_BUFFER);
+        client.setDefaultMaxTextMessageBufferSize(CLIENT_BUFFER);
+        client.setDefaultMaxBinaryMessageBufferSize(CLIENT_BUFFER);
+    }
+
+    static TyrusPeer connect(URI uri, boolean partialHandlers) throws Exception {
+        TyrusPeer peer = new TyrusPeer(partialHandlers);
+        try {
+            peer.session = peer.client.connectToServer(peer, ClientEndpointConfig.Builder.create().build(), uri);
+        } catch (Exception e) {
+            peer.client.shutdown();
+            peer.sends.shutdown();
+            throw e;
+        }
+        return peer;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        if (partialHandlers) {
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::onBinaryPart);
+        } else {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message ->
+                    events.messages.add(new ReceivedMessage(MessageType.TEXT, message.getBytes(StandardCharsets.UTF_8), 1)));
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message ->
+                    events.messages.add(new ReceivedMessage(MessageType.BINARY, InteropPayloads.toArray(message), 1)));
+        }
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
+                events.pongs.add(InteropPayloads.toArray(pong.getApplicationData())));
+    }
+
+    private synchronized void onTextPart(String part, boolean last) {
+        text.append(part);
+        parts++;
+        if (last) {
+            events.messages.add(new ReceivedMessage(MessageType.TEXT, text.toString().getBytes(StandardCharsets.UTF_8), parts));
+            text.setLength(0);
+            parts = 0;
+        }
+    }
+
+    private synchronized void onBinaryPart(ByteBuffer part, boolean last) {
+        binary.writeBytes(InteropPayloads.toArray(part));
+        parts++;
+        if (last) {
+            events.messages.add(new ReceivedMessage(MessageType.BINARY, binary.toByteArray(), parts));
+            binary.reset();
+            parts = 0;
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        events.closed.complete(new CloseStatus(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase()));
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        events.error(error);
+    }
+
+    @Override
+    public void sendText(String part, boolean last) throws Exception {
+        await(() -> session.getBasicRemote().sendText(part, last));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer part, boolean last) throws Exception {
+        await(() -> session.getBasicRemote().sendBinary(part, last));
+    }
+
+    @Override
+    public void sendPing(ByteBuffer payload) throws Exception {
+        await(() -> session.getBasicRemote().sendPing(payload));
+    }
+
+    @Override
+    public void sendClose(int code, String reason) throws Exception {
+        await(() -> session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason)));
+    }
+
+    /** Runs a blocking Tyrus call within the send timeout. */
+    private void await(BlockingCall call) throws Exception {
+        Future<?> done = sends.submit(() -> {
+            call.run();
+            return null;
+        });
+        try {
+            done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RejectedExecutionException && !session.isOpen()) {
+                // Tyrus 2.2.0 writes the frame, then restarts its idle timer. When the server closes
+                // in answer to that frame (a "close" command), the manager may have shut its
+                // executors down in between: the frame went out, only Tyrus's bookkeeping failed.
+                return;
+            }
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new AssertionError("Tyrus could not send within " + SEND_TIMEOUT + "; " + events, e);
+        }
+    }
+
+    @Override
+    public ReceivedMessage nextMessage(Duration timeout) throws Exception {
+        return events.nextMessage(timeout);
+    }
+
+    @Override
+    public byte[] nextPong(Duration timeout) throws Exception {
+        return events.nextPong(timeout);
+    }
+
+    @Override
+    public CloseStatus awaitClose(Duration timeout) throws Exception {
+        return events.awaitClose(timeout);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                sends.submit(() -> {
+                    session.close();
+                    return null;
+                });
+            }
+            events.closed.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // The test has its verdict already; only the socket is left to release.
+        } finally {
+            sends.shutdownNow();
+            client.shutdown();
+        }
+    }
+
+    /** A blocking Tyrus call. */
+    @FunctionalInterface
+    private interface BlockingCall {
+        void run() throws Exception;
+    }
+}
