@@ -184,10 +184,10 @@ public final class FrameParser {
         int i = at + 2;
         long length;
         if (len7 == 126) {
-            length = src.getShort(i) & 0xFFFF;
+            length = bigEndian(src, i, 2);
             i += 2;
         } else if (len7 == 127) {
-            length = src.getLong(i);
+            length = bigEndian(src, i, 8);
             i += 8;
             if (length < 0) {
                 // RFC 6455 §5.2: the most significant bit of a 64-bit length must be 0.
@@ -202,11 +202,24 @@ public final class FrameParser {
         }
         masked = (b1 & 0x80) != 0;
         if (masked) {
-            maskKey = src.getInt(i);
+            maskKey = (int) bigEndian(src, i, 4);
             maskPhase = 0;
         }
         payloadRemaining = length;
         inPayload = length > 0;
         handler.onFrameHeader((b0 & 0x80) != 0, (b0 >> 4) & 0x7, b0 & 0x0F, length);
+    }
+
+    /**
+     * RFC 6455 §5.2: multibyte lengths (and the masking key, most significant byte first) are in
+     * network byte order, whatever order the caller's input buffer is set to; otherwise a
+     * little-endian buffer would parse differently depending on where the header was split.
+     */
+    private static long bigEndian(ByteBuffer src, int at, int bytes) {
+        long value = 0;
+        for (int k = 0; k < bytes; k++) {
+            value = (value << 8) | (src.get(at + k) & 0xFF);
+        }
+        return value;
     }
 }

@@ -27,13 +27,20 @@ public final class FrameWriter {
             out.put((byte) (maskBit | payloadLength));
         } else if (payloadLength <= 0xFFFF) {
             out.put((byte) (maskBit | 126));
-            out.putShort((short) payloadLength);
+            putBigEndian(out, payloadLength, 2);
         } else {
             out.put((byte) (maskBit | 127));
-            out.putLong(payloadLength);
+            putBigEndian(out, payloadLength, 8);
         }
         if (masked) {
-            out.putInt(maskKey);
+            putBigEndian(out, maskKey, 4);
+        }
+    }
+
+    /** RFC 6455 §5.2: network byte order, whatever order {@code out} is set to. */
+    private static void putBigEndian(ByteBuffer out, long value, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+            out.put((byte) (value >>> shift));
         }
     }
 

@@ -172,7 +172,10 @@ public final class WebSocketReader implements FrameParser.Handler {
             // RFC 6455 §5.5.1: a close body starts with a two-byte code.
             throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "close frame with a 1-byte payload");
         } else {
-            code = payload.getShort(payload.position()) & 0xFFFF;
+            // RFC 6455 §5.5.1: the code is a two-byte unsigned integer in network byte order,
+            // whatever order the input buffer is set to.
+            int p = payload.position();
+            code = ((payload.get(p) & 0xFF) << 8) | (payload.get(p + 1) & 0xFF);
             if (!CloseCodes.isValidOnWire(code)) {
                 throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "invalid close code " + code);
             }

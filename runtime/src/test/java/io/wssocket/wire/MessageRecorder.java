@@ -1,0 +1,234 @@
+package io.wssocket.wire;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A {@link WebSocketReader.Listener} that gathers message pieces into whole messages and records
+ * what the peer sent as a list of events, ending with a {@link Failure} when the reader threw.
+ * It also checks the listener contract (first/last flags) and notes every data chunk that is not
+ * a slice of the input buffer it came from.
+ */
+final class MessageRecorder implements WebSocketReader.Listener {
+
+    /** How a reader is configured. */
+    record ReaderConfig(boolean serverSide, long maxFramePayload, long maxMessageSize, int allowedRsv) {
+        static final ReaderConfig SERVER = new ReaderConfig(true, 1 << 20, 1 << 20, 0);
+        static final ReaderConfig CLIENT = new ReaderConfig(false, 1 << 20, 1 << 20, 0);
+
+        ReaderConfig maxMessageSize(long size) {
+            return new ReaderConfig(serverSide, maxFramePayload, size, allowedRsv);
+        }
+
+        ReaderConfig maxFramePayload(long size) {
+            return new ReaderConfig(serverSide, size, maxMessageSize, allowedRsv);
+        }
+    }
+
+    sealed interface Event permits Text, Binary, Ping, Pong, Close, Failure {
+    }
+
+    record Text(String text) implements Event {
+        @Override
+        public String toString() {
+            return "Text(" + abbreviated(text) + ")";
+        }
+    }
+
+    record Binary(String hex) implements Event {
+        static Binary of(byte[] bytes) {
+            return new Binary(HexFormat.of().formatHex(bytes));
+        }
+
+        @Override
+        public String toString() {
+            return "Binary(" + abbreviated(hex) + ")";
+        }
+    }
+
+    record Ping(String hex) implements Event {
+        static Ping of(byte[] bytes) {
+            return new Ping(HexFormat.of().formatHex(bytes));
+        }
+    }
+
+    record Pong(String hex) implements Event {
+        static Pong of(byte[] bytes) {
+            return new Pong(HexFormat.of().formatHex(bytes));
+        }
+    }
+
+    record Close(int code, String reason) implements Event {
+    }
+
+    record Failure(int closeCode) implements Event {
+    }
+
+    /** Long contents shortened in failure messages, which otherwise get huge (and slow while shrinking). */
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? '"' + s + '"'
+                : '"' + s.substring(0, 40) + "\"... " + s.length() + " chars, hash " + Integer.toHexString(s.hashCode());
+    }
+
+    private final List<Event> events = new ArrayList<>();
+    private final List<String> copiedChunks = new ArrayList<>();
+    private ByteArrayOutputStream message;
+    private boolean messageIsText;
+    private int dataChunks;
+
+    /** The input currently being read, to tell slices from copies. */
+    private ByteBuffer input;
+    private int inputStart;
+    private int inputEnd;
+
+    /**
+     * Reads {@code bytes} with a new reader, handing it chunks of the given sizes (the rest in one
+     * last chunk), each a window onto one copy of {@code bytes}: the reader unmasks in place.
+     * Stops at the first violation.
+     */
+    static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes) {
+        return read(config, bytes, chunkSizes, false, ByteOrder.BIG_ENDIAN);
+    }
+
+    static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes, boolean direct,
+            ByteOrder order) {
+        MessageRecorder recorder = new MessageRecorder();
+        WebSocketReader reader = new WebSocketReader(
+                new FrameParser(config.serverSide(), config.maxFramePayload(), config.allowedRsv()),
+                config.maxMessageSize(), recorder);
+        ByteBuffer all;
+        if (direct) {
+            all = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        } else {
+            all = ByteBuffer.wrap(bytes.clone());
+        }
+        int offset = 0;
+        List<Integer> sizes = new ArrayList<>(chunkSizes);
+        sizes.add(bytes.length - sizes.stream().mapToInt(Integer::intValue).sum());
+        for (int size : sizes) {
+            ByteBuffer chunk = all.duplicate().order(order).limit(offset + size).position(offset);
+            recorder.input = chunk;
+            recorder.inputStart = offset;
+            recorder.inputEnd = offset + size;
+            offset += size;
+            try {
+                reader.read(chunk);
+            } catch (ProtocolViolationException e) {
+                recorder.events.add(new Failure(e.closeCode()));
+                return recorder;
+            }
+            if (chunk.hasRemaining()) {
+                throw new AssertionError("read() left " + chunk.remaining() + " bytes of its chunk");
+            }
+        }
+        return recorder;
+    }
+
+    static MessageRecorder read(ReaderConfig config, byte[] bytes) {
+        return read(config, bytes, List.of());
+    }
+
+    List<Event> events() {
+        return events;
+    }
+
+    /** Descriptions of data chunks that were not a window onto the input being read. */
+    List<String> copiedChunks() {
+        return copiedChunks;
+    }
+
+    int dataChunks() {
+        return dataChunks;
+    }
+
+    /** The bytes of the data message that was started and not finished (empty if none). */
+    byte[] unfinishedMessage() {
+        return message == null ? new byte[0] : message.toByteArray();
+    }
+
+    boolean unfinishedMessageIsText() {
+        return message != null && messageIsText;
+    }
+
+    @Override
+    public void onText(ByteBuffer chunk, boolean first, boolean last) {
+        onData(true, chunk, first, last);
+    }
+
+    @Override
+    public void onBinary(ByteBuffer chunk, boolean first, boolean last) {
+        onData(false, chunk, first, last);
+    }
+
+    private void onData(boolean text, ByteBuffer chunk, boolean first, boolean last) {
+        dataChunks++;
+        checkSlice(chunk);
+        if (first != (message == null)) {
+            throw new AssertionError("first=" + first + " but a message was " + (message == null ? "not " : "") + "open");
+        }
+        if (first) {
+            message = new ByteArrayOutputStream();
+            messageIsText = text;
+        } else if (messageIsText != text) {
+            throw new AssertionError("message changed kind midway");
+        }
+        message.writeBytes(bytesOf(chunk));
+        if (last) {
+            byte[] whole = message.toByteArray();
+            message = null;
+            events.add(text ? new Text(new String(whole, StandardCharsets.UTF_8)) : Binary.of(whole));
+        }
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        events.add(Ping.of(bytesOf(payload)));
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        events.add(Pong.of(bytesOf(payload)));
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        events.add(new Close(code, reason));
+    }
+
+    private void checkSlice(ByteBuffer chunk) {
+        // Compare absolute places in the backing store, so a slice() or duplicate() also counts.
+        int shift;
+        if (input == null) {
+            return; // fed by a test's own reader, not by read(...)
+        }
+        if (input.hasArray()) {
+            if (!chunk.hasArray() || chunk.array() != input.array()) {
+                copiedChunks.add("chunk of " + chunk.remaining() + " bytes in another buffer");
+                return;
+            }
+            shift = chunk.arrayOffset() - input.arrayOffset();
+        } else if (chunk == input) {
+            shift = 0;
+        } else {
+            copiedChunks.add("chunk of " + chunk.remaining() + " bytes in another buffer than the direct input");
+            return;
+        }
+        int from = chunk.position() + shift;
+        int to = chunk.limit() + shift;
+        if (from < inputStart || to > inputEnd) {
+            copiedChunks.add("chunk [" + from + ", " + to + ") outside input [" + inputStart + ", " + inputEnd + ")");
+        }
+    }
+
+    /** The remaining bytes, without moving the buffer's position. */
+    private static byte[] bytesOf(ByteBuffer buf) {
+        byte[] bytes = new byte[buf.remaining()];
+        buf.duplicate().get(bytes);
+        return bytes;
+    }
+}
