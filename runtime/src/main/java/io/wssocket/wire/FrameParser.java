@@ -66,7 +66,9 @@ public final class FrameParser {
 
     /**
      * Consumes input, calling the handler for every frame piece. Returns when the input is used
-     * up or the handler asked to stop.
+     * up or the handler asked to stop. The input must be writable: masked payload is unmasked in
+     * place. After a {@link ProtocolViolationException} the parser's state is undefined and the
+     * connection must be failed, not read further.
      */
     public void parse(ByteBuffer in, Handler handler) throws ProtocolViolationException {
         while (in.hasRemaining()) {

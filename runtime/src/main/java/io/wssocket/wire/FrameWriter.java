@@ -21,6 +21,10 @@ public final class FrameWriter {
      */
     public static void writeHeader(ByteBuffer out, boolean fin, int rsv, int opcode, long payloadLength,
                                    boolean masked, int maskKey) {
+        if ((rsv & ~0x7) != 0 || (opcode & ~0xF) != 0 || payloadLength < 0) {
+            throw new IllegalArgumentException("invalid frame header: rsv " + rsv + ", opcode " + opcode
+                    + ", length " + payloadLength);
+        }
         out.put((byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode));
         int maskBit = masked ? 0x80 : 0;
         if (payloadLength <= 125) {

@@ -72,6 +72,9 @@ public final class Utf8Validator {
     /** Validates {@code buf[from, to)} by absolute index; see {@link #validate(ByteBuffer)}. */
     public boolean validate(ByteBuffer buf, int from, int to) {
         int s = state;
+        if (s == REJECT) {
+            return false; // once invalid, the stream stays invalid
+        }
         int i = from;
         while (i < to) {
             if (s == ACCEPT) {
