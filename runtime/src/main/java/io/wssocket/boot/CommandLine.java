@@ -1,5 +1,6 @@
 package io.wssocket.boot;
 
+import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.ServerOption;
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ import java.util.Map;
  */
 final class CommandLine {
     final Map<String, String> flags;
-    final List<Path> applications;
+    final List<ApplicationSource> applications;
     final boolean help;
 
-    private CommandLine(Map<String, String> flags, List<Path> applications, boolean help) {
+    private CommandLine(Map<String, String> flags, List<ApplicationSource> applications, boolean help) {
         this.flags = flags;
         this.applications = applications;
         this.help = help;
@@ -26,7 +27,7 @@ final class CommandLine {
     /** @throws IllegalArgumentException with a message for the user */
     static CommandLine parse(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();
-        List<Path> applications = new ArrayList<>();
+        List<ApplicationSource> applications = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -49,10 +50,19 @@ final class CommandLine {
                 }
                 flags.put(name, value);
             } else {
-                applications.add(Path.of(arg));
+                applications.add(application(arg));
             }
         }
         return new CommandLine(flags, List.copyOf(applications), help);
+    }
+
+    /** {@code app.jar} (served at the root) or {@code app.jar=/chat} (served under /chat). */
+    private static ApplicationSource application(String arg) {
+        int eq = arg.lastIndexOf('=');
+        if (eq < 0) {
+            return ApplicationSource.of(Path.of(arg));
+        }
+        return ApplicationSource.of(Path.of(arg.substring(0, eq)), arg.substring(eq + 1));
     }
 
     private static ServerOption option(String name) {
@@ -66,9 +76,10 @@ final class CommandLine {
 
     static String usage() {
         StringBuilder out = new StringBuilder();
-        out.append("Usage: java -jar wssocket.jar [options] [app.jar | classes-dir]...\n\n")
+        out.append("Usage: java -jar wssocket.jar [options] [app.jar | classes-dir][=/context-path]...\n\n")
                 .append("Starts the WS Socket server and deploys the endpoints found in each application\n")
-                .append("(ServerApplicationConfig classes, or else @ServerEndpoint classes).\n\n")
+                .append("(ServerApplicationConfig classes, or else @ServerEndpoint classes), each under its\n")
+                .append("own class loader, at the root or under the context path given after '='.\n\n")
                 .append("Options (each can also be set as a system property -Dwssocket.<name>=<value>):\n");
         for (ServerOption option : ServerConfig.OPTIONS) {
             out.append(String.format("  %-26s %s%n  %-26s default: %s%n",

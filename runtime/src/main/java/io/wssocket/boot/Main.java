@@ -1,6 +1,7 @@
 package io.wssocket.boot;
 
 import io.wssocket.deploy.Application;
+import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import jakarta.websocket.DeploymentException;
@@ -87,16 +88,17 @@ public final class Main {
         WebSocketServer server = WebSocketServer.create(config);
         List<Application> applications = new ArrayList<>();
         int failed = 0;
-        for (Path source : commandLine.applications) {
-            if (!Files.exists(source)) {
-                err.println("wssocket: not deployed: " + source + " does not exist");
+        for (ApplicationSource source : commandLine.applications) {
+            Path root = source.classRoots().get(0);
+            if (!Files.exists(root)) {
+                err.println("wssocket: not deployed: " + root + " does not exist");
                 failed++;
                 continue;
             }
             try {
                 applications.add(Application.deploy(source, server.container(), Main.class.getClassLoader()));
             } catch (DeploymentException e) {
-                err.println("wssocket: not deployed: " + e.getMessage());
+                err.println("wssocket: not deployed (" + root + "): " + e.getMessage());
                 failed++;
             }
         }
@@ -115,7 +117,7 @@ public final class Main {
         out.println("WS Socket is listening on " + base + "/");
         for (Application app : applications) {
             for (String path : app.paths()) {
-                out.println("  " + base + path + "   (from " + app.source().getFileName() + ")");
+                out.println("  " + base + path + "   (from " + app.source().name() + ")");
             }
         }
         if (applications.isEmpty()) {

@@ -2,8 +2,9 @@ package io.wssocket.deploy;
 
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import io.wssocket.server.DeploymentScope;
+import io.wssocket.server.WsServerContainer;
 import jakarta.websocket.server.ServerApplicationConfig;
-import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URL;
@@ -15,19 +16,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One deployed application: a jar or class directory under its own class loader, its endpoints
- * chosen by the rules of Jakarta WebSocket 2.2 §6.2: every {@link ServerApplicationConfig} it holds
- * filters the endpoints found by scanning; with none, every annotated endpoint is deployed.
+ * One deployed application: jars and class directories under their own class loader, served
+ * under a context path, its endpoints chosen by the rules of Jakarta WebSocket 2.2 §6.2: every
+ * {@link ServerApplicationConfig} it holds filters the endpoints found by scanning; with none,
+ * every annotated endpoint is deployed. Its endpoints are registered all together or not at all;
+ * {@link #close()} undeploys it (sessions closed with 1001) and releases its class loader.
  */
 public final class Application implements AutoCloseable {
-    private final Path source;
+    private final ApplicationSource source;
     private final URLClassLoader classLoader;
-    private final List<String> paths;
+    private final DeploymentScope scope;
 
-    private Application(Path source, URLClassLoader classLoader, List<String> paths) {
+    private Application(ApplicationSource source, URLClassLoader classLoader, DeploymentScope scope) {
         this.source = source;
         this.classLoader = classLoader;
-        this.paths = paths;
+        this.scope = scope;
+    }
+
+    /** A jar or class directory at the root context; see {@link #deploy(ApplicationSource, WsServerContainer, ClassLoader)}. */
+    public static Application deploy(Path source, WsServerContainer container, ClassLoader runtime) throws DeploymentException {
+        return deploy(ApplicationSource.of(source), container, runtime);
     }
 
     /**
@@ -37,50 +45,51 @@ public final class Application implements AutoCloseable {
      *     sees that API and the JDK, nothing else outside itself
      * @throws DeploymentException naming the application and what is wrong with it
      */
-    public static Application deploy(Path source, ServerContainer container, ClassLoader runtime) throws DeploymentException {
+    public static Application deploy(ApplicationSource source, WsServerContainer container, ClassLoader runtime)
+            throws DeploymentException {
+        String name = source.name();
         ApplicationIndex index;
-        try {
-            index = ApplicationIndex.of(source);
-        } catch (IOException e) {
-            throw new DeploymentException(source + ": cannot read the application: " + e.getMessage(), e);
-        }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader("app:" + source.getFileName(), new URL[] {source.toUri().toURL()},
-                    new ApiClassLoader(runtime));
+            index = ApplicationIndex.of(source.classRoots());
+            URL[] urls = new URL[source.classRoots().size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = source.classRoots().get(i).toUri().toURL();
+            }
+            loader = new URLClassLoader("app:" + name, urls, new ApiClassLoader(runtime));
         } catch (IOException e) {
-            throw new DeploymentException(source + ": " + e.getMessage(), e);
+            throw new DeploymentException(name + ": cannot read the application: " + e.getMessage(), e);
         }
+        DeploymentScope scope = container.scope(source.contextPath());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            List<String> paths = new ArrayList<>();
-            for (ServerEndpointConfig config : endpointConfigs(source, index, loader)) {
-                container.addEndpoint(config);
-                paths.add(config.getPath());
+            for (ServerEndpointConfig config : endpointConfigs(name, index, loader)) {
+                scope.addEndpoint(config);
             }
-            for (Class<?> annotated : annotatedEndpoints(source, index, loader)) {
-                container.addEndpoint(annotated);
-                paths.add(annotated.getAnnotation(jakarta.websocket.server.ServerEndpoint.class).value());
+            for (Class<?> annotated : annotatedEndpoints(name, index, loader)) {
+                scope.addEndpoint(annotated);
             }
-            if (paths.isEmpty()) {
-                throw new DeploymentException(source + ": no endpoints to deploy (no ServerApplicationConfig "
+            if (scope.paths().isEmpty()) {
+                throw new DeploymentException(name + ": no endpoints to deploy (no ServerApplicationConfig "
                         + "returned any, and no @ServerEndpoint class was found)");
             }
-            return new Application(source, loader, List.copyOf(paths));
+            scope.commit();
+            return new Application(source, loader, scope);
         } catch (DeploymentException | RuntimeException | LinkageError e) {
+            scope.undeploy();
             closeQuietly(loader);
             if (e instanceof DeploymentException) {
                 throw (DeploymentException) e;
             }
-            throw new DeploymentException(source + ": " + e, e);
+            throw new DeploymentException(name + ": " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
-    private static List<ServerEndpointConfig> endpointConfigs(Path source, ApplicationIndex index, ClassLoader loader)
+    private static List<ServerEndpointConfig> endpointConfigs(String source, ApplicationIndex index, ClassLoader loader)
             throws DeploymentException {
         List<ServerEndpointConfig> configs = new ArrayList<>();
         Set<Class<? extends Endpoint>> endpoints = new LinkedHashSet<>();
@@ -96,7 +105,7 @@ public final class Application implements AutoCloseable {
         return configs;
     }
 
-    private static Set<Class<?>> annotatedEndpoints(Path source, ApplicationIndex index, ClassLoader loader)
+    private static Set<Class<?>> annotatedEndpoints(String source, ApplicationIndex index, ClassLoader loader)
             throws DeploymentException {
         Set<Class<?>> scanned = new LinkedHashSet<>();
         for (String name : index.annotatedEndpoints()) {
@@ -116,7 +125,7 @@ public final class Application implements AutoCloseable {
         return chosen;
     }
 
-    private static List<ServerApplicationConfig> applicationConfigs(Path source, ApplicationIndex index, ClassLoader loader)
+    private static List<ServerApplicationConfig> applicationConfigs(String source, ApplicationIndex index, ClassLoader loader)
             throws DeploymentException {
         List<ServerApplicationConfig> apps = new ArrayList<>();
         for (String name : index.serverApplicationConfigs()) {
@@ -131,7 +140,7 @@ public final class Application implements AutoCloseable {
         return apps;
     }
 
-    private static Class<?> load(Path source, String name, ClassLoader loader) throws DeploymentException {
+    private static Class<?> load(String source, String name, ClassLoader loader) throws DeploymentException {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
@@ -139,21 +148,23 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    public Path source() {
+    public ApplicationSource source() {
         return source;
     }
 
-    /** The paths of the endpoints this application deployed. */
+    /** The full paths (context path included) of the endpoints this application deployed. */
     public List<String> paths() {
-        return paths;
+        return scope.paths();
     }
 
     public ClassLoader classLoader() {
         return classLoader;
     }
 
+    /** Undeploys: the endpoints are removed, their sessions closed with 1001, the class loader closed. */
     @Override
     public void close() {
+        scope.undeploy();
         closeQuietly(classLoader);
     }
 

@@ -30,9 +30,16 @@ public final class ApplicationIndex {
         this.index = index;
     }
 
-    /** Indexes every class file of a jar or below a directory. */
-    public static ApplicationIndex of(Path application) throws IOException {
+    /** Indexes every class file of the jars and below the directories. */
+    public static ApplicationIndex of(List<Path> roots) throws IOException {
         Indexer indexer = new Indexer();
+        for (Path root : roots) {
+            index(root, indexer);
+        }
+        return new ApplicationIndex(indexer.complete());
+    }
+
+    private static void index(Path application, Indexer indexer) throws IOException {
         if (Files.isDirectory(application)) {
             try (Stream<Path> files = Files.walk(application)) {
                 for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
@@ -54,7 +61,6 @@ public final class ApplicationIndex {
                 }
             }
         }
-        return new ApplicationIndex(indexer.complete());
     }
 
     /** Concrete classes implementing {@code ServerApplicationConfig}. */

@@ -5,7 +5,6 @@ import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -56,7 +55,7 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /** Where endpoints are deployed, before or after {@link #start()}. */
-    public ServerContainer container() {
+    public WsServerContainer container() {
         return container;
     }
 

@@ -9,6 +9,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,14 +52,24 @@ public final class WsServerContainer implements ServerContainer {
 
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
-        if (config == null) {
-            throw new DeploymentException("endpoint configuration must not be null");
-        }
-        if (!Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
-            throw new DeploymentException("endpoint " + config.getEndpointClass().getName()
+        checkEndpointType(config);
+        registry.addAll("", List.of(config));
+    }
+
+    static void checkEndpointType(ServerEndpointConfig config) throws DeploymentException {
+        EndpointRegistry.validate(config);
+        if (config.getEndpointClass() == null || !Endpoint.class.isAssignableFrom(config.getEndpointClass())) {
+            throw new DeploymentException("endpoint " + config.getEndpointClass()
                     + " must extend jakarta.websocket.Endpoint to be deployed with a ServerEndpointConfig");
         }
-        registry.add(config);
+    }
+
+    /**
+     * A container for one application under {@code contextPath} ("" or "/name"): what it adds
+     * is registered at {@link DeploymentScope#commit()} and removed at {@link DeploymentScope#undeploy()}.
+     */
+    public DeploymentScope scope(String contextPath) {
+        return new DeploymentScope(this, contextPath);
     }
 
     @Override

@@ -16,11 +16,17 @@ public final class SerialExecutor implements Executor {
     private static final int MAX_TASKS_PER_RUN = 64;
 
     private final Executor shared;
+    private final ClassLoader contextLoader;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    public SerialExecutor(Executor shared) {
+    /**
+     * @param contextLoader the thread context class loader while tasks run: the endpoint's
+     *     application loader, so ServiceLoader and frameworks called from endpoint code see it
+     */
+    public SerialExecutor(Executor shared, ClassLoader contextLoader) {
         this.shared = shared;
+        this.contextLoader = contextLoader;
     }
 
     @Override
@@ -42,6 +48,9 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(contextLoader);
         try {
             for (int i = 0; i < MAX_TASKS_PER_RUN; i++) {
                 Runnable task = tasks.poll();
@@ -55,6 +64,7 @@ public final class SerialExecutor implements Executor {
                 }
             }
         } finally {
+            thread.setContextClassLoader(previous);
             scheduled.set(false);
             if (!tasks.isEmpty()) {
                 schedule();

@@ -62,7 +62,7 @@ public final class WsSession implements Session {
         this.container = container;
         this.request = request;
         this.openSessions = openSessions;
-        this.serial = new SerialExecutor(callbackExecutor);
+        this.serial = new SerialExecutor(callbackExecutor, endpoint.getClass().getClassLoader());
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
         this.maxIdleTimeout = settings.idleTimeoutMillis();

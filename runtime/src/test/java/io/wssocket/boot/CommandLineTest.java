@@ -3,6 +3,7 @@ package io.wssocket.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.ServerOption;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ class CommandLineTest {
     void readsFlagsInBothFormsAndApplications() {
         CommandLine cl = CommandLine.parse(new String[] {"--port", "9000", "--host=127.0.0.1", "a.jar", "classes"});
         assertThat(cl.flags).containsEntry("port", "9000").containsEntry("host", "127.0.0.1");
-        assertThat(cl.applications).containsExactly(Path.of("a.jar"), Path.of("classes"));
+        assertThat(cl.applications).containsExactly(ApplicationSource.of(Path.of("a.jar")), ApplicationSource.of(Path.of("classes")));
         assertThat(cl.help).isFalse();
     }
 

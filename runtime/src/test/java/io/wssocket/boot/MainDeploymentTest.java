@@ -35,7 +35,7 @@ class MainDeploymentTest {
         try {
             assertThat(started.status).isZero();
             assertThat(err.toString(StandardCharsets.UTF_8))
-                    .contains("not deployed: " + bad).contains("public no-argument constructor")
+                    .contains("not deployed (" + bad + ")").contains("public no-argument constructor")
                     .contains("missing.jar does not exist");
             int port = started.server.port();
             assertThat(out.toString(StandardCharsets.UTF_8))

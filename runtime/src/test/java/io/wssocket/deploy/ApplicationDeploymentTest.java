@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wssocket.deploy.broken.UnconstructableApplication;
+import io.wssocket.deploy.halfbroken.HalfBrokenApplication;
 import io.wssocket.deploy.sample.GreetingApplication;
 import io.wssocket.deploy.sample.GreetingEndpoint;
 import io.wssocket.server.ServerConfig;
@@ -78,6 +79,55 @@ class ApplicationDeploymentTest {
     }
 
     @Test
+    void anApplicationIsServedUnderItsContextPath() throws Exception {
+        Path app = classes(tmp.resolve("chat"), GreetingEndpoint.class, GreetingApplication.class);
+        try (Application application = Application.deploy(ApplicationSource.of(app, "/chat"), server.container(), runtime)) {
+            assertThat(application.paths()).containsExactly("/chat/greet");
+            server.start();
+            assertGreets("/chat/greet", "app:chat");
+            assertThat(statusOf("/greet")).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anExplodedWebApplicationUsesClassesAndLibJars() throws Exception {
+        Path war = tmp.resolve("war");
+        classes(war.resolve("WEB-INF/classes"), GreetingEndpoint.class);
+        Files.createDirectories(war.resolve("WEB-INF/lib"));
+        jar(war.resolve("WEB-INF/lib/config.jar"), GreetingApplication.class);
+        try (Application application = Application.deploy(ApplicationSource.ofExplodedWar("shop", war, "/shop"),
+                server.container(), runtime)) {
+            server.start();
+            assertGreets("/shop/greet", "app:shop");
+        }
+    }
+
+    @Test
+    void anApplicationWithOneBadEndpointServesNone() throws Exception {
+        Path app = classes(tmp.resolve("half"), GreetingEndpoint.class, HalfBrokenApplication.class);
+        assertThatThrownBy(() -> Application.deploy(app, server.container(), runtime))
+                .isInstanceOf(DeploymentException.class).hasMessageContaining("'/twice' is already taken");
+        server.start();
+        assertThat(statusOf("/good")).isEqualTo(404);
+    }
+
+    @Test
+    void undeployingClosesSessionsWithGoingAwayAndRedeployingServesAgain() throws Exception {
+        Path app = classes(tmp.resolve("greeting"), GreetingEndpoint.class, GreetingApplication.class);
+        Application application = Application.deploy(app, server.container(), runtime);
+        server.start();
+        try (JdkClient client = JdkClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/greet"))) {
+            application.close();
+            assertThat(client.closed.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(new JdkClient.Close(1001, "application undeployed"));
+        }
+        assertThat(statusOf("/greet")).isEqualTo(404);
+        try (Application again = Application.deploy(app, server.container(), runtime)) {
+            assertGreets("app:greeting");
+        }
+    }
+
+    @Test
     void anApplicationWithNothingToDeployIsRefusedByName() throws Exception {
         Path empty = classes(tmp.resolve("empty"));
         assertThatThrownBy(() -> Application.deploy(empty, server.container(), runtime))
@@ -106,9 +156,21 @@ class ApplicationDeploymentTest {
     }
 
     private void assertGreets(String loaderName) throws Exception {
-        try (JdkClient client = JdkClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/greet"))) {
+        assertGreets("/greet", loaderName);
+    }
+
+    private void assertGreets(String path, String loaderName) throws Exception {
+        try (JdkClient client = JdkClient.connect(URI.create("ws://127.0.0.1:" + server.port() + path))) {
             client.send("tester");
-            assertThat(client.next(5)).isEqualTo("hello tester from " + loaderName);
+            assertThat(client.next(5)).isEqualTo("hello tester from " + loaderName + " in " + loaderName);
+        }
+    }
+
+    /** The HTTP status of an upgrade request for {@code path}. */
+    private int statusOf(String path) throws IOException {
+        try (io.wssocket.test.RawWebSocket raw = io.wssocket.test.RawWebSocket.connect(server.port())) {
+            raw.sendRaw(io.wssocket.test.RawWebSocket.upgradeRequest(path, io.wssocket.test.RawWebSocket.newKey()));
+            return raw.readHttpResponse().status();
         }
     }
 
