@@ -59,6 +59,9 @@ public final class CallbackExecutors {
         return r -> {
             Thread t = new Thread(r, name + "-" + count.incrementAndGet());
             t.setDaemon(true);
+            // A pool thread is created by whichever thread submits first, possibly one running an
+            // application's code: without this it would inherit, and pin, that application's loader.
+            t.setContextClassLoader(CallbackExecutors.class.getClassLoader());
             return t;
         };
     }
