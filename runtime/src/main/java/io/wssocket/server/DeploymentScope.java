@@ -26,7 +26,7 @@ public final class DeploymentScope implements ServerContainer {
 
     private final WsServerContainer server;
     private final String contextPath;
-    private final List<ServerEndpointConfig> pending = new ArrayList<>();
+    private final List<EndpointRegistry.Deployment> pending = new ArrayList<>();
     private final List<EndpointRegistry.Route> routes = new ArrayList<>();
     private boolean committed;
     private boolean undeployed;
@@ -45,28 +45,32 @@ public final class DeploymentScope implements ServerContainer {
         List<String> paths = new ArrayList<>();
         routes.forEach(r -> paths.add(r.path()));
         if (!committed) {
-            pending.forEach(c -> paths.add(contextPath + c.getPath()));
+            pending.forEach(d -> paths.add(contextPath + d.config().getPath()));
         }
         return paths;
     }
 
     @Override
-    public synchronized void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
-        if (undeployed) {
-            throw new DeploymentException("the application at '" + contextPath + "' was undeployed");
-        }
+    public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
         WsServerContainer.checkEndpointType(config);
-        if (committed) {
-            routes.addAll(server.registry().addAll(contextPath, List.of(config)));
-        } else {
-            EndpointRegistry.validate(config);
-            pending.add(config);
-        }
+        add(new EndpointRegistry.Deployment(config, null));
     }
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        server.addEndpoint(endpointClass);
+        add(WsServerContainer.annotated(endpointClass));
+    }
+
+    private synchronized void add(EndpointRegistry.Deployment deployment) throws DeploymentException {
+        if (undeployed) {
+            throw new DeploymentException("the application at '" + contextPath + "' was undeployed");
+        }
+        if (committed) {
+            routes.addAll(server.registry().addAll(contextPath, List.of(deployment)));
+        } else {
+            EndpointRegistry.validate(deployment.config());
+            pending.add(deployment);
+        }
     }
 
     /** Registers everything added during deployment, or nothing if one cannot be. */

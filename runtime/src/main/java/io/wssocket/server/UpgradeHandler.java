@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.endpoint.AnnotatedEndpoint;
 import io.wssocket.handshake.AcceptKey;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
@@ -61,7 +62,7 @@ final class UpgradeHandler implements ConnectionHandler {
             return;
         }
         UpgradeRequest upgrade;
-        EndpointRegistry.Route route;
+        EndpointRegistry.Match route;
         try {
             if (!parser.parse(in)) {
                 return;
@@ -84,7 +85,8 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     /** On the callback executor: the configurator is endpoint code and may block. */
-    private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Route route, ByteBuffer leftover) {
+    private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
+        EndpointRegistry.Route route = match.route();
         ServerEndpointConfig sec = route.config();
         ServerEndpointConfig.Configurator configurator = sec.getConfigurator();
         HttpRequest request = upgrade.request();
@@ -106,18 +108,24 @@ final class UpgradeHandler implements ConnectionHandler {
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
             configurator.modifyHandshake(sec, new UpgradeHandshakeRequest(request, requestUri, parameters), response);
-            Endpoint endpoint = (Endpoint) configurator.getEndpointInstance(sec.getEndpointClass());
+            Object instance = configurator.getEndpointInstance(sec.getEndpointClass());
+            Endpoint endpoint = route.model() != null
+                    ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
-            SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, Map.of(),
+            SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, false, null);
             WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
-                    sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor());
+                    sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
+                    route.encoders(), sec.getEndpointClass().getClassLoader());
+            session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
                     subprotocol.isEmpty() ? null : subprotocol, null, response.getHeaders()), WriteCallback.NONE);
             c.loop().execute(() -> {
                 if (c.isOpen()) {
                     session.open(leftover);
+                } else {
+                    session.abandon();
                 }
             });
         } catch (Exception | LinkageError e) {

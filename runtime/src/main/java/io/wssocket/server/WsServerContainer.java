@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.session.SessionSettings;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -7,6 +8,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.util.List;
@@ -45,15 +47,46 @@ public final class WsServerContainer implements ServerContainer {
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        throw new DeploymentException("endpoint " + endpointClass.getName()
-                + ": annotated endpoints are not supported yet; deploy a jakarta.websocket.Endpoint "
-                + "subclass with ServerEndpointConfig.Builder and addEndpoint(ServerEndpointConfig)");
+        registry.addAll("", List.of(annotated(endpointClass)));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
         checkEndpointType(config);
-        registry.addAll("", List.of(config));
+        registry.addAll("", List.of(new EndpointRegistry.Deployment(config, null)));
+    }
+
+    /**
+     * A {@code @ServerEndpoint} class analysed, with the configuration its annotation describes
+     * (Jakarta WebSocket 2.2 §4.1): path, subprotocols, decoders, encoders and configurator.
+     */
+    static EndpointRegistry.Deployment annotated(Class<?> endpointClass) throws DeploymentException {
+        if (endpointClass == null) {
+            throw new DeploymentException("endpoint class must not be null");
+        }
+        AnnotatedEndpointModel model = AnnotatedEndpointModel.of(endpointClass);
+        ServerEndpoint annotation = endpointClass.getAnnotation(ServerEndpoint.class);
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(endpointClass, annotation.value())
+                .subprotocols(List.of(annotation.subprotocols()))
+                .decoders(List.of(annotation.decoders()))
+                .encoders(List.of(annotation.encoders()))
+                .configurator(configurator(endpointClass, annotation.configurator()))
+                .build();
+        return new EndpointRegistry.Deployment(config, model);
+    }
+
+    private static ServerEndpointConfig.Configurator configurator(Class<?> endpointClass,
+            Class<? extends ServerEndpointConfig.Configurator> type) throws DeploymentException {
+        if (type == ServerEndpointConfig.Configurator.class) {
+            return new DefaultServerConfigurator(); // the container's default (Jakarta WebSocket 2.2 §4.1.1)
+        }
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+            throw new DeploymentException("endpoint " + endpointClass.getName() + ": cannot create configurator "
+                    + type.getName() + " (it needs a public no-argument constructor): " + cause, cause);
+        }
     }
 
     static void checkEndpointType(ServerEndpointConfig config) throws DeploymentException {

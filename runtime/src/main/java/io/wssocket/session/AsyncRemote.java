@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
 final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     private final Executor callbacks;
 
-    AsyncRemote(MessageSender sender, Executor callbacks) {
-        super(sender);
+    AsyncRemote(MessageSender sender, SessionEncoders encoders, Executor callbacks) {
+        super(sender, encoders);
         this.callbacks = callbacks;
     }
 
@@ -61,9 +61,9 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     @Override
     public Future<Void> sendObject(Object data) {
         try {
-            Object[] frame = encodeBuiltIn(data);
-            return send((Integer) frame[0], (ByteBuffer) frame[1]);
-        } catch (EncodeException e) {
+            SessionEncoders.Encoded frame = encode(data);
+            return send(frame.opcode(), frame.payload());
+        } catch (EncodeException | IOException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -72,9 +72,9 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     public void sendObject(Object data, SendHandler handler) {
         requireHandler(handler);
         try {
-            Object[] frame = encodeBuiltIn(data);
-            notify(send((Integer) frame[0], (ByteBuffer) frame[1]), handler);
-        } catch (EncodeException e) {
+            SessionEncoders.Encoded frame = encode(data);
+            notify(send(frame.opcode(), frame.payload()), handler);
+        } catch (EncodeException | IOException e) {
             callbacks.execute(() -> handler.onResult(new SendResult(e)));
         }
     }

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 /** Blocking sends: each returns once its frames are written, or throws within the send timeout. */
 final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
-    BasicRemote(MessageSender sender) {
-        super(sender);
+    BasicRemote(MessageSender sender, SessionEncoders encoders) {
+        super(sender, encoders);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
-        Object[] frame = encodeBuiltIn(data);
-        sender.await(sender.sendWhole((Integer) frame[0], (ByteBuffer) frame[1]));
+        SessionEncoders.Encoded frame = encode(data);
+        sender.await(sender.sendWhole(frame.opcode(), frame.payload()));
     }
 }

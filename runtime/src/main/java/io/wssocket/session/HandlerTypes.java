@@ -8,8 +8,12 @@ import java.lang.reflect.TypeVariable;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Finds the message type {@code T} of a {@code MessageHandler.Whole<T>} or {@code Partial<T>} implementation. */
-final class HandlerTypes {
+/**
+ * Finds the type argument {@code T} that a class gives a one-parameter generic interface: the
+ * message type of a {@code MessageHandler.Whole<T>} or {@code Partial<T>}, the object type of an
+ * {@code Encoder.Text<T>} or {@code Decoder.Binary<T>}.
+ */
+public final class HandlerTypes {
     private HandlerTypes() {
     }
 
@@ -25,6 +29,14 @@ final class HandlerTypes {
                     + " (a lambda or raw type?); use Session.addMessageHandler(Class, handler)");
         }
         return found;
+    }
+
+    /**
+     * The class {@code implementation} binds the type parameter of {@code genericInterface} to,
+     * or null when it does not implement it or leaves it unknown (raw use, a lambda).
+     */
+    public static Class<?> typeArgument(Class<?> implementation, Class<?> genericInterface) {
+        return resolve(implementation, genericInterface, new HashMap<>());
     }
 
     private static Class<?> resolve(Type type, Class<?> target, Map<TypeVariable<?>, Type> bindings) {

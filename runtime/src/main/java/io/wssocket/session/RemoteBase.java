@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 /** What the basic and async remotes share: batching, pings and pongs, and payload preparation. */
 abstract class RemoteBase implements RemoteEndpoint {
     final MessageSender sender;
+    private final SessionEncoders encoders;
     private volatile boolean batchingAllowed;
 
-    RemoteBase(MessageSender sender) {
+    RemoteBase(MessageSender sender, SessionEncoders encoders) {
         this.sender = sender;
+        this.encoders = encoders;
     }
 
     @Override
@@ -69,23 +71,8 @@ abstract class RemoteBase implements RemoteEndpoint {
         return data;
     }
 
-    /**
-     * The frame for {@code sendObject} without application encoders: strings and primitives as
-     * text, byte buffers and arrays as binary.
-     */
-    static Object[] encodeBuiltIn(Object data) throws EncodeException {
-        if (data == null) {
-            throw new IllegalArgumentException("data must not be null");
-        }
-        if (data instanceof String || data instanceof Number || data instanceof Boolean || data instanceof Character) {
-            return new Object[] {Opcode.TEXT, utf8(data.toString())};
-        }
-        if (data instanceof ByteBuffer) {
-            return new Object[] {Opcode.BINARY, data};
-        }
-        if (data instanceof byte[]) {
-            return new Object[] {Opcode.BINARY, ByteBuffer.wrap((byte[]) data)};
-        }
-        throw new EncodeException(data, "no encoder for " + data.getClass().getName());
+    /** The frame for {@code sendObject}: the session's encoders, else the built-in conversions. */
+    SessionEncoders.Encoded encode(Object data) throws EncodeException, IOException {
+        return encoders.encode(data);
     }
 }

@@ -39,6 +39,7 @@ public final class WsSession implements Session {
     private final MessageHandlers handlers = new MessageHandlers();
     private final Map<String, Object> userProperties;
     private final MessageSender sender;
+    private final SessionEncoders encoders;
     private final BasicRemote basicRemote;
     private final AsyncRemote asyncRemote;
     private final InboundDispatcher inbound;
@@ -51,10 +52,13 @@ public final class WsSession implements Session {
     /**
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
+     * @param encoders the endpoint's encoders, analysed at deployment; this session gets its own instances
+     * @param applicationLoader the context class loader for endpoint code (the application's)
      */
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
-                     Set<Session> openSessions, Executor callbackExecutor) {
+                     Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
+                     ClassLoader applicationLoader) {
         this.id = id;
         this.ws = ws;
         this.endpoint = endpoint;
@@ -62,16 +66,30 @@ public final class WsSession implements Session {
         this.container = container;
         this.request = request;
         this.openSessions = openSessions;
-        this.serial = new SerialExecutor(callbackExecutor, endpoint.getClass().getClassLoader());
+        this.serial = new SerialExecutor(callbackExecutor, applicationLoader);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis());
-        this.basicRemote = new BasicRemote(sender);
-        this.asyncRemote = new AsyncRemote(sender, callbackExecutor);
+        this.encoders = encoders.open();
+        this.basicRemote = new BasicRemote(sender, this.encoders);
+        this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
+    }
+
+    /**
+     * Counts the session among its endpoint's open sessions. Called before the 101 response goes
+     * out, so that an undeploy or shutdown that starts once the client has its answer closes it too.
+     */
+    public void admit() {
+        openSessions.add(this);
+    }
+
+    /** The connection ended between {@link #admit()} and {@link #open}: the session never opened. */
+    public void abandon() {
+        openSessions.remove(this);
     }
 
     /**
@@ -83,9 +101,9 @@ public final class WsSession implements Session {
         ws.transport().suspendReads();
         ws.start(inbound);
         ws.setIdleTimeout(maxIdleTimeout);
-        openSessions.add(this);
         serial.execute(() -> {
             try {
+                encoders.init(config);
                 endpoint.onOpen(this, config);
             } catch (RuntimeException | Error e) {
                 onEndpointError(e);
@@ -117,6 +135,8 @@ public final class WsSession implements Session {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (RuntimeException | Error e) {
             onEndpointError(e);
+        } finally {
+            encoders.destroy();
         }
     }
 

@@ -1,0 +1,82 @@
+package io.wssocket.endpoint;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+
+/**
+ * What the container needs to know of a {@code @ServerEndpoint} class, found once at deployment
+ * (Jakarta WebSocket 2.2 chapter 4): its path template, its lifecycle and message methods bound
+ * as {@link MethodInvoker}s, and its decoders. Immutable; shared by all sessions of the endpoint.
+ */
+public final class AnnotatedEndpointModel {
+    private final Class<?> endpointClass;
+    private final PathTemplate path;
+    private final DecoderSet decoders;
+    private final MethodInvoker onOpen;
+    private final MethodInvoker onClose;
+    private final MethodInvoker onError;
+    private final Class<?> errorType;
+    private final List<MessageMethod> messageMethods;
+
+    AnnotatedEndpointModel(Class<?> endpointClass, PathTemplate path, DecoderSet decoders, MethodInvoker onOpen,
+                           MethodInvoker onClose, MethodInvoker onError, Class<?> errorType,
+                           List<MessageMethod> messageMethods) {
+        this.endpointClass = endpointClass;
+        this.path = path;
+        this.decoders = decoders;
+        this.onOpen = onOpen;
+        this.onClose = onClose;
+        this.onError = onError;
+        this.errorType = errorType;
+        this.messageMethods = List.copyOf(messageMethods);
+    }
+
+    /**
+     * Analyses a {@code @ServerEndpoint} class.
+     *
+     * @throws DeploymentException naming the class, the method and the rule it breaks
+     */
+    public static AnnotatedEndpointModel of(Class<?> endpointClass) throws DeploymentException {
+        ServerEndpoint annotation = endpointClass.getAnnotation(ServerEndpoint.class);
+        if (annotation == null) {
+            throw new DeploymentException("endpoint " + endpointClass.getName()
+                    + ": not annotated with @ServerEndpoint; annotate it, or extend jakarta.websocket.Endpoint and "
+                    + "deploy it with a ServerEndpointConfig (Jakarta WebSocket 2.2 §4.1)");
+        }
+        return new EndpointAnalyzer(endpointClass, annotation).analyze();
+    }
+
+    public Class<?> endpointClass() {
+        return endpointClass;
+    }
+
+    public PathTemplate path() {
+        return path;
+    }
+
+    DecoderSet decoders() {
+        return decoders;
+    }
+
+    MethodInvoker onOpen() {
+        return onOpen;
+    }
+
+    MethodInvoker onClose() {
+        return onClose;
+    }
+
+    MethodInvoker onError() {
+        return onError;
+    }
+
+    /** The type of the {@code @OnError} method's Throwable parameter. */
+    Class<?> errorType() {
+        return errorType;
+    }
+
+    List<MessageMethod> messageMethods() {
+        return messageMethods;
+    }
+}

@@ -1,0 +1,152 @@
+package io.wssocket.endpoint;
+
+import io.wssocket.session.EncoderSet;
+import io.wssocket.session.HandlerTypes;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.Decoder;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.EndpointConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoders of an annotated endpoint, analysed once at deployment (the type each decodes, how
+ * it reads, a constructor handle), and the decoding of one message with a session's instances
+ * (Jakarta WebSocket 2.2 §3.2, §4.7).
+ */
+final class DecoderSet {
+    private static final System.Logger LOG = System.getLogger(DecoderSet.class.getName());
+
+    enum Form {
+        TEXT(Decoder.Text.class, true), TEXT_STREAM(Decoder.TextStream.class, true),
+        BINARY(Decoder.Binary.class, false), BINARY_STREAM(Decoder.BinaryStream.class, false);
+
+        final Class<?> api;
+        final boolean text;
+
+        Form(Class<?> api, boolean text) {
+            this.api = api;
+            this.text = text;
+        }
+    }
+
+    record Entry(Class<?> decoderClass, Class<?> objectType, Form form, MethodHandle constructor) {
+    }
+
+    private final List<Entry> entries;
+
+    private DecoderSet(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    static DecoderSet of(String owner, Class<? extends Decoder>[] decoderClasses) throws DeploymentException {
+        List<Entry> entries = new ArrayList<>();
+        for (Class<? extends Decoder> type : decoderClasses) {
+            Form form = null;
+            for (Form f : Form.values()) {
+                if (f.api.isAssignableFrom(type)) {
+                    form = f;
+                    break;
+                }
+            }
+            if (form == null) {
+                throw new DeploymentException("endpoint " + owner + ": decoder " + type.getName()
+                        + " implements none of Decoder.Text, TextStream, Binary, BinaryStream (Jakarta WebSocket 2.2 §3.2)");
+            }
+            Class<?> objectType = HandlerTypes.typeArgument(type, form.api);
+            if (objectType == null) {
+                throw new DeploymentException("endpoint " + owner + ": cannot tell which type decoder " + type.getName()
+                        + " decodes; give the Decoder interface a concrete type argument");
+            }
+            entries.add(new Entry(type, objectType, form, EncoderSet.constructorOf(owner, "decoder", type)));
+        }
+        return new DecoderSet(entries);
+    }
+
+    /** Indices of the decoders of text (or binary) messages whose result fits {@code parameterType}, in declared order. */
+    int[] decodersFor(Class<?> parameterType, boolean text) {
+        return java.util.stream.IntStream.range(0, entries.size())
+                .filter(i -> entries.get(i).form().text == text && parameterType.isAssignableFrom(entries.get(i).objectType()))
+                .toArray();
+    }
+
+    /** New decoder instances for one session, initialised (Jakarta WebSocket 2.2 §3.2). */
+    Decoder[] open(EndpointConfig config) {
+        Decoder[] decoders = new Decoder[entries.size()];
+        for (int i = 0; i < decoders.length; i++) {
+            try {
+                decoders[i] = (Decoder) entries.get(i).constructor().invoke();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot create decoder " + entries.get(i).decoderClass().getName(), e);
+            }
+            decoders[i].init(config);
+        }
+        return decoders;
+    }
+
+    static void destroy(Decoder[] decoders) {
+        for (Decoder decoder : decoders) {
+            try {
+                decoder.destroy();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "destroy of decoder " + decoder.getClass().getName() + " threw", e);
+            }
+        }
+    }
+
+    /** Decodes a whole text message with the first of {@code candidates} that will (§4.7: text decoders in declared order). */
+    static MessageConverter textDecoding(int[] candidates) {
+        return (delivered, decoders) -> {
+            String text = (String) delivered;
+            for (int i : candidates) {
+                Decoder decoder = decoders[i];
+                if (decoder instanceof Decoder.Text) {
+                    Decoder.Text<?> d = (Decoder.Text<?>) decoder;
+                    if (d.willDecode(text)) {
+                        return d.decode(text);
+                    }
+                } else {
+                    try {
+                        return ((Decoder.TextStream<?>) decoder).decode(new StringReader(text));
+                    } catch (IOException e) {
+                        throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
+                    }
+                }
+            }
+            throw new DecodeException(text, "no decoder of this endpoint will decode the text message");
+        };
+    }
+
+    /** Decodes a whole binary message (delivered as a ByteBuffer) with the first of {@code candidates} that will. */
+    static MessageConverter binaryDecoding(int[] candidates) {
+        return (delivered, decoders) -> {
+            ByteBuffer bytes = (ByteBuffer) delivered;
+            for (int i : candidates) {
+                Decoder decoder = decoders[i];
+                if (decoder instanceof Decoder.Binary) {
+                    Decoder.Binary<?> d = (Decoder.Binary<?>) decoder;
+                    if (d.willDecode(bytes.duplicate())) {
+                        return d.decode(bytes.duplicate());
+                    }
+                } else {
+                    ByteBuffer copy = bytes.duplicate();
+                    byte[] array = new byte[copy.remaining()];
+                    copy.get(array);
+                    try {
+                        return ((Decoder.BinaryStream<?>) decoder).decode(new ByteArrayInputStream(array));
+                    } catch (IOException e) {
+                        throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
+                    }
+                }
+            }
+            throw new DecodeException(bytes, "no decoder of this endpoint will decode the binary message");
+        };
+    }
+}

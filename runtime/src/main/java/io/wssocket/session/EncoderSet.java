@@ -1,0 +1,115 @@
+package io.wssocket.session;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Encoder;
+import jakarta.websocket.EndpointConfig;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The encoders of one endpoint configuration, analysed once at deployment: for each encoder
+ * class, the type of object it encodes, how it writes (text, text stream, binary, binary
+ * stream) and a constructor handle. {@link #open(EndpointConfig)} makes the per-session
+ * instances (Jakarta WebSocket 2.2 §3.3: each session has its own encoder instances).
+ */
+public final class EncoderSet {
+    /** How an encoder writes its output. */
+    enum Form { TEXT, TEXT_STREAM, BINARY, BINARY_STREAM }
+
+    record Entry(Class<?> encoderClass, Class<?> objectType, Form form, MethodHandle constructor) {
+    }
+
+    private static final EncoderSet NONE = new EncoderSet(List.of());
+
+    private final List<Entry> entries;
+
+    private EncoderSet(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static EncoderSet none() {
+        return NONE;
+    }
+
+    /**
+     * @param owner names the endpoint in error messages
+     * @throws DeploymentException when an encoder cannot be created or its object type not known
+     */
+    public static EncoderSet of(String owner, List<Class<? extends Encoder>> encoderClasses) throws DeploymentException {
+        if (encoderClasses == null || encoderClasses.isEmpty()) {
+            return NONE;
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Class<? extends Encoder> type : encoderClasses) {
+            Form form = formOf(type);
+            if (form == null) {
+                throw new DeploymentException("endpoint " + owner + ": encoder " + type.getName()
+                        + " implements none of Encoder.Text, TextStream, Binary, BinaryStream (Jakarta WebSocket 2.2 §3.3)");
+            }
+            Class<?> objectType = HandlerTypes.typeArgument(type, interfaceOf(form));
+            if (objectType == null) {
+                throw new DeploymentException("endpoint " + owner + ": cannot tell which type encoder " + type.getName()
+                        + " encodes; give the Encoder interface a concrete type argument");
+            }
+            entries.add(new Entry(type, objectType, form, constructorOf(owner, "encoder", type)));
+        }
+        return new EncoderSet(entries);
+    }
+
+    /** A public no-argument constructor as a handle of type {@code ()Object}, for per-session instances. */
+    public static MethodHandle constructorOf(String owner, String role, Class<?> type) throws DeploymentException {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new DeploymentException("endpoint " + owner + ": " + role + " " + type.getName()
+                    + " is abstract; it must be a concrete class");
+        }
+        try {
+            return MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new DeploymentException("endpoint " + owner + ": " + role + " " + type.getName()
+                    + " needs a public no-argument constructor in a public class", e);
+        }
+    }
+
+    private static Form formOf(Class<?> type) {
+        if (Encoder.Text.class.isAssignableFrom(type)) {
+            return Form.TEXT;
+        }
+        if (Encoder.TextStream.class.isAssignableFrom(type)) {
+            return Form.TEXT_STREAM;
+        }
+        if (Encoder.Binary.class.isAssignableFrom(type)) {
+            return Form.BINARY;
+        }
+        if (Encoder.BinaryStream.class.isAssignableFrom(type)) {
+            return Form.BINARY_STREAM;
+        }
+        return null;
+    }
+
+    private static Class<?> interfaceOf(Form form) {
+        switch (form) {
+            case TEXT:
+                return Encoder.Text.class;
+            case TEXT_STREAM:
+                return Encoder.TextStream.class;
+            case BINARY:
+                return Encoder.Binary.class;
+            default:
+                return Encoder.BinaryStream.class;
+        }
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** New encoder instances for one session; {@link SessionEncoders#init(EndpointConfig)} runs them at open. */
+    SessionEncoders open() {
+        return new SessionEncoders(this);
+    }
+}
