@@ -210,7 +210,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         if (idle > 0 && closeDeadline == 0) {
             long lastActive = Math.max(c.lastReadNanos(), c.lastWriteNanos());
             if (now - lastActive >= idle) {
-                close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired");
+                close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired",
+                        CloseCodes.ABNORMAL);
                 return closeDeadline;
             }
             return lastActive + idle;
@@ -270,12 +271,21 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * nothing if it has begun already. Any thread.
      */
     public void close(int code, String reason) {
+        close(code, reason, code);
+    }
+
+    /**
+     * Starts the close handshake sending {@code code}, while the local side reports
+     * {@code localCode} when the connection is closed (an idle timeout tells the peer 1001 but is,
+     * for this side, the abnormal end of the session: 1006, as Jakarta WebSocket runtimes report it).
+     */
+    private void close(int code, String reason, int localCode) {
         synchronized (stateLock) {
             if (state != State.OPEN) {
                 return;
             }
             state = State.CLOSE_SENT;
-            closeCode = code;
+            closeCode = localCode;
             closeReason = reason == null ? "" : reason;
             connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, reason)), WriteCallback.NONE);
         }

@@ -30,7 +30,9 @@ class CloseHandshakeTest {
         public void onOpen(Session session, EndpointConfig config) {
             session.addMessageHandler(String.class, message -> {
                 try {
-                    if (message.startsWith("close ")) {
+                    if (message.startsWith("idle ")) {
+                        session.setMaxIdleTimeout(Long.parseLong(message.substring(5)));
+                    } else if (message.startsWith("close ")) {
                         String[] parts = message.split(" ", 3);
                         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Integer.parseInt(parts[1])), parts[2]));
                     } else {
@@ -90,6 +92,20 @@ class CloseHandshakeTest {
             client.awaitDisconnect(Duration.ofSeconds(5)); // no answer from us
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 4000L);
             assertThat(serverSaw.poll(5, TimeUnit.SECONDS).getCloseCode().getCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void anIdleTimeoutTellsThePeerGoingAwayAndTheEndpointAbnormalClosure() throws Exception {
+        try (RawWebSocket client = RawWebSocket.open(server.port(), "/close")) {
+            client.sendText("idle 200");
+            RawWebSocket.Close close = client.readCloseFrame();
+            assertThat(close.code()).isEqualTo(1001);
+            assertThat(close.reason()).isEqualTo("idle timeout of 200 ms expired");
+            client.sendClose(1001, "");
+            client.awaitEof(Duration.ofSeconds(3));
+            // Jakarta WebSocket runtimes report a timed-out session to its endpoint as 1006.
+            assertThat(serverSaw.poll(5, TimeUnit.SECONDS).getCloseCode().getCode()).isEqualTo(1006);
         }
     }
 
