@@ -1,18 +1,12 @@
 package io.wssocket.hostile;
 
-import io.wssocket.test.RawWebSocket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.test.JdkClient;
+import io.wssocket.test.RawWebSocket;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,50 +17,24 @@ import java.util.concurrent.TimeUnit;
 final class EchoCanary implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 3;
 
-    private final WebSocket ws;
-    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final JdkClient client;
 
-    private EchoCanary(URI uri) throws Exception {
-        this.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(uri, new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            replies.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        ended.complete("closed by the server with " + statusCode + " " + reason);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        ended.complete("failed: " + error);
-                    }
-                })
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    private EchoCanary(JdkClient client) {
+        this.client = client;
     }
 
     static EchoCanary open(URI uri) throws Exception {
-        return new EchoCanary(uri);
+        return new EchoCanary(JdkClient.connect(uri));
     }
 
     /** Sends {@code text} and asserts it comes back, and nothing else first. */
     void assertEchoes(String text) throws Exception {
-        assertThat(ended).as("the canary connection ended").isNotDone();
-        ws.sendText(text, true).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        String reply = replies.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertThat(reply).as("echo on the canary connection (%s)", ended.getNow("still open")).isEqualTo(text);
+        assertThat(client.closed).as("the canary connection ended").isNotDone();
+        client.ws.sendText(text, true).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Object reply = client.messages.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(reply).as("echo on the canary connection (%s)",
+                client.closed.isDone() ? client.closed.handle((c, e) -> c != null ? c : e).join() : "still open")
+                .isEqualTo(text);
     }
 
     /** A new connection to the echo endpoint handshakes, echoes a masked text and closes cleanly. */
@@ -85,8 +53,6 @@ final class EchoCanary implements AutoCloseable {
 
     @Override
     public void close() {
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
-        ws.abort();
+        client.close();
     }
 }
