@@ -1,5 +1,6 @@
 package io.wssocket.endpoint;
 
+import io.wssocket.session.DecoderSet;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EncodeException;

@@ -1,5 +1,6 @@
 package io.wssocket.endpoint;
 
+import io.wssocket.session.DecoderSet;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;

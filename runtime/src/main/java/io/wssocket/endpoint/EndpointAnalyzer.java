@@ -1,6 +1,7 @@
 package io.wssocket.endpoint;
 
 import io.wssocket.endpoint.MessageMethod.MessageKind;
+import io.wssocket.session.DecoderSet;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.DeploymentException;
@@ -83,7 +84,7 @@ final class EndpointAnalyzer {
         } catch (IllegalArgumentException e) {
             throw new DeploymentException("endpoint " + type.getName() + ": " + e.getMessage());
         }
-        decoders = DecoderSet.of(type.getName(), annotation.decoders());
+        decoders = DecoderSet.of(type.getName(), List.of(annotation.decoders()));
         for (Method method : lifecycleMethods()) {
             bind(method);
         }
@@ -188,6 +189,25 @@ final class EndpointAnalyzer {
         return sources;
     }
 
+    /**
+     * The variable a @PathParam name refers to. A name written as in the template, {@code "{x}"},
+     * refers to {@code x} when the path has no variable of the literal name: the Jakarta WebSocket
+     * 2.2 TCK (websocketmessage, WSFullBooleanAndSessionAndPathParamServer) expects that.
+     */
+    private String variableName(String name) {
+        if (name.length() > 2 && name.startsWith("{") && name.endsWith("}") && !path.variableNames().contains(name)) {
+            String inner = name.substring(1, name.length() - 1);
+            if (path.variableNames().contains(inner)) {
+                return inner;
+            }
+        }
+        return name;
+    }
+
+    private static String boxName(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType().getSimpleName();
+    }
+
     /** Session and @PathParam parameters, allowed in every annotated method; null for any other. */
     private ArgumentSource commonSource(Method method, Parameter parameter) throws DeploymentException {
         PathParam pathParam = parameter.getAnnotation(PathParam.class);
@@ -197,11 +217,15 @@ final class EndpointAnalyzer {
                 throw fail(method, "@PathParam(\"" + pathParam.value() + "\") parameter of type " + t.getSimpleName()
                         + " cannot take a path segment", PATH_PARAM_RULE);
             }
-            if (!path.variableNames().contains(pathParam.value())) {
-                throw fail(method, "@PathParam(\"" + pathParam.value() + "\") names no variable of path '" + path.path()
-                        + "' (variables: " + path.variableNames() + ")", PATH_PARAM_RULE);
+            // PathParam javadoc: a name that matches no variable of the path gives null. A primitive cannot
+            // take null, so there the unmatched name is a deployment error rather than a failure per call.
+            if (t.isPrimitive() && !path.variableNames().contains(variableName(pathParam.value()))) {
+                throw fail(method, "@PathParam(\"" + pathParam.value() + "\") of primitive type " + t.getSimpleName()
+                        + " names no variable of path '" + path.path() + "' (variables: " + path.variableNames()
+                        + "), so its value would be null; use " + boxName(t) + " or a variable of the path",
+                        PATH_PARAM_RULE);
             }
-            return ArgumentSource.pathParameter(pathParam.value(), t);
+            return ArgumentSource.pathParameter(variableName(pathParam.value()), t);
         }
         return parameter.getType() == Session.class ? ArgumentSource.SESSION : null;
     }
@@ -304,11 +328,11 @@ final class EndpointAnalyzer {
         }
         int[] text = decoders.decodersFor(t, true);
         if (text.length > 0) {
-            return new Bound(MessageKind.TEXT, String.class, false, DecoderSet.textDecoding(text));
+            return new Bound(MessageKind.TEXT, String.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeText(text, (String) delivered, sessionDecoders));
         }
         int[] binary = decoders.decodersFor(t, false);
         if (binary.length > 0) {
-            return new Bound(MessageKind.BINARY, ByteBuffer.class, false, DecoderSet.binaryDecoding(binary));
+            return new Bound(MessageKind.BINARY, ByteBuffer.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeBinary(binary, (ByteBuffer) delivered, sessionDecoders));
         }
         throw fail(method, "message parameter of type " + t.getName() + " has no decoder", MESSAGE_TYPE_RULE);
     }

@@ -3,7 +3,7 @@ package io.wssocket.endpoint;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +88,7 @@ public final class PathTemplate {
         if (segments.length != literals.length) {
             return null;
         }
-        Map<String, String> values = variableNames.isEmpty() ? Map.of() : new HashMap<>();
+        Map<String, String> values = variableNames.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (int i = 0; i < segments.length; i++) {
             if (literals[i] != null) {
                 if (!literals[i].equals(segments[i])) {

@@ -2,6 +2,7 @@ package io.wssocket.server;
 
 import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.endpoint.PathTemplate;
+import io.wssocket.session.DecoderSet;
 import io.wssocket.session.EncoderSet;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
@@ -28,7 +29,7 @@ final class EndpointRegistry {
 
     /** One deployed endpoint; {@code model} is null for a programmatic endpoint. */
     record Route(String path, PathTemplate template, ServerEndpointConfig config, AnnotatedEndpointModel model,
-                 EncoderSet encoders, Set<Session> openSessions) {
+                 EncoderSet encoders, DecoderSet decoders, Set<Session> openSessions) {
     }
 
     /** The route chosen for a request path, with the values of its template variables. */
@@ -70,7 +71,8 @@ final class EndpointRegistry {
             String path = contextPath + config.getPath();
             PathTemplate template = template(name, path);
             Route route = new Route(path, template, config, deployment.model(),
-                    EncoderSet.of(name, config.getEncoders()), ConcurrentHashMap.newKeySet());
+                    EncoderSet.of(name, config.getEncoders()), DecoderSet.of(name, config.getDecoders()),
+                    ConcurrentHashMap.newKeySet());
             if (!template.hasVariables()) {
                 Route taken = exact.containsKey(path) ? exact.get(path) : batch.get(path);
                 if (taken != null) {

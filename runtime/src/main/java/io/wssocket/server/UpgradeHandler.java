@@ -19,8 +19,11 @@ import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,7 +90,8 @@ final class UpgradeHandler implements ConnectionHandler {
     /** On the callback executor: the configurator is endpoint code and may block. */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointRegistry.Route route = match.route();
-        ServerEndpointConfig sec = route.config();
+        // Each connection gets its own user properties (see ConnectionEndpointConfig).
+        ServerEndpointConfig sec = new ConnectionEndpointConfig(route.config());
         ServerEndpointConfig.Configurator configurator = sec.getConfigurator();
         HttpRequest request = upgrade.request();
         Thread thread = Thread.currentThread();
@@ -102,12 +106,12 @@ final class UpgradeHandler implements ConnectionHandler {
             if (subprotocol == null || !upgrade.subprotocols().contains(subprotocol)) {
                 subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
             }
-            List<Extension> extensions = configurator.getNegotiatedExtensions(
-                    List.copyOf(server.container().getInstalledExtensions()), List.of());
+            List<Extension> extensions = negotiateExtensions(configurator, sec, upgrade);
             URI requestUri = requestUri(request);
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
-            configurator.modifyHandshake(sec, new UpgradeHandshakeRequest(request, requestUri, parameters), response);
+            configurator.modifyHandshake(sec, new UpgradeHandshakeRequest(request, requestUri,
+                    UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters)), response);
             Object instance = configurator.getEndpointInstance(sec.getEndpointClass());
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
@@ -117,7 +121,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     subprotocol, extensions, false, null);
             WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
                     sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
-                    route.encoders(), sec.getEndpointClass().getClassLoader());
+                    route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader());
             session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
                     subprotocol.isEmpty() ? null : subprotocol, null, response.getHeaders()), WriteCallback.NONE);
@@ -135,6 +139,37 @@ final class UpgradeHandler implements ConnectionHandler {
         } finally {
             thread.setContextClassLoader(previousLoader);
         }
+    }
+
+    /**
+     * The configurator chooses among the client's offers (in the client's order) and what the
+     * endpoint configuration and the container list; of its choice only extensions the container
+     * implements are agreed, since any other would change the frames in ways we cannot honour
+     * (RFC 6455 §9.1). The container implements none yet, so the agreed list is empty for now.
+     */
+    private List<Extension> negotiateExtensions(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
+                                                UpgradeRequest upgrade) {
+        Set<Extension> implemented = server.container().getInstalledExtensions();
+        List<Extension> installed = new ArrayList<>(sec.getExtensions());
+        for (Extension e : implemented) {
+            if (installed.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
+                installed.add(e);
+            }
+        }
+        List<Extension> chosen = configurator.getNegotiatedExtensions(
+                Collections.unmodifiableList(installed), OfferedExtension.of(upgrade.extensions()));
+        List<Extension> agreed = new ArrayList<>();
+        if (chosen != null) {
+            for (Extension e : chosen) {
+                if (implemented.stream().anyMatch(i -> i.getName().equals(e.getName()))) {
+                    agreed.add(e);
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "extension " + e.getName() + " chosen by the configurator of "
+                            + sec.getEndpointClass().getName() + " is not implemented by the container; not agreed");
+                }
+            }
+        }
+        return agreed;
     }
 
     private static URI requestUri(HttpRequest request) {

@@ -4,6 +4,9 @@ import io.wssocket.handshake.HttpRequest;
 import jakarta.websocket.server.HandshakeRequest;
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +47,24 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
     @Override
     public Object getHttpSession() {
         return null;
+    }
+
+    /**
+     * Jakarta WebSocket 2.2 {@code HandshakeRequest.getParameterMap}: the path template variables
+     * and the query parameters, unmodifiable. A name that is both gets the path value first.
+     */
+    static Map<String, List<String>> parameterMap(Map<String, String> pathParameters, Map<String, List<String>> query) {
+        if (pathParameters.isEmpty()) {
+            return query;
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        pathParameters.forEach((name, value) -> all.put(name, List.of(value)));
+        query.forEach((name, values) -> all.merge(name, values, (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return List.copyOf(both);
+        }));
+        return Collections.unmodifiableMap(all);
     }
 
     @Override

@@ -58,10 +58,16 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         notify(send(Opcode.BINARY, checked(data)), handler);
     }
 
+    /**
+     * An encoder's failure, even an unchecked one, is the outcome of the send: it fails the Future
+     * (ExecutionException) or reaches the SendHandler, and is not thrown at the caller
+     * (RemoteEndpoint.Async javadoc: "errors in transmission are given to the developer" that way).
+     */
     @Override
     public Future<Void> sendObject(Object data) {
+        requireData(data);
         try {
-            SessionEncoders.Encoded frame = encode(data);
+            SessionEncoders.Encoded frame = encodeForAsync(data);
             return send(frame.opcode(), frame.payload());
         } catch (EncodeException | IOException e) {
             return CompletableFuture.failedFuture(e);
@@ -71,11 +77,26 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     @Override
     public void sendObject(Object data, SendHandler handler) {
         requireHandler(handler);
+        requireData(data);
         try {
-            SessionEncoders.Encoded frame = encode(data);
+            SessionEncoders.Encoded frame = encodeForAsync(data);
             notify(send(frame.opcode(), frame.payload()), handler);
         } catch (EncodeException | IOException e) {
             callbacks.execute(() -> handler.onResult(new SendResult(e)));
+        }
+    }
+
+    private SessionEncoders.Encoded encodeForAsync(Object data) throws EncodeException, IOException {
+        try {
+            return encode(data);
+        } catch (RuntimeException e) {
+            throw new EncodeException(data, "encoding " + data.getClass().getName() + " failed: " + e, e);
+        }
+    }
+
+    private static void requireData(Object data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
         }
     }
 

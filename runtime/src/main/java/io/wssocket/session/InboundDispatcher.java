@@ -5,6 +5,7 @@ import io.wssocket.protocol.WebSocketListener;
 import io.wssocket.transport.Connection;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.ProtocolViolationException;
+import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
@@ -93,7 +94,9 @@ final class InboundDispatcher implements WebSocketListener {
             }
             bytes = binaryBuffer.takeBytes();
         }
-        Object message = target.payload() == MessageHandlers.Payload.BYTE_ARRAY ? bytes : ByteBuffer.wrap(bytes);
+        // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
+        Object message = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER
+                ? ByteBuffer.wrap(bytes) : bytes;
         deliver(target, message, last);
     }
 
@@ -124,9 +127,9 @@ final class InboundDispatcher implements WebSocketListener {
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
                 } else {
-                    ((MessageHandler.Whole) target.handler()).onMessage(message);
+                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (DecodeException | RuntimeException | Error e) {
                 session.onEndpointError(e);
             } finally {
                 if (pending.decrementAndGet() == maxPending / 2) {

@@ -1,7 +1,14 @@
 package io.wssocket.session;
 
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.Decoder;
+import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -10,19 +17,30 @@ import java.util.Set;
 /**
  * The message handlers of one session: at most one per native message type (text, binary, pong),
  * as Jakarta WebSocket 2.2 §2.1.3 requires. Reads come from the event loop, writes from user
- * threads; each slot is a volatile reference to an immutable registration.
+ * threads; each slot is a volatile reference to an immutable registration. A handler of another
+ * type is served by the endpoint configuration's decoders (§2.1.3 with §3.2), whose instances for
+ * this session are made when the first such handler is added.
  */
 final class MessageHandlers {
 
     /** What a handler receives, decided once when it is added. */
-    enum Payload { STRING, BYTE_BUFFER, BYTE_ARRAY, PONG }
+    enum Payload { STRING, READER, DECODED_TEXT, BYTE_BUFFER, BYTE_ARRAY, INPUT_STREAM, DECODED_BINARY, PONG }
 
-    record Registration(MessageHandler handler, Payload payload, boolean partial) {
+    /** @param decoderIndexes for DECODED_*: the candidate decoders, in declared order */
+    record Registration(MessageHandler handler, Payload payload, boolean partial, int[] decoderIndexes) {
     }
 
+    private final DecoderSet decoderSet;
+    private final EndpointConfig config;
+    private volatile Decoder[] decoders;
     private volatile Registration text;
     private volatile Registration binary;
     private volatile Registration pong;
+
+    MessageHandlers(DecoderSet decoderSet, EndpointConfig config) {
+        this.decoderSet = decoderSet;
+        this.config = config;
+    }
 
     Registration text() {
         return text;
@@ -39,9 +57,29 @@ final class MessageHandlers {
     synchronized void add(Class<?> type, MessageHandler handler) {
         boolean partial = HandlerTypes.isPartial(handler);
         Payload payload = payloadOf(type, partial);
-        Registration registration = new Registration(handler, payload, partial);
+        int[] candidates = null;
+        if (payload == null) {
+            // Text decoders first, as for annotated endpoints; a type with only binary decoders is binary.
+            candidates = decoderSet.decodersFor(type, true);
+            payload = Payload.DECODED_TEXT;
+            if (candidates.length == 0) {
+                candidates = decoderSet.decodersFor(type, false);
+                payload = Payload.DECODED_BINARY;
+            }
+            if (partial || candidates.length == 0) {
+                throw new IllegalStateException("no decoder for message type " + type.getName() + (partial
+                        ? " in a partial handler (allowed: String, ByteBuffer, byte[])"
+                        : "; list one in the endpoint's decoders (Jakarta WebSocket 2.2 §3.2)"));
+            }
+        }
+        if (candidates != null) {
+            decoders(); // §3.2: the session's decoder instances are initialised before they decode
+        }
+        Registration registration = new Registration(handler, payload, partial, candidates);
         switch (payload) {
             case STRING:
+            case READER:
+            case DECODED_TEXT:
                 text = checkFree(text, "text", handler, registration);
                 break;
             case PONG:
@@ -65,17 +103,70 @@ final class MessageHandlers {
         if (type == String.class) {
             return Payload.STRING;
         }
+        if (type == Reader.class && !partial) {
+            return Payload.READER;
+        }
+        if (type == InputStream.class && !partial) {
+            return Payload.INPUT_STREAM;
+        }
         if (type == ByteBuffer.class) {
             return Payload.BYTE_BUFFER;
         }
         if (type == byte[].class) {
             return Payload.BYTE_ARRAY;
         }
-        if (type == PongMessage.class && !partial) {
+        if (type == PongMessage.class) {
+            if (partial) {
+                throw new IllegalStateException("a pong message handler must be MessageHandler.Whole (Jakarta WebSocket 2.2 §2.1.3)");
+            }
             return Payload.PONG;
         }
-        throw new IllegalStateException("no decoder for message type " + type.getName()
-                + (partial ? " in a partial handler (allowed: String, ByteBuffer, byte[])" : ""));
+        return null;
+    }
+
+    /**
+     * Serial executor: what the handler of {@code registration} receives for a whole message
+     * delivered as a String (text) or a byte[] (binary). Reader and InputStream get the whole
+     * gathered message for now.
+     */
+    Object convert(Registration registration, Object delivered) throws DecodeException {
+        switch (registration.payload()) {
+            case READER:
+                return new StringReader((String) delivered);
+            case INPUT_STREAM:
+                return new ByteArrayInputStream((byte[]) delivered);
+            case BYTE_BUFFER:
+                return ByteBuffer.wrap((byte[]) delivered);
+            case DECODED_TEXT:
+                return DecoderSet.decodeText(registration.decoderIndexes(), (String) delivered, decoders());
+            case DECODED_BINARY:
+                return DecoderSet.decodeBinary(registration.decoderIndexes(), ByteBuffer.wrap((byte[]) delivered), decoders());
+            default:
+                return delivered;
+        }
+    }
+
+    /** This session's decoder instances, made and initialised on first use. */
+    private Decoder[] decoders() {
+        Decoder[] d = decoders;
+        if (d == null) {
+            synchronized (this) {
+                d = decoders;
+                if (d == null) {
+                    d = decoderSet.open(config);
+                    decoders = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Serial executor, when the session has closed: destroys the decoder instances, if any were made. */
+    synchronized void destroyDecoders() {
+        if (decoders != null) {
+            DecoderSet.destroy(decoders);
+            decoders = null;
+        }
     }
 
     synchronized void remove(MessageHandler handler) {

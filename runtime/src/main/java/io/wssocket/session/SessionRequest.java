@@ -3,6 +3,8 @@ package io.wssocket.session;
 import jakarta.websocket.Extension;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,9 @@ public record SessionRequest(URI requestUri, String queryString, Map<String, Lis
                              Map<String, String> pathParameters, String subprotocol, List<Extension> extensions,
                              boolean secure, Principal principal) {
     public SessionRequest {
-        parameters = Map.copyOf(parameters);
-        pathParameters = Map.copyOf(pathParameters);
+        // Unmodifiable copies that keep the order: query order, and template order for the path.
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
         extensions = List.copyOf(extensions);
         subprotocol = subprotocol == null ? "" : subprotocol;
     }

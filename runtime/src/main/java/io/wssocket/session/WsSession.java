@@ -36,7 +36,7 @@ public final class WsSession implements Session {
     private final SessionRequest request;
     private final Set<Session> openSessions;
     private final SerialExecutor serial;
-    private final MessageHandlers handlers = new MessageHandlers();
+    private final MessageHandlers handlers;
     private final Map<String, Object> userProperties;
     private final MessageSender sender;
     private final SessionEncoders encoders;
@@ -53,12 +53,14 @@ public final class WsSession implements Session {
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
      * @param encoders the endpoint's encoders, analysed at deployment; this session gets its own instances
+     * @param decoders the endpoint configuration's decoders, for message handlers of custom types; this
+     *     session makes its own instances when the first such handler is added
      * @param applicationLoader the context class loader for endpoint code (the application's)
      */
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
                      Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
-                     ClassLoader applicationLoader) {
+                     DecoderSet decoders, ClassLoader applicationLoader) {
         this.id = id;
         this.ws = ws;
         this.endpoint = endpoint;
@@ -67,6 +69,7 @@ public final class WsSession implements Session {
         this.request = request;
         this.openSessions = openSessions;
         this.serial = new SerialExecutor(callbackExecutor, applicationLoader);
+        this.handlers = new MessageHandlers(decoders, config);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
         this.maxIdleTimeout = settings.idleTimeoutMillis();
@@ -106,6 +109,7 @@ public final class WsSession implements Session {
                 encoders.init(config);
                 endpoint.onOpen(this, config);
             } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "onOpen of " + endpoint.getClass().getName() + " threw; passed to onError", e);
                 onEndpointError(e);
             } finally {
                 ws.transport().loop().execute(() -> {
@@ -137,6 +141,7 @@ public final class WsSession implements Session {
             onEndpointError(e);
         } finally {
             encoders.destroy();
+            handlers.destroyDecoders();
         }
     }
 

@@ -186,14 +186,27 @@ class EndpointAnalyzerTest {
     @ServerEndpoint("/rooms/{room}")
     public static class UnknownPathParam {
         @OnOpen
-        public void open(@PathParam("user") String user) {
+        public void open(@PathParam("user") String user, @PathParam("{user}") Boolean braces) {
         }
     }
 
     @Test
-    void aPathParamNotInTheTemplateIsRefused() {
-        assertRefused(UnknownPathParam.class, "open(String)", "@PathParam(\"user\") names no variable of path '/rooms/{room}'",
-                "§4.3");
+    void aPathParamNotInTheTemplateIsAcceptedAndGivesNull() throws Exception {
+        // PathParam javadoc: a name that matches no path variable gives null (the TCK deploys such endpoints)
+        assertThat(AnnotatedEndpointModel.of(UnknownPathParam.class)).isNotNull();
+    }
+
+    @ServerEndpoint("/rooms/{room}")
+    public static class UnknownPrimitivePathParam {
+        @OnOpen
+        public void open(@PathParam("user") int user) {
+        }
+    }
+
+    @Test
+    void aPrimitivePathParamNotInTheTemplateIsRefused() {
+        assertRefused(UnknownPrimitivePathParam.class, "open(int)",
+                "@PathParam(\"user\") of primitive type int names no variable of path '/rooms/{room}'", "use Integer", "§4.3");
     }
 
     @ServerEndpoint("/rooms/{room}")

@@ -46,8 +46,10 @@ class PathRoutingTest {
     @ServerEndpoint("/rooms/{room}")
     public static class Room {
         @OnOpen
-        public void open(Session session, @PathParam("room") String room) throws IOException {
-            session.getBasicRemote().sendText("room " + room + " " + session.getPathParameters());
+        public void open(Session session, @PathParam("room") String room, @PathParam("floor") Integer floor,
+                         @PathParam("{room}") String braced) throws IOException {
+            session.getBasicRemote().sendText("room " + room + " floor " + floor + " braced " + braced + " "
+                    + session.getPathParameters());
         }
     }
 
@@ -95,7 +97,19 @@ class PathRoutingTest {
 
     @Test
     void pathParametersReachPathParamAndTheSession() throws Exception {
-        assertThat(firstMessage("/rooms/lobby%201")).isEqualTo("room lobby 1 {room=lobby 1}");
+        assertThat(firstMessage("/rooms/lobby%201")).isEqualTo("room lobby 1 floor null braced lobby 1 {room=lobby 1}");
+    }
+
+    @Test
+    void aPathParamNamingNoVariableOfThePathIsNull() throws Exception {
+        // PathParam javadoc: "If the name does not match a path segment variable, the value is null"
+        assertThat(firstMessage("/rooms/hall")).contains("floor null");
+    }
+
+    @Test
+    void aPathParamNameInBracesNamesTheVariable() throws Exception {
+        // As the Jakarta WebSocket 2.2 TCK expects (@PathParam("{param}") for the variable {param})
+        assertThat(firstMessage("/rooms/hall")).contains("braced hall");
     }
 
     @Test

@@ -333,7 +333,7 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads the status line and headers up to the empty line; nothing of the body. */
-    private HttpResponse readHttpHead() throws IOException {
+    public HttpResponse readHttpHead() throws IOException {
         String statusLine = readLine();
         String[] parts = statusLine.split(" ", 3);
         assertThat(parts.length).as("status line '%s'", statusLine).isGreaterThanOrEqualTo(2);

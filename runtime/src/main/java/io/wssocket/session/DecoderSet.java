@@ -1,7 +1,5 @@
-package io.wssocket.endpoint;
+package io.wssocket.session;
 
-import io.wssocket.session.EncoderSet;
-import io.wssocket.session.HandlerTypes;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
@@ -13,14 +11,17 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The decoders of an annotated endpoint, analysed once at deployment (the type each decodes, how
- * it reads, a constructor handle), and the decoding of one message with a session's instances
- * (Jakarta WebSocket 2.2 §3.2, §4.7).
+ * The decoders of one endpoint configuration, analysed once at deployment (the type each decodes,
+ * how it reads, a constructor handle), and the decoding of one message with a session's instances
+ * (Jakarta WebSocket 2.2 §3.2, §4.7). Used by annotated endpoints for their message parameters and
+ * by the session for message handlers of custom types ({@code Session.addMessageHandler}).
  */
-final class DecoderSet {
+public final class DecoderSet {
     private static final System.Logger LOG = System.getLogger(DecoderSet.class.getName());
+    private static final DecoderSet NONE = new DecoderSet(List.of());
 
     enum Form {
         TEXT(Decoder.Text.class, true), TEXT_STREAM(Decoder.TextStream.class, true),
@@ -44,9 +45,23 @@ final class DecoderSet {
         this.entries = List.copyOf(entries);
     }
 
-    static DecoderSet of(String owner, Class<? extends Decoder>[] decoderClasses) throws DeploymentException {
+    public static DecoderSet none() {
+        return NONE;
+    }
+
+    /**
+     * @param owner names the endpoint in error messages
+     * @throws DeploymentException when a decoder cannot be created or its object type not known
+     */
+    public static DecoderSet of(String owner, List<Class<? extends Decoder>> decoderClasses) throws DeploymentException {
+        if (decoderClasses == null || decoderClasses.isEmpty()) {
+            return NONE;
+        }
         List<Entry> entries = new ArrayList<>();
         for (Class<? extends Decoder> type : decoderClasses) {
+            if (type == null) {
+                continue; // a configuration built with a null in its decoder list
+            }
             Form form = null;
             for (Form f : Form.values()) {
                 if (f.api.isAssignableFrom(type)) {
@@ -69,14 +84,14 @@ final class DecoderSet {
     }
 
     /** Indices of the decoders of text (or binary) messages whose result fits {@code parameterType}, in declared order. */
-    int[] decodersFor(Class<?> parameterType, boolean text) {
-        return java.util.stream.IntStream.range(0, entries.size())
+    public int[] decodersFor(Class<?> parameterType, boolean text) {
+        return IntStream.range(0, entries.size())
                 .filter(i -> entries.get(i).form().text == text && parameterType.isAssignableFrom(entries.get(i).objectType()))
                 .toArray();
     }
 
     /** New decoder instances for one session, initialised (Jakarta WebSocket 2.2 §3.2). */
-    Decoder[] open(EndpointConfig config) {
+    public Decoder[] open(EndpointConfig config) {
         Decoder[] decoders = new Decoder[entries.size()];
         for (int i = 0; i < decoders.length; i++) {
             try {
@@ -91,7 +106,7 @@ final class DecoderSet {
         return decoders;
     }
 
-    static void destroy(Decoder[] decoders) {
+    public static void destroy(Decoder[] decoders) {
         for (Decoder decoder : decoders) {
             try {
                 decoder.destroy();
@@ -102,51 +117,45 @@ final class DecoderSet {
     }
 
     /** Decodes a whole text message with the first of {@code candidates} that will (§4.7: text decoders in declared order). */
-    static MessageConverter textDecoding(int[] candidates) {
-        return (delivered, decoders) -> {
-            String text = (String) delivered;
-            for (int i : candidates) {
-                Decoder decoder = decoders[i];
-                if (decoder instanceof Decoder.Text) {
-                    Decoder.Text<?> d = (Decoder.Text<?>) decoder;
-                    if (d.willDecode(text)) {
-                        return d.decode(text);
-                    }
-                } else {
-                    try {
-                        return ((Decoder.TextStream<?>) decoder).decode(new StringReader(text));
-                    } catch (IOException e) {
-                        throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
-                    }
+    public static Object decodeText(int[] candidates, String text, Decoder[] decoders) throws DecodeException {
+        for (int i : candidates) {
+            Decoder decoder = decoders[i];
+            if (decoder instanceof Decoder.Text) {
+                Decoder.Text<?> d = (Decoder.Text<?>) decoder;
+                if (d.willDecode(text)) {
+                    return d.decode(text);
+                }
+            } else {
+                try {
+                    return ((Decoder.TextStream<?>) decoder).decode(new StringReader(text));
+                } catch (IOException e) {
+                    throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
                 }
             }
-            throw new DecodeException(text, "no decoder of this endpoint will decode the text message");
-        };
+        }
+        throw new DecodeException(text, "no decoder of this endpoint will decode the text message");
     }
 
-    /** Decodes a whole binary message (delivered as a ByteBuffer) with the first of {@code candidates} that will. */
-    static MessageConverter binaryDecoding(int[] candidates) {
-        return (delivered, decoders) -> {
-            ByteBuffer bytes = (ByteBuffer) delivered;
-            for (int i : candidates) {
-                Decoder decoder = decoders[i];
-                if (decoder instanceof Decoder.Binary) {
-                    Decoder.Binary<?> d = (Decoder.Binary<?>) decoder;
-                    if (d.willDecode(bytes.duplicate())) {
-                        return d.decode(bytes.duplicate());
-                    }
-                } else {
-                    ByteBuffer copy = bytes.duplicate();
-                    byte[] array = new byte[copy.remaining()];
-                    copy.get(array);
-                    try {
-                        return ((Decoder.BinaryStream<?>) decoder).decode(new ByteArrayInputStream(array));
-                    } catch (IOException e) {
-                        throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
-                    }
+    /** Decodes a whole binary message with the first of {@code candidates} that will. */
+    public static Object decodeBinary(int[] candidates, ByteBuffer bytes, Decoder[] decoders) throws DecodeException {
+        for (int i : candidates) {
+            Decoder decoder = decoders[i];
+            if (decoder instanceof Decoder.Binary) {
+                Decoder.Binary<?> d = (Decoder.Binary<?>) decoder;
+                if (d.willDecode(bytes.duplicate())) {
+                    return d.decode(bytes.duplicate());
+                }
+            } else {
+                ByteBuffer copy = bytes.duplicate();
+                byte[] array = new byte[copy.remaining()];
+                copy.get(array);
+                try {
+                    return ((Decoder.BinaryStream<?>) decoder).decode(new ByteArrayInputStream(array));
+                } catch (IOException e) {
+                    throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
                 }
             }
-            throw new DecodeException(bytes, "no decoder of this endpoint will decode the binary message");
-        };
+        }
+        throw new DecodeException(bytes, "no decoder of this endpoint will decode the binary message");
     }
 }
