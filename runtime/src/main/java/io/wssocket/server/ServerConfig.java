@@ -99,6 +99,7 @@ public final class ServerConfig {
     private final int callbackThreads;
     private final long shutdownTimeoutMillis;
     private final boolean tcpNoDelay;
+    private final HandshakeAuthenticator authenticator;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -125,6 +126,8 @@ public final class ServerConfig {
         this.callbackThreads = b.callbackThreads;
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
         this.tcpNoDelay = b.tcpNoDelay;
+        this.authenticator = b.authenticator;
+        require(authenticator != null, "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
         require(port >= 0 && port <= 65535, "port must be 0-65535");
         require(backlog > 0, "backlog must be positive");
         require(maxConnections > 0, "max-connections must be positive");
@@ -210,6 +213,11 @@ public final class ServerConfig {
         return tcpNoDelay;
     }
 
+    /** Who may open a WebSocket; set in code only (it is code, not a value). */
+    public HandshakeAuthenticator authenticator() {
+        return authenticator;
+    }
+
     public TransportConfig transportConfig() {
         return new TransportConfig(eventLoops, readBufferSize, writeHighWaterMark, writeLowWaterMark, maxQueuedBytes,
                 tcpNoDelay, writeTimeoutMillis);
@@ -252,6 +260,7 @@ public final class ServerConfig {
         private int callbackThreads = Math.max(16, CORES * 8);
         private long shutdownTimeoutMillis = 5_000;
         private boolean tcpNoDelay = true;
+        private HandshakeAuthenticator authenticator = HandshakeAuthenticator.ANONYMOUS;
 
         private Builder() {
         }
@@ -383,6 +392,12 @@ public final class ServerConfig {
 
         public Builder tcpNoDelay(boolean tcpNoDelay) {
             this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        /** Decides who opens each WebSocket, or refuses the handshake; the default lets everyone in anonymously. */
+        public Builder authenticator(HandshakeAuthenticator authenticator) {
+            this.authenticator = authenticator;
             return this;
         }
 

@@ -98,6 +98,18 @@ final class UpgradeHandler implements ConnectionHandler {
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
         try {
+            URI requestUri = requestUri(request);
+            Map<String, List<String>> parameters = QueryParameters.parse(request.query());
+            UpgradeHandshakeRequest handshake = new UpgradeHandshakeRequest(request, requestUri,
+                    UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters), Authentication.ANONYMOUS);
+            Authentication authentication;
+            try {
+                authentication = server.config().authenticator().authenticate(handshake);
+            } catch (HandshakeRejection e) {
+                rejectOnLoop(c, new HttpStatusException(e.status(), e.getMessage(), e.headers()));
+                return;
+            }
+            handshake = handshake.authenticated(authentication);
             if (!configurator.checkOrigin(upgrade.origin())) {
                 rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
                 return;
@@ -107,18 +119,15 @@ final class UpgradeHandler implements ConnectionHandler {
                 subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
             }
             List<Extension> extensions = negotiateExtensions(configurator, sec, upgrade);
-            URI requestUri = requestUri(request);
-            Map<String, List<String>> parameters = QueryParameters.parse(request.query());
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
-            configurator.modifyHandshake(sec, new UpgradeHandshakeRequest(request, requestUri,
-                    UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters)), response);
+            configurator.modifyHandshake(sec, handshake, response);
             Object instance = configurator.getEndpointInstance(sec.getEndpointClass());
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
-                    subprotocol, extensions, false, null);
+                    subprotocol, extensions, false, authentication.principal());
             WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
                     sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
                     route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader());

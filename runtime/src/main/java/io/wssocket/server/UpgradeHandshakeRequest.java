@@ -15,11 +15,19 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
     private final HttpRequest request;
     private final URI requestUri;
     private final Map<String, List<String>> parameters;
+    private final Authentication authentication;
 
-    UpgradeHandshakeRequest(HttpRequest request, URI requestUri, Map<String, List<String>> parameters) {
+    UpgradeHandshakeRequest(HttpRequest request, URI requestUri, Map<String, List<String>> parameters,
+                            Authentication authentication) {
         this.request = request;
         this.requestUri = requestUri;
         this.parameters = parameters;
+        this.authentication = authentication;
+    }
+
+    /** The same request once the authenticator has said who sent it. */
+    UpgradeHandshakeRequest authenticated(Authentication authentication) {
+        return new UpgradeHandshakeRequest(request, requestUri, parameters, authentication);
     }
 
     /** Case-insensitive names (Jakarta WebSocket 2.2 §3.1.4 leaves case to HTTP, which ignores it). */
@@ -30,7 +38,7 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
 
     @Override
     public Principal getUserPrincipal() {
-        return null;
+        return authentication.principal();
     }
 
     @Override
@@ -40,7 +48,7 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
 
     @Override
     public boolean isUserInRole(String role) {
-        return false;
+        return authentication.principal() != null && authentication.roles().test(role);
     }
 
     /** Standalone there is no HTTP session. */
