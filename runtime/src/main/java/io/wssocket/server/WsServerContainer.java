@@ -164,7 +164,7 @@ public final class WsServerContainer implements ServerContainer {
 
     @Override
     public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        this.defaultMaxBinaryMessageBufferSize = max;
+        this.defaultMaxBinaryMessageBufferSize = positiveBufferSize(max);
     }
 
     @Override
@@ -174,7 +174,15 @@ public final class WsServerContainer implements ServerContainer {
 
     @Override
     public void setDefaultMaxTextMessageBufferSize(int max) {
-        this.defaultMaxTextMessageBufferSize = max;
+        this.defaultMaxTextMessageBufferSize = positiveBufferSize(max);
+    }
+
+    /** Refused here rather than at the next handshake, which it would otherwise fail. */
+    private static int positiveBufferSize(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("a message buffer size must be at least 1 byte, not " + max);
+        }
+        return max;
     }
 
     @Override

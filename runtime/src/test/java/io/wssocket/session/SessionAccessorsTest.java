@@ -1,0 +1,162 @@
+package io.wssocket.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wssocket.test.JdkClient;
+import io.wssocket.test.RunningServer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What a server session tells its endpoint about the connection (Jakarta WebSocket 2.2 Session). */
+@Timeout(30)
+class SessionAccessorsTest {
+
+    static final BlockingQueue<Session> OPENED = new LinkedBlockingQueue<>();
+    static final BlockingQueue<String> CLOSED = new LinkedBlockingQueue<>();
+
+    /** Hands its session to the test, changes its own user properties, and echoes text. */
+    public static class Room extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            Map<String, Object> properties = session.getUserProperties();
+            properties.put("visitor at open", String.valueOf(properties.put("visitor", session.getId())));
+            session.addMessageHandler(String.class, text -> session.getAsyncRemote().sendText(text));
+            OPENED.add(session);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            CLOSED.add("isOpen " + session.isOpen());
+        }
+    }
+
+    /** A second endpoint, whose sessions are not the first one's. */
+    public static class Lobby extends Room {
+    }
+
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withEndpoints(c -> {
+        ServerEndpointConfig rooms = ServerEndpointConfig.Builder.create(Room.class, "/rooms/{room}").build();
+        rooms.getUserProperties().put("visitor", "nobody yet");
+        rooms.getUserProperties().put("motto", "be kind");
+        c.addEndpoint(rooms);
+        c.addEndpoint(ServerEndpointConfig.Builder.create(Lobby.class, "/lobby").build());
+    });
+
+    @BeforeEach
+    void forgetEarlierSessions() {
+        OPENED.clear();
+        CLOSED.clear();
+    }
+
+    private static Session opened() throws InterruptedException {
+        Session session = OPENED.poll(5, TimeUnit.SECONDS);
+        assertThat(session).as("a session opened within 5 s").isNotNull();
+        return session;
+    }
+
+    @Test
+    void theRequestIsDescribedByUriQueryParametersAndPathParameters() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/rooms/blue?a=1&a=2&b=x"))) {
+            Session session = opened();
+            URI uri = session.getRequestURI();
+            assertThat(uri.getPath()).isEqualTo("/rooms/blue");
+            assertThat(uri.getQuery()).isEqualTo("a=1&a=2&b=x");
+            assertThat(session.getQueryString()).isEqualTo("a=1&a=2&b=x");
+            Map<String, List<String>> parameters = session.getRequestParameterMap();
+            assertThat(parameters).containsEntry("a", List.of("1", "2")).containsEntry("b", List.of("x"));
+            assertThat(session.getPathParameters()).isEqualTo(Map.of("room", "blue"));
+        }
+    }
+
+    @Test
+    void theConnectionIsVersion13NotSecureAndBelongsToTheServersContainer() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/rooms/blue"))) {
+            Session session = opened();
+            assertThat(session.getProtocolVersion()).isEqualTo("13");
+            assertThat(session.isSecure()).isFalse();
+            assertThat(session.isOpen()).isTrue();
+            assertThat(session.getContainer()).isSameAs(server.server().container());
+            assertThat(session.getQueryString()).isNull();
+        }
+    }
+
+    @Test
+    void everySessionHasItsOwnIdAndItsOwnCopyOfTheUserProperties() throws Exception {
+        try (JdkClient first = JdkClient.connect(server.uri("/rooms/blue"));
+             JdkClient second = JdkClient.connect(server.uri("/rooms/blue"))) {
+            Session one = opened();
+            Session two = opened();
+            assertThat(one.getId()).isNotEqualTo(two.getId());
+            try (JdkClient third = JdkClient.connect(server.uri("/rooms/blue"))) {
+                Session three = opened();
+                assertThat(three.getId()).isNotIn(one.getId(), two.getId());
+                // Each started from the configuration's values and changed only its own copy.
+                for (Session session : List.of(one, two, three)) {
+                    assertThat(session.getUserProperties())
+                            .containsEntry("visitor at open", "nobody yet")
+                            .containsEntry("visitor", session.getId())
+                            .containsEntry("motto", "be kind");
+                }
+            }
+        }
+    }
+
+    @Test
+    void openSessionsAreThoseOfTheSameEndpointOnly() throws Exception {
+        try (JdkClient first = JdkClient.connect(server.uri("/rooms/blue"));
+             JdkClient second = JdkClient.connect(server.uri("/rooms/red"));
+             JdkClient elsewhere = JdkClient.connect(server.uri("/lobby"))) {
+            Session a = opened();
+            Session b = opened();
+            Session c = opened();
+            Session lobby = List.of(a, b, c).stream().filter(s -> s.getRequestURI().getPath().equals("/lobby"))
+                    .findFirst().orElseThrow();
+            Session room = a == lobby ? b : a;
+            Session otherRoom = c == lobby ? b : c;
+            assertThat(room.getOpenSessions()).containsExactlyInAnyOrder(room, otherRoom);
+            assertThat(lobby.getOpenSessions()).containsExactly(lobby);
+        }
+    }
+
+    @Test
+    void aSessionIsNoLongerOpenInOnClose() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/rooms/blue"))) {
+            opened();
+            client.ws.sendClose(1000, "bye").get(5, TimeUnit.SECONDS);
+            assertThat(client.closed.get(5, TimeUnit.SECONDS).code()).isEqualTo(1000);
+        }
+        assertThat(CLOSED.poll(5, TimeUnit.SECONDS)).isEqualTo("isOpen false");
+    }
+
+    @Test
+    void afterItsTextHandlerIsRemovedATextMessageClosesWith1003() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/rooms/blue"))) {
+            Session session = opened();
+            client.send("still echoed");
+            assertThat(client.next(5)).isEqualTo("still echoed");
+            assertThat(session.getMessageHandlers()).hasSize(1);
+            MessageHandler handler = session.getMessageHandlers().iterator().next();
+            session.removeMessageHandler(handler);
+            assertThat(session.getMessageHandlers()).isEmpty();
+            client.send("no one listens");
+            // Jakarta WebSocket 2.2 §2.1.5 / RFC 6455 §7.4.1: a message type the endpoint cannot take is 1003
+            assertThat(client.closed.get(5, TimeUnit.SECONDS).code())
+                    .isEqualTo(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode());
+        }
+    }
+}
