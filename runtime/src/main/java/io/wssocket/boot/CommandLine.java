@@ -45,6 +45,10 @@ final class CommandLine {
                 } else {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
+                if (name.equals("deploy")) {
+                    applications.add(application(value));
+                    continue;
+                }
                 if (option(name) == null) {
                     throw new IllegalArgumentException("unknown option " + arg.split("=")[0] + " (see --help)");
                 }
@@ -76,7 +80,7 @@ final class CommandLine {
 
     static String usage() {
         StringBuilder out = new StringBuilder();
-        out.append("Usage: java -jar wssocket.jar [options] [app.jar | classes-dir][=/context-path]...\n\n")
+        out.append("Usage: java -jar wssocket.jar [options] [--deploy] [app.jar | classes-dir][=/context-path]...\n\n")
                 .append("Starts the WS Socket server and deploys the endpoints found in each application\n")
                 .append("(ServerApplicationConfig classes, or else @ServerEndpoint classes), each under its\n")
                 .append("own class loader, at the root or under the context path given after '='.\n\n")
@@ -85,6 +89,7 @@ final class CommandLine {
             out.append(String.format("  %-26s %s%n  %-26s default: %s%n",
                     option.flag() + " <value>", option.description(), "", option.defaultValue()));
         }
+        out.append(String.format("  %-26s %s%n", "--deploy <app>[=/context]", "Deploy an application (the same as naming it without the flag)."));
         out.append(String.format("  %-26s %s%n", "--help", "Print this help and exit."));
         return out.toString();
     }

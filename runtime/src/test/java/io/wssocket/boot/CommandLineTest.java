@@ -21,6 +21,20 @@ class CommandLineTest {
     }
 
     @Test
+    void deploysWithOrWithoutTheFlagAtTheRootOrUnderAContextPath() {
+        CommandLine cl = CommandLine.parse(new String[] {"--deploy", "chat.jar=/chat", "--deploy=shop=/shop", "echo.jar"});
+        assertThat(cl.applications).containsExactly(ApplicationSource.of(Path.of("chat.jar"), "/chat"),
+                ApplicationSource.of(Path.of("shop"), "/shop"), ApplicationSource.of(Path.of("echo.jar")));
+        assertThat(cl.flags).isEmpty();
+    }
+
+    @Test
+    void aBadContextPathIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--deploy", "chat.jar=chat/"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context path 'chat/'");
+    }
+
+    @Test
     void refusesUnknownOptionsAndMissingValues() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--nope", "1"})).hasMessageContaining("unknown option --nope");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port"})).hasMessageContaining("--port needs a value");
