@@ -66,19 +66,6 @@ public final class HttpResponseWriter {
     }
 
     private static void header(StringBuilder head, String name, String value) {
-        if (!HttpSyntax.isToken(name)) {
-            throw new IllegalArgumentException("Header name is not a token: \"" + name + "\"");
-        }
-        Objects.requireNonNull(value, () -> "value of header " + name);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            // RFC 9110 §5.5: a field value is VCHAR, SP, HTAB, obs-text; CR/LF would split the head.
-            if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
-                throw new IllegalArgumentException(
-                        "Value of header " + name + " contains a character not allowed in HTTP (U+"
-                                + String.format("%04X", (int) c) + "): header injection refused");
-            }
-        }
-        head.append(name).append(": ").append(value).append("\r\n");
+        HttpSyntax.appendHeader(head, name, value);
     }
 }

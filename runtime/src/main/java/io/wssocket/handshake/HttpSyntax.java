@@ -56,4 +56,25 @@ final class HttpSyntax {
         }
         return s.substring(start, end);
     }
+
+    /**
+     * Appends {@code name: value CRLF}, refusing a name that is not a token and a value with a
+     * character a field value may not hold (RFC 9110 §5.5: VCHAR, SP, HTAB, obs-text); a CR or LF
+     * would split the head (header injection).
+     */
+    static void appendHeader(StringBuilder head, String name, String value) {
+        if (!isToken(name)) {
+            throw new IllegalArgumentException("Header name is not a token: \"" + name + "\" (RFC 9110 §5.1)");
+        }
+        java.util.Objects.requireNonNull(value, () -> "value of header " + name);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+                throw new IllegalArgumentException(
+                        "Value of header " + name + " contains a character not allowed in HTTP (U+"
+                                + String.format("%04X", (int) c) + "): header injection refused");
+            }
+        }
+        head.append(name).append(": ").append(value).append("\r\n");
+    }
 }
