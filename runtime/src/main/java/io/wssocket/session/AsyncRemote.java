@@ -6,13 +6,10 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends that return at once. Each completes within the send timeout or fails, dropping the
@@ -107,17 +104,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        long timeout = sender.sendTimeoutMillis();
-        return sent.orTimeout(timeout, TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-            if (cause instanceof TimeoutException) {
-                SocketTimeoutException timedOut = new SocketTimeoutException(
-                        "send did not complete within " + timeout + " ms; closing the connection");
-                sender.abort(timedOut);
-                return CompletableFuture.failedFuture(timedOut);
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return sender.withTimeout(sent);
     }
 
     private void notify(CompletableFuture<Void> sent, SendHandler handler) {

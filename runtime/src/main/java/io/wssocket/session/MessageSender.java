@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,28 @@ final class MessageSender {
         return future;
     }
 
+    /**
+     * The same send, failing with {@link SocketTimeoutException} (and the connection dropped) if
+     * it has not completed within the send timeout. A send the socket took at once needs no timer.
+     */
+    CompletableFuture<Void> withTimeout(CompletableFuture<Void> sent) {
+        if (sent.isDone() && !sent.isCompletedExceptionally()) {
+            return sent;
+        }
+        long timeout = sendTimeoutMillis;
+        return sent.orTimeout(timeout, TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? timedOut(timeout) : cause);
+        });
+    }
+
+    private SocketTimeoutException timedOut(long timeout) {
+        SocketTimeoutException timedOut = new SocketTimeoutException(
+                "send did not complete within " + timeout + " ms; closing the connection");
+        abort(timedOut);
+        return timedOut;
+    }
+
     /** Drops the connection: a send could not complete in time and its frame may be half written. */
     void abort(Throwable cause) {
         ws.transport().abort(cause);
@@ -107,10 +130,7 @@ final class MessageSender {
         try {
             future.get(timeout, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            SocketTimeoutException timedOut = new SocketTimeoutException(
-                    "send did not complete within " + timeout + " ms; closing the connection");
-            abort(timedOut);
-            throw timedOut;
+            throw timedOut(timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
