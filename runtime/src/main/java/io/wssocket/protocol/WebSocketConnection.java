@@ -37,7 +37,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private volatile WebSocketListener listener;
 
     private final Object stateLock = new Object();
-    private State state = State.OPEN;
+    /** Changed only under stateLock; read without it on the per-frame path. */
+    private volatile State state = State.OPEN;
     private int closeCode = CloseCodes.ABNORMAL;
     private String closeReason = "";
 
@@ -76,9 +77,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     public boolean isOpen() {
-        synchronized (stateLock) {
-            return state == State.OPEN;
-        }
+        return state == State.OPEN;
     }
 
     /** Closes the connection when nothing was read or written for this long; 0 disables. Any thread. */
@@ -119,9 +118,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     private boolean acceptsData() {
         // Once we sent a close frame the session is closing: data that crosses it is dropped.
-        synchronized (stateLock) {
-            return state == State.OPEN;
-        }
+        return state == State.OPEN;
     }
 
     @Override
