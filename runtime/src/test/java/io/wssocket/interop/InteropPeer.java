@@ -21,12 +21,21 @@ interface InteropPeer extends AutoCloseable {
     /** Starts the close handshake with this code and reason. */
     void sendClose(int code, String reason) throws Exception;
 
-    ReceivedMessage nextMessage(Duration timeout) throws Exception;
+    /** What the client library reported receiving. */
+    PeerEvents events();
 
-    byte[] nextPong(Duration timeout) throws Exception;
+    default ReceivedMessage nextMessage(Duration timeout) throws Exception {
+        return events().nextMessage(timeout);
+    }
+
+    default byte[] nextPong(Duration timeout) throws Exception {
+        return events().nextPong(timeout);
+    }
 
     /** The close frame the server sent, as the client library reported it. */
-    CloseStatus awaitClose(Duration timeout) throws Exception;
+    default CloseStatus awaitClose(Duration timeout) throws Exception {
+        return events().awaitClose(timeout);
+    }
 
     /** Closes normally if still open, else lets go of the connection; never throws. */
     @Override

@@ -160,18 +160,8 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     }
 
     @Override
-    public ReceivedMessage nextMessage(Duration timeout) throws Exception {
-        return events.nextMessage(timeout);
-    }
-
-    @Override
-    public byte[] nextPong(Duration timeout) throws Exception {
-        return events.nextPong(timeout);
-    }
-
-    @Override
-    public CloseStatus awaitClose(Duration timeout) throws Exception {
-        return events.awaitClose(timeout);
+    public PeerEvents events() {
+        return events;
     }
 
     @Override
