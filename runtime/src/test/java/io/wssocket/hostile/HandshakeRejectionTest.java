@@ -12,11 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,25 +32,9 @@ class HandshakeRejectionTest {
             b -> b.handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS).maxHeaderBytes(MAX_HEADER_BYTES),
             c -> c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build()));
 
-    private static EchoCanary canary;
+    @RegisterExtension
+    static final EchoCanary canary = EchoCanary.on(server, "/echo");
 
-    @BeforeAll
-    static void openCanary() throws Exception {
-        canary = EchoCanary.open(server.uri("/echo"));
-    }
-
-    @AfterAll
-    static void closeCanary() {
-        if (canary != null) {
-            canary.close();
-        }
-    }
-
-    @AfterEach
-    void serverKeepsServingOthers(TestInfo test) throws Exception {
-        canary.assertEchoes("still echoing after " + test.getDisplayName());
-        EchoCanary.assertFreshConnectionEchoes(server.port(), "/echo");
-    }
 
     /** Sends {@code request}, reads the whole response and asserts the server then ends the connection. */
     private static RawWebSocket.HttpResponse exchange(String request) throws IOException {

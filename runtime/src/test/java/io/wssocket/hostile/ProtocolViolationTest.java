@@ -17,12 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,20 +40,9 @@ class ProtocolViolationTest {
             b -> b.handshakeTimeoutMillis(1000),
             c -> c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build()));
 
-    private static EchoCanary canary;
+    @RegisterExtension
+    static final EchoCanary canary = EchoCanary.on(server, "/echo");
     private RawWebSocket ws;
-
-    @BeforeAll
-    static void openCanary() throws Exception {
-        canary = EchoCanary.open(server.uri("/echo"));
-    }
-
-    @AfterAll
-    static void closeCanary() {
-        if (canary != null) {
-            canary.close();
-        }
-    }
 
     @BeforeEach
     void connect() throws IOException {
@@ -64,12 +50,10 @@ class ProtocolViolationTest {
     }
 
     @AfterEach
-    void serverKeepsServingOthers(TestInfo test) throws Exception {
+    void closeConnection() throws IOException {
         if (ws != null) {
             ws.close();
         }
-        canary.assertEchoes("still echoing after " + test.getDisplayName());
-        EchoCanary.assertFreshConnectionEchoes(server.port(), "/echo");
     }
 
     /** Asserts a close frame with {@code code} and then end of stream: the failed-connection sequence. */
