@@ -176,28 +176,34 @@ public final class Connection {
         Throwable failure = null;
         boolean done = false;
         boolean becameUnwritable = false;
+        boolean halfWritten = false;
         synchronized (this) {
             if (outputShutdown || closeWhenFlushed || shutdownOutputWhenFlushed || closed) {
                 failure = new ClosedChannelException();
             } else {
                 long size = remaining(buffers);
+                long written = 0;
                 if (queue.isEmpty()) {
                     try {
-                        if (channel.write(buffers) > 0) {
+                        written = channel.write(buffers);
+                        if (written > 0) {
                             lastWriteNanos = System.nanoTime();
                         }
                     } catch (IOException e) {
                         failure = e;
                     }
-                    done = failure == null && remaining(buffers) == 0;
+                    done = failure == null && written == size;
                 }
                 if (failure == null && !done) {
-                    if (queuedBytes + size > config.maxQueuedBytes()) {
-                        failure = new WriteQueueFullException(queuedBytes, size, config.maxQueuedBytes());
+                    long unsent = size - written;
+                    if (queuedBytes + unsent > config.maxQueuedBytes()) {
+                        failure = new WriteQueueFullException(queuedBytes, unsent, config.maxQueuedBytes());
+                        // Part of these bytes is on the wire already: the rest cannot simply be dropped.
+                        halfWritten = written > 0;
                     } else {
                         boolean wasEmpty = queue.isEmpty();
                         queue.add(new PendingWrite(buffers, callback));
-                        queuedBytes += remaining(buffers);
+                        queuedBytes += unsent;
                         if (writable && queuedBytes > config.writeHighWaterMark()) {
                             writable = false;
                             becameUnwritable = true;
@@ -212,7 +218,7 @@ public final class Connection {
         if (becameUnwritable) {
             writabilityListener.onWritabilityChanged(false);
         }
-        if (failure instanceof IOException && !(failure instanceof WriteQueueFullException)
+        if (halfWritten || failure instanceof IOException && !(failure instanceof WriteQueueFullException)
                 && !(failure instanceof ClosedChannelException)) {
             abort(failure);
         }
