@@ -197,7 +197,10 @@ class HttpRequestParserSplitProperties {
         for (i++; !lines[i].isEmpty(); i++) {
             int colon = lines[i].indexOf(':');
             headers.computeIfAbsent(lines[i].substring(0, colon), n -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).replaceAll("^[ \t]+|[ \t]+$", ""));
+                    .add(lines[i].substring(colon + 1)
+                            // \z, not $: Java's $ also matches before a final line terminator such
+                            // as U+0085, which is obs-text in a field value, not its end.
+                            .replaceAll("^[ \t]+|[ \t]+\\z", ""));
         }
         return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
     }
