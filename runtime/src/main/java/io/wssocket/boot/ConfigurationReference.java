@@ -25,6 +25,10 @@ public final class ConfigurationReference {
                 .append("2. as a system property: `-Dwssocket.max-message-size=1048576`;\n")
                 .append("3. as a flag of the bootstrap main: `--max-message-size 1048576` (or `--max-message-size=1048576`).\n\n")
                 .append("Sizes are in bytes, times in milliseconds.\n\n")
+                .append("The client (`ContainerProvider.getWebSocketContainer()`) reads the same system properties when a "
+                        + "container is created: the limits and timeouts below apply to its sessions too, and the options "
+                        + "marked *Client* are its own. A `ClientEndpointConfig` user property `io.wssocket.client.proxy` "
+                        + "overrides `client-proxy` for one connection.\n\n")
                 .append("| flag | system property | default | meaning |\n")
                 .append("|---|---|---|---|\n");
         for (ServerOption option : ServerConfig.OPTIONS) {
@@ -36,7 +40,8 @@ public final class ConfigurationReference {
                 .append("| limit | result |\n|---|---|\n")
                 .append("| `max-request-line` | HTTP 414, connection closed |\n")
                 .append("| `max-header-count`, `max-header-bytes` | HTTP 431, connection closed |\n")
-                .append("| `handshake-timeout` | connection dropped without a response |\n")
+                .append("| `handshake-timeout` | server: connection dropped without a response; client: `connectToServer` throws `DeploymentException` naming the timeout |\n")
+                .append("| `connect-timeout` | client: `connectToServer` throws `SocketTimeoutException` |\n")
                 .append("| `max-connections` | HTTP 503 with `Retry-After: 5` |\n")
                 .append("| `max-frame-size`, `max-message-size`, `max-text-buffer`, `max-binary-buffer` | close 1009 (message too big), reason names the limit |\n")
                 .append("| `idle-timeout` | close 1001 (going away), reason `idle timeout of N ms expired` |\n")

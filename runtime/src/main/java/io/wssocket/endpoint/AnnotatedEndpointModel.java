@@ -1,6 +1,7 @@
 package io.wssocket.endpoint;
 
 import io.wssocket.session.DecoderSet;
+import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
@@ -45,7 +46,23 @@ public final class AnnotatedEndpointModel {
                     + ": not annotated with @ServerEndpoint; annotate it, or extend jakarta.websocket.Endpoint and "
                     + "deploy it with a ServerEndpointConfig (Jakarta WebSocket 2.2 §4.1)");
         }
-        return new EndpointAnalyzer(endpointClass, annotation).analyze();
+        return new EndpointAnalyzer(endpointClass, annotation.value(), List.of(annotation.decoders())).analyze();
+    }
+
+    /**
+     * Analyses a {@code @ClientEndpoint} class (Jakarta WebSocket 2.2 §4.2): the same method rules,
+     * without path parameters.
+     *
+     * @throws DeploymentException naming the class, the method and the rule it breaks
+     */
+    public static AnnotatedEndpointModel ofClient(Class<?> endpointClass) throws DeploymentException {
+        ClientEndpoint annotation = endpointClass.getAnnotation(ClientEndpoint.class);
+        if (annotation == null) {
+            throw new DeploymentException("endpoint " + endpointClass.getName()
+                    + ": not annotated with @ClientEndpoint; annotate it, or extend jakarta.websocket.Endpoint and "
+                    + "connect it with a ClientEndpointConfig (Jakarta WebSocket 2.2 §4.2)");
+        }
+        return new EndpointAnalyzer(endpointClass, "/", List.of(annotation.decoders())).analyze();
     }
 
     public Class<?> endpointClass() {

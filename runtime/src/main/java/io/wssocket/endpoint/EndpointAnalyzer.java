@@ -4,6 +4,7 @@ import io.wssocket.endpoint.MessageMethod.MessageKind;
 import io.wssocket.session.DecoderSet;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
+import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -13,7 +14,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -56,7 +56,8 @@ final class EndpointAnalyzer {
             List.of(OnOpen.class, OnClose.class, OnError.class, OnMessage.class);
 
     private final Class<?> type;
-    private final ServerEndpoint annotation;
+    private final String pathTemplate;
+    private final List<Class<? extends Decoder>> decoderClasses;
     private PathTemplate path;
     private DecoderSet decoders;
     private Method openMethod;
@@ -69,9 +70,14 @@ final class EndpointAnalyzer {
     private final Map<MessageKind, Method> messageMethodsByKind = new EnumMap<>(MessageKind.class);
     private final List<MessageMethod> messageMethods = new ArrayList<>();
 
-    EndpointAnalyzer(Class<?> type, ServerEndpoint annotation) {
+    /**
+     * @param pathTemplate the {@code @ServerEndpoint} path; "/" for a client endpoint, which has no
+     *     path variables (so a {@code @PathParam} there is refused)
+     */
+    EndpointAnalyzer(Class<?> type, String pathTemplate, List<Class<? extends Decoder>> decoderClasses) {
         this.type = type;
-        this.annotation = annotation;
+        this.pathTemplate = pathTemplate;
+        this.decoderClasses = decoderClasses;
     }
 
     AnnotatedEndpointModel analyze() throws DeploymentException {
@@ -80,11 +86,11 @@ final class EndpointAnalyzer {
                     + "concrete so that an instance can be created per connection (Jakarta WebSocket 2.2 §4.1)");
         }
         try {
-            path = PathTemplate.parse(annotation.value());
+            path = PathTemplate.parse(pathTemplate);
         } catch (IllegalArgumentException e) {
             throw new DeploymentException("endpoint " + type.getName() + ": " + e.getMessage());
         }
-        decoders = DecoderSet.of(type.getName(), List.of(annotation.decoders()));
+        decoders = DecoderSet.of(type.getName(), decoderClasses);
         for (Method method : lifecycleMethods()) {
             bind(method);
         }

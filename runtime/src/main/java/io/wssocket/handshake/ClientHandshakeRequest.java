@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,12 @@ public final class ClientHandshakeRequest {
     private final String target;
     private final List<String> subprotocols;
     private final List<ExtensionOffer> extensions;
+    private final Map<String, List<String>> headers;
 
     private ClientHandshakeRequest(byte[] bytes, String key, String target, List<String> subprotocols,
-            List<ExtensionOffer> extensions) {
+            List<ExtensionOffer> extensions, Map<String, List<String>> headers) {
         this.bytes = bytes;
+        this.headers = headers;
         this.key = key;
         this.target = target;
         this.subprotocols = subprotocols;
@@ -61,6 +64,16 @@ public final class ClientHandshakeRequest {
     /** Starts a request to {@code uri}, which must be {@code ws://} or {@code wss://} without fragment. */
     public static Builder to(URI uri) {
         return new Builder(uri);
+    }
+
+    /**
+     * A {@code Sec-WebSocket-Key}: 16 bytes from {@code random}, base64-encoded (RFC 6455 §4.1 item 7);
+     * {@code random} is a {@link java.security.SecureRandom} in production.
+     */
+    public static String newKey(Random random) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        return Base64.getEncoder().encodeToString(nonce);
     }
 
     /** The request head as ISO-8859-1 bytes: a new heap buffer at position 0 on every call. */
@@ -76,6 +89,11 @@ public final class ClientHandshakeRequest {
     /** The request-target: the URI's path (or "/") and query, percent-encoded ASCII. */
     public String target() {
         return target;
+    }
+
+    /** Every header of the request, in the order written, names as written; unmodifiable. */
+    public Map<String, List<String>> headers() {
+        return headers;
     }
 
     /** The subprotocols requested, in order of preference; empty when none. */
@@ -100,6 +118,7 @@ public final class ClientHandshakeRequest {
         private List<ExtensionOffer> extensions = List.of();
         private String origin;
         private Map<String, List<String>> headers = Map.of();
+        private String key;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -123,6 +142,15 @@ public final class ClientHandshakeRequest {
             return this;
         }
 
+        /**
+         * {@code Sec-WebSocket-Key} made beforehand with {@link #newKey}, for callers that show the
+         * request headers to someone (a Jakarta configurator) before the request is built.
+         */
+        public Builder key(String key) {
+            this.key = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
         /** Extra headers written after the handshake's own, in iteration order; see the class comment. */
         public Builder headers(Map<String, List<String>> headers) {
             this.headers = Objects.requireNonNull(headers, "headers");
@@ -130,16 +158,14 @@ public final class ClientHandshakeRequest {
         }
 
         /**
-         * Builds the request with a fresh key.
+         * Builds the request, with a fresh key unless one was given.
          *
          * @param random where the 16 bytes of the key come from: a {@link java.security.SecureRandom}
          *     in production (RFC 6455 §4.1 item 7 and §10.3: the nonce must be unpredictable)
          * @throws IllegalArgumentException when the URI, a subprotocol or a header cannot be sent
          */
         public ClientHandshakeRequest build(Random random) {
-            byte[] nonce = new byte[16];
-            random.nextBytes(nonce);
-            String key = Base64.getEncoder().encodeToString(nonce);
+            String key = this.key != null ? this.key : newKey(random);
 
             // RFC 6455 §3 / §4.1 item 1: ws or wss, no fragment; take the ASCII form so that the
             // request-target and Host are percent-encoded and punycode-free ASCII only.
@@ -198,33 +224,36 @@ public final class ClientHandshakeRequest {
                 }
             });
 
-            StringBuilder head = new StringBuilder(256);
-            head.append("GET ").append(target).append(" HTTP/1.1\r\n");
-            header(head, "Host", replacement("Host", hostHeader));
-            header(head, "Upgrade", "websocket");
-            header(head, "Connection", "Upgrade");
-            header(head, "Sec-WebSocket-Key", key);
+            Map<String, List<String>> written = new LinkedHashMap<>();
+            header(written, "Host", replacement("Host", hostHeader));
+            header(written, "Upgrade", "websocket");
+            header(written, "Connection", "Upgrade");
+            header(written, "Sec-WebSocket-Key", key);
             String originValue = replacement("Origin", origin);
             if (originValue != null) {
-                header(head, "Origin", originValue);
+                header(written, "Origin", originValue);
             }
             if (!subprotocols.isEmpty()) {
-                header(head, "Sec-WebSocket-Protocol", String.join(", ", subprotocols));
+                header(written, "Sec-WebSocket-Protocol", String.join(", ", subprotocols));
             }
-            header(head, "Sec-WebSocket-Version", "13");
+            header(written, "Sec-WebSocket-Version", "13");
             if (!extensions.isEmpty()) {
                 List<String> values = new ArrayList<>(extensions.size());
                 extensions.forEach(e -> values.add(e.toHeaderValue()));
-                header(head, "Sec-WebSocket-Extensions", String.join(", ", values));
+                header(written, "Sec-WebSocket-Extensions", String.join(", ", values));
             }
             headers.forEach((name, values) -> {
                 if (!REPLACEABLE.contains(name)) {
-                    values.forEach(value -> header(head, name, value));
+                    values.forEach(value -> header(written, name, value));
                 }
             });
+            StringBuilder head = new StringBuilder(256);
+            head.append("GET ").append(target).append(" HTTP/1.1\r\n");
+            written.forEach((name, values) -> values.forEach(value -> HttpSyntax.appendHeader(head, name, value)));
             head.append("\r\n");
+            written.replaceAll((name, values) -> List.copyOf(values));
             return new ClientHandshakeRequest(head.toString().getBytes(StandardCharsets.ISO_8859_1), key, target,
-                    subprotocols, extensions);
+                    subprotocols, extensions, Collections.unmodifiableMap(written));
         }
 
         /** The value of {@code name} among the extra headers, matched ignoring case, or {@code otherwise}. */
@@ -244,8 +273,8 @@ public final class ClientHandshakeRequest {
         }
     }
 
-    private static void header(StringBuilder head, String name, String value) {
-        HttpSyntax.appendHeader(head, name, value);
+    private static void header(Map<String, List<String>> headers, String name, String value) {
+        headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
     }
 
     private static Set<String> caseInsensitive(String... names) {

@@ -1,4 +1,4 @@
-package io.wssocket.server;
+package io.wssocket.handshake;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Decodes a query string into a parameter map, keeping the order of names and of repeated values. */
-final class QueryParameters {
+public final class QueryParameters {
     private QueryParameters() {
     }
 
-    static Map<String, List<String>> parse(String query) {
+    public static Map<String, List<String>> parse(String query) {
         if (query == null || query.isEmpty()) {
             return Collections.emptyMap();
         }

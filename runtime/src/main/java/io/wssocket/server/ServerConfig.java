@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.handshake.HandshakeLimits;
+import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.protocol.ProtocolConfig;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.transport.TransportConfig;
@@ -73,7 +74,14 @@ public final class ServerConfig {
                     "cores × 8, at least 16", INT, Builder::callbackThreads),
             ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
                     5000L, LONG, Builder::shutdownTimeoutMillis),
-            ServerOption.of("tcp-no-delay", "Disable Nagle's algorithm on accepted sockets.", true, BOOL, Builder::tcpNoDelay));
+            ServerOption.of("tcp-no-delay", "Disable Nagle's algorithm on accepted and connected sockets.", true, BOOL, Builder::tcpNoDelay),
+            ServerOption.of("connect-timeout", "Client: milliseconds connectToServer waits for the TCP connection (to the "
+                    + "server or the proxy); the handshake-timeout then bounds the upgrade.", 10000L, LONG, Builder::connectTimeoutMillis),
+            ServerOption.of("client-event-loops", "Client: selector threads of the client containers ContainerProvider hands "
+                    + "out; shared by all of them, started with the first connection, stopped with the last.", 1, INT,
+                    Builder::clientEventLoops),
+            ServerOption.of("client-proxy", "Client: HTTP proxy for ws:// and wss:// connections, tunnelled with CONNECT, as "
+                    + "http://[user:password@]host:port; empty for none.", "", s -> s, Builder::clientProxy));
 
     private final String host;
     private final int port;
@@ -100,6 +108,9 @@ public final class ServerConfig {
     private final long shutdownTimeoutMillis;
     private final boolean tcpNoDelay;
     private final HandshakeAuthenticator authenticator;
+    private final long connectTimeoutMillis;
+    private final int clientEventLoops;
+    private final ProxyAddress clientProxy;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -127,6 +138,11 @@ public final class ServerConfig {
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
         this.tcpNoDelay = b.tcpNoDelay;
         this.authenticator = b.authenticator;
+        this.connectTimeoutMillis = b.connectTimeoutMillis;
+        this.clientEventLoops = b.clientEventLoops;
+        this.clientProxy = b.clientProxy;
+        require(connectTimeoutMillis > 0, "connect-timeout must be positive");
+        require(clientEventLoops > 0, "client-event-loops must be positive");
         require(authenticator != null, "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
         require(port >= 0 && port <= 65535, "port must be 0-65535");
         require(backlog > 0, "backlog must be positive");
@@ -218,13 +234,37 @@ public final class ServerConfig {
         return authenticator;
     }
 
+    /** Client: how long to wait for the TCP connection. */
+    public long connectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    /** Client: the HTTP proxy to tunnel through, or null for a direct connection. */
+    public ProxyAddress clientProxy() {
+        return clientProxy;
+    }
+
     public TransportConfig transportConfig() {
+        return transportConfig(eventLoops);
+    }
+
+    /** The transport of the shared client event loops. */
+    public TransportConfig clientTransportConfig() {
+        return transportConfig(clientEventLoops);
+    }
+
+    private TransportConfig transportConfig(int eventLoops) {
         return new TransportConfig(eventLoops, readBufferSize, writeHighWaterMark, writeLowWaterMark, maxQueuedBytes,
                 tcpNoDelay, writeTimeoutMillis);
     }
 
     public ProtocolConfig protocolConfig() {
         return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis);
+    }
+
+    /** The same limits for the client side of a connection (it masks what it sends). */
+    public ProtocolConfig clientProtocolConfig() {
+        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis);
     }
 
     public SessionSettings sessionSettings() {
@@ -261,6 +301,9 @@ public final class ServerConfig {
         private long shutdownTimeoutMillis = 5_000;
         private boolean tcpNoDelay = true;
         private HandshakeAuthenticator authenticator = HandshakeAuthenticator.ANONYMOUS;
+        private long connectTimeoutMillis = 10_000;
+        private int clientEventLoops = 1;
+        private ProxyAddress clientProxy;
 
         private Builder() {
         }
@@ -398,6 +441,22 @@ public final class ServerConfig {
         /** Decides who opens each WebSocket, or refuses the handshake; the default lets everyone in anonymously. */
         public Builder authenticator(HandshakeAuthenticator authenticator) {
             this.authenticator = authenticator;
+            return this;
+        }
+
+        public Builder connectTimeoutMillis(long millis) {
+            this.connectTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder clientEventLoops(int loops) {
+            this.clientEventLoops = loops;
+            return this;
+        }
+
+        /** {@code http://[user:password@]host:port}; null or empty for none. */
+        public Builder clientProxy(String proxy) {
+            this.clientProxy = ProxyAddress.parse(proxy);
             return this;
         }
 

@@ -6,9 +6,11 @@ import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
+import io.wssocket.handshake.QueryParameters;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
 import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
@@ -166,7 +168,7 @@ final class UpgradeHandler implements ConnectionHandler {
             }
         }
         List<Extension> chosen = configurator.getNegotiatedExtensions(
-                Collections.unmodifiableList(installed), OfferedExtension.of(upgrade.extensions()));
+                Collections.unmodifiableList(installed), JakartaExtension.of(upgrade.extensions()));
         List<Extension> agreed = new ArrayList<>();
         if (chosen != null) {
             for (Extension e : chosen) {

@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
+import io.wssocket.client.ClientTransport;
 import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
@@ -47,11 +48,19 @@ public final class WebSocketServer implements AutoCloseable {
 
     private WebSocketServer(ServerConfig config) {
         this.config = config;
-        this.container = new WsServerContainer(config);
+        this.container = new WsServerContainer(config, this::clientLease);
     }
 
     public static WebSocketServer create(ServerConfig config) {
         return new WebSocketServer(config);
+    }
+
+    /**
+     * Client sessions opened through this server's container share its event loops and endpoint
+     * executor while it runs; before it starts they use the JVM's shared client loops.
+     */
+    private synchronized ClientTransport.Lease clientLease() {
+        return running ? ClientTransport.borrowed(loops.next(), callbacks) : ClientTransport.shared().acquire();
     }
 
     /** Where endpoints are deployed, before or after {@link #start()}. */
@@ -161,6 +170,7 @@ public final class WebSocketServer implements AutoCloseable {
                 }
             }
         }
+        container.closeClientSessions("server shutting down", 0);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
         while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
             sleepQuietly(10);

@@ -1,48 +1,30 @@
 package io.wssocket.server;
 
+import io.wssocket.client.AbstractWebSocketContainer;
+import io.wssocket.client.ClientTransport;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
-import io.wssocket.session.SessionSettings;
-import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
-import jakarta.websocket.Extension;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@link ServerContainer} of one {@link WebSocketServer}: deployed endpoints and the session
  * defaults that applications may change. Nothing here is static, so servers in one JVM are apart.
  */
-public final class WsServerContainer implements ServerContainer {
+public final class WsServerContainer extends AbstractWebSocketContainer implements ServerContainer {
     private final EndpointRegistry registry = new EndpointRegistry();
-    private final SessionSettings initial;
-    private volatile long defaultAsyncSendTimeout;
-    private volatile long defaultMaxSessionIdleTimeout;
-    private volatile int defaultMaxBinaryMessageBufferSize;
-    private volatile int defaultMaxTextMessageBufferSize;
 
-    WsServerContainer(ServerConfig config) {
-        this.initial = config.sessionSettings();
-        this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
-        this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
-        this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
-        this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
+    /** @param clientTransport where sessions opened with {@code connectToServer} run */
+    WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
+        super(config, clientTransport);
     }
 
     EndpointRegistry registry() {
         return registry;
-    }
-
-    /** The settings a session opened now starts with. */
-    SessionSettings sessionSettings() {
-        return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
-                defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages());
     }
 
     @Override
@@ -110,83 +92,5 @@ public final class WsServerContainer implements ServerContainer {
                                        Map<String, String> pathParameters) throws DeploymentException {
         throw new DeploymentException("upgradeHttpToWebSocket needs a Servlet container; the standalone server "
                 + "upgrades requests itself");
-    }
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutMillis) {
-        this.defaultAsyncSendTimeout = timeoutMillis > 0 ? timeoutMillis : Long.MAX_VALUE / 2;
-    }
-
-    @Override
-    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException {
-        throw noClient();
-    }
-
-    @Override
-    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException {
-        throw noClient();
-    }
-
-    @Override
-    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path) throws DeploymentException {
-        throw noClient();
-    }
-
-    @Override
-    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
-            throws DeploymentException {
-        throw noClient();
-    }
-
-    private static DeploymentException noClient() {
-        return new DeploymentException("WS Socket's client is not available yet; use ContainerProvider with another client");
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultMaxSessionIdleTimeout;
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        this.defaultMaxSessionIdleTimeout = Math.max(0, timeout);
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinaryMessageBufferSize;
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        this.defaultMaxBinaryMessageBufferSize = positiveBufferSize(max);
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxTextMessageBufferSize;
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        this.defaultMaxTextMessageBufferSize = positiveBufferSize(max);
-    }
-
-    /** Refused here rather than at the next handshake, which it would otherwise fail. */
-    private static int positiveBufferSize(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("a message buffer size must be at least 1 byte, not " + max);
-        }
-        return max;
-    }
-
-    @Override
-    public Set<Extension> getInstalledExtensions() {
-        return Set.of();
     }
 }

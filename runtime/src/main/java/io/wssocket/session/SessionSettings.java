@@ -22,4 +22,12 @@ public record SessionSettings(long idleTimeoutMillis, int maxTextMessageBufferSi
                     + ", " + maxPendingMessages);
         }
     }
+
+    /** A message buffer size a container may default to: refused below 1 byte rather than failing every later handshake. */
+    public static int checkBufferSize(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("a message buffer size must be at least 1 byte, not " + max);
+        }
+        return max;
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -45,6 +46,7 @@ public final class WsSession implements Session {
     private final InboundDispatcher inbound;
 
     private volatile boolean open = true;
+    private volatile Runnable afterClose = () -> { };
     private volatile long maxIdleTimeout;
     private volatile int maxTextMessageBufferSize;
     private volatile int maxBinaryMessageBufferSize;
@@ -99,8 +101,11 @@ public final class WsSession implements Session {
      * Opens the session on the event loop right after the handshake: reading pauses until the
      * endpoint's {@code onOpen} has run (it registers the message handlers), then {@code leftover}
      * (bytes that followed the handshake) is read first.
+     *
+     * @return completes once {@code onOpen} has returned (or thrown and been passed to {@code onError})
      */
-    public void open(ByteBuffer leftover) {
+    public CompletableFuture<Void> open(ByteBuffer leftover) {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
         ws.transport().suspendReads();
         ws.start(inbound);
         ws.setIdleTimeout(maxIdleTimeout);
@@ -118,8 +123,10 @@ public final class WsSession implements Session {
                     }
                     ws.transport().resumeReads();
                 });
+                opened.complete(null);
             }
         });
+        return opened;
     }
 
     /** Serial executor: endpoint or handler code threw, or the transport failed. */
@@ -142,7 +149,13 @@ public final class WsSession implements Session {
         } finally {
             encoders.destroy();
             handlers.destroyDecoders();
+            afterClose.run();
         }
+    }
+
+    /** Runs {@code action} once {@code onClose} has run; set before the session opens. */
+    public void afterClose(Runnable action) {
+        this.afterClose = action;
     }
 
     @Override

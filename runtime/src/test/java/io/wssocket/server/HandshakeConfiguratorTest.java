@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.session.JakartaExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.test.JdkClient;
@@ -75,7 +76,7 @@ class HandshakeConfiguratorTest {
     static final RunningServer server = RunningServer.withEndpoints(c -> c.addEndpoint(
             ServerEndpointConfig.Builder.create(Reporting.class, "/h/{zeta}/{alpha}/{mu}")
                     .configurator(new Recording())
-                    .extensions(List.of(new OfferedExtension("x-installed", List.of())))
+                    .extensions(List.of(new JakartaExtension("x-installed", List.of())))
                     .build()));
 
     private static String firstMessage(String path) throws Exception {

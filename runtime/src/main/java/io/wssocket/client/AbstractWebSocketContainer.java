@@ -1,0 +1,150 @@
+package io.wssocket.client;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.session.SessionSettings;
+import io.wssocket.wire.CloseCodes;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the server and the client containers have in common (Jakarta WebSocket 2.2 §6.1): the
+ * session defaults applications may change, and {@code connectToServer}, which opens client
+ * sessions through a {@link ClientConnector}.
+ */
+public abstract class AbstractWebSocketContainer implements WebSocketContainer {
+    private static final System.Logger LOG = System.getLogger(AbstractWebSocketContainer.class.getName());
+
+    private final SessionSettings initial;
+    private final Set<Session> clientSessions = ConcurrentHashMap.newKeySet();
+    private final ClientConnector connector;
+    private volatile long defaultAsyncSendTimeout;
+    private volatile long defaultMaxSessionIdleTimeout;
+    private volatile int defaultMaxBinaryMessageBufferSize;
+    private volatile int defaultMaxTextMessageBufferSize;
+
+    /**
+     * @param config limits and timeouts of every session, and the client's connect timeout and proxy
+     * @param transport where client connections run
+     */
+    protected AbstractWebSocketContainer(ServerConfig config, ClientTransport transport) {
+        this.initial = config.sessionSettings();
+        this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
+        this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
+        this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
+        this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
+        this.connector = new ClientConnector(config, transport, this, this::sessionSettings, clientSessions);
+    }
+
+    /** The settings a session opened now starts with. */
+    public SessionSettings sessionSettings() {
+        return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
+                defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages());
+    }
+
+    /** The client sessions opened through this container that are open now. */
+    public Set<Session> openClientSessions() {
+        return Set.copyOf(clientSessions);
+    }
+
+    /**
+     * Closes every client session of this container with 1001 (going away), and waits up to
+     * {@code timeoutMillis} for their close handshakes.
+     */
+    public void closeClientSessions(String reason, long timeoutMillis) {
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), reason);
+        for (Session session : openClientSessions()) {
+            try {
+                session.close(goingAway);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!clientSessions.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return connector.connect(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return connector.connect(annotatedEndpointClass, path);
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return connector.connect(endpointInstance, cec, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return connector.connect(endpointClass, cec, path);
+    }
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaultAsyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutMillis) {
+        this.defaultAsyncSendTimeout = timeoutMillis > 0 ? timeoutMillis : Long.MAX_VALUE / 2;
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaultMaxSessionIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        this.defaultMaxSessionIdleTimeout = Math.max(0, timeout);
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaultMaxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        this.defaultMaxBinaryMessageBufferSize = SessionSettings.checkBufferSize(max);
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaultMaxTextMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        this.defaultMaxTextMessageBufferSize = SessionSettings.checkBufferSize(max);
+    }
+
+    /** No extension is implemented yet. */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return Set.of();
+    }
+}

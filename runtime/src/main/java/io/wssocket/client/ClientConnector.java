@@ -1,0 +1,245 @@
+package io.wssocket.client;
+
+import io.wssocket.handshake.ClientHandshakeRequest;
+import io.wssocket.handshake.HandshakeFailedException;
+import io.wssocket.handshake.ProxyAddress;
+import io.wssocket.handshake.QueryParameters;
+import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.server.ServerConfig;
+import io.wssocket.session.DecoderSet;
+import io.wssocket.session.EncoderSet;
+import io.wssocket.session.JakartaExtension;
+import io.wssocket.session.SessionRequest;
+import io.wssocket.session.SessionSettings;
+import io.wssocket.session.WsSession;
+import io.wssocket.transport.Connection;
+import io.wssocket.wire.MaskKeySource;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.channels.SocketChannel;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Opens client sessions: connects the socket (directly or to the proxy) within the connect
+ * timeout on the calling thread, hands it to an event loop for the tunnel and the opening
+ * handshake, then opens a {@link WsSession} on it and returns once the endpoint's {@code onOpen}
+ * has run. Every failure leaves nothing behind: the socket is closed and the transport released.
+ */
+public final class ClientConnector {
+    /** A {@code ClientEndpointConfig} user property that overrides the container's proxy for one connection. */
+    public static final String PROXY_PROPERTY = "io.wssocket.client.proxy";
+
+    private static final SecureRandom KEYS = new SecureRandom();
+    /** Beyond the handshake timeout, which the event loop enforces itself: only a stuck loop reaches this. */
+    private static final long GRACE_MILLIS = 5_000;
+
+    private final ServerConfig config;
+    private final ClientTransport transport;
+    private final WebSocketContainer container;
+    private final Supplier<SessionSettings> settings;
+    private final Set<Session> openSessions;
+    private final String idPrefix = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
+    private final AtomicLong ids = new AtomicLong();
+
+    /**
+     * @param container what the sessions report as their container
+     * @param settings the defaults a session opened now starts with
+     * @param openSessions the live set of open client sessions, kept up to date by the sessions
+     */
+    public ClientConnector(ServerConfig config, ClientTransport transport, WebSocketContainer container,
+                           Supplier<SessionSettings> settings, Set<Session> openSessions) {
+        this.config = config;
+        this.transport = transport;
+        this.container = container;
+        this.settings = settings;
+        this.openSessions = openSessions;
+    }
+
+    /** {@code connectToServer} of an {@code @ClientEndpoint} instance. */
+    public Session connect(Object annotatedEndpoint, URI uri) throws DeploymentException, IOException {
+        return connect(ClientEndpoints.annotated(annotatedEndpoint), uri);
+    }
+
+    /** {@code connectToServer} of an {@code @ClientEndpoint} class. */
+    public Session connect(Class<?> annotatedEndpointClass, URI uri) throws DeploymentException, IOException {
+        return connect(ClientEndpoints.annotated(annotatedEndpointClass), uri);
+    }
+
+    /** {@code connectToServer} of a programmatic endpoint instance. */
+    public Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri) throws DeploymentException, IOException {
+        return connect(ClientEndpoints.programmatic(endpoint, config), uri);
+    }
+
+    /** {@code connectToServer} of a programmatic endpoint class. */
+    public Session connect(Class<? extends Endpoint> endpointClass, ClientEndpointConfig config, URI uri)
+            throws DeploymentException, IOException {
+        return connect(ClientEndpoints.programmatic(endpointClass, config), uri);
+    }
+
+    private Session connect(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
+        Target target = Target.of(uri);
+        ClientEndpointConfig cec = prepared.config();
+        String owner = prepared.endpointClass().getName();
+        EncoderSet encoders = EncoderSet.of(owner, cec.getEncoders());
+        DecoderSet decoders = DecoderSet.of(owner, cec.getDecoders());
+        ProxyAddress proxy = proxyFor(cec);
+        ClientHandshakeRequest request;
+        try {
+            request = ClientRequestHeaders.build(uri, cec, KEYS);
+        } catch (IllegalArgumentException e) {
+            throw new DeploymentException("endpoint " + owner + ": cannot send the opening handshake: " + e.getMessage(), e);
+        }
+
+        ClientTransport.Lease lease = transport.acquire();
+        Connection connection = null;
+        try {
+            SocketChannel channel = open(proxy != null ? proxy.host() : target.host(), proxy != null ? proxy.port() : target.port());
+            ClientHandshakeHandler handshake = new ClientHandshakeHandler(request, proxy, target.host(), target.port(),
+                    config.handshakeLimits(), config.handshakeTimeoutMillis());
+            lease.loop().register(channel, handshake, handshake::onRegistered);
+            ClientHandshakeHandler.Upgraded upgraded = await(handshake.outcome(), config.handshakeTimeoutMillis() + GRACE_MILLIS);
+            connection = upgraded.connection();
+            cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
+
+            WebSocketConnection ws = new WebSocketConnection(connection, config.clientProtocolConfig(), 0, new MaskKeySource());
+            SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
+                    Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
+                    target.secure(), null);
+            WsSession session = new WsSession(idPrefix + Long.toHexString(ids.incrementAndGet()), ws, prepared.endpoint(), cec,
+                    container, sessionRequest, settings.get(), openSessions, lease.callbacks(), encoders, decoders,
+                    prepared.endpointClass().getClassLoader());
+            session.afterClose(lease::release);
+            session.admit();
+            await(open(session, connection, upgraded), Long.MAX_VALUE);
+            return session;
+        } catch (HandshakeFailedException e) {
+            lease.release();
+            throw new DeploymentException("cannot connect to " + uri + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException | Error e) {
+            if (connection != null) {
+                connection.abort(e);
+            }
+            lease.release();
+            throw e;
+        }
+    }
+
+    /** Starts the session on its event loop; completes when onOpen has run, or fails when the socket closed first. */
+    private static CompletableFuture<Void> open(WsSession session, Connection connection,
+                                                ClientHandshakeHandler.Upgraded upgraded) {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        connection.loop().execute(() -> {
+            if (connection.isOpen()) {
+                session.open(upgraded.leftover()).whenComplete((v, e) -> opened.complete(null));
+            } else {
+                session.abandon();
+                opened.completeExceptionally(new IOException("the server closed the connection right after its 101 response"));
+            }
+        });
+        return opened;
+    }
+
+    private SocketChannel open(String host, int port) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IOException("cannot resolve host " + host);
+        }
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
+            channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, config.connectTimeoutMillis()));
+            return channel;
+        } catch (SocketTimeoutException e) {
+            channel.close();
+            throw new SocketTimeoutException("cannot connect to " + address + " within the connect timeout of "
+                    + config.connectTimeoutMillis() + " ms");
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ProxyAddress proxyFor(ClientEndpointConfig cec) throws DeploymentException {
+        Object override = cec.getUserProperties().get(PROXY_PROPERTY);
+        if (override == null) {
+            return config.clientProxy();
+        }
+        try {
+            return ProxyAddress.parse(override.toString());
+        } catch (IllegalArgumentException e) {
+            throw new DeploymentException("user property " + PROXY_PROPERTY + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, long timeoutMillis) throws IOException {
+        try {
+            return timeoutMillis == Long.MAX_VALUE ? future.get() : future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(false);
+            throw new InterruptedIOException("interrupted while connecting");
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("the opening handshake did not finish within " + timeoutMillis + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static Map<String, List<String>> mutableCopy(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.put(name, new java.util.ArrayList<>(values)));
+        return copy;
+    }
+
+    /** Where a {@code ws://} or {@code wss://} URI points. */
+    private record Target(String host, int port, boolean secure) {
+        static Target of(URI uri) throws DeploymentException {
+            if (uri == null) {
+                throw new DeploymentException("the URI must not be null");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("ws") && !scheme.equals("wss")) {
+                throw new DeploymentException("a WebSocket URI starts with ws:// or wss://, not " + uri + " (RFC 6455 §3)");
+            }
+            if (scheme.equals("wss")) {
+                throw new DeploymentException("wss:// (TLS) is not supported by this version of the client yet: " + uri);
+            }
+            if (uri.getHost() == null) {
+                throw new DeploymentException("the WebSocket URI " + uri + " has no host (RFC 6455 §3)");
+            }
+            String host = uri.getHost();
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            return new Target(host, uri.getPort() > 0 ? uri.getPort() : 80, false);
+        }
+    }
+}
