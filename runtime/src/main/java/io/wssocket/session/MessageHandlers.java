@@ -56,7 +56,10 @@ final class MessageHandlers {
 
     synchronized void add(Class<?> type, MessageHandler handler) {
         boolean partial = HandlerTypes.isPartial(handler);
-        Payload payload = payloadOf(type, partial);
+        // The endpoint's own decoders for a type come before the built-in forms (Reader, InputStream,
+        // String...): the TCK (session11, AlternativeReaderDecoder) expects a Reader decoder to be used.
+        Payload payload = partial || type == PongMessage.class || decoderSet.decodersFor(type, true).length
+                + decoderSet.decodersFor(type, false).length == 0 ? payloadOf(type, partial) : null;
         int[] candidates = null;
         if (payload == null) {
             // Text decoders first, as for annotated endpoints; a type with only binary decoders is binary.

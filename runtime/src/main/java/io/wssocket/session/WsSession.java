@@ -209,9 +209,14 @@ public final class WsSession implements Session {
         return request.secure();
     }
 
+    /**
+     * True until the connection has closed (Jakarta WebSocket: "if and only if the underlying socket
+     * is open"): during a close handshake the session is still open, though nothing more can be
+     * sent; it turns false just before {@code onClose} runs.
+     */
     @Override
     public boolean isOpen() {
-        return open && ws.isOpen();
+        return open;
     }
 
     @Override

@@ -97,6 +97,24 @@ class ClientConnectTest {
         assertThat(endpoint.closed.get(5, TimeUnit.SECONDS).getCloseCode()).isEqualTo(CloseReason.CloseCodes.NORMAL_CLOSURE);
     }
 
+    /** Jakarta WebSocket: open "if and only if the underlying socket is open"; onClose comes after the socket closed. */
+    @Test
+    void aSessionReportsItselfClosedFromOnCloseOn() throws Exception {
+        CompletableFuture<Boolean> openInOnClose = new CompletableFuture<>();
+        Recorder endpoint = new Recorder() {
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                openInOnClose.complete(session.isOpen());
+                super.onClose(session, reason);
+            }
+        };
+        Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
+        session.close();
+        assertThat(endpoint.closed.get(5, TimeUnit.SECONDS).getCloseCode()).isEqualTo(CloseReason.CloseCodes.NORMAL_CLOSURE);
+        assertThat(openInOnClose.get()).isFalse();
+        assertThat(session.isOpen()).isFalse();
+    }
+
     @Test
     void anAnnotatedClassIsInstantiatedPerConnection() throws Exception {
         Session session = client.connectToServer(AnnotatedClient.class, server.uri("/echo"));

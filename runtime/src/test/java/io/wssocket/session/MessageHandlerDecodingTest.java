@@ -57,6 +57,19 @@ class MessageHandlerDecodingTest {
         }
     }
 
+    /** A decoder to Reader: the endpoint's own decoder for a type the container also knows. */
+    public static class ShoutingReaderDecoder implements Decoder.Text<Reader> {
+        @Override
+        public Reader decode(String s) {
+            return new java.io.StringReader(s.toUpperCase());
+        }
+
+        @Override
+        public boolean willDecode(String s) {
+            return true;
+        }
+    }
+
     /** Registers what the path names and echoes what its handler gets; errors are sent back as text. */
     public static class Registering extends Endpoint {
         @Override
@@ -68,6 +81,7 @@ class MessageHandlerDecodingTest {
                     session.addMessageHandler(Word.class, word -> reply(session, "word " + word.text()));
                     break;
                 case "reader":
+                case "decoded-reader":
                     session.addMessageHandler(Reader.class, reader -> reply(session, "reader " + read(reader)));
                     break;
                 case "stream":
@@ -116,6 +130,8 @@ class MessageHandlerDecodingTest {
             c.addEndpoint(ServerEndpointConfig.Builder.create(Registering.class, path)
                     .decoders(path.equals("/no-decoder") ? List.of() : List.of(WordDecoder.class)).build());
         }
+        c.addEndpoint(ServerEndpointConfig.Builder.create(Registering.class, "/decoded-reader")
+                .decoders(List.of(ShoutingReaderDecoder.class)).build());
         c.addEndpoint(ServerEndpointConfig.Builder.create(Registering.class, "/binary-word")
                 .decoders(List.of(WordStreamDecoder.class)).build());
     });
@@ -154,6 +170,14 @@ class MessageHandlerDecodingTest {
             client.ws.sendText("one ", false).get(5, TimeUnit.SECONDS);
             client.ws.sendText("message", true).get(5, TimeUnit.SECONDS);
             assertThat(client.next(5)).isEqualTo("reader one message");
+        }
+    }
+
+    @Test
+    void theEndpointsOwnDecoderForReaderComesBeforeTheBuiltInOne() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/decoded-reader"))) {
+            client.send("quiet");
+            assertThat(client.next(5)).isEqualTo("reader QUIET");
         }
     }
 
