@@ -10,10 +10,20 @@ import java.util.Map;
  * {@code META-INF/services/jakarta.websocket.ContainerProvider}: each call gives a new
  * {@link WsClientContainer}, configured from the {@code wssocket.*} system properties of that
  * moment, running on the JVM's shared client event loops.
+ *
+ * <p>With {@code -Dwssocket.client.enabled=false} it steps aside (returns null), so that another
+ * client implementation on the class path is found instead, for example to run our server with
+ * another vendor's client in one JVM.
  */
 public final class ClientProvider extends ContainerProvider {
+    /** The system property that, set to false, makes this provider step aside. */
+    public static final String ENABLED_PROPERTY = "wssocket.client.enabled";
+
     @Override
     protected WebSocketContainer getContainer() {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+            return null;
+        }
         return new WsClientContainer(ServerConfig.fromSources(System.getProperties(), Map.of()), ClientTransport.shared());
     }
 }
