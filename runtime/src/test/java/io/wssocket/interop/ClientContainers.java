@@ -1,0 +1,46 @@
+package io.wssocket.interop;
+
+import io.wssocket.client.ClientTransport;
+import io.wssocket.client.WsClientContainer;
+import io.wssocket.server.ServerConfig;
+import jakarta.websocket.WebSocketContainer;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * The Jakarta WebSocket client containers that {@link ServerInteropCases} can drive.
+ * {@link #underTest()} picks the one the cases run with.
+ */
+final class ClientContainers {
+
+    private ClientContainers() {
+    }
+
+    /** The client container under test, a new one for each case: WS Socket's own. */
+    static ClientUnderTest underTest() {
+        return wsSocket();
+    }
+
+    /** WS Socket's client, with frame and message limits above the cases' largest messages. */
+    static ClientUnderTest wsSocket() {
+        WsClientContainer container = new WsClientContainer(ServerConfig.builder()
+                .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE).build(),
+                ClientTransport.shared());
+        return withMessageLimits(container, container::close);
+    }
+
+    /** Tyrus's client on Grizzly: the reference implementation of the client API. */
+    static ClientUnderTest tyrus() {
+        ClientManager manager = ClientManager.createClient();
+        // Tyrus buffers each incoming frame whole and fails the connection beyond this size, 4 MiB by default.
+        manager.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, PeerServerEndpoints.MAX_MESSAGE);
+        return withMessageLimits(manager, manager::shutdown);
+    }
+
+    /** Lets sessions of the container receive the cases' largest messages whole, through the standard API. */
+    private static ClientUnderTest withMessageLimits(WebSocketContainer container, Runnable release) {
+        container.setDefaultMaxTextMessageBufferSize(PeerServerEndpoints.MAX_MESSAGE);
+        container.setDefaultMaxBinaryMessageBufferSize(PeerServerEndpoints.MAX_MESSAGE);
+        return new ClientUnderTest(container, release);
+    }
+}

@@ -1,0 +1,65 @@
+package io.wssocket.interop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Node.js project of the tests ({@code src/test/node}, relative to the module as Surefire runs
+ * it): finds {@code node} and installs the locked packages with {@code npm ci} when
+ * {@code node_modules} lacks them, so a fresh checkout needs nothing but Node.js and npm.
+ * System properties {@code wssocket.node}, {@code wssocket.npm} and {@code wssocket.node.dir}
+ * override the executables and the directory.
+ */
+final class NodeProject {
+    static final Path DIRECTORY = Path.of(System.getProperty("wssocket.node.dir", "src/test/node"));
+    private static final String NODE = System.getProperty("wssocket.node", "node");
+    private static final String NPM = System.getProperty("wssocket.npm", "npm");
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final String HOW_TO_INSTALL = "Install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm),"
+            + " or name the executables with -Dwssocket.node=... and -Dwssocket.npm=...";
+
+    private NodeProject() {
+    }
+
+    /** A process builder for {@code node} with these arguments, run in the project directory. */
+    static ProcessBuilder node(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(NODE));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(DIRECTORY.toFile());
+    }
+
+    /** Fails with how to install Node.js if it does not run; runs {@code npm ci} if {@code package} is not installed. */
+    static void requirePackage(String packageName) throws IOException, InterruptedException {
+        run(node("--version"), VERSION_TIMEOUT, "Node.js is needed to run this peer but `" + NODE + " --version` failed. "
+                + HOW_TO_INSTALL);
+        if (!Files.isRegularFile(DIRECTORY.resolve("node_modules").resolve(packageName).resolve("package.json"))) {
+            run(new ProcessBuilder(NPM, "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile()), INSTALL_TIMEOUT,
+                    "`" + NPM + " ci` in " + DIRECTORY.toAbsolutePath() + " failed to install " + packageName + ". "
+                            + HOW_TO_INSTALL);
+        }
+    }
+
+    private static void run(ProcessBuilder builder, Duration timeout, String failure) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = builder.redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError(failure + " (" + e.getMessage() + ")", e);
+        }
+        process.getOutputStream().close();
+        ProcessOutput output = ProcessOutput.read(process, "npm-output");
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(failure + " (no end within " + timeout + ")\n" + output.text());
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError(failure + " (exit " + process.exitValue() + ")\n" + output.text());
+        }
+    }
+}

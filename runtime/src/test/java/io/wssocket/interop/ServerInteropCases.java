@@ -1,0 +1,234 @@
+package io.wssocket.interop;
+
+import static io.wssocket.interop.InteropPayloads.KIB;
+import static io.wssocket.interop.InteropPayloads.MIB;
+import static io.wssocket.interop.InteropPayloads.assertSameBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a Jakarta WebSocket client container must be able to do with every third-party server:
+ * echo text and binary messages around the payload-length encodings of RFC 6455 §5.2 (125/126
+ * bytes, 65535/65536 bytes) up to 16 MiB, whole and fragmented in both directions (RFC 6455
+ * §5.4); ping and pong in both directions (§5.5.2, §5.5.3); subprotocol negotiation (§4.1,
+ * §4.2.2); and closes with application and registered codes in both directions (§7.4). Only
+ * the standard client API is used, with programmatic and annotated endpoints, against the
+ * {@link PeerServerEndpoints} that a subclass's server offers; the client container comes from
+ * {@link ClientContainers#underTest()}.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+abstract class ServerInteropCases {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String UNKNOWN_SUBPROTOCOL = "x-unknown";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ClientUnderTest client;
+
+    /** The peer server, started once for the subclass. */
+    abstract PeerServerExtension server();
+
+    @BeforeEach
+    void openClient() {
+        client = ClientContainers.underTest();
+    }
+
+    @AfterEach
+    void releaseClient() {
+        client.close();
+    }
+
+    static Stream<Arguments> echoCases() {
+        return Stream.of(MessageType.values()).flatMap(type ->
+                sizes().boxed().flatMap(size ->
+                        Stream.of(EchoRoute.values()).map(route -> Arguments.of(type, size, route))));
+    }
+
+    static Stream<Arguments> serverFragmentedCases() {
+        return echoCases().filter(arguments -> ((EchoRoute) arguments.get()[2]).serverFragments());
+    }
+
+    private static IntStream sizes() {
+        return IntStream.of(0, 125, 126, 64 * KIB - 1, 64 * KIB, 16 * MIB);
+    }
+
+    /** Close codes an application may send (RFC 6455 §7.4.1, §7.4.2): registered ones, a registered-use and a private-use one. */
+    static IntStream closeCodes() {
+        return IntStream.of(1000, 1001, 1003, 1008, 1011, 3000, 4999);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} bytes, {2}")
+    @MethodSource("io.wssocket.interop.ServerInteropCases#echoCases")
+    void wholeHandlersGetTheEchoByteForByte(MessageType type, int size, EchoRoute route) throws Exception {
+        echo(type, size, route, RecordingClientEndpoint.Handlers.WHOLE);
+    }
+
+    /**
+     * A server's fragments reach partial handlers as pieces, at least one per frame that carries
+     * bytes (the Node peer even cuts text frames inside UTF-8 sequences), and gather to the message sent.
+     */
+    @ParameterizedTest(name = "{0} of {1} bytes, {2}")
+    @MethodSource("io.wssocket.interop.ServerInteropCases#serverFragmentedCases")
+    void partialHandlersGetTheServersFragments(MessageType type, int size, EchoRoute route) throws Exception {
+        ReceivedMessage reply = echo(type, size, route, RecordingClientEndpoint.Handlers.PARTIAL);
+        // An empty message's middle fragments carry nothing, and our client does not call the
+        // handler for them; its first and last fragments still arrive as pieces.
+        int expected = size == 0 ? 2 : FragmentingEchoEndpoint.PARTS;
+        assertThat(reply.parts()).as("pieces the partial handler got").isGreaterThanOrEqualTo(expected);
+    }
+
+    /** Sends a message along the route and returns the reply, checked to be the same message. */
+    private ReceivedMessage echo(MessageType type, int size, EchoRoute route, RecordingClientEndpoint.Handlers handlers)
+            throws Exception {
+        try (ClientConnection connection = connect(route.path(), handlers)) {
+            byte[] sent = connection.send(type, size, route.clientParts());
+            ReceivedMessage reply = connection.events().nextMessage(TIMEOUT);
+            assertThat(reply.type()).isEqualTo(type);
+            assertSameBytes(sent, reply.payload());
+            return reply;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}-byte payload")
+    @ValueSource(ints = {0, 1, 125})
+    void serverAnswersClientPingWithPong(int size) throws Exception {
+        try (ClientConnection connection = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+            byte[] payload = InteropPayloads.bytes(size);
+            connection.session().getBasicRemote().sendPing(ByteBuffer.wrap(payload));
+            assertThat(connection.events().nextPong(TIMEOUT)).isEqualTo(payload);
+        }
+    }
+
+    /** The container answers a server's ping by itself (RFC 6455 §5.5.2); the server reports the pong it got. */
+    @ParameterizedTest(name = "{0}-byte payload")
+    @ValueSource(ints = {0, 1, 125})
+    void clientAnswersServerPingWithPong(int size) throws Exception {
+        try (ClientConnection connection = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+            String payload = HEX.formatHex(InteropPayloads.bytes(size));
+            connection.sendText("ping " + payload);
+            assertThat(connection.nextText(TIMEOUT)).isEqualTo("pong " + payload);
+        }
+    }
+
+    @Test
+    void programmaticEndpointNegotiatesTheSubprotocolTheServerSupports() throws Exception {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(List.of(UNKNOWN_SUBPROTOCOL, PeerServerEndpoints.SUBPROTOCOL_NAME)).build();
+        try (ClientConnection connection = connect(PeerServerEndpoints.SUBPROTOCOL, RecordingClientEndpoint.Handlers.WHOLE, config)) {
+            assertSubprotocolOnBothSides(connection);
+        }
+    }
+
+    @Test
+    void annotatedEndpointNegotiatesTheSubprotocolTheServerSupports() throws Exception {
+        try (ClientConnection connection = connectAnnotated(PeerServerEndpoints.SUBPROTOCOL)) {
+            assertSubprotocolOnBothSides(connection);
+        }
+    }
+
+    private static void assertSubprotocolOnBothSides(ClientConnection connection) throws InterruptedException {
+        assertThat(connection.session().getNegotiatedSubprotocol()).as("the client session's subprotocol")
+                .isEqualTo(PeerServerEndpoints.SUBPROTOCOL_NAME);
+        assertThat(connection.nextText(TIMEOUT)).as("the server's report")
+                .isEqualTo("subprotocol " + PeerServerEndpoints.SUBPROTOCOL_NAME);
+    }
+
+    /** With none offered, or none the server supports, the session has the empty string for subprotocol (Session javadoc). */
+    @ParameterizedTest(name = "offered {0}")
+    @MethodSource("io.wssocket.interop.ServerInteropCases#unagreedSubprotocols")
+    void sessionHasNoSubprotocolWithoutAgreement(List<String> offered) throws Exception {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(offered).build();
+        try (ClientConnection connection = connect(PeerServerEndpoints.SUBPROTOCOL, RecordingClientEndpoint.Handlers.WHOLE, config)) {
+            assertThat(connection.session().getNegotiatedSubprotocol()).isEmpty();
+        }
+    }
+
+    static Stream<List<String>> unagreedSubprotocols() {
+        return Stream.of(List.of(), List.of(UNKNOWN_SUBPROTOCOL));
+    }
+
+    /** The close frame's code and reason (RFC 6455 §5.5.1) reach the server's endpoint, which tells on another connection. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.wssocket.interop.ServerInteropCases#closeCodes")
+    void serverSeesTheCodeTheClientClosesWith(int code) throws Exception {
+        String client = UUID.randomUUID().toString();
+        String reason = "client closes with " + code + " ✓";
+        try (ClientConnection connection = connect(controlPath(client), RecordingClientEndpoint.Handlers.WHOLE)) {
+            connection.session().close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            connection.events().awaitClose(TIMEOUT);
+        }
+        try (ClientConnection query = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+            query.sendText("closed " + client);
+            assertThat(query.nextText(TIMEOUT.plus(PeerControlEndpoint.REPORT_WAIT))).isEqualTo("closed " + code + " " + reason);
+        }
+    }
+
+    static Stream<Arguments> serverCloseCases() {
+        return closeCodes().boxed().flatMap(code ->
+                Stream.of(EndpointStyle.values()).map(style -> Arguments.of(code, style)));
+    }
+
+    /**
+     * The command goes with the async remote, whose send is complete when the container says so.
+     * (A basic send may also do bookkeeping after the frame is out, when the server's close can
+     * already have ended the session: Tyrus 2.2.0's {@code TyrusRemoteEndpoint.Basic.sendText}
+     * then restarts its idle timer on executors that its {@code ClientManager} shut down when its
+     * last connection ended, and throws {@code RejectedExecutionException}.)
+     */
+    @ParameterizedTest(name = "{0}, {1} endpoint")
+    @MethodSource("io.wssocket.interop.ServerInteropCases#serverCloseCases")
+    void clientSeesTheCodeTheServerClosesWith(int code, EndpointStyle style) throws Exception {
+        String reason = "server closes with " + code + " ✓";
+        String path = controlPath(UUID.randomUUID().toString());
+        try (ClientConnection connection = style == EndpointStyle.ANNOTATED
+                ? connectAnnotated(path)
+                : connect(path, RecordingClientEndpoint.Handlers.WHOLE)) {
+            connection.sendTextAsync("close " + code + " " + reason, TIMEOUT);
+            assertThat(connection.events().awaitClose(TIMEOUT)).isEqualTo(new CloseStatus(code, reason));
+        }
+    }
+
+    /** How a case's client endpoint is written. */
+    enum EndpointStyle {
+        PROGRAMMATIC, ANNOTATED
+    }
+
+    private static String controlPath(String client) {
+        return InteropEndpoints.CONTROL + "?" + ServerCloses.CLIENT_PARAMETER + "=" + client;
+    }
+
+    private ClientConnection connect(String pathAndQuery, RecordingClientEndpoint.Handlers handlers) throws Exception {
+        return connect(pathAndQuery, handlers, ClientEndpointConfig.Builder.create().build());
+    }
+
+    private ClientConnection connect(String pathAndQuery, RecordingClientEndpoint.Handlers handlers, ClientEndpointConfig config)
+            throws Exception {
+        EventRecorder recorder = new EventRecorder();
+        URI uri = server().uri(pathAndQuery);
+        return new ClientConnection(client.container().connectToServer(new RecordingClientEndpoint(recorder, handlers), config, uri),
+                recorder.events());
+    }
+
+    private ClientConnection connectAnnotated(String pathAndQuery) throws Exception {
+        EventRecorder recorder = new EventRecorder();
+        return new ClientConnection(client.container().connectToServer(new AnnotatedChatClient(recorder), server().uri(pathAndQuery)),
+                recorder.events());
+    }
+}
