@@ -3,6 +3,7 @@ package io.wssocket.interop;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
 
 /** The server side of the interop tests: one server with every endpoint the cases need. */
 final class InteropEndpoints {
@@ -14,6 +15,8 @@ final class InteropEndpoints {
     static final String STREAMING_ECHO = "/streaming-echo";
     /** Pings, pongs and closes on command ({@link ControlEndpoint}). */
     static final String CONTROL = "/control";
+    /** Supports {@value SubprotocolEndpoint#SUPPORTED} and reports what it negotiated ({@link SubprotocolEndpoint}). */
+    static final String SUBPROTOCOL = "/subprotocol";
 
     private InteropEndpoints() {
     }
@@ -27,6 +30,8 @@ final class InteropEndpoints {
             ServerEndpointConfig control = ServerEndpointConfig.Builder.create(ControlEndpoint.class, CONTROL).build();
             control.getUserProperties().put(ServerCloses.USER_PROPERTY, closes);
             container.addEndpoint(control);
+            container.addEndpoint(ServerEndpointConfig.Builder.create(SubprotocolEndpoint.class, SUBPROTOCOL)
+                    .subprotocols(List.of(SubprotocolEndpoint.SUPPORTED)).build());
         });
     }
 }

@@ -2,6 +2,7 @@ package io.wssocket.interop;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection of a third-party WebSocket library, reduced to what the interop cases
@@ -11,6 +12,8 @@ import java.time.Duration;
 interface InteropPeer extends AutoCloseable {
     /** How long one send may take: ample for 16 MiB on loopback, short enough to end a case whose server stopped reading. */
     Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #close} waits for each step of a closing handshake that a case left open. */
+    Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     void sendText(String part, boolean last) throws Exception;
 
@@ -20,6 +23,12 @@ interface InteropPeer extends AutoCloseable {
 
     /** Starts the close handshake with this code and reason. */
     void sendClose(int code, String reason) throws Exception;
+
+    /**
+     * The subprotocol the opening handshake settled on, as the client library reports it: the
+     * server's {@code Sec-WebSocket-Protocol} answer (RFC 6455 §4.1), empty when there was none.
+     */
+    String subprotocol();
 
     /** What the client library reported receiving. */
     PeerEvents events();
@@ -37,7 +46,27 @@ interface InteropPeer extends AutoCloseable {
         return events().awaitClose(timeout);
     }
 
-    /** Closes normally if still open, else lets go of the connection; never throws. */
+    /** Starts a normal close (1000) unless the connection is closing or closed already. */
+    void closeNormally() throws Exception;
+
+    /** Lets go of the connection, and of whatever the library holds for it, at once. */
+    void release();
+
+    /**
+     * Closes normally if still open and gives the close handshake {@link #CLOSE_TIMEOUT}, then
+     * releases the connection; never throws.
+     */
     @Override
-    void close();
+    default void close() {
+        try {
+            closeNormally();
+            events().closed.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The test has its verdict already; only the connection is left to release.
+        } finally {
+            release();
+        }
+    }
 }

@@ -1,10 +1,9 @@
 package io.wssocket.interop;
 
-import io.wssocket.test.RunningServer;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDK's {@code java.net.http.WebSocket} against our server. */
 class JdkClientInteropTest extends ClientInteropCases {
@@ -17,26 +16,11 @@ class JdkClientInteropTest extends ClientInteropCases {
     /** 1010 is for clients only (RFC 6455 §7.4.1); the JDK fails the connection when a server sends it. */
     private static final int CLIENT_ONLY_CODE = 1010;
 
-    private static final ServerCloses CLOSES = new ServerCloses();
-
-    @RegisterExtension
-    static final RunningServer server = InteropEndpoints.server(CLOSES);
-
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
-    InteropPeer connect(URI uri, boolean partialHandlers) throws Exception {
-        return JdkPeer.connect(HTTP, uri);
-    }
-
-    @Override
-    RunningServer server() {
-        return server;
-    }
-
-    @Override
-    ServerCloses serverCloses() {
-        return CLOSES;
+    InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
+        return JdkPeer.connect(HTTP, uri, subprotocols);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.wssocket.interop;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -17,19 +15,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class JdkPeer implements InteropPeer, WebSocket.Listener {
     private final PeerEvents events = new PeerEvents();
+    private final MessageAssembler pieces = new MessageAssembler(events.messages);
     private WebSocket webSocket;
-
-    // Listener calls only (the JDK never overlaps them).
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    private int parts;
 
     private JdkPeer() {
     }
 
-    static JdkPeer connect(HttpClient http, URI uri) throws Exception {
+    static JdkPeer connect(HttpClient http, URI uri, List<String> subprotocols) throws Exception {
         JdkPeer peer = new JdkPeer();
-        peer.webSocket = http.newWebSocketBuilder().buildAsync(uri, peer).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        peer.webSocket = builder.buildAsync(uri, peer).get(10, TimeUnit.SECONDS);
         return peer;
     }
 
@@ -40,26 +38,14 @@ final class JdkPeer implements InteropPeer, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        parts++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.TEXT, text.toString().getBytes(StandardCharsets.UTF_8), parts));
-            text.setLength(0);
-            parts = 0;
-        }
+        pieces.text(data, last);
         webSocket.request(1);
         return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        binary.writeBytes(InteropPayloads.toArray(data));
-        parts++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.BINARY, binary.toByteArray(), parts));
-            binary.reset();
-            parts = 0;
-        }
+        pieces.binary(data, last);
         webSocket.request(1);
         return null;
     }
@@ -115,21 +101,24 @@ final class JdkPeer implements InteropPeer, WebSocket.Listener {
     }
 
     @Override
+    public String subprotocol() {
+        return webSocket.getSubprotocol();
+    }
+
+    @Override
     public PeerEvents events() {
         return events;
     }
 
     @Override
-    public void close() {
-        try {
-            if (!webSocket.isOutputClosed()) {
-                webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
-            }
-            events.closed.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The test has its verdict already; only the socket is left to release.
-        } finally {
-            webSocket.abort();
+    public void closeNormally() throws Exception {
+        if (!webSocket.isOutputClosed()) {
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    @Override
+    public void release() {
+        webSocket.abort();
     }
 }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Node.js project of the tests ({@code src/test/node}, relative to the module as Surefire runs
- * it): finds {@code node} and installs the locked packages with {@code npm ci} when
- * {@code node_modules} lacks them, so a fresh checkout needs nothing but Node.js and npm.
- * System properties {@code wssocket.node}, {@code wssocket.npm} and {@code wssocket.node.dir}
- * override the executables and the directory.
+ * The Node.js project of the tests: {@code src/test/node} as the build copies it to
+ * {@code target/node} (see {@link NodeDriverExtension}); finds {@code node}, and installs the locked
+ * packages with {@code npm ci} when {@code node_modules} lacks them (a run from an IDE), so a fresh
+ * checkout needs nothing but Node.js and npm. System properties {@code wssocket.node},
+ * {@code wssocket.npm} and {@code wssocket.nodeDir} override the executables and the directory.
  */
 final class NodeProject {
-    static final Path DIRECTORY = Path.of(System.getProperty("wssocket.node.dir", "src/test/node"));
+    static final Path DIRECTORY = Path.of(System.getProperty(NodeDriverExtension.DIRECTORY_PROPERTY, "target/node"));
     private static final String NODE = System.getProperty("wssocket.node", "node");
     private static final String NPM = System.getProperty("wssocket.npm", "npm");
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);

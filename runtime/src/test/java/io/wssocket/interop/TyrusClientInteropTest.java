@@ -1,29 +1,13 @@
 package io.wssocket.interop;
 
-import io.wssocket.test.RunningServer;
 import java.net.URI;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.List;
 
 /** The Tyrus client (Grizzly transport) against our server. */
 class TyrusClientInteropTest extends ClientInteropCases {
-    private static final ServerCloses CLOSES = new ServerCloses();
-
-    @RegisterExtension
-    static final RunningServer server = InteropEndpoints.server(CLOSES);
-
     @Override
-    InteropPeer connect(URI uri, boolean partialHandlers) throws Exception {
-        return TyrusPeer.connect(uri, partialHandlers);
-    }
-
-    @Override
-    RunningServer server() {
-        return server;
-    }
-
-    @Override
-    ServerCloses serverCloses() {
-        return CLOSES;
+    InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
+        return TyrusPeer.connect(uri, partialHandlers, subprotocols);
     }
 
     /** A Tyrus client puts 1000 on the wire for 1012 and 1013 (ProtocolHandler.close, Tyrus 2.2.0). */

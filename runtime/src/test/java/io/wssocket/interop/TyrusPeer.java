@@ -7,11 +7,9 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,12 +42,8 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
         thread.setDaemon(true);
         return thread;
     });
+    private final MessageAssembler pieces = new MessageAssembler(events.messages);
     private volatile Session session;
-
-    // Guarded by this: message handler calls.
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    private int parts;
 
     private TyrusPeer(boolean partialHandlers) {
         this.partialHandlers = partialHandlers;
@@ -61,10 +55,11 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
         client.setDefaultMaxBinaryMessageBufferSize(CLIENT_BUFFER);
     }
 
-    static TyrusPeer connect(URI uri, boolean partialHandlers) throws Exception {
+    static TyrusPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
         TyrusPeer peer = new TyrusPeer(partialHandlers);
         try {
-            peer.session = peer.client.connectToServer(peer, ClientEndpointConfig.Builder.create().build(), uri);
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols).build();
+            peer.session = peer.client.connectToServer(peer, config, uri);
         } catch (Exception e) {
             peer.client.shutdown();
             peer.sends.shutdown();
@@ -76,36 +71,14 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         if (partialHandlers) {
-            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
-            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::onBinaryPart);
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) pieces::text);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) pieces::binary);
         } else {
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message ->
-                    events.messages.add(new ReceivedMessage(MessageType.TEXT, message.getBytes(StandardCharsets.UTF_8), 1)));
-            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message ->
-                    events.messages.add(new ReceivedMessage(MessageType.BINARY, InteropPayloads.toArray(message), 1)));
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> pieces.text(message, true));
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> pieces.binary(message, true));
         }
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
                 events.pongs.add(InteropPayloads.toArray(pong.getApplicationData())));
-    }
-
-    private synchronized void onTextPart(String part, boolean last) {
-        text.append(part);
-        parts++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.TEXT, text.toString().getBytes(StandardCharsets.UTF_8), parts));
-            text.setLength(0);
-            parts = 0;
-        }
-    }
-
-    private synchronized void onBinaryPart(ByteBuffer part, boolean last) {
-        binary.writeBytes(InteropPayloads.toArray(part));
-        parts++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.BINARY, binary.toByteArray(), parts));
-            binary.reset();
-            parts = 0;
-        }
     }
 
     @Override
@@ -160,26 +133,29 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     }
 
     @Override
+    public String subprotocol() {
+        return session.getNegotiatedSubprotocol();
+    }
+
+    @Override
     public PeerEvents events() {
         return events;
     }
 
     @Override
-    public void close() {
-        try {
-            if (session.isOpen()) {
-                sends.submit(() -> {
-                    session.close();
-                    return null;
-                });
-            }
-            events.closed.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The test has its verdict already; only the socket is left to release.
-        } finally {
-            sends.shutdownNow();
-            client.shutdown();
+    public void closeNormally() {
+        if (session.isOpen()) {
+            sends.submit(() -> {
+                session.close();
+                return null;
+            });
         }
+    }
+
+    @Override
+    public void release() {
+        sends.shutdownNow();
+        client.shutdown();
     }
 
     /** A blocking Tyrus call. */

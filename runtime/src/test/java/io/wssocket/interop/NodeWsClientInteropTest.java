@@ -1,0 +1,23 @@
+package io.wssocket.interop;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ws library for Node.js ({@code src/test/node/ws-driver.mjs}) against our server. */
+class NodeWsClientInteropTest extends ClientInteropCases {
+    @RegisterExtension
+    static final NodeDriverExtension driver = NodeDriverExtension.script("ws-driver.mjs", Map::of);
+
+    @Override
+    InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
+        return driver.connect(uri, subprotocols);
+    }
+
+    /** ws gathers a message's frames before its 'message' event and has no public per-frame event. */
+    @Override
+    int piecesDeliveredFor(MessageType type, int size, int frames) {
+        return 1;
+    }
+}

@@ -1,0 +1,53 @@
+// Drives clients of the `ws` library (https://github.com/websockets/ws) for the runtime's interop
+// tests, through the line protocol of json-lines.mjs. Usage: node ws-driver.mjs
+//
+// ws gathers a message's frames before its 'message' event and has no public per-frame event, so
+// every message is reported as one part. It answers pings by itself (RFC 6455 §5.5.2).
+
+import WebSocket from 'ws';
+import { emit, lookup, serve } from './json-lines.mjs';
+
+const sockets = new Map();
+
+function connect({ conn, url, protocols }) {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, protocols);
+    sockets.set(conn, socket);
+    socket.on('open', () => resolve({ protocol: socket.protocol }));
+    socket.on('message', (data, isBinary) => {
+      emit({ conn, event: 'message', type: isBinary ? 'binary' : 'text', data: data.toString('base64'), parts: 1 });
+    });
+    socket.on('pong', (data) => emit({ conn, event: 'pong', data: data.toString('base64') }));
+    socket.on('close', (code, reason) => emit({ conn, event: 'close', code, reason: reason.toString('utf8') }));
+    socket.on('error', (error) => {
+      emit({ conn, event: 'error', message: error.message });
+      reject(error);
+    });
+  });
+}
+
+/** Runs one ws call that reports completion through a callback (once the frame is written). */
+function written(start) {
+  return new Promise((resolve, reject) => start((error) => (error ? reject(error) : resolve({}))));
+}
+
+serve({
+  connect,
+  // `fin: false` makes ws send a non-final frame; the next send continues the message (RFC 6455 §5.4).
+  send: ({ conn, type, fin, data }) =>
+    written((done) => lookup(sockets, conn).send(Buffer.from(data, 'base64'), { binary: type === 'binary', fin }, done)),
+  ping: ({ conn, data }) => written((done) => lookup(sockets, conn).ping(Buffer.from(data, 'base64'), undefined, done)),
+  close: ({ conn, code, reason }) => {
+    lookup(sockets, conn).close(code, reason);
+    return {};
+  },
+  dispose: ({ conn }) => {
+    lookup(sockets, conn).terminate();
+    sockets.delete(conn);
+    return {};
+  },
+}, async () => {
+  for (const socket of sockets.values()) {
+    socket.terminate();
+  }
+});
