@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import java.util.ArrayDeque;
 
 /**
@@ -25,6 +27,9 @@ public final class Connection {
     private final TransportConfig config;
     private final SocketAddress remoteAddress;
     private final SocketAddress localAddress;
+    /** TLS on this socket, or null for plain TCP; set on the loop thread under the lock, before any data after it. */
+    private TlsIo tls;
+    private SSLEngine pendingEngine;
     private SelectionKey key;
     private volatile ConnectionHandler handler;
     private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
@@ -54,9 +59,10 @@ public final class Connection {
     boolean timerLinked;
     long timerDeadline;
 
-    Connection(SocketChannel channel, EventLoop loop, TransportConfig config, ConnectionHandler handler)
-            throws IOException {
+    Connection(SocketChannel channel, EventLoop loop, TransportConfig config, ConnectionHandler handler,
+               SSLEngine engine) throws IOException {
         this.channel = channel;
+        this.pendingEngine = engine;
         this.loop = loop;
         this.config = config;
         this.handler = handler;
@@ -70,6 +76,37 @@ public final class Connection {
 
     void attach(SelectionKey key) {
         this.key = key;
+    }
+
+    /** Starts the TLS the socket was registered with, if any. Loop thread. */
+    void startTls() throws IOException {
+        if (pendingEngine != null) {
+            SSLEngine engine = pendingEngine;
+            pendingEngine = null;
+            startTls(engine);
+        }
+    }
+
+    /**
+     * Speaks TLS from now on (for a client, after a proxy's CONNECT tunnel is open): a client's
+     * first handshake flight goes out; what is written later waits for the handshake. Loop thread.
+     */
+    public void startTls(SSLEngine engine) throws IOException {
+        synchronized (this) {
+            if (tls != null) {
+                throw new IllegalStateException("TLS is already on for " + this);
+            }
+            tls = new TlsIo(engine, channel);
+            tls.begin();
+            if (tls.hasPendingOutput() && key.isValid()) {
+                key.interestOpsOr(SelectionKey.OP_WRITE);
+            }
+        }
+    }
+
+    /** Whether this connection is TLS (wss). */
+    public synchronized boolean isSecure() {
+        return tls != null;
     }
 
     public EventLoop loop() {
@@ -116,6 +153,10 @@ public final class Connection {
     // ---------------------------------------------------------------- reading (loop thread)
 
     void onReadable() {
+        if (tls != null) {
+            onReadableTls();
+            return;
+        }
         ByteBuffer buf = loop.readBuffer();
         buf.clear();
         int n;
@@ -135,6 +176,57 @@ public final class Connection {
             lastReadNanos = loop.now();
             buf.flip();
             handler.onData(this, buf);
+        }
+    }
+
+    /**
+     * One read of ciphertext, decrypted into the loop's read buffer and handed on as it fills; the
+     * handshake advances as records arrive, and data queued before it finished goes out after.
+     */
+    private void onReadableTls() {
+        ByteBuffer cipher = loop.tlsBuffer();
+        ByteBuffer plain = loop.readBuffer();
+        int n;
+        try {
+            n = tls.read(cipher);
+            if (n > 0) {
+                lastReadNanos = loop.now();
+            }
+            TlsIo.Unwrapped state;
+            do {
+                plain.clear();
+                boolean finished;
+                boolean pending;
+                synchronized (this) {
+                    state = tls.unwrap(cipher, plain);
+                    tls.flush();
+                    finished = tls.takeFinished();
+                    pending = tls.hasPendingOutput() || finished && !queue.isEmpty();
+                }
+                if (pending && key.isValid()) {
+                    key.interestOpsOr(SelectionKey.OP_WRITE);
+                    armTimer();
+                }
+                plain.flip();
+                if (plain.hasRemaining()) {
+                    handler.onData(this, plain);
+                }
+            } while (state == TlsIo.Unwrapped.MORE && !closed);
+        } catch (SSLException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "TLS with " + remoteAddress + " failed: " + e.getMessage());
+            synchronized (this) {
+                tls.sendAlert();
+            }
+            close(e); // not a reset: the alert must reach the peer
+            return;
+        } catch (IOException e) {
+            abort(e);
+            return;
+        }
+        if (!closed && (n < 0 || tls.inboundDone())) {
+            tls.closeInbound();
+            suspendReads();
+            handler.onInputClosed(this);
         }
     }
 
@@ -185,7 +277,7 @@ public final class Connection {
                 long written = 0;
                 if (queue.isEmpty()) {
                     try {
-                        written = channel.write(buffers);
+                        written = tls == null ? channel.write(buffers) : tls.write(buffers, 0, buffers.length);
                         if (written > 0) {
                             lastWriteNanos = System.nanoTime();
                         }
@@ -193,6 +285,9 @@ public final class Connection {
                         failure = e;
                     }
                     done = failure == null && written == size;
+                    if (done && tls != null && tls.hasPendingOutput()) {
+                        requestWriteInterest(); // the records of this write are not all on the wire yet
+                    }
                 }
                 if (failure == null && !done) {
                     long unsent = size - written;
@@ -269,7 +364,7 @@ public final class Connection {
                         break;
                     }
                 }
-                long written = channel.write(gather, 0, n);
+                long written = tls == null ? channel.write(gather, 0, n) : tls.write(gather, 0, n);
                 java.util.Arrays.fill(gather, 0, n, null);
                 if (written > 0) {
                     lastWriteNanos = loop.now();
@@ -281,12 +376,16 @@ public final class Connection {
             } catch (IOException e) {
                 failure = e;
             }
-            if (failure == null && queue.isEmpty()) {
+            boolean recordsWaiting = tls != null && tls.hasPendingOutput();
+            if (failure == null && queue.isEmpty() && !recordsWaiting) {
                 if (key.isValid()) {
                     key.interestOpsAnd(~SelectionKey.OP_WRITE);
                 }
                 closeNow = closeWhenFlushed;
                 shutdownNow = shutdownOutputWhenFlushed && !closeNow;
+            } else if (failure == null && tls != null && !tls.handshakeDone() && !recordsWaiting && key.isValid()) {
+                // Data waits for the handshake, not for the socket: the handshake's end asks again.
+                key.interestOpsAnd(~SelectionKey.OP_WRITE);
             }
             if (!writable && queuedBytes <= config.writeLowWaterMark()) {
                 writable = true;
@@ -318,7 +417,7 @@ public final class Connection {
         boolean now;
         synchronized (this) {
             closeWhenFlushed = true;
-            now = queue.isEmpty();
+            now = flushed();
         }
         if (now) {
             runOnLoop(() -> close(null));
@@ -333,11 +432,16 @@ public final class Connection {
         boolean now;
         synchronized (this) {
             shutdownOutputWhenFlushed = true;
-            now = queue.isEmpty();
+            now = flushed();
         }
         if (now) {
             runOnLoop(this::shutdownOutputNow);
         }
+    }
+
+    /** Nothing queued and no record waiting. Under the lock. */
+    private boolean flushed() {
+        return queue.isEmpty() && (tls == null || !tls.hasPendingOutput());
     }
 
     private void shutdownOutputNow() {
@@ -348,6 +452,11 @@ public final class Connection {
             outputShutdown = true;
         }
         try {
+            if (tls != null) {
+                synchronized (this) {
+                    tls.closeOutbound(); // close_notify before FIN (RFC 8446 §6.1)
+                }
+            }
             channel.shutdownOutput();
         } catch (IOException e) {
             abort(e);

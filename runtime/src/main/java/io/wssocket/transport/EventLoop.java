@@ -33,6 +33,8 @@ public final class EventLoop implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer;
+    /** Ciphertext read from TLS sockets, decrypted into readBuffer; made when the first TLS connection reads. */
+    private ByteBuffer tlsBuffer;
     private final ByteBuffer[] gatherArray = new ByteBuffer[64];
     private final Connection.PendingWrite[] completedWrites = new Connection.PendingWrite[256];
     private final TimerWheel timers;
@@ -84,14 +86,24 @@ public final class EventLoop implements Executor {
 
     /** Takes ownership of an accepted or connected socket and gives it to {@code handler}. */
     public void register(SocketChannel channel, ConnectionHandler handler, java.util.function.Consumer<Connection> onRegistered) {
+        register(channel, null, handler, onRegistered);
+    }
+
+    /**
+     * Takes ownership of a socket that speaks TLS through {@code engine} (null for plain TCP);
+     * the handler sees plaintext.
+     */
+    public void register(SocketChannel channel, javax.net.ssl.SSLEngine engine, ConnectionHandler handler,
+                         java.util.function.Consumer<Connection> onRegistered) {
         execute(() -> {
             Connection connection = null;
             try {
                 channel.configureBlocking(false);
-                connection = new Connection(channel, this, config, handler);
+                connection = new Connection(channel, this, config, handler, engine);
                 connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
                 connections.add(connection);
                 connectionCount.incrementAndGet();
+                connection.startTls();
                 onRegistered.accept(connection);
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "cannot register " + channel, e);
@@ -117,6 +129,14 @@ public final class EventLoop implements Executor {
 
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** Loop thread only; as large as the read buffer, so the plaintext of what it holds fits there. */
+    ByteBuffer tlsBuffer() {
+        if (tlsBuffer == null) {
+            tlsBuffer = ByteBuffer.allocateDirect(readBuffer.capacity());
+        }
+        return tlsBuffer;
     }
 
     ByteBuffer[] gatherArray() {
