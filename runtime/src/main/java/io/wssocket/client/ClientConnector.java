@@ -13,6 +13,7 @@ import io.wssocket.session.SessionRequest;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
+import io.wssocket.transport.TlsContext;
 import io.wssocket.wire.MaskKeySource;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -38,6 +39,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLEngine;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +63,7 @@ public final class ClientConnector {
     private final Set<Session> openSessions;
     private final String idPrefix = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
     private final AtomicLong ids = new AtomicLong();
+    private volatile TlsContext tls;
 
     /**
      * @param container what the sessions report as their container
@@ -115,9 +118,11 @@ public final class ClientConnector {
         Connection connection = null;
         try {
             SocketChannel channel = open(proxy != null ? proxy.host() : target.host(), proxy != null ? proxy.port() : target.port());
+            SSLEngine engine = target.secure() ? tls().clientEngine(target.host(), target.port()) : null;
+            // Through a proxy, TLS starts inside the tunnel, once the proxy has opened it.
             ClientHandshakeHandler handshake = new ClientHandshakeHandler(request, proxy, target.host(), target.port(),
-                    config.handshakeLimits(), config.handshakeTimeoutMillis());
-            lease.loop().register(channel, handshake, handshake::onRegistered);
+                    proxy != null ? engine : null, config.handshakeLimits(), config.handshakeTimeoutMillis());
+            lease.loop().register(channel, proxy == null ? engine : null, handshake, handshake::onRegistered);
             ClientHandshakeHandler.Upgraded upgraded = await(handshake.outcome(), config.handshakeTimeoutMillis() + GRACE_MILLIS);
             connection = upgraded.connection();
             cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
@@ -180,6 +185,20 @@ public final class ClientConnector {
         }
     }
 
+    /** The client's TLS, read from the configured trust store when first needed. */
+    private TlsContext tls() throws DeploymentException {
+        TlsContext context = tls;
+        if (context == null) {
+            try {
+                context = config.tls().clientContext();
+            } catch (IllegalArgumentException e) {
+                throw new DeploymentException("cannot set up TLS for wss://: " + e.getMessage(), e);
+            }
+            tls = context;
+        }
+        return context;
+    }
+
     private ProxyAddress proxyFor(ClientEndpointConfig cec) throws DeploymentException {
         Object override = cec.getUserProperties().get(PROXY_PROPERTY);
         if (override == null) {
@@ -229,9 +248,6 @@ public final class ClientConnector {
             if (!scheme.equals("ws") && !scheme.equals("wss")) {
                 throw new DeploymentException("a WebSocket URI starts with ws:// or wss://, not " + uri + " (RFC 6455 §3)");
             }
-            if (scheme.equals("wss")) {
-                throw new DeploymentException("wss:// (TLS) is not supported by this version of the client yet: " + uri);
-            }
             if (uri.getHost() == null) {
                 throw new DeploymentException("the WebSocket URI " + uri + " has no host (RFC 6455 §3)");
             }
@@ -239,7 +255,8 @@ public final class ClientConnector {
             if (host.startsWith("[") && host.endsWith("]")) {
                 host = host.substring(1, host.length() - 1);
             }
-            return new Target(host, uri.getPort() > 0 ? uri.getPort() : 80, false);
+            boolean secure = scheme.equals("wss");
+            return new Target(host, uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80, secure);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The first protocol on a client's connection: through a proxy, the {@code CONNECT} tunnel
@@ -36,6 +37,7 @@ final class ClientHandshakeHandler implements ConnectionHandler {
     private final ProxyAddress proxy;
     private final String targetHost;
     private final int targetPort;
+    private final SSLEngine tlsInTunnel;
     private final HandshakeLimits limits;
     private final long timeoutMillis;
     private final long deadline;
@@ -45,13 +47,15 @@ final class ClientHandshakeHandler implements ConnectionHandler {
 
     /**
      * @param proxy the proxy the socket is connected to, or null when it is connected to the server
+     * @param tlsInTunnel for wss:// through a proxy, the TLS to start once the tunnel is open; else null
      */
     ClientHandshakeHandler(ClientHandshakeRequest request, ProxyAddress proxy, String targetHost, int targetPort,
-                           HandshakeLimits limits, long timeoutMillis) {
+                           SSLEngine tlsInTunnel, HandshakeLimits limits, long timeoutMillis) {
         this.request = request;
         this.proxy = proxy;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.tlsInTunnel = tlsInTunnel;
         this.limits = limits;
         this.timeoutMillis = timeoutMillis;
         this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -117,6 +121,13 @@ final class ClientHandshakeHandler implements ConnectionHandler {
             // Nothing may come through the tunnel before our request: the server has not seen it yet.
             throw new HandshakeFailedException("The proxy " + proxy + " sent " + in.remaining()
                     + " bytes after accepting CONNECT, before the WebSocket request went out");
+        }
+        if (tlsInTunnel != null) {
+            try {
+                c.startTls(tlsInTunnel);
+            } catch (IOException e) {
+                throw new HandshakeFailedException("TLS through the proxy's tunnel failed to start: " + e.getMessage());
+            }
         }
         sendUpgrade(c);
     }

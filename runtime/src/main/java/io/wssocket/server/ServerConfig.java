@@ -81,7 +81,22 @@ public final class ServerConfig {
                     + "out; shared by all of them, started with the first connection, stopped with the last.", 1, INT,
                     Builder::clientEventLoops),
             ServerOption.of("client-proxy", "Client: HTTP proxy for ws:// and wss:// connections, tunnelled with CONNECT, as "
-                    + "http://[user:password@]host:port; empty for none.", "", s -> s, Builder::clientProxy));
+                    + "http://[user:password@]host:port; empty for none.", "", s -> s, Builder::clientProxy),
+            ServerOption.of("tls-keystore", "PKCS#12 keystore with the server's private key and certificate chain: the port "
+                    + "serves wss:// (TLS) instead of ws://. Empty for plain TCP.", "", s -> s, Builder::tlsKeystore),
+            ServerOption.of("tls-keystore-password", "Password of the TLS keystore (prefer the system property to the flag, "
+                    + "which other users of the machine can see).", "", s -> s, Builder::tlsKeystorePassword),
+            ServerOption.of("tls-cert", "PEM certificate chain (leaf first), instead of a keystore; needs tls-key.", "", s -> s,
+                    Builder::tlsCertificate),
+            ServerOption.of("tls-key", "PEM private key (unencrypted PKCS#8, 'BEGIN PRIVATE KEY') for tls-cert.", "", s -> s,
+                    Builder::tlsKey),
+            ServerOption.of("tls-protocols", "TLS versions offered, server and client; only cipher suites with forward "
+                    + "secrecy and AEAD are enabled.", "TLSv1.3,TLSv1.2", s -> s, Builder::tlsProtocols),
+            ServerOption.of("client-truststore", "Client: certificates trusted for wss:// (PKCS#12, or PEM for .pem/.crt); "
+                    + "empty for the JVM's default trust store. Host names are always verified.", "", s -> s,
+                    Builder::clientTruststore),
+            ServerOption.of("client-truststore-password", "Client: password of a PKCS#12 trust store.", "", s -> s,
+                    Builder::clientTruststorePassword));
 
     private final String host;
     private final int port;
@@ -111,6 +126,7 @@ public final class ServerConfig {
     private final long connectTimeoutMillis;
     private final int clientEventLoops;
     private final ProxyAddress clientProxy;
+    private final TlsSettings tls;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -141,6 +157,10 @@ public final class ServerConfig {
         this.connectTimeoutMillis = b.connectTimeoutMillis;
         this.clientEventLoops = b.clientEventLoops;
         this.clientProxy = b.clientProxy;
+        this.tls = new TlsSettings(b.tlsKeystore, b.tlsKeystorePassword, b.tlsCertificate, b.tlsKey, b.tlsProtocols,
+                b.clientTruststore, b.clientTruststorePassword);
+        require(!tls.serverEnabled() || readBufferSize >= 32768,
+                "read-buffer-size must be at least 32768 with TLS (a TLS record decrypts to up to 16 KiB)");
         require(connectTimeoutMillis > 0, "connect-timeout must be positive");
         require(clientEventLoops > 0, "client-event-loops must be positive");
         require(authenticator != null, "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
@@ -239,6 +259,11 @@ public final class ServerConfig {
         return connectTimeoutMillis;
     }
 
+    /** TLS of the server port and of the client's wss:// connections. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
     /** Client: the HTTP proxy to tunnel through, or null for a direct connection. */
     public ProxyAddress clientProxy() {
         return clientProxy;
@@ -304,6 +329,13 @@ public final class ServerConfig {
         private long connectTimeoutMillis = 10_000;
         private int clientEventLoops = 1;
         private ProxyAddress clientProxy;
+        private String tlsKeystore = "";
+        private String tlsKeystorePassword = "";
+        private String tlsCertificate = "";
+        private String tlsKey = "";
+        private String tlsProtocols = String.join(",", io.wssocket.transport.TlsContext.DEFAULT_PROTOCOLS);
+        private String clientTruststore = "";
+        private String clientTruststorePassword = "";
 
         private Builder() {
         }
@@ -457,6 +489,44 @@ public final class ServerConfig {
         /** {@code http://[user:password@]host:port}; null or empty for none. */
         public Builder clientProxy(String proxy) {
             this.clientProxy = ProxyAddress.parse(proxy);
+            return this;
+        }
+
+        /** A PKCS#12 keystore: the server port speaks TLS. */
+        public Builder tlsKeystore(String path) {
+            this.tlsKeystore = path;
+            return this;
+        }
+
+        public Builder tlsKeystorePassword(String password) {
+            this.tlsKeystorePassword = password;
+            return this;
+        }
+
+        /** A PEM certificate chain: the server port speaks TLS (with {@link #tlsKey}). */
+        public Builder tlsCertificate(String path) {
+            this.tlsCertificate = path;
+            return this;
+        }
+
+        public Builder tlsKey(String path) {
+            this.tlsKey = path;
+            return this;
+        }
+
+        /** Comma-separated TLS versions, e.g. {@code TLSv1.3} alone. */
+        public Builder tlsProtocols(String protocols) {
+            this.tlsProtocols = protocols;
+            return this;
+        }
+
+        public Builder clientTruststore(String path) {
+            this.clientTruststore = path;
+            return this;
+        }
+
+        public Builder clientTruststorePassword(String password) {
+            this.clientTruststorePassword = password;
             return this;
         }
 

@@ -100,7 +100,7 @@ final class UpgradeHandler implements ConnectionHandler {
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
         try {
-            URI requestUri = requestUri(request);
+            URI requestUri = requestUri(request, c.isSecure());
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
             UpgradeHandshakeRequest handshake = new UpgradeHandshakeRequest(request, requestUri,
                     UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters), Authentication.ANONYMOUS);
@@ -129,7 +129,7 @@ final class UpgradeHandler implements ConnectionHandler {
 
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
-                    subprotocol, extensions, false, authentication.principal());
+                    subprotocol, extensions, c.isSecure(), authentication.principal());
             WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
                     sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
                     route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader());
@@ -183,11 +183,11 @@ final class UpgradeHandler implements ConnectionHandler {
         return agreed;
     }
 
-    private static URI requestUri(HttpRequest request) {
+    private static URI requestUri(HttpRequest request, boolean secure) {
         String host = request.header("Host");
         String pathAndQuery = request.query() == null ? request.path() : request.path() + "?" + request.query();
         try {
-            return URI.create("ws://" + host + pathAndQuery);
+            return URI.create((secure ? "wss://" : "ws://") + host + pathAndQuery);
         } catch (IllegalArgumentException e) {
             return URI.create(request.path());
         }

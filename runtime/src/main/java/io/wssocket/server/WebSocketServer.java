@@ -3,6 +3,7 @@ package io.wssocket.server;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.transport.EventLoopGroup;
+import io.wssocket.transport.TlsContext;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -40,6 +41,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final Runtime runtime = new Runtime();
 
     private EventLoopGroup loops;
+    private TlsContext tls;
     private ExecutorService callbacks;
     private ServerSocketChannel listener;
     private Thread acceptor;
@@ -77,6 +79,7 @@ public final class WebSocketServer implements AutoCloseable {
         if (running || closed) {
             throw new IllegalStateException(closed ? "server was closed" : "server already started");
         }
+        tls = config.tls().serverEnabled() ? config.tls().serverContext() : null;
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -92,7 +95,7 @@ public final class WebSocketServer implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress());
+        LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : ""));
     }
 
     public InetSocketAddress localAddress() {
@@ -134,7 +137,7 @@ public final class WebSocketServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
             }
             UpgradeHandler handler = new UpgradeHandler(runtime);
-            loops.next().register(channel, handler, handler::onRegistered);
+            loops.next().register(channel, tls == null ? null : tls.serverEngine(), handler, handler::onRegistered);
         }
     }
 

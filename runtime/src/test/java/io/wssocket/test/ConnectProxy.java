@@ -21,10 +21,20 @@ public final class ConnectProxy implements AutoCloseable {
     private final String requiredAuthorization;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final boolean dribble;
 
     /** @param requiredAuthorization the Proxy-Authorization value to demand, or null for none */
     public ConnectProxy(String requiredAuthorization) throws IOException {
+        this(requiredAuthorization, false);
+    }
+
+    /**
+     * @param dribble whether to pass the client's bytes on one at a time, each in its own TCP
+     *     segment, so that the server reads every message (and TLS record) in pieces
+     */
+    public ConnectProxy(String requiredAuthorization, boolean dribble) throws IOException {
         this.requiredAuthorization = requiredAuthorization;
+        this.dribble = dribble;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::acceptLoop, "connect-proxy-acceptor");
     }
@@ -74,8 +84,9 @@ public final class ConnectProxy implements AutoCloseable {
             sockets.add(server);
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            daemon(() -> relay(server, client), "connect-proxy-down");
-            relay(client, server);
+            server.setTcpNoDelay(true);
+            daemon(() -> relay(server, client, false), "connect-proxy-down");
+            relay(client, server, dribble);
         } catch (IOException e) {
             closeQuietly(client);
         }
@@ -96,9 +107,19 @@ public final class ConnectProxy implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static void relay(Socket from, Socket to) {
+    private static void relay(Socket from, Socket to, boolean oneByteAtATime) {
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            if (oneByteAtATime) {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                int b;
+                while ((b = in.read()) >= 0) {
+                    out.write(b);
+                    out.flush();
+                }
+            } else {
+                from.getInputStream().transferTo(to.getOutputStream());
+            }
             to.shutdownOutput();
         } catch (IOException e) {
             closeQuietly(from);

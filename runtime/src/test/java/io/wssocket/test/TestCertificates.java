@@ -1,0 +1,96 @@
+package io.wssocket.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Self-signed certificates made for the tests with the JDK's keytool (EC P-256, valid two days):
+ * one for localhost and 127.0.0.1, one for another name only. Made once per JVM in a temporary
+ * folder; each comes as a PKCS#12 keystore, a PEM certificate and a PEM PKCS#8 key.
+ */
+public final class TestCertificates {
+    public static final String PASSWORD = "changeit";
+
+    /** One certificate and key, in the forms the server and client read. */
+    public record Material(Path keystore, Path certificatePem, Path keyPem) {
+    }
+
+    private static Material localhost;
+    private static Material otherHost;
+
+    private TestCertificates() {
+    }
+
+    /** Valid for DNS name localhost and IP address 127.0.0.1. */
+    public static synchronized Material localhost() {
+        if (localhost == null) {
+            localhost = make("localhost", "SAN=dns:localhost,ip:127.0.0.1");
+        }
+        return localhost;
+    }
+
+    /** Valid only for the name other.example: a client connecting to 127.0.0.1 must refuse it. */
+    public static synchronized Material otherHost() {
+        if (otherHost == null) {
+            otherHost = make("other", "SAN=dns:other.example");
+        }
+        return otherHost;
+    }
+
+    private static Material make(String name, String subjectAlternativeNames) {
+        try {
+            Path dir = Files.createTempDirectory("wssocket-tls-");
+            dir.toFile().deleteOnExit();
+            Path keystore = dir.resolve(name + ".p12");
+            keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=" + name, "-ext", subjectAlternativeNames, "-storetype", "PKCS12",
+                    "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+            Path certificate = dir.resolve(name + ".crt");
+            keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keystore.toString(), "-storepass", PASSWORD,
+                    "-file", certificate.toString());
+            Path key = dir.resolve(name + "-key.pem");
+            Files.writeString(key, pkcs8Pem(keystore, name), StandardCharsets.US_ASCII);
+            for (Path p : List.of(keystore, certificate, key)) {
+                p.toFile().deleteOnExit();
+            }
+            return new Material(keystore, certificate, key);
+        } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a test certificate with keytool: " + e, e);
+        }
+    }
+
+    private static String pkcs8Pem(Path keystore, String alias) throws IOException, java.security.GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        Key key = store.getKey(alias, PASSWORD.toCharArray());
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("keytool did not finish within 60 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+}
