@@ -8,11 +8,17 @@ package io.wssocket.protocol;
  * @param maxMessageSize messages growing past this fail the connection with 1009
  * @param closeTimeoutMillis how long to wait for the peer's close frame, or for its end of stream
  *     after a failed connection, before dropping the socket
+ * @param maxPingsPerSecond pings the peer may send in one second; one more fails the connection
+ *     with 1008 (each is answered with a pong, so a flood would be echoed); 0 for no limit
  */
-public record ProtocolConfig(boolean client, long maxFramePayload, long maxMessageSize, long closeTimeoutMillis) {
+public record ProtocolConfig(boolean client, long maxFramePayload, long maxMessageSize, long closeTimeoutMillis,
+                             int maxPingsPerSecond) {
     public ProtocolConfig {
         if (maxFramePayload < 125 || maxMessageSize < 125) {
             throw new IllegalArgumentException("frame and message limits must be at least 125 bytes");
+        }
+        if (maxPingsPerSecond < 0) {
+            throw new IllegalArgumentException("maxPingsPerSecond must not be negative");
         }
         if (closeTimeoutMillis <= 0) {
             throw new IllegalArgumentException("closeTimeoutMillis must be positive");

@@ -44,6 +44,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     // Event loop only.
     private boolean failed;
+    private long pingWindowStart;
+    private int pingsInWindow;
     private long closeDeadline;
     private volatile long idleTimeoutNanos;
 
@@ -122,10 +124,28 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     @Override
-    public void onPing(ByteBuffer payload) {
+    public void onPing(ByteBuffer payload) throws ProtocolViolationException {
+        checkPingRate();
         // RFC 6455 §5.5.2: answer with a pong carrying the same data, unless already closing.
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
         sendControl(Opcode.PONG, copy, WriteCallback.NONE);
+    }
+
+    /** More pings in one second than the limit: a flood, refused with 1008 (policy violation). */
+    private void checkPingRate() throws ProtocolViolationException {
+        int limit = config.maxPingsPerSecond();
+        if (limit == 0) {
+            return;
+        }
+        long now = connection.loop().now();
+        if (now - pingWindowStart >= 1_000_000_000L) {
+            pingWindowStart = now;
+            pingsInWindow = 0;
+        }
+        if (++pingsInWindow > limit) {
+            throw new ProtocolViolationException(CloseCodes.POLICY_VIOLATION,
+                    "more than " + limit + " pings in one second (max-pings-per-second)");
+        }
     }
 
     @Override

@@ -54,6 +54,16 @@ public final class ServerConfig {
                     16777216, INT, Builder::maxBinaryMessageBufferSize),
             ServerOption.of("idle-timeout", "Default Session.getMaxIdleTimeout: milliseconds without a message in or out before "
                     + "the session is closed with 1001; 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
+            ServerOption.of("max-pings-per-second", "Pings a peer may send in one second; one more closes the connection "
+                    + "with 1008 (every ping is answered, so a flood would be echoed). 0 for no limit.", 20, INT,
+                    Builder::maxPingsPerSecond),
+            ServerOption.of("max-connections-per-address", "Open connections from one remote IP address beyond which new "
+                    + "ones get 429 with Retry-After; 0 for no limit (behind a load balancer or NAT every client shares "
+                    + "an address).", 0, INT, Builder::maxConnectionsPerAddress),
+            ServerOption.of("allowed-origins", "Comma-separated Origin values (scheme://host[:port], exact) that may open "
+                    + "a WebSocket; others get 403. Empty allows every origin. A request without Origin (not from a "
+                    + "browser) is allowed. An endpoint's user property io.wssocket.allowedOrigins overrides it.", "",
+                    s -> s, Builder::allowedOrigins),
             ServerOption.of("close-timeout", "Milliseconds to wait for the peer's close frame or end of stream before dropping the socket.",
                     5000L, LONG, Builder::closeTimeoutMillis),
             ServerOption.of("send-timeout", "Milliseconds a blocking or async send may take before the connection is dropped.",
@@ -127,6 +137,9 @@ public final class ServerConfig {
     private final int clientEventLoops;
     private final ProxyAddress clientProxy;
     private final TlsSettings tls;
+    private final int maxPingsPerSecond;
+    private final int maxConnectionsPerAddress;
+    private final OriginPolicy allowedOrigins;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -157,6 +170,10 @@ public final class ServerConfig {
         this.connectTimeoutMillis = b.connectTimeoutMillis;
         this.clientEventLoops = b.clientEventLoops;
         this.clientProxy = b.clientProxy;
+        this.maxPingsPerSecond = b.maxPingsPerSecond;
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        this.allowedOrigins = OriginPolicy.parse(b.allowedOrigins);
+        require(maxConnectionsPerAddress >= 0, "max-connections-per-address must not be negative");
         this.tls = new TlsSettings(b.tlsKeystore, b.tlsKeystorePassword, b.tlsCertificate, b.tlsKey, b.tlsProtocols,
                 b.clientTruststore, b.clientTruststorePassword);
         require(!tls.serverEnabled() || readBufferSize >= 32768,
@@ -259,6 +276,16 @@ public final class ServerConfig {
         return connectTimeoutMillis;
     }
 
+    /** Open connections allowed from one remote address; 0 for no limit. */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** The origins every endpoint admits unless it names its own. */
+    public OriginPolicy allowedOrigins() {
+        return allowedOrigins;
+    }
+
     /** TLS of the server port and of the client's wss:// connections. */
     public TlsSettings tls() {
         return tls;
@@ -284,12 +311,12 @@ public final class ServerConfig {
     }
 
     public ProtocolConfig protocolConfig() {
-        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis);
+        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond);
     }
 
     /** The same limits for the client side of a connection (it masks what it sends). */
     public ProtocolConfig clientProtocolConfig() {
-        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis);
+        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond);
     }
 
     public SessionSettings sessionSettings() {
@@ -329,6 +356,9 @@ public final class ServerConfig {
         private long connectTimeoutMillis = 10_000;
         private int clientEventLoops = 1;
         private ProxyAddress clientProxy;
+        private int maxPingsPerSecond = 20;
+        private int maxConnectionsPerAddress;
+        private String allowedOrigins = "";
         private String tlsKeystore = "";
         private String tlsKeystorePassword = "";
         private String tlsCertificate = "";
@@ -489,6 +519,22 @@ public final class ServerConfig {
         /** {@code http://[user:password@]host:port}; null or empty for none. */
         public Builder clientProxy(String proxy) {
             this.clientProxy = ProxyAddress.parse(proxy);
+            return this;
+        }
+
+        public Builder maxPingsPerSecond(int pings) {
+            this.maxPingsPerSecond = pings;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int connections) {
+            this.maxConnectionsPerAddress = connections;
+            return this;
+        }
+
+        /** Comma-separated exact origins, e.g. {@code https://chat.example,https://admin.example}; empty for any. */
+        public Builder allowedOrigins(String origins) {
+            this.allowedOrigins = origins;
             return this;
         }
 

@@ -45,8 +45,12 @@ final class UpgradeHandler implements ConnectionHandler {
     private final long deadline;
     private Phase phase = Phase.READING;
 
-    UpgradeHandler(ServerRuntime server) {
+    private final int connectionsFromAddress;
+
+    /** @param connectionsFromAddress open connections from this one's remote address, itself included */
+    UpgradeHandler(ServerRuntime server, int connectionsFromAddress) {
         this.server = server;
+        this.connectionsFromAddress = connectionsFromAddress;
         this.parser = new HttpRequestParser(server.config().handshakeLimits());
         this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
     }
@@ -57,6 +61,12 @@ final class UpgradeHandler implements ConnectionHandler {
         if (server.connectionCount() > server.config().maxConnections()) {
             reject(c, new HttpStatusException(503, "the server is at its limit of " + server.config().maxConnections()
                     + " connections; try again later", Map.of("Retry-After", "5")));
+        } else if (server.config().maxConnectionsPerAddress() > 0
+                && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
+            // RFC 6585 §4: too many requests from this client.
+            reject(c, new HttpStatusException(429, "too many connections from " + c.remoteAddress().getAddress().getHostAddress()
+                    + " (limit " + server.config().maxConnectionsPerAddress() + "); try again later",
+                    Map.of("Retry-After", "5")));
         }
     }
 
@@ -112,7 +122,8 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             handshake = handshake.authenticated(authentication);
-            if (!configurator.checkOrigin(upgrade.origin())) {
+            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(upgrade.origin())
+                    || !configurator.checkOrigin(upgrade.origin())) {
                 rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
                 return;
             }

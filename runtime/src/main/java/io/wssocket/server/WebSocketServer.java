@@ -8,6 +8,7 @@ import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
@@ -39,6 +40,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final String sessionIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
+    private final AddressCounter perAddress = new AddressCounter();
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -136,8 +138,11 @@ public final class WebSocketServer implements AutoCloseable {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
             }
-            UpgradeHandler handler = new UpgradeHandler(runtime);
-            loops.next().register(channel, tls == null ? null : tls.serverEngine(), handler, handler::onRegistered);
+            InetAddress address = remoteAddress(channel);
+            int fromAddress = address == null ? 0 : perAddress.acquire(address);
+            UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
+            loops.next().register(channel, tls == null ? null : tls.serverEngine(), handler, handler::onRegistered,
+                    address == null ? () -> { } : () -> perAddress.release(address));
         }
     }
 
@@ -187,6 +192,19 @@ public final class WebSocketServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
+    }
+
+    private static InetAddress remoteAddress(SocketChannel channel) {
+        try {
+            return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+        } catch (IOException | RuntimeException e) {
+            return null; // already gone: registering it will fail and close it
+        }
+    }
+
+    /** Remote addresses with an open connection, for tests of the per-address limit. */
+    int addressesCounted() {
+        return perAddress.addresses();
     }
 
     private static void sleepQuietly(long millis) {

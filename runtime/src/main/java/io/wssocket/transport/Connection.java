@@ -30,6 +30,7 @@ public final class Connection {
     /** TLS on this socket, or null for plain TCP; set on the loop thread under the lock, before any data after it. */
     private TlsIo tls;
     private SSLEngine pendingEngine;
+    private final Runnable onClosed;
     private SelectionKey key;
     private volatile ConnectionHandler handler;
     private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
@@ -60,8 +61,9 @@ public final class Connection {
     long timerDeadline;
 
     Connection(SocketChannel channel, EventLoop loop, TransportConfig config, ConnectionHandler handler,
-               SSLEngine engine) throws IOException {
+               SSLEngine engine, Runnable onClosed) throws IOException {
         this.channel = channel;
+        this.onClosed = onClosed;
         this.pendingEngine = engine;
         this.loop = loop;
         this.config = config;
@@ -515,7 +517,11 @@ public final class Connection {
         for (PendingWrite w : dropped) {
             w.callback.written(cause != null ? cause : closedException);
         }
-        handler.onClosed(this, cause);
+        try {
+            handler.onClosed(this, cause);
+        } finally {
+            onClosed.run();
+        }
     }
 
     // ---------------------------------------------------------------- timers (loop thread)

@@ -25,6 +25,7 @@ public final class EventLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int MAX_TASKS_PER_TURN = 1024;
+    private static final Runnable NOTHING = () -> { };
 
     private final String name;
     private final TransportConfig config;
@@ -86,7 +87,7 @@ public final class EventLoop implements Executor {
 
     /** Takes ownership of an accepted or connected socket and gives it to {@code handler}. */
     public void register(SocketChannel channel, ConnectionHandler handler, java.util.function.Consumer<Connection> onRegistered) {
-        register(channel, null, handler, onRegistered);
+        register(channel, null, handler, onRegistered, NOTHING);
     }
 
     /**
@@ -95,11 +96,20 @@ public final class EventLoop implements Executor {
      */
     public void register(SocketChannel channel, javax.net.ssl.SSLEngine engine, ConnectionHandler handler,
                          java.util.function.Consumer<Connection> onRegistered) {
+        register(channel, engine, handler, onRegistered, NOTHING);
+    }
+
+    /**
+     * As above, and runs {@code onClosed} once when the socket is closed, whether or not the
+     * connection ever came up: for accounting that must not leak.
+     */
+    public void register(SocketChannel channel, javax.net.ssl.SSLEngine engine, ConnectionHandler handler,
+                         java.util.function.Consumer<Connection> onRegistered, Runnable onClosed) {
         execute(() -> {
             Connection connection = null;
             try {
                 channel.configureBlocking(false);
-                connection = new Connection(channel, this, config, handler, engine);
+                connection = new Connection(channel, this, config, handler, engine, onClosed);
                 connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
                 connections.add(connection);
                 connectionCount.incrementAndGet();
@@ -111,6 +121,7 @@ public final class EventLoop implements Executor {
                     connection.close(e);
                 } else {
                     closeQuietly(channel);
+                    onClosed.run();
                 }
             }
         });
