@@ -53,7 +53,7 @@ public final class ConfigurationReference {
                 .append("| `close-timeout` | socket dropped after the close frame went unanswered |\n")
                 .append("| `send-timeout` | the send throws `SocketTimeoutException` (async: fails its future) and the connection is dropped |\n")
                 .append("| `write-timeout` | connection dropped (reset) when queued bytes make no progress |\n")
-                .append("| `max-queued-bytes` | the send fails with `WriteQueueFullException` |\n")
+                .append("| `max-queued-bytes` | what `send-queue-policy` says: `block` (default) holds blocking senders until the queue drains below `write-low-water` (an async send fails), `fail` fails the send with `WriteQueueFullException`, `close` drops the session as a slow consumer (1008 reported locally) |\n")
                 .append("| `max-pending-messages` | the server stops reading that connection until endpoint code catches up (TCP backpressure) |\n");
         return out.toString();
     }

@@ -48,7 +48,8 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     /** The settings a session opened now starts with. */
     public SessionSettings sessionSettings() {
         return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
-                defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages());
+                defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages(),
+                initial.sendQueuePolicy());
     }
 
     /** The client sessions opened through this container that are open now. */

@@ -284,6 +284,22 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /**
+     * Drops a peer that does not read: its outbound queue is full, so no close frame could reach
+     * it. The socket is reset; the local side reports {@code code} and {@code reason}. Any thread.
+     */
+    public void dropUnreadingPeer(int code, String reason) {
+        synchronized (stateLock) {
+            if (state == State.OPEN) {
+                state = State.CLOSE_SENT;
+                closeCode = code;
+                closeReason = reason;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> connection + " dropped: " + reason);
+        connection.abort(null);
+    }
+
+    /**
      * Starts the close handshake with {@code code} and {@code reason} (cut to 123 bytes). Does
      * nothing if it has begun already. Any thread.
      */

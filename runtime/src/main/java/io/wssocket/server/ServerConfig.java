@@ -3,6 +3,7 @@ package io.wssocket.server;
 import io.wssocket.handshake.HandshakeLimits;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.protocol.ProtocolConfig;
+import io.wssocket.session.SendQueuePolicy;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.transport.TransportConfig;
 import java.util.List;
@@ -76,6 +77,11 @@ public final class ServerConfig {
                     + "connection is dropped (the peer stopped reading); 0 for never.", 60000L, LONG, Builder::writeTimeoutMillis),
             ServerOption.of("max-queued-bytes", "Queued outbound bytes per connection beyond which a send fails.",
                     33554432L, LONG, Builder::maxQueuedBytes),
+            ServerOption.of("send-queue-policy", "What a send does when max-queued-bytes are queued for a peer that does "
+                    + "not read: block (a blocking send waits within send-timeout until the queue drains below "
+                    + "write-low-water; an async send fails), fail (the send fails with WriteQueueFullException), or close "
+                    + "(the session is dropped as a slow consumer, reporting 1008).", "block", SendQueuePolicy::parse,
+                    Builder::sendQueuePolicy),
             ServerOption.of("max-pending-messages", "Messages per session waiting for endpoint code beyond which reading pauses.",
                     64, INT, Builder::maxPendingMessages),
             ServerOption.of("virtual-threads", "Run endpoint code on virtual threads when the JVM has them (Java 21+).",
@@ -138,6 +144,7 @@ public final class ServerConfig {
     private final ProxyAddress clientProxy;
     private final TlsSettings tls;
     private final int maxPingsPerSecond;
+    private final SendQueuePolicy sendQueuePolicy;
     private final int maxConnectionsPerAddress;
     private final OriginPolicy allowedOrigins;
 
@@ -171,6 +178,7 @@ public final class ServerConfig {
         this.clientEventLoops = b.clientEventLoops;
         this.clientProxy = b.clientProxy;
         this.maxPingsPerSecond = b.maxPingsPerSecond;
+        this.sendQueuePolicy = java.util.Objects.requireNonNull(b.sendQueuePolicy, "send-queue-policy");
         this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
         this.allowedOrigins = OriginPolicy.parse(b.allowedOrigins);
         require(maxConnectionsPerAddress >= 0, "max-connections-per-address must not be negative");
@@ -321,7 +329,7 @@ public final class ServerConfig {
 
     public SessionSettings sessionSettings() {
         return new SessionSettings(idleTimeoutMillis, maxTextMessageBufferSize, maxBinaryMessageBufferSize,
-                sendTimeoutMillis, maxPendingMessages);
+                sendTimeoutMillis, maxPendingMessages, sendQueuePolicy);
     }
 
     /** Builder of {@link ServerConfig}; every setter matches one {@link ServerOption}. */
@@ -357,6 +365,7 @@ public final class ServerConfig {
         private int clientEventLoops = 1;
         private ProxyAddress clientProxy;
         private int maxPingsPerSecond = 20;
+        private SendQueuePolicy sendQueuePolicy = SendQueuePolicy.BLOCK;
         private int maxConnectionsPerAddress;
         private String allowedOrigins = "";
         private String tlsKeystore = "";
@@ -519,6 +528,11 @@ public final class ServerConfig {
         /** {@code http://[user:password@]host:port}; null or empty for none. */
         public Builder clientProxy(String proxy) {
             this.clientProxy = ProxyAddress.parse(proxy);
+            return this;
+        }
+
+        public Builder sendQueuePolicy(SendQueuePolicy policy) {
+            this.sendQueuePolicy = policy;
             return this;
         }
 

@@ -19,22 +19,22 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
     @Override
     public void sendText(String text) throws IOException {
-        sender.await(sender.sendWhole(Opcode.TEXT, utf8(text)));
+        sender.await(sender.sendWholeBlocking(Opcode.TEXT, utf8(text)));
     }
 
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
-        sender.await(sender.sendWhole(Opcode.BINARY, checked(data)));
+        sender.await(sender.sendWholeBlocking(Opcode.BINARY, checked(data)));
     }
 
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
-        sender.await(sender.sendPart(Opcode.TEXT, utf8(partialMessage), isLast));
+        sender.await(sender.sendPartBlocking(Opcode.TEXT, utf8(partialMessage), isLast));
     }
 
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
-        sender.await(sender.sendPart(Opcode.BINARY, checked(partialByte), isLast));
+        sender.await(sender.sendPartBlocking(Opcode.BINARY, checked(partialByte), isLast));
     }
 
     @Override
@@ -50,6 +50,6 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
         SessionEncoders.Encoded frame = encode(data);
-        sender.await(sender.sendWhole(frame.opcode(), frame.payload()));
+        sender.await(sender.sendWholeBlocking(frame.opcode(), frame.payload()));
     }
 }

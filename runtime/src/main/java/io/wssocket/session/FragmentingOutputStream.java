@@ -66,7 +66,7 @@ final class FragmentingOutputStream extends OutputStream {
     private void sendFragment(boolean last) throws IOException {
         ByteBuffer fragment = ByteBuffer.wrap(java.util.Arrays.copyOf(buffer, length));
         length = 0;
-        sender.await(sender.sendPart(opcode, fragment, last));
+        sender.await(sender.sendPartBlocking(opcode, fragment, last));
     }
 
     private void ensureOpen() throws IOException {

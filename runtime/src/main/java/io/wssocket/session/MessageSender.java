@@ -1,6 +1,8 @@
 package io.wssocket.session;
 
 import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.transport.WriteQueueFullException;
+import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.Opcode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends one session's messages. Concurrent senders are serialized, never refused: a whole
@@ -21,8 +25,12 @@ import java.util.concurrent.TimeoutException;
  * connection, since its frame may be half written.
  */
 final class MessageSender {
+    private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final WebSocketConnection ws;
     private final Semaphore messagePermit = new Semaphore(1, true);
+    private final SendQueuePolicy queuePolicy;
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
     private volatile long sendTimeoutMillis;
 
     // The message being sent in parts, if any; guarded by 'this'. It belongs to the session, not to
@@ -30,9 +38,53 @@ final class MessageSender {
     private int fragmentOpcode = -1;
     private Thread lastFragmentSender;
 
-    MessageSender(WebSocketConnection ws, long sendTimeoutMillis) {
+    MessageSender(WebSocketConnection ws, long sendTimeoutMillis, SendQueuePolicy queuePolicy) {
         this.ws = ws;
         this.sendTimeoutMillis = sendTimeoutMillis;
+        this.queuePolicy = queuePolicy;
+        if (queuePolicy == SendQueuePolicy.BLOCK) {
+            ws.transport().setWritabilityListener(writable -> {
+                if (writable) {
+                    roomLock.lock();
+                    try {
+                        room.signalAll();
+                    } finally {
+                        roomLock.unlock();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Before a blocking send, under {@link SendQueuePolicy#BLOCK}: waits, within the send timeout,
+     * while the connection has more queued than its high water mark, until it drains below the low
+     * one. A peer that reads slowly thus slows its producers instead of failing their sends. Called
+     * holding the message permit, so senders check and queue one at a time: the queue stays within
+     * the high water mark plus one message.
+     */
+    private void awaitRoom() throws IOException {
+        if (queuePolicy != SendQueuePolicy.BLOCK || ws.transport().isWritable()) {
+            return;
+        }
+        long timeout = sendTimeoutMillis;
+        long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
+        roomLock.lock();
+        try {
+            while (!ws.transport().isWritable() && ws.transport().isOpen()) {
+                if (remaining <= 0) {
+                    throw timedOut(timeout);
+                }
+                // Bounded slices: a connection that closes meanwhile sends no writability signal.
+                long slice = Math.min(remaining, ROOM_POLL_NANOS);
+                remaining -= slice - room.awaitNanos(slice);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the peer to read");
+        } finally {
+            roomLock.unlock();
+        }
     }
 
     long sendTimeoutMillis() {
@@ -45,14 +97,29 @@ final class MessageSender {
 
     /** Queues a whole message; the future completes when it has been written. */
     CompletableFuture<Void> sendWhole(int opcode, ByteBuffer payload) throws IOException {
+        return sendWhole(opcode, payload, false);
+    }
+
+    /**
+     * Queues a whole message for a caller that will wait for it: under {@link SendQueuePolicy#BLOCK}
+     * it first waits for room in the outbound queue.
+     */
+    CompletableFuture<Void> sendWholeBlocking(int opcode, ByteBuffer payload) throws IOException {
+        return sendWhole(opcode, payload, true);
+    }
+
+    private CompletableFuture<Void> sendWhole(int opcode, ByteBuffer payload, boolean blocking) throws IOException {
         acquire();
         SendFuture future = new SendFuture();
         try {
+            if (blocking) {
+                awaitRoom();
+            }
             ws.sendData(opcode, true, payload, future);
         } finally {
             messagePermit.release();
         }
-        return future;
+        return checkQueueLimit(future);
     }
 
     /**
@@ -60,6 +127,15 @@ final class MessageSender {
      * permit and the last gives it back; parts in between continue the message from any thread.
      */
     CompletableFuture<Void> sendPart(int opcode, ByteBuffer payload, boolean last) throws IOException {
+        return sendPart(opcode, payload, last, false);
+    }
+
+    /** {@link #sendPart} for a caller that will wait for it: under {@link SendQueuePolicy#BLOCK} it waits for room first. */
+    CompletableFuture<Void> sendPartBlocking(int opcode, ByteBuffer payload, boolean last) throws IOException {
+        return sendPart(opcode, payload, last, true);
+    }
+
+    private CompletableFuture<Void> sendPart(int opcode, ByteBuffer payload, boolean last, boolean blocking) throws IOException {
         boolean continuing;
         synchronized (this) {
             continuing = fragmentOpcode >= 0;
@@ -74,8 +150,12 @@ final class MessageSender {
                 fragmentOpcode = opcode;
             }
         }
+        if (blocking) {
+            awaitRoom();
+        }
         SendFuture future = new SendFuture();
         ws.sendData(continuing ? Opcode.CONTINUATION : opcode, last, payload, future);
+        checkQueueLimit(future);
         synchronized (this) {
             if (last) {
                 fragmentOpcode = -1;
@@ -86,6 +166,19 @@ final class MessageSender {
         }
         if (last) {
             messagePermit.release();
+        }
+        return future;
+    }
+
+    /** Under {@link SendQueuePolicy#CLOSE}, a send refused by the queue limit drops the slow peer. */
+    private CompletableFuture<Void> checkQueueLimit(CompletableFuture<Void> future) {
+        if (queuePolicy == SendQueuePolicy.CLOSE && future.isCompletedExceptionally()) {
+            future.exceptionally(failure -> {
+                if (failure instanceof WriteQueueFullException full) {
+                    ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, "slow consumer: " + full.getMessage());
+                }
+                return null;
+            });
         }
         return future;
     }

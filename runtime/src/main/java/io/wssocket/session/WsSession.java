@@ -77,7 +77,7 @@ public final class WsSession implements Session {
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
-        this.sender = new MessageSender(ws, settings.sendTimeoutMillis());
+        this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy());
         this.encoders = encoders.open();
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
