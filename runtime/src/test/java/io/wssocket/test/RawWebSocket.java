@@ -80,6 +80,19 @@ public final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(socket);
     }
 
+    /**
+     * Connects with a receive buffer of {@code receiveBufferBytes} (set before connecting, so the
+     * TCP window stays that small): a peer that stops reading then holds little in the kernel.
+     */
+    public static RawWebSocket connectWithReceiveBuffer(int port, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBufferBytes);
+        socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) READ_TIMEOUT.toMillis());
+        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        socket.setTcpNoDelay(true);
+        return new RawWebSocket(socket);
+    }
+
     /** Connects and completes a valid opening handshake on {@code path}. */
     public static RawWebSocket open(int port, String path) throws IOException {
         RawWebSocket ws = connect(port);
