@@ -214,6 +214,11 @@ public final class ServerConfig {
 
     /** Defaults, then system properties {@code wssocket.*}, then the given flag values (name to value). */
     public static ServerConfig fromSources(Properties systemProperties, Map<String, String> flags) {
+        return builderFromSources(systemProperties, flags).build();
+    }
+
+    /** A builder holding {@link #fromSources}'s values, for settings that only code can give (the authenticator). */
+    public static Builder builderFromSources(Properties systemProperties, Map<String, String> flags) {
         Builder builder = builder();
         for (ServerOption option : OPTIONS) {
             String value = systemProperties.getProperty(option.systemProperty());
@@ -227,7 +232,7 @@ public final class ServerConfig {
                 option.apply(builder, value);
             }
         }
-        return builder.build();
+        return builder;
     }
 
     public String host() {
