@@ -113,6 +113,7 @@ final class TlsIo {
                 default:
                     break;
             }
+            refuseRenegotiation(result.getHandshakeStatus());
             noteFinished(result.getHandshakeStatus());
             progressHandshake();
         }
@@ -188,6 +189,18 @@ final class TlsIo {
             engine.closeInbound();
         } catch (SSLException e) {
             // end of stream without close_notify: the WebSocket close handshake already said goodbye, or the peer vanished
+        }
+    }
+
+    /**
+     * A TLS 1.2 client that starts a new handshake on an established connection makes the server
+     * do the expensive half of a handshake at will (a denial-of-service lever, and testssl.sh flags
+     * it): refused. TLS 1.3 has no renegotiation; its post-handshake messages are not affected.
+     */
+    private void refuseRenegotiation(HandshakeStatus status) throws SSLException {
+        if (handshakeDone && !engine.getUseClientMode() && status != HandshakeStatus.NOT_HANDSHAKING
+                && status != HandshakeStatus.FINISHED && "TLSv1.2".equals(engine.getSession().getProtocol())) {
+            throw new SSLException("client-initiated TLS renegotiation is refused");
         }
     }
 

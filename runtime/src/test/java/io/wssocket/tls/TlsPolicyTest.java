@@ -92,6 +92,31 @@ class TlsPolicyTest {
         assertThatThrownBy(() -> handshake("TLSv1.1", null)).isInstanceOf(IOException.class);
     }
 
+    /** A TLS 1.2 client may not start a second handshake (a denial-of-service lever; testssl.sh flags it). */
+    @Test
+    void clientInitiatedRenegotiationIsRefused() throws Exception {
+        try (SSLSocket socket = (SSLSocket) trusting().getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(5000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.startHandshake();
+            assertThatThrownBy(() -> {
+                socket.startHandshake(); // renegotiation
+                socket.getOutputStream().write(RawWebSocketRequest.BYTES);
+                socket.getOutputStream().flush();
+                if (socket.getInputStream().read() < 0) {
+                    throw new IOException("closed by the server");
+                }
+            }).isInstanceOf(IOException.class);
+        }
+    }
+
+    /** A plain upgrade request, to push the renegotiation through. */
+    private static final class RawWebSocketRequest {
+        static final byte[] BYTES = io.wssocket.test.RawWebSocket.upgradeRequest("/echo", io.wssocket.test.RawWebSocket.newKey())
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** Records split into one-byte TCP segments: the server keeps partial records until they are whole. */
     @Test
     void recordsArrivingByteByByteAreReassembled() throws Exception {
