@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finds the external programs that some interop peers run. */
-final class Executables {
+/** Finds the external programs that some interop peers run; the interop matrix names their versions. */
+public final class Executables {
     private Executables() {
     }
 
@@ -17,7 +17,7 @@ final class Executables {
      * else by the environment variable of that name in capitals with underscores
      * ({@code WSSOCKET_CHROMIUM}), else the first executable {@code program} on the {@code PATH}.
      */
-    static Optional<Path> find(String program, String property) {
+    public static Optional<Path> find(String program, String property) {
         String variable = property.toUpperCase(Locale.ROOT).replace('.', '_');
         String named = System.getProperty(property, System.getenv(variable));
         if (named != null && !named.isBlank()) {

@@ -1,0 +1,62 @@
+package io.wssocket.interop.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The generator's arguments, each {@code --name=value}; a value that is still a Maven expression
+ * ({@code ${...}}) counts as absent.
+ *
+ * <pre>
+ * --reports=DIR          surefire's reports directory
+ * --run-started=TIME     the build's start, an ISO instant (Maven's maven.build.timestamp)
+ * --readme=FILE          README.md, whose interop-matrix section is rewritten
+ * --page=FILE            docs/interop.md, rewritten whole
+ * --npm-lock=FILE        package-lock.json of the Node.js drivers, for the ws version (optional)
+ * --version=KEY=VERSION  a peer's pinned version, e.g. tyrus=2.2.0 (repeatable)
+ * </pre>
+ */
+record ReportOptions(Path reports, Instant runStarted, Path readme, Path page, Optional<Path> npmLock, Map<String, String> versions) {
+    ReportOptions {
+        versions = Map.copyOf(versions);
+    }
+
+    static ReportOptions parse(String... args) {
+        Map<String, String> single = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            String name = arg.substring(2, equals);
+            String value = arg.substring(equals + 1).strip();
+            if (value.isEmpty() || value.contains("${")) {
+                continue;
+            }
+            if (name.equals("version")) {
+                int split = value.indexOf('=');
+                if (split <= 0) {
+                    throw new IllegalArgumentException("expected --version=KEY=VERSION, got " + arg);
+                }
+                versions.put(value.substring(0, split), value.substring(split + 1));
+            } else {
+                single.put(name, value);
+            }
+        }
+        return new ReportOptions(Path.of(required(single, "reports")), Instant.parse(required(single, "run-started")),
+                Path.of(required(single, "readme")), Path.of(required(single, "page")),
+                Optional.ofNullable(single.get("npm-lock")).map(Path::of), versions);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + "=... is required");
+        }
+        return value;
+    }
+}
