@@ -48,6 +48,7 @@ public final class ConfigurationReference {
                 .append("| `max-connections-per-address` | HTTP 429 with `Retry-After: 5` |\n")
                 .append("| `allowed-origins` | HTTP 403 |\n")
                 .append("| `max-pings-per-second` | close 1008 (policy violation), reason names the limit |\n")
+                .append("| `read-idle-timeout` | close 1001 (going away), reason `read idle timeout of N ms expired`; 1006 reported locally |\n")
                 .append("| `max-frame-size`, `max-message-size`, `max-text-buffer`, `max-binary-buffer` | close 1009 (message too big), reason names the limit |\n")
                 .append("| `idle-timeout` | close 1001 (going away), reason `idle timeout of N ms expired` |\n")
                 .append("| `close-timeout` | socket dropped after the close frame went unanswered |\n")

@@ -10,12 +10,18 @@ package io.wssocket.protocol;
  *     after a failed connection, before dropping the socket
  * @param maxPingsPerSecond pings the peer may send in one second; one more fails the connection
  *     with 1008 (each is answered with a pong, so a flood would be echoed); 0 for no limit
+ * @param readIdleTimeoutMillis close with 1001 when nothing was read for this long, even while
+ *     this side keeps writing; 0 for never
+ * @param pingIntervalMillis send a ping when nothing was written for this long; 0 for never
  */
 public record ProtocolConfig(boolean client, long maxFramePayload, long maxMessageSize, long closeTimeoutMillis,
-                             int maxPingsPerSecond) {
+                             int maxPingsPerSecond, long readIdleTimeoutMillis, long pingIntervalMillis) {
     public ProtocolConfig {
         if (maxFramePayload < 125 || maxMessageSize < 125) {
             throw new IllegalArgumentException("frame and message limits must be at least 125 bytes");
+        }
+        if (readIdleTimeoutMillis < 0 || pingIntervalMillis < 0) {
+            throw new IllegalArgumentException("readIdleTimeoutMillis and pingIntervalMillis must not be negative");
         }
         if (maxPingsPerSecond < 0) {
             throw new IllegalArgumentException("maxPingsPerSecond must not be negative");

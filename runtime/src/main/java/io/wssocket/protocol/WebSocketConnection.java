@@ -223,26 +223,62 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             c.abort(null);
             return 0;
         }
-        long idle = idleTimeoutNanos;
-        if (idle > 0 && closeDeadline == 0) {
-            long lastActive = Math.max(c.lastReadNanos(), c.lastWriteNanos());
-            if (now - lastActive >= idle) {
-                close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired",
-                        CloseCodes.ABNORMAL);
-                return closeDeadline;
-            }
-            return lastActive + idle;
+        if (closeDeadline != 0) {
+            return closeDeadline;
         }
-        return closeDeadline;
+        long idle = idleTimeoutNanos;
+        if (idle > 0 && now - Math.max(c.lastReadNanos(), c.lastWriteNanos()) >= idle) {
+            close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired",
+                    CloseCodes.ABNORMAL);
+            return closeDeadline;
+        }
+        long readIdle = readIdleNanos();
+        if (readIdle > 0 && now - c.lastReadNanos() >= readIdle) {
+            close(CloseCodes.GOING_AWAY, "read idle timeout of " + config.readIdleTimeoutMillis() + " ms expired",
+                    CloseCodes.ABNORMAL);
+            return closeDeadline;
+        }
+        long ping = pingIntervalNanos();
+        if (ping > 0 && now - c.lastWriteNanos() >= ping) {
+            // Keep-alive: nothing went out for a while; NATs and load balancers forget silent connections.
+            sendControl(Opcode.PING, ByteBuffer.allocate(0), WriteCallback.NONE);
+        }
+        return nextDeadline(now);
+    }
+
+    /** The earliest of the idle, read-idle and keep-alive deadlines; 0 for none. Event loop. */
+    private long nextDeadline(long now) {
+        long next = 0;
+        long idle = idleTimeoutNanos;
+        if (idle > 0) {
+            next = earliest(next, Math.max(connection.lastReadNanos(), connection.lastWriteNanos()) + idle);
+        }
+        long readIdle = readIdleNanos();
+        if (readIdle > 0) {
+            next = earliest(next, connection.lastReadNanos() + readIdle);
+        }
+        long ping = pingIntervalNanos();
+        if (ping > 0) {
+            // A ping just sent counts as a write only once the socket took it: look again a little later at the latest.
+            next = earliest(next, Math.max(connection.lastWriteNanos() + ping, now + ping / 8));
+        }
+        return next;
+    }
+
+    private static long earliest(long a, long b) {
+        return a == 0 || b - a < 0 ? b : a;
+    }
+
+    private long readIdleNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(config.readIdleTimeoutMillis());
+    }
+
+    private long pingIntervalNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(config.pingIntervalMillis());
     }
 
     private void armTimer() {
-        long next = closeDeadline;
-        long idle = idleTimeoutNanos;
-        if (next == 0 && idle > 0) {
-            next = Math.max(connection.lastReadNanos(), connection.lastWriteNanos()) + idle;
-        }
-        connection.scheduleTimer(next);
+        connection.scheduleTimer(closeDeadline != 0 ? closeDeadline : nextDeadline(System.nanoTime()));
     }
 
     private void armCloseTimer() {

@@ -55,6 +55,12 @@ public final class ServerConfig {
                     16777216, INT, Builder::maxBinaryMessageBufferSize),
             ServerOption.of("idle-timeout", "Default Session.getMaxIdleTimeout: milliseconds without a message in or out before "
                     + "the session is closed with 1001; 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
+            ServerOption.of("read-idle-timeout", "Milliseconds without anything read from the peer (messages, pings, "
+                    + "pongs) before the connection is closed with 1001, even while this side keeps sending; 0 for never. "
+                    + "With ping-interval it finds peers that vanished.", 0L, LONG, Builder::readIdleTimeoutMillis),
+            ServerOption.of("ping-interval", "Milliseconds without anything written before a ping is sent, to keep NAT "
+                    + "and load-balancer mappings alive and draw a pong from a live peer; 0 for never.", 0L, LONG,
+                    Builder::pingIntervalMillis),
             ServerOption.of("max-pings-per-second", "Pings a peer may send in one second; one more closes the connection "
                     + "with 1008 (every ping is answered, so a flood would be echoed). 0 for no limit.", 20, INT,
                     Builder::maxPingsPerSecond),
@@ -144,6 +150,8 @@ public final class ServerConfig {
     private final ProxyAddress clientProxy;
     private final TlsSettings tls;
     private final int maxPingsPerSecond;
+    private final long readIdleTimeoutMillis;
+    private final long pingIntervalMillis;
     private final SendQueuePolicy sendQueuePolicy;
     private final int maxConnectionsPerAddress;
     private final OriginPolicy allowedOrigins;
@@ -178,6 +186,8 @@ public final class ServerConfig {
         this.clientEventLoops = b.clientEventLoops;
         this.clientProxy = b.clientProxy;
         this.maxPingsPerSecond = b.maxPingsPerSecond;
+        this.readIdleTimeoutMillis = b.readIdleTimeoutMillis;
+        this.pingIntervalMillis = b.pingIntervalMillis;
         this.sendQueuePolicy = java.util.Objects.requireNonNull(b.sendQueuePolicy, "send-queue-policy");
         this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
         this.allowedOrigins = OriginPolicy.parse(b.allowedOrigins);
@@ -324,12 +334,14 @@ public final class ServerConfig {
     }
 
     public ProtocolConfig protocolConfig() {
-        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond);
+        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond,
+                readIdleTimeoutMillis, pingIntervalMillis);
     }
 
     /** The same limits for the client side of a connection (it masks what it sends). */
     public ProtocolConfig clientProtocolConfig() {
-        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond);
+        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond,
+                readIdleTimeoutMillis, pingIntervalMillis);
     }
 
     public SessionSettings sessionSettings() {
@@ -370,6 +382,8 @@ public final class ServerConfig {
         private int clientEventLoops = 1;
         private ProxyAddress clientProxy;
         private int maxPingsPerSecond = 20;
+        private long readIdleTimeoutMillis;
+        private long pingIntervalMillis;
         private SendQueuePolicy sendQueuePolicy = SendQueuePolicy.BLOCK;
         private int maxConnectionsPerAddress;
         private String allowedOrigins = "";
@@ -538,6 +552,16 @@ public final class ServerConfig {
 
         public Builder sendQueuePolicy(SendQueuePolicy policy) {
             this.sendQueuePolicy = policy;
+            return this;
+        }
+
+        public Builder readIdleTimeoutMillis(long millis) {
+            this.readIdleTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder pingIntervalMillis(long millis) {
+            this.pingIntervalMillis = millis;
             return this;
         }
 
