@@ -46,6 +46,25 @@ public final class TestCertificates {
         return otherHost;
     }
 
+    /** A client TLS context that trusts exactly the {@link #localhost()} certificate. */
+    public static javax.net.ssl.SSLContext trustingLocalhost() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            try (InputStream in = Files.newInputStream(localhost().certificatePem())) {
+                store.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust the test certificate: " + e, e);
+        }
+    }
+
     private static Material make(String name, String subjectAlternativeNames) {
         try {
             Path dir = Files.createTempDirectory("wssocket-tls-");
