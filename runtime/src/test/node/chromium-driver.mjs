@@ -9,6 +9,11 @@
 // Payloads go between this driver and the pages over a loopback HTTP server of the driver's own,
 // which also serves the pages, rather than as arguments of page.evaluate: a 16 MiB message takes
 // seconds through the DevTools protocol and milliseconds as a request body.
+//
+// For wss:// the browser trusts what a Linux user's Chromium trusts: its root store and the NSS
+// database under $HOME/.pki/nssdb. The browser inherits this process's environment, so a HOME whose
+// database trusts the test certificate (ChromiumClientWssInteropTest makes one) lets it verify the
+// test server; nothing here tells it to skip certificate checks.
 
 import { once } from 'node:events';
 import { createServer } from 'node:http';

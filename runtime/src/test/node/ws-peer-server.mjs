@@ -11,12 +11,17 @@
 //                      "closed <client>"        answers "closed <code> <reason>" once the connection
 //                                               opened with ?client=<client> has closed, or
 //                                               "not closed <client>" after ten seconds
+//                      "secure"                 answers "secure true" when the connection runs over
+//                                               TLS, else "secure false"
 //   /subprotocol       selects the subprotocol "chat.v2" when offered and says "subprotocol <selected>"
 //
 // Listens on an ephemeral loopback port and prints "listening <port>" on stdout. Runs until it is
-// terminated, or until its standard input ends because the JVM that started it has gone.
+// terminated, or until its standard input ends because the JVM that started it has gone. With the
+// environment variables TLS_CERTIFICATE and TLS_KEY naming PEM files it serves HTTPS, so wss://.
 
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { WebSocketServer } from 'ws';
 
 // Room for the cases' 16 MiB messages, the same limit as the Java peers.
@@ -71,7 +76,7 @@ function fragmentingEcho(ws) {
   });
 }
 
-function control(ws, url) {
+function control(ws, url, secure) {
   const client = url.searchParams.get('client');
   if (client !== null) {
     ws.on('close', (code, reason) => closeLog.record(client, code, reason.toString()));
@@ -86,6 +91,8 @@ function control(ws, url) {
     } else if (verb === 'closed') {
       const seen = await closeLog.await(argument);
       ws.send(seen === null ? `not closed ${argument}` : `closed ${seen.code} ${seen.reason}`);
+    } else if (verb === 'secure') {
+      ws.send(`secure ${secure}`);
     } else {
       ws.send(`unknown command: ${data}`);
     }
@@ -110,9 +117,14 @@ const sockets = new WebSocketServer({
     requestUrl(request).pathname === '/subprotocol' && offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false,
 });
 
-const server = createServer((request, response) => {
+function webSocketOnly(request, response) {
   response.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket only\n');
-});
+}
+
+const tls = process.env.TLS_CERTIFICATE && process.env.TLS_KEY
+  ? { cert: readFileSync(process.env.TLS_CERTIFICATE), key: readFileSync(process.env.TLS_KEY) }
+  : null;
+const server = tls === null ? createHttpServer(webSocketOnly) : createHttpsServer(tls, webSocketOnly);
 
 server.on('upgrade', (request, socket, head) => {
   const url = requestUrl(request);
@@ -121,7 +133,8 @@ server.on('upgrade', (request, socket, head) => {
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     return;
   }
-  sockets.handleUpgrade(request, socket, head, (ws) => route(ws, url));
+  // A TLS socket says encrypted (node:tls, tlsSocket.encrypted); a plain one has no such property.
+  sockets.handleUpgrade(request, socket, head, (ws) => route(ws, url, socket.encrypted === true));
 });
 
 server.listen(0, '127.0.0.1', () => {

@@ -3,6 +3,7 @@ package io.wssocket.interop;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,11 +13,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code chromium} on the PATH.
  */
 class ChromiumClientInteropTest extends ClientInteropCases {
+    /**
+     * Started for each class with the environment that the class's {@link #browserEnvironment}
+     * gives: the class's one test instance (see {@link ClientInteropCases}) exists by then.
+     */
     @RegisterExtension
-    static final NodeDriverExtension browser = NodeDriverExtension.script("chromium-driver.mjs", () -> Map.of("CHROMIUM",
-            Executables.find("chromium", "wssocket.chromium").orElseThrow(() -> new IllegalStateException(
-                    "Chromium is not on the PATH: install it (Debian: apt-get install chromium chromium-driver), "
-                            + "or name its executable with -Dwssocket.chromium=...")).toString()));
+    static final NodeDriverExtension browser = NodeDriverExtension.script("chromium-driver.mjs",
+            context -> ((ChromiumClientInteropTest) context.getRequiredTestInstance()).browserEnvironment(context));
+
+    /** The driver's environment: which Chromium to run. */
+    Map<String, String> browserEnvironment(ExtensionContext classContext) throws Exception {
+        return Map.of("CHROMIUM", Executables.find("chromium", "wssocket.chromium").orElseThrow(() -> new IllegalStateException(
+                "Chromium is not on the PATH: install it (Debian: apt-get install chromium chromium-driver), "
+                        + "or name its executable with -Dwssocket.chromium=...")).toString());
+    }
 
     @Override
     InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {

@@ -3,6 +3,7 @@ package io.wssocket.interop;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.client.WsClientContainer;
 import io.wssocket.server.ServerConfig;
+import io.wssocket.test.TestCertificates;
 import jakarta.websocket.WebSocketContainer;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -21,10 +22,14 @@ final class ClientContainers {
         return wsSocket();
     }
 
-    /** WS Socket's client, with frame and message limits above the cases' largest messages. */
+    /**
+     * WS Socket's client, with frame and message limits above the cases' largest messages, trusting
+     * the test certificate (for wss://).
+     */
     static ClientUnderTest wsSocket() {
         WsClientContainer container = new WsClientContainer(ServerConfig.builder()
-                .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE).build(),
+                .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE)
+                .clientTruststore(TestCertificates.localhost().certificatePem().toString()).build(),
                 ClientTransport.shared());
         return withMessageLimits(container, container::close);
     }

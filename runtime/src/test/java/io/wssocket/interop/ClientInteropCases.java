@@ -6,7 +6,7 @@ import static io.wssocket.interop.InteropPayloads.assertSameBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wssocket.test.RunningServer;
+import io.wssocket.server.WebSocketServer;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every third-party client must be able to do with our server: echo text and binary
@@ -33,18 +34,36 @@ import org.junit.jupiter.params.provider.ValueSource;
  * connection and says what the library's API cannot do (a browser's WebSocket sends neither
  * fragments nor pings): a case that needs it is skipped for that library by an assumption that
  * says why.
+ *
+ * <p>A class runs over {@link #scheme()}: over ws, every case; over wss, our server has the test
+ * certificate and the class runs the {@link WssSubset}, which the argument sources pick. One test
+ * instance serves all of a class's cases, so that the sources can ask it which scheme it runs.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ClientInteropCases {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final HexFormat HEX = HexFormat.of();
     private static final ServerCloses CLOSES = new ServerCloses();
 
-    /**
-     * Started before the tests of each subclass and stopped after them (JUnit inherits static
-     * extensions); the classes run one after another, as this build runs them.
-     */
-    @RegisterExtension
-    static final RunningServer server = InteropEndpoints.server(CLOSES);
+    /** Our server, for the tests of this class only. */
+    private WebSocketServer server;
+
+    /** ws unless a subclass runs over TLS; the library must then trust the test certificate. */
+    Scheme scheme() {
+        return Scheme.WS;
+    }
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = InteropEndpoints.start(CLOSES, scheme());
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     /**
      * Opens a connection to {@code uri} offering {@code subprotocols} in that order; with partial
@@ -86,23 +105,39 @@ abstract class ClientInteropCases {
         return connect(uri, partialHandlers, List.of());
     }
 
-    static Stream<Arguments> echoCases() {
+    private URI uri(String pathAndQuery) {
+        return scheme().uri(server.port(), pathAndQuery);
+    }
+
+    /** Over wss, the {@link WssSubset}'s echoes: every client can take a fragmented reply, not every one can send fragments. */
+    Stream<Arguments> echoCases() {
+        if (scheme() == Scheme.WSS) {
+            return Stream.concat(WssSubset.wholeEchoes(), WssSubset.fragmentedEcho(EchoRoute.SERVER_FRAGMENTED));
+        }
         return Stream.of(MessageType.values()).flatMap(type ->
                 Stream.of(0, 125, 126, 64 * KIB, 64 * KIB + 1, 16 * MIB).flatMap(size ->
                         Stream.of(EchoRoute.values()).map(route -> Arguments.of(type, size, route))));
     }
 
-    /** RFC 6455 §7.4.1 and the IANA registry: every code an endpoint may put in a close frame. */
-    static IntStream closeCodes() {
+    /** RFC 6455 §7.4.1 and the IANA registry: every code an endpoint may put in a close frame; over wss, the {@link WssSubset}'s. */
+    IntStream closeCodes() {
+        if (scheme() == Scheme.WSS) {
+            return WssSubset.closeCodes();
+        }
         return IntStream.of(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
                 3000, 3999, 4000, 4999);
     }
 
+    /** Empty, one byte and the most a control frame carries (RFC 6455 §5.5); over wss, the last only. */
+    IntStream pingPayloadSizes() {
+        return scheme() == Scheme.WSS ? WssSubset.pingPayloadSizes() : IntStream.of(0, 1, 125);
+    }
+
     @ParameterizedTest(name = "{0} of {1} bytes, {2}")
-    @MethodSource("io.wssocket.interop.ClientInteropCases#echoCases")
+    @MethodSource("echoCases")
     void echoesMessageByteForByte(MessageType type, int size, EchoRoute route) throws Exception {
         assumeTrue(route.clientParts() == 1 || clientSendsFragments(), "the client's API sends whole messages only");
-        try (InteropPeer peer = open(server.uri(route.path()), route.serverFragments())) {
+        try (InteropPeer peer = open(uri(route.path()), route.serverFragments())) {
             byte[] sent = send(peer, type, size, route.clientParts());
             ReceivedMessage reply = peer.nextMessage(TIMEOUT);
             assertThat(reply.type()).isEqualTo(type);
@@ -114,7 +149,11 @@ abstract class ClientInteropCases {
         }
     }
 
-    static Stream<Arguments> streamingCases() {
+    /** Not in the {@link WssSubset}: none over wss. */
+    Stream<Arguments> streamingCases() {
+        if (scheme() == Scheme.WSS) {
+            return Stream.empty();
+        }
         return Stream.of(MessageType.values()).flatMap(type ->
                 Stream.of(0, 64 * KIB + 1, 16 * MIB).map(size -> Arguments.of(type, size)));
     }
@@ -125,10 +164,10 @@ abstract class ClientInteropCases {
      * next arrives, so one outgoing message is sent in parts over several handler calls. A client
      * that cannot fragment sends one frame, which socket reads still cut when it is large.
      */
-    @ParameterizedTest(name = "{0} of {1} bytes")
-    @MethodSource("io.wssocket.interop.ClientInteropCases#streamingCases")
+    @ParameterizedTest(name = "{0} of {1} bytes", allowZeroInvocations = true)
+    @MethodSource("streamingCases")
     void partialHandlerEchoesEachPieceAsItArrives(MessageType type, int size) throws Exception {
-        try (InteropPeer peer = open(server.uri(InteropEndpoints.STREAMING_ECHO), true)) {
+        try (InteropPeer peer = open(uri(InteropEndpoints.STREAMING_ECHO), true)) {
             boolean fragments = clientSendsFragments();
             byte[] sent = send(peer, type, size, fragments ? 3 : 1);
             ReceivedMessage reply = peer.nextMessage(TIMEOUT);
@@ -159,10 +198,10 @@ abstract class ClientInteropCases {
     }
 
     @ParameterizedTest(name = "{0}-byte payload")
-    @ValueSource(ints = {0, 1, 125})
+    @MethodSource("pingPayloadSizes")
     void clientPingIsAnsweredWithPongOfSamePayload(int size) throws Exception {
         assumeTrue(clientSendsPings(), "the client's API cannot send a ping");
-        try (InteropPeer peer = open(server.uri(InteropEndpoints.CONTROL), false)) {
+        try (InteropPeer peer = open(uri(InteropEndpoints.CONTROL), false)) {
             byte[] payload = InteropPayloads.bytes(size);
             peer.sendPing(ByteBuffer.wrap(payload));
             assertThat(peer.nextPong(TIMEOUT)).isEqualTo(payload);
@@ -170,9 +209,9 @@ abstract class ClientInteropCases {
     }
 
     @ParameterizedTest(name = "{0}-byte payload")
-    @ValueSource(ints = {0, 1, 125})
+    @MethodSource("pingPayloadSizes")
     void serverPingIsAnsweredWithPongOfSamePayload(int size) throws Exception {
-        try (InteropPeer peer = open(server.uri(InteropEndpoints.CONTROL), false)) {
+        try (InteropPeer peer = open(uri(InteropEndpoints.CONTROL), false)) {
             String payload = HEX.formatHex(InteropPayloads.bytes(size));
             peer.sendText("ping " + payload, true);
             ReceivedMessage report = peer.nextMessage(TIMEOUT);
@@ -181,7 +220,7 @@ abstract class ClientInteropCases {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wssocket.interop.ClientInteropCases#closeCodes")
+    @MethodSource("closeCodes")
     void clientClosesWithCode(int code) throws Exception {
         assumeTrue(clientSendsCloseCode(code), "the client library refuses to send close code " + code);
         String client = UUID.randomUUID().toString();
@@ -199,7 +238,7 @@ abstract class ClientInteropCases {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wssocket.interop.ClientInteropCases#closeCodes")
+    @MethodSource("closeCodes")
     void serverClosesWithCode(int code) throws Exception {
         assumeTrue(clientAcceptsCloseCode(code), "the client library rejects close code " + code + " from a server");
         String client = UUID.randomUUID().toString();
@@ -220,7 +259,7 @@ abstract class ClientInteropCases {
     @Test
     void bothEndsAgreeOnTheSubprotocolTheServerPicks() throws Exception {
         List<String> offered = List.of("x-unknown", SubprotocolEndpoint.SUPPORTED);
-        try (InteropPeer peer = connect(server.uri(InteropEndpoints.SUBPROTOCOL), false, offered)) {
+        try (InteropPeer peer = connect(uri(InteropEndpoints.SUBPROTOCOL), false, offered)) {
             assertThat(peer.subprotocol()).as("subprotocol the client reports").isEqualTo(SubprotocolEndpoint.SUPPORTED);
             ReceivedMessage report = peer.nextMessage(TIMEOUT);
             assertThat(new String(report.payload(), StandardCharsets.UTF_8)).as("subprotocol the server's session reports")
@@ -228,7 +267,23 @@ abstract class ClientInteropCases {
         }
     }
 
+    /**
+     * Both ends tell whether the connection runs over TLS: our server's session by
+     * {@code isSecure()} and the scheme of its request URI, the client library by what its API
+     * has for it, if anything ({@link InteropPeer#secure()}).
+     */
+    @Test
+    void bothEndsKnowWhetherTheConnectionIsSecure() throws Exception {
+        try (InteropPeer peer = open(uri(InteropEndpoints.CONTROL), false)) {
+            peer.sendText(ControlEndpoint.SECURE_COMMAND, true);
+            ReceivedMessage report = peer.nextMessage(TIMEOUT);
+            assertThat(new String(report.payload(), StandardCharsets.UTF_8)).as("what our server's session says")
+                    .isEqualTo(ControlEndpoint.SECURE_COMMAND + " " + scheme().secure() + " " + scheme());
+            peer.secure().ifPresent(secure -> assertThat(secure).as("what the client library says").isEqualTo(scheme().secure()));
+        }
+    }
+
     private URI controlUri(String client) {
-        return server.uri(InteropEndpoints.CONTROL + "?" + ServerCloses.CLIENT_PARAMETER + "=" + client);
+        return uri(InteropEndpoints.CONTROL + "?" + ServerCloses.CLIENT_PARAMETER + "=" + client);
     }
 }

@@ -16,12 +16,15 @@ import java.util.List;
  * <ul>
  * <li>{@code ping <hex>} sends a ping with that payload; the pong that comes back is reported as
  *     the text {@code pong <hex>} (so is any unsolicited pong);
- * <li>{@code close <code> <reason>} closes the session with that code and reason.
+ * <li>{@code close <code> <reason>} closes the session with that code and reason;
+ * <li>{@value #SECURE_COMMAND} answers {@code secure <isSecure()> <scheme of getRequestURI()>},
+ *     say {@code secure true wss}.
  * </ul>
  * Every {@code onClose} is recorded in the {@link ServerCloses} of the endpoint's user properties,
  * under the session's {@code client} query parameter.
  */
 public class ControlEndpoint extends Endpoint {
+    static final String SECURE_COMMAND = "secure";
     private static final HexFormat HEX = HexFormat.of();
 
     @Override
@@ -35,6 +38,9 @@ public class ControlEndpoint extends Endpoint {
                     int code = Integer.parseInt(words[1]);
                     String reason = words.length > 2 ? words[2] : "";
                     session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+                } else if (command.equals(SECURE_COMMAND)) {
+                    session.getBasicRemote().sendText(SECURE_COMMAND + " " + session.isSecure() + " "
+                            + session.getRequestURI().getScheme());
                 } else {
                     session.getBasicRemote().sendText("unknown command: " + command);
                 }

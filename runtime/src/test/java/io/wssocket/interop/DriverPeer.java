@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +27,7 @@ final class DriverPeer implements InteropPeer {
     private final String conn;
     private final PeerEvents events = new PeerEvents();
     private volatile String subprotocol;
+    private volatile Optional<Boolean> secure = Optional.empty();
 
     private DriverPeer(JsonLineDriver driver, String conn) {
         this.driver = driver;
@@ -39,7 +41,12 @@ final class DriverPeer implements InteropPeer {
         ArrayNode protocols = connect.putArray("protocols");
         subprotocols.forEach(protocols::add);
         try {
-            peer.subprotocol = driver.call(connect, CONNECT_TIMEOUT).path("protocol").asText();
+            JsonNode opened = driver.call(connect, CONNECT_TIMEOUT);
+            peer.subprotocol = opened.path("protocol").asText();
+            // A driver whose library tells whether the socket is encrypted says so; a browser page cannot.
+            if (opened.has("secure")) {
+                peer.secure = Optional.of(opened.get("secure").asBoolean());
+            }
         } catch (Exception e) {
             peer.release();
             throw e;
@@ -95,6 +102,11 @@ final class DriverPeer implements InteropPeer {
     @Override
     public String subprotocol() {
         return subprotocol;
+    }
+
+    @Override
+    public Optional<Boolean> secure() {
+        return secure;
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.wssocket.interop;
 
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.WebSocketServer;
 import io.wssocket.test.EchoEndpoint;
-import io.wssocket.test.RunningServer;
+import io.wssocket.test.TestCertificates;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
 import java.util.List;
 
 /** The server side of the interop tests: one server with every endpoint the cases need. */
@@ -21,9 +26,14 @@ final class InteropEndpoints {
     private InteropEndpoints() {
     }
 
-    /** A server with the default limits (16 MiB frames and messages) and the interop endpoints. */
-    static RunningServer server(ServerCloses closes) {
-        return RunningServer.withEndpoints(container -> {
+    /**
+     * Starts a server with the default limits (16 MiB frames and messages) and the interop
+     * endpoints, on an ephemeral loopback port, serving {@code scheme}.
+     */
+    static WebSocketServer start(ServerCloses closes, Scheme scheme) throws DeploymentException, IOException {
+        WebSocketServer server = WebSocketServer.create(config(scheme).eventLoops(2).build());
+        try {
+            ServerContainer container = server.container();
             container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, ECHO).build());
             container.addEndpoint(ServerEndpointConfig.Builder.create(FragmentingEchoEndpoint.class, FRAGMENTING_ECHO).build());
             container.addEndpoint(ServerEndpointConfig.Builder.create(StreamingEchoEndpoint.class, STREAMING_ECHO).build());
@@ -32,6 +42,24 @@ final class InteropEndpoints {
             container.addEndpoint(control);
             container.addEndpoint(ServerEndpointConfig.Builder.create(SubprotocolEndpoint.class, SUBPROTOCOL)
                     .subprotocols(List.of(SubprotocolEndpoint.SUPPORTED)).build());
-        });
+            server.start();
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * What every WS Socket server of the interop tests has: an ephemeral port on 127.0.0.1 and,
+     * over wss, the test certificate's keystore.
+     */
+    static ServerConfig.Builder config(Scheme scheme) {
+        ServerConfig.Builder builder = ServerConfig.builder().host("127.0.0.1").port(0);
+        if (scheme == Scheme.WSS) {
+            builder.tlsKeystore(TestCertificates.localhost().keystore().toString())
+                    .tlsKeystorePassword(TestCertificates.PASSWORD);
+        }
+        return builder;
     }
 }

@@ -2,6 +2,7 @@ package io.wssocket.interop;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,12 @@ interface InteropPeer extends AutoCloseable {
      * server's {@code Sec-WebSocket-Protocol} answer (RFC 6455 §4.1), empty when there was none.
      */
     String subprotocol();
+
+    /**
+     * Whether the client library says the connection runs over TLS, where its API tells (as
+     * {@code Session.isSecure()} does); empty where it has nothing for it.
+     */
+    Optional<Boolean> secure();
 
     /** What the client library reported receiving. */
     PeerEvents events();

@@ -1,11 +1,17 @@
 package io.wssocket.interop;
 
+import io.wssocket.test.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 
-/** The JDK's {@code java.net.http.WebSocket} against our server. */
+/**
+ * The JDK's {@code java.net.http.WebSocket} against our server. Its {@code HttpClient} trusts the
+ * test certificate (and checks the host name against it, the JDK's default), which only a wss://
+ * URI puts to use.
+ */
 class JdkClientInteropTest extends ClientInteropCases {
     /**
      * Codes {@code WebSocket.sendClose} refuses with IllegalArgumentException: the JDK reserves
@@ -16,11 +22,16 @@ class JdkClientInteropTest extends ClientInteropCases {
     /** 1010 is for clients only (RFC 6455 §7.4.1); the JDK fails the connection when a server sends it. */
     private static final int CLIENT_ONLY_CODE = 1010;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private HttpClient http;
+
+    @BeforeAll
+    void createClient() throws Exception {
+        http = HttpClient.newBuilder().sslContext(TestCertificates.localhost().clientContext()).build();
+    }
 
     @Override
     InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
-        return JdkPeer.connect(HTTP, uri, subprotocols);
+        return JdkPeer.connect(http, uri, subprotocols);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,12 @@ final class JdkPeer implements InteropPeer, WebSocket.Listener {
     @Override
     public String subprotocol() {
         return webSocket.getSubprotocol();
+    }
+
+    /** {@code java.net.http.WebSocket} tells nothing of its transport, not even the URI it was opened with. */
+    @Override
+    public Optional<Boolean> secure() {
+        return Optional.empty();
     }
 
     @Override

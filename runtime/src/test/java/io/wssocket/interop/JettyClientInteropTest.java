@@ -6,23 +6,26 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Jetty 12's native WebSocket client against our server. */
+/** Jetty 12's native WebSocket client against our server: one client for the class, one session per case. */
 class JettyClientInteropTest extends ClientInteropCases {
-    private static final WebSocketClient CLIENT = JettyPeer.newClient();
+    private WebSocketClient client;
 
     @BeforeAll
-    static void startClient() throws Exception {
-        CLIENT.start();
+    void startClient() throws Exception {
+        client = JettyPeer.newClient();
+        client.start();
     }
 
     @AfterAll
-    static void stopClient() throws Exception {
-        CLIENT.stop();
+    void stopClient() throws Exception {
+        if (client != null) {
+            client.stop();
+        }
     }
 
     @Override
     InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
-        return JettyPeer.connect(CLIENT, uri, partialHandlers, subprotocols);
+        return JettyPeer.connect(client, uri, partialHandlers, subprotocols);
     }
 
     /**

@@ -1,14 +1,19 @@
 package io.wssocket.interop;
 
+import io.wssocket.test.TestCertificates;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
@@ -32,9 +37,16 @@ final class JettyPeer implements InteropPeer {
         this.session = session;
     }
 
-    /** A client, not yet started, that takes and sends messages and frames up to our server's limits. */
-    static WebSocketClient newClient() {
+    /**
+     * A client, not yet started, that takes and sends messages and frames up to our server's
+     * limits, and trusts the test certificate (for wss://; it checks the host name against it,
+     * Jetty's default).
+     */
+    static WebSocketClient newClient() throws IOException, GeneralSecurityException {
         WebSocketClient client = new WebSocketClient();
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        tls.setTrustStore(TestCertificates.localhost().trustStore());
+        client.getHttpClient().setSslContextFactory(tls);
         client.setMaxTextMessageSize(LIMIT);
         client.setMaxBinaryMessageSize(LIMIT);
         // Jetty also cuts outgoing frames to this size (auto-fragment): a case's frames stay as it sends them.
@@ -95,6 +107,11 @@ final class JettyPeer implements InteropPeer {
     public String subprotocol() {
         // Jetty reports no subprotocol as null; the other libraries, like the Jakarta API, as "".
         return Objects.requireNonNullElse(session.getUpgradeResponse().getAcceptedSubProtocol(), "");
+    }
+
+    @Override
+    public Optional<Boolean> secure() {
+        return Optional.of(session.isSecure());
     }
 
     @Override

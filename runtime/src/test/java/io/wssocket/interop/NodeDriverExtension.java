@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A driver script of {@code src/test/node} running under Node.js for the tests of one class:
  * <pre>{@code
  * @RegisterExtension
- * static final NodeDriverExtension driver = NodeDriverExtension.script("ws-driver.mjs", Map::of);
+ * static final NodeDriverExtension driver = NodeDriverExtension.script("ws-driver.mjs", context -> Map.of());
  * }</pre>
  * The build copies that folder to {@code target/node} and runs {@code npm ci} there (phase
  * generate-test-resources); the surefire property {@value #DIRECTORY_PROPERTY} says where. When
@@ -28,10 +27,16 @@ final class NodeDriverExtension implements BeforeAllCallback, AfterAllCallback {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final String script;
-    private final Callable<Map<String, String>> environment;
+    private final Environment environment;
     private JsonLineDriver driver;
 
-    private NodeDriverExtension(String script, Callable<Map<String, String>> environment) {
+    /** The variables a script needs, worked out for the class whose tests are about to run. */
+    @FunctionalInterface
+    interface Environment {
+        Map<String, String> of(ExtensionContext classContext) throws Exception;
+    }
+
+    private NodeDriverExtension(String script, Environment environment) {
         this.script = script;
         this.environment = environment;
     }
@@ -40,7 +45,7 @@ final class NodeDriverExtension implements BeforeAllCallback, AfterAllCallback {
      * @param environment variables the script needs, worked out when the class starts (so a
      *     missing program fails the class's tests, not the loading of the class)
      */
-    static NodeDriverExtension script(String script, Callable<Map<String, String>> environment) {
+    static NodeDriverExtension script(String script, Environment environment) {
         return new NodeDriverExtension(script, environment);
     }
 
@@ -54,7 +59,7 @@ final class NodeDriverExtension implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("no node_modules in " + directory + ": run the build's generate-test-resources "
                     + "phase (mvn -pl runtime generate-test-resources), which copies src/test/node there and runs npm ci");
         }
-        driver = JsonLineDriver.start(script, List.of(node.toString(), script), directory, environment.call(), START_TIMEOUT);
+        driver = JsonLineDriver.start(script, List.of(node.toString(), script), directory, environment.of(context), START_TIMEOUT);
     }
 
     @Override

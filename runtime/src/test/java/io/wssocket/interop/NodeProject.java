@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Node.js project of the tests: {@code src/test/node} as the build copies it to
@@ -36,30 +35,12 @@ final class NodeProject {
 
     /** Fails with how to install Node.js if it does not run; runs {@code npm ci} if {@code package} is not installed. */
     static void requirePackage(String packageName) throws IOException, InterruptedException {
-        run(node("--version"), VERSION_TIMEOUT, "Node.js is needed to run this peer but `" + NODE + " --version` failed. "
-                + HOW_TO_INSTALL);
+        ExternalCommand.run(node("--version"), VERSION_TIMEOUT,
+                "Node.js is needed to run this peer but `" + NODE + " --version` failed. " + HOW_TO_INSTALL);
         if (!Files.isRegularFile(DIRECTORY.resolve("node_modules").resolve(packageName).resolve("package.json"))) {
-            run(new ProcessBuilder(NPM, "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile()), INSTALL_TIMEOUT,
-                    "`" + NPM + " ci` in " + DIRECTORY.toAbsolutePath() + " failed to install " + packageName + ". "
+            ExternalCommand.run(new ProcessBuilder(NPM, "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile()),
+                    INSTALL_TIMEOUT, "`" + NPM + " ci` in " + DIRECTORY.toAbsolutePath() + " failed to install " + packageName + ". "
                             + HOW_TO_INSTALL);
-        }
-    }
-
-    private static void run(ProcessBuilder builder, Duration timeout, String failure) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = builder.redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(failure + " (" + e.getMessage() + ")", e);
-        }
-        process.getOutputStream().close();
-        ProcessOutput output = ProcessOutput.read(process, "npm-output");
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(failure + " (no end within " + timeout + ")\n" + output.text());
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError(failure + " (exit " + process.exitValue() + ")\n" + output.text());
         }
     }
 }

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeoutException;
  * <li>{@code close <code> <reason>}: closes with that code and reason;
  * <li>{@code closed <client>}: answers {@code closed <code> <reason>} with the close seen by the
  *     connection opened with the query {@code ?client=<client>}, waiting for it up to
- *     {@link #REPORT_WAIT}, else {@code not closed <client>}.
+ *     {@link #REPORT_WAIT}, else {@code not closed <client>};
+ * <li>{@value ControlEndpoint#SECURE_COMMAND}: answers {@code secure true} or {@code secure false},
+ *     what the server's session says of {@code isSecure()}.
  * </ul>
  * The closes are kept in the {@link ServerCloses} of the endpoint's user properties.
  */
@@ -50,6 +52,7 @@ public class PeerControlEndpoint extends Endpoint {
                 case "close" -> session.close(new CloseReason(
                         CloseReason.CloseCodes.getCloseCode(Integer.parseInt(argument)), words.length > 2 ? words[2] : ""));
                 case "closed" -> say(session, closeReport(argument));
+                case ControlEndpoint.SECURE_COMMAND -> say(session, ControlEndpoint.SECURE_COMMAND + " " + session.isSecure());
                 default -> say(session, "unknown command: " + String.join(" ", words));
             }
         } catch (IOException e) {

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a Jakarta WebSocket client container must be able to do with every third-party server:
@@ -31,19 +33,44 @@ import org.junit.jupiter.params.provider.ValueSource;
  * §5.4); ping and pong in both directions (§5.5.2, §5.5.3); subprotocol negotiation (§4.1,
  * §4.2.2); and closes with application and registered codes in both directions (§7.4). Only
  * the standard client API is used, with programmatic and annotated endpoints, against the
- * {@link PeerServerEndpoints} that a subclass's server offers; the client container comes from
- * {@link ClientContainers#underTest()}.
+ * {@link PeerServerEndpoints} that a subclass's server offers, started once for the class; the
+ * client container comes from {@link ClientContainers#underTest()}.
+ *
+ * <p>A class runs over {@link #scheme()}: over ws, every case; over wss, the peer presents the
+ * test certificate and the class runs the {@link WssSubset}, which the argument sources pick. One
+ * test instance serves all of a class's cases, so that the sources can ask it which scheme it runs.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 abstract class ServerInteropCases {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String UNKNOWN_SUBPROTOCOL = "x-unknown";
     private static final HexFormat HEX = HexFormat.of();
 
+    private PeerServer server;
+    private int port;
     private ClientUnderTest client;
 
-    /** The peer server, started once for the subclass. */
-    abstract PeerServerExtension server();
+    /** A new peer server, not yet started. */
+    abstract PeerServer newServer();
+
+    /** ws unless a subclass runs over TLS; the peer server then presents the test certificate. */
+    Scheme scheme() {
+        return Scheme.WS;
+    }
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = newServer();
+        port = server.start(scheme());
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
 
     @BeforeEach
     void openClient() {
@@ -55,27 +82,50 @@ abstract class ServerInteropCases {
         client.close();
     }
 
-    static Stream<Arguments> echoCases() {
+    /** Over wss, the {@link WssSubset}'s whole echoes. */
+    Stream<Arguments> echoCases() {
+        if (scheme() == Scheme.WSS) {
+            return WssSubset.wholeEchoes();
+        }
+        return allEchoCases();
+    }
+
+    private static Stream<Arguments> allEchoCases() {
         return Stream.of(MessageType.values()).flatMap(type ->
                 sizes().boxed().flatMap(size ->
                         Stream.of(EchoRoute.values()).map(route -> Arguments.of(type, size, route))));
-    }
-
-    static Stream<Arguments> serverFragmentedCases() {
-        return echoCases().filter(arguments -> ((EchoRoute) arguments.get()[2]).serverFragments());
     }
 
     private static IntStream sizes() {
         return IntStream.of(0, 125, 126, 64 * KIB - 1, 64 * KIB, 16 * MIB);
     }
 
-    /** Close codes an application may send (RFC 6455 §7.4.1, §7.4.2): registered ones, a registered-use and a private-use one. */
-    static IntStream closeCodes() {
+    /** Over wss, the {@link WssSubset}'s fragmented echo, fragmented by both ends. */
+    Stream<Arguments> serverFragmentedCases() {
+        if (scheme() == Scheme.WSS) {
+            return WssSubset.fragmentedEcho(EchoRoute.FRAGMENTED_BOTH_WAYS);
+        }
+        return allEchoCases().filter(arguments -> ((EchoRoute) arguments.get()[2]).serverFragments());
+    }
+
+    /**
+     * Close codes an application may send (RFC 6455 §7.4.1, §7.4.2): registered ones, a
+     * registered-use and a private-use one; over wss, the {@link WssSubset}'s.
+     */
+    IntStream closeCodes() {
+        if (scheme() == Scheme.WSS) {
+            return WssSubset.closeCodes();
+        }
         return IntStream.of(1000, 1001, 1003, 1008, 1011, 3000, 4999);
     }
 
+    /** Empty, one byte and the most a control frame carries (RFC 6455 §5.5); over wss, the last only. */
+    IntStream pingPayloadSizes() {
+        return scheme() == Scheme.WSS ? WssSubset.pingPayloadSizes() : IntStream.of(0, 1, 125);
+    }
+
     @ParameterizedTest(name = "{0} of {1} bytes, {2}")
-    @MethodSource("io.wssocket.interop.ServerInteropCases#echoCases")
+    @MethodSource("echoCases")
     void wholeHandlersGetTheEchoByteForByte(MessageType type, int size, EchoRoute route) throws Exception {
         echo(type, size, route, RecordingClientEndpoint.Handlers.WHOLE);
     }
@@ -85,7 +135,7 @@ abstract class ServerInteropCases {
      * bytes (the Node peer even cuts text frames inside UTF-8 sequences), and gather to the message sent.
      */
     @ParameterizedTest(name = "{0} of {1} bytes, {2}")
-    @MethodSource("io.wssocket.interop.ServerInteropCases#serverFragmentedCases")
+    @MethodSource("serverFragmentedCases")
     void partialHandlersGetTheServersFragments(MessageType type, int size, EchoRoute route) throws Exception {
         ReceivedMessage reply = echo(type, size, route, RecordingClientEndpoint.Handlers.PARTIAL);
         // An empty message's middle fragments carry nothing, and our client does not call the
@@ -107,7 +157,7 @@ abstract class ServerInteropCases {
     }
 
     @ParameterizedTest(name = "{0}-byte payload")
-    @ValueSource(ints = {0, 1, 125})
+    @MethodSource("pingPayloadSizes")
     void serverAnswersClientPingWithPong(int size) throws Exception {
         try (ClientConnection connection = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
             byte[] payload = InteropPayloads.bytes(size);
@@ -118,7 +168,7 @@ abstract class ServerInteropCases {
 
     /** The container answers a server's ping by itself (RFC 6455 §5.5.2); the server reports the pong it got. */
     @ParameterizedTest(name = "{0}-byte payload")
-    @ValueSource(ints = {0, 1, 125})
+    @MethodSource("pingPayloadSizes")
     void clientAnswersServerPingWithPong(int size) throws Exception {
         try (ClientConnection connection = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
             String payload = HEX.formatHex(InteropPayloads.bytes(size));
@@ -151,8 +201,8 @@ abstract class ServerInteropCases {
     }
 
     /** With none offered, or none the server supports, the session has the empty string for subprotocol (Session javadoc). */
-    @ParameterizedTest(name = "offered {0}")
-    @MethodSource("io.wssocket.interop.ServerInteropCases#unagreedSubprotocols")
+    @ParameterizedTest(name = "offered {0}", allowZeroInvocations = true)
+    @MethodSource("unagreedSubprotocols")
     void sessionHasNoSubprotocolWithoutAgreement(List<String> offered) throws Exception {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(offered).build();
         try (ClientConnection connection = connect(PeerServerEndpoints.SUBPROTOCOL, RecordingClientEndpoint.Handlers.WHOLE, config)) {
@@ -160,13 +210,17 @@ abstract class ServerInteropCases {
         }
     }
 
-    static Stream<List<String>> unagreedSubprotocols() {
+    /** Not in the {@link WssSubset}: none over wss. */
+    Stream<List<String>> unagreedSubprotocols() {
+        if (scheme() == Scheme.WSS) {
+            return Stream.empty();
+        }
         return Stream.of(List.of(), List.of(UNKNOWN_SUBPROTOCOL));
     }
 
     /** The close frame's code and reason (RFC 6455 §5.5.1) reach the server's endpoint, which tells on another connection. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wssocket.interop.ServerInteropCases#closeCodes")
+    @MethodSource("closeCodes")
     void serverSeesTheCodeTheClientClosesWith(int code) throws Exception {
         String client = UUID.randomUUID().toString();
         String reason = "client closes with " + code + " ✓";
@@ -180,7 +234,7 @@ abstract class ServerInteropCases {
         }
     }
 
-    static Stream<Arguments> serverCloseCases() {
+    Stream<Arguments> serverCloseCases() {
         return closeCodes().boxed().flatMap(code ->
                 Stream.of(EndpointStyle.values()).map(style -> Arguments.of(code, style)));
     }
@@ -193,7 +247,7 @@ abstract class ServerInteropCases {
      * last connection ended, and throws {@code RejectedExecutionException}.)
      */
     @ParameterizedTest(name = "{0}, {1} endpoint")
-    @MethodSource("io.wssocket.interop.ServerInteropCases#serverCloseCases")
+    @MethodSource("serverCloseCases")
     void clientSeesTheCodeTheServerClosesWith(int code, EndpointStyle style) throws Exception {
         String reason = "server closes with " + code + " ✓";
         String path = controlPath(UUID.randomUUID().toString());
@@ -202,6 +256,24 @@ abstract class ServerInteropCases {
                 : connect(path, RecordingClientEndpoint.Handlers.WHOLE)) {
             connection.sendTextAsync("close " + code + " " + reason, TIMEOUT);
             assertThat(connection.events().awaitClose(TIMEOUT)).isEqualTo(new CloseStatus(code, reason));
+        }
+    }
+
+    /**
+     * Both ends tell whether the connection runs over TLS: our client's session by
+     * {@code isSecure()} and the scheme of its request URI (Jakarta WebSocket, {@code Session}),
+     * the peer's server session by its own {@code isSecure()} (the Node peer: whether its socket
+     * is encrypted).
+     */
+    @Test
+    void bothEndsKnowWhetherTheConnectionIsSecure() throws Exception {
+        try (ClientConnection connection = connect(InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+            assertThat(connection.session().isSecure()).as("what our client's session says").isEqualTo(scheme().secure());
+            assertThat(connection.session().getRequestURI().getScheme()).as("scheme of our session's request URI")
+                    .isEqualTo(scheme().toString());
+            connection.sendText(ControlEndpoint.SECURE_COMMAND);
+            assertThat(connection.nextText(TIMEOUT)).as("what the peer's session says")
+                    .isEqualTo(ControlEndpoint.SECURE_COMMAND + " " + scheme().secure());
         }
     }
 
@@ -221,14 +293,17 @@ abstract class ServerInteropCases {
     private ClientConnection connect(String pathAndQuery, RecordingClientEndpoint.Handlers handlers, ClientEndpointConfig config)
             throws Exception {
         EventRecorder recorder = new EventRecorder();
-        URI uri = server().uri(pathAndQuery);
-        return new ClientConnection(client.container().connectToServer(new RecordingClientEndpoint(recorder, handlers), config, uri),
-                recorder.events());
+        return new ClientConnection(client.container().connectToServer(new RecordingClientEndpoint(recorder, handlers), config,
+                uri(pathAndQuery)), recorder.events());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return scheme().uri(port, pathAndQuery);
     }
 
     private ClientConnection connectAnnotated(String pathAndQuery) throws Exception {
         EventRecorder recorder = new EventRecorder();
-        return new ClientConnection(client.container().connectToServer(new AnnotatedChatClient(recorder), server().uri(pathAndQuery)),
+        return new ClientConnection(client.container().connectToServer(new AnnotatedChatClient(recorder), uri(pathAndQuery)),
                 recorder.events());
     }
 }

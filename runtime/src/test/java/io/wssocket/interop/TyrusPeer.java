@@ -1,5 +1,6 @@
 package io.wssocket.interop;
 
+import io.wssocket.test.TestCertificates;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -7,9 +8,12 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * A Tyrus client session. With whole handlers Tyrus gathers each message itself; with partial
@@ -45,9 +50,15 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     private final MessageAssembler pieces = new MessageAssembler(events.messages);
     private volatile Session session;
 
-    private TyrusPeer(boolean partialHandlers) {
+    private TyrusPeer(URI uri, boolean partialHandlers) throws IOException, GeneralSecurityException {
         this.partialHandlers = partialHandlers;
         this.client = ClientManager.createClient();
+        if (Scheme.WSS.toString().equals(uri.getScheme())) {
+            // Trusts the test certificate; a client-mode engine checks the host name too. Only for
+            // wss: Tyrus 2.2.0's Grizzly client speaks TLS to any URI once it has a configurator.
+            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                    new SslEngineConfigurator(TestCertificates.localhost().clientContext()));
+        }
         // Tyrus refuses frames beyond its incoming buffer (4 MiB by default) and whole messages
         // beyond the session's buffer sizes.
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, CLIENT_BUFFER);
@@ -56,7 +67,7 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     }
 
     static TyrusPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
-        TyrusPeer peer = new TyrusPeer(partialHandlers);
+        TyrusPeer peer = new TyrusPeer(uri, partialHandlers);
         try {
             ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols).build();
             peer.session = peer.client.connectToServer(peer, config, uri);
@@ -135,6 +146,17 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     @Override
     public String subprotocol() {
         return session.getNegotiatedSubprotocol();
+    }
+
+    /**
+     * Tyrus's client session has {@code isSecure()}, but it says false over wss:// too: Tyrus 2.2.0
+     * makes every client session with {@code isSecure} false
+     * ({@code TyrusEndpointWrapper.createSessionForRemoteEndpoint}), and builds its request URI's
+     * scheme from that. So the client tells nothing here; our server's session still does.
+     */
+    @Override
+    public Optional<Boolean> secure() {
+        return Optional.empty();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.wssocket.interop;
 
 import io.wssocket.server.DefaultServerConfigurator;
-import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 
 /** WS Socket's own server, so that our client meets our server through the same cases as the peers. */
@@ -9,8 +8,8 @@ final class WsSocketServerPeer implements PeerServer {
     private WebSocketServer server;
 
     @Override
-    public int start() throws Exception {
-        server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0)
+    public int start(Scheme scheme) throws Exception {
+        server = WebSocketServer.create(InteropEndpoints.config(scheme)
                 .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE).build());
         PeerServerEndpoints.deploy(server.container(), DefaultServerConfigurator::new);
         server.start();

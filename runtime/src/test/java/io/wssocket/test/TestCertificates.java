@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Self-signed certificates made for the tests with the JDK's keytool (EC P-256, valid two days):
@@ -22,6 +27,38 @@ public final class TestCertificates {
 
     /** One certificate and key, in the forms the server and client read. */
     public record Material(Path keystore, Path certificatePem, Path keyPem) {
+
+        /** A keystore that holds the certificate alone, as a trusted entry: what a client trusts. */
+        public KeyStore trustStore() throws IOException, GeneralSecurityException {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            try (InputStream in = Files.newInputStream(certificatePem)) {
+                store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            return store;
+        }
+
+        /** TLS for a client that trusts this certificate and nothing else. */
+        public SSLContext clientContext() throws IOException, GeneralSecurityException {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+
+        /** TLS for a server that presents this certificate. */
+        public SSLContext serverContext() throws IOException, GeneralSecurityException {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                store.load(in, PASSWORD.toCharArray());
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        }
     }
 
     private static Material localhost;
@@ -46,25 +83,6 @@ public final class TestCertificates {
         return otherHost;
     }
 
-    /** A client TLS context that trusts exactly the {@link #localhost()} certificate. */
-    public static javax.net.ssl.SSLContext trustingLocalhost() {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            try (InputStream in = Files.newInputStream(localhost().certificatePem())) {
-                store.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust the test certificate: " + e, e);
-        }
-    }
-
     private static Material make(String name, String subjectAlternativeNames) {
         try {
             Path dir = Files.createTempDirectory("wssocket-tls-");
@@ -82,12 +100,12 @@ public final class TestCertificates {
                 p.toFile().deleteOnExit();
             }
             return new Material(keystore, certificate, key);
-        } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
+        } catch (IOException | InterruptedException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot make a test certificate with keytool: " + e, e);
         }
     }
 
-    private static String pkcs8Pem(Path keystore, String alias) throws IOException, java.security.GeneralSecurityException {
+    private static String pkcs8Pem(Path keystore, String alias) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD.toCharArray());

@@ -40,8 +40,8 @@ class TlsPolicyTest {
                     .tlsKeystorePassword(TestCertificates.PASSWORD),
             c -> c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build()));
 
-    private static SSLContext trusting() {
-        return TestCertificates.trustingLocalhost();
+    private static SSLContext trusting() throws Exception {
+        return TestCertificates.localhost().clientContext();
     }
 
     /** Runs a TLS handshake with only the given protocol and suite offered; returns what was agreed. */

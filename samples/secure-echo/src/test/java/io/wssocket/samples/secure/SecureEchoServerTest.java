@@ -77,8 +77,8 @@ class SecureEchoServerTest {
         Logger.getLogger("io.wssocket").removeHandler(CAPTURE);
     }
 
-    private static SSLContext trustingTestCertificate() {
-        return TestCertificates.trustingLocalhost();
+    private static SSLContext trustingTestCertificate() throws Exception {
+        return TestCertificates.localhost().clientContext();
     }
 
     private static URI uri() {
