@@ -30,7 +30,8 @@ class CaseGroupTest {
                 Map.entry("bothEndsAgreeOnTheSubprotocolTheServerPicks", CaseGroup.SUBPROTOCOL),
                 Map.entry("programmaticEndpointNegotiatesTheSubprotocolTheServerSupports", CaseGroup.SUBPROTOCOL),
                 Map.entry("annotatedEndpointNegotiatesTheSubprotocolTheServerSupports", CaseGroup.SUBPROTOCOL),
-                Map.entry("sessionHasNoSubprotocolWithoutAgreement", CaseGroup.SUBPROTOCOL)));
+                Map.entry("sessionHasNoSubprotocolWithoutAgreement", CaseGroup.SUBPROTOCOL),
+                Map.entry("bothEndsKnowWhetherTheConnectionIsSecure", CaseGroup.TLS)));
         Map<String, CaseGroup> actual = new TreeMap<>();
         for (String cases : new String[] {"io.wssocket.interop.ClientInteropCases", "io.wssocket.interop.ServerInteropCases"}) {
             Set<String> methods = BUILD.testMethods(cases).orElseThrow();
