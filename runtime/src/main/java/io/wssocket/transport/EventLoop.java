@@ -53,7 +53,8 @@ public final class EventLoop implements Executor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        this.readBuffer = ByteBuffer.allocateDirect(config.readBufferSize());
+        // Native byte order: in-place unmasking works in machine words (frame fields are read byte by byte).
+        this.readBuffer = ByteBuffer.allocateDirect(config.readBufferSize()).order(java.nio.ByteOrder.nativeOrder());
         this.now = System.nanoTime();
         this.timers = new TimerWheel(TICK_NANOS, 512, now);
         this.thread = new Thread(this::run, name);
@@ -145,7 +146,7 @@ public final class EventLoop implements Executor {
     /** Loop thread only; as large as the read buffer, so the plaintext of what it holds fits there. */
     ByteBuffer tlsBuffer() {
         if (tlsBuffer == null) {
-            tlsBuffer = ByteBuffer.allocateDirect(readBuffer.capacity());
+            tlsBuffer = ByteBuffer.allocateDirect(readBuffer.capacity()).order(java.nio.ByteOrder.nativeOrder());
         }
         return tlsBuffer;
     }

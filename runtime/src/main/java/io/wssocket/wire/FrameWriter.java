@@ -1,6 +1,7 @@
 package io.wssocket.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /** Writes RFC 6455 §5.2 frame headers and whole small frames. */
 public final class FrameWriter {
@@ -60,7 +61,8 @@ public final class FrameWriter {
     /** A masked frame (client to server) holding a masked copy of {@code payload}, ready to write. */
     public static ByteBuffer maskedFrame(boolean fin, int opcode, ByteBuffer payload, int maskKey) {
         int length = payload.remaining();
-        ByteBuffer frame = ByteBuffer.allocate(headerLength(length, true) + length);
+        // Native order for Masking's word loop; the header is written byte by byte.
+        ByteBuffer frame = ByteBuffer.allocate(headerLength(length, true) + length).order(ByteOrder.nativeOrder());
         writeHeader(frame, fin, 0, opcode, length, true, maskKey);
         int start = frame.position();
         frame.put(payload.duplicate());
