@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.wssocket.test.Chunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -71,7 +70,7 @@ class HttpRequestParserSplitProperties {
     @Property(tries = 200)
     void everyTwoChunkSplitGivesTheReferenceRequest(@ForAll("validRequests") Spec spec) throws Exception {
         byte[] all = spec.bytes();
-        HttpRequest expected = reference(spec.head());
+        HttpRequest expected = HttpHeadReference.request(spec.head());
 
         for (int cut = 0; cut <= all.length; cut++) {
             Result result = feed(all, List.of(cut, all.length - cut), HandshakeLimits.defaults());
@@ -86,9 +85,9 @@ class HttpRequestParserSplitProperties {
             @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 64) Integer> chunkSizes) throws Exception {
         byte[] all = spec.bytes();
 
-        Result result = feed(all, cycle(chunkSizes, all.length), HandshakeLimits.defaults());
+        Result result = feed(all, Chunks.cycle(chunkSizes, all.length), HandshakeLimits.defaults());
 
-        assertThat(result.request()).isEqualTo(reference(spec.head()));
+        assertThat(result.request()).isEqualTo(HttpHeadReference.request(spec.head()));
         assertThat(result.unconsumed()).containsExactly(spec.trailing());
     }
 
@@ -103,7 +102,7 @@ class HttpRequestParserSplitProperties {
         for (int cut = 0; cut <= all.length; cut++) {
             assertThat(statusOf(all, List.of(cut, all.length - cut))).as("split at %d", cut).isEqualTo(expected);
         }
-        assertThat(statusOf(all, cycle(chunkSizes, all.length))).isEqualTo(expected);
+        assertThat(statusOf(all, Chunks.cycle(chunkSizes, all.length))).isEqualTo(expected);
     }
 
     @Property(tries = 300)
@@ -115,7 +114,7 @@ class HttpRequestParserSplitProperties {
         for (int cut = 0; cut <= all.length; cut++) {
             assertThat(outcome(all, List.of(cut, all.length - cut))).as("split at %d", cut).isEqualTo(expected);
         }
-        assertThat(outcome(all, cycle(chunkSizes, all.length))).isEqualTo(expected);
+        assertThat(outcome(all, Chunks.cycle(chunkSizes, all.length))).isEqualTo(expected);
     }
 
     // ---- generators ----
@@ -182,28 +181,7 @@ class HttpRequestParserSplitProperties {
                 .map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    // ---- reference model and feeding ----
-
-    /** The request as a whole-text reading with String.split sees it. */
-    static HttpRequest reference(String head) {
-        String[] lines = head.split("\r?\n", -1);
-        int i = 0;
-        while (lines[i].isEmpty()) {
-            i++;
-        }
-        String[] requestLine = lines[i].split(" ", -1);
-        assertThat(requestLine).hasSize(3);
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (i++; !lines[i].isEmpty(); i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon), n -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1)
-                            // \z, not $: Java's $ also matches before a final line terminator such
-                            // as U+0085, which is obs-text in a field value, not its end.
-                            .replaceAll("^[ \t]+|[ \t]+\\z", ""));
-        }
-        return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
-    }
+    // ---- feeding ----
 
     record Result(HttpRequest request, byte[] unconsumed) {
     }
@@ -252,21 +230,6 @@ class HttpRequestParserSplitProperties {
         } catch (HttpStatusException e) {
             return "status " + e.status() + " " + e.getMessage();
         }
-    }
-
-    /** Chunk sizes taken in turn from {@code sizes} until they cover {@code total} bytes. */
-    private static List<Integer> cycle(List<Integer> sizes, int total) {
-        List<Integer> chunks = new ArrayList<>();
-        int covered = 0;
-        for (int i = 0; covered < total; i++) {
-            int size = Math.min(sizes.get(i % sizes.size()), total - covered);
-            if (size == 0 && sizes.stream().allMatch(s -> s == 0)) {
-                size = total - covered;
-            }
-            chunks.add(size);
-            covered += size;
-        }
-        return chunks;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

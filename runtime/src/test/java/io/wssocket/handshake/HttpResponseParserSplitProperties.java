@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,7 +36,7 @@ class HttpResponseParserSplitProperties {
         }
 
         String expectedOutcome() {
-            return complete(reference(head), trailing);
+            return complete(HttpHeadReference.response(head), trailing);
         }
 
         @Override
@@ -138,45 +136,7 @@ class HttpResponseParserSplitProperties {
         return Combinators.combine(start, rest).as((s, r) -> (s + r).getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    // ---- reference model and feeding ----
-
-    /**
-     * The response as a whole-text reading sees it: lines split at (CR)LF; each obs-fold, with
-     * the whitespace around it, replaced by one SP (RFC 9112 §5.2); values without OWS.
-     */
-    static HttpResponse reference(String head) {
-        String[] lines = head.split("\r?\n", -1);
-        List<String> unfolded = new ArrayList<>();
-        int i = 1;
-        for (; !lines[i].isEmpty(); i++) {
-            if (lines[i].charAt(0) == ' ' || lines[i].charAt(0) == '\t') {
-                int last = unfolded.size() - 1;
-                unfolded.set(last, trimEnd(unfolded.get(last)) + " " + trimStart(lines[i]));
-            } else {
-                unfolded.add(lines[i]);
-            }
-        }
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String field : unfolded) {
-            int colon = field.indexOf(':');
-            headers.computeIfAbsent(field.substring(0, colon), n -> new ArrayList<>())
-                    .add(trimStart(trimEnd(field.substring(colon + 1))));
-        }
-        String statusLine = lines[0];
-        String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
-        return new HttpResponse(statusLine.substring(0, 8), Integer.parseInt(statusLine.substring(9, 12)), reason,
-                headers);
-    }
-
-    private static String trimStart(String s) {
-        return s.replaceAll("^[ \t]+", "");
-    }
-
-    private static String trimEnd(String s) {
-        // \z, not $: Java's $ also matches before a final line terminator such as U+0085, which
-        // is obs-text in a field value, not its end.
-        return s.replaceAll("[ \t]+\\z", "");
-    }
+    // ---- feeding ----
 
     /**
      * Feeds {@code all} in chunks that end at the given cut points (taken modulo the length, in

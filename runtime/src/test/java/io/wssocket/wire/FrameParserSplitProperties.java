@@ -2,6 +2,7 @@ package io.wssocket.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.test.Chunks;
 import io.wssocket.wire.MessageRecorder.Binary;
 import io.wssocket.wire.MessageRecorder.Close;
 import io.wssocket.wire.MessageRecorder.Event;
@@ -12,14 +13,12 @@ import io.wssocket.wire.MessageRecorder.ReaderConfig;
 import io.wssocket.wire.MessageRecorder.Text;
 import io.wssocket.wire.RawFrame.LengthForm;
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -82,7 +81,7 @@ class FrameParserSplitProperties {
     void everyTwoChunkSplitOfAValidSequenceGivesTheReferenceEvents(@ForAll("smallValid") Scenario scenario) {
         byte[] bytes = scenario.bytes();
         Assume.that(bytes.length <= EVERY_SPLIT_LIMIT);
-        List<Event> expected = reference(scenario.config(), bytes);
+        List<Event> expected = ReferenceFrameReader.read(scenario.config(), bytes);
         assertThat(expected).as("the reference reads what was generated").isEqualTo(scenario.intended());
 
         for (int cut = 0; cut <= bytes.length; cut++) {
@@ -95,7 +94,7 @@ class FrameParserSplitProperties {
     void everyTwoChunkSplitOfAnInvalidSequenceFailsLikeTheReference(@ForAll("smallInvalid") Scenario scenario) {
         byte[] bytes = scenario.bytes();
         Assume.that(bytes.length <= EVERY_SPLIT_LIMIT);
-        List<Event> expected = reference(scenario.config(), bytes);
+        List<Event> expected = ReferenceFrameReader.read(scenario.config(), bytes);
         assertThat(expected).as("the reference fails").last().isEqualTo(new Failure(scenario.expectedCode()));
 
         for (int cut = 0; cut <= bytes.length; cut++) {
@@ -112,10 +111,10 @@ class FrameParserSplitProperties {
             @ForAll boolean direct,
             @ForAll boolean littleEndian) {
         byte[] bytes = scenario.bytes();
-        List<Event> expected = reference(scenario.config(), bytes);
+        List<Event> expected = ReferenceFrameReader.read(scenario.config(), bytes);
         assertThat(expected).as("the reference reads what was generated").isEqualTo(scenario.intended());
 
-        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, cycle(chunkSizes, bytes.length), direct,
+        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, Chunks.cycle(chunkSizes, bytes.length), direct,
                 littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
 
         assertThat(recorder.events()).isEqualTo(expected);
@@ -127,10 +126,10 @@ class FrameParserSplitProperties {
             @ForAll("chunkSizes") List<Integer> chunkSizes,
             @ForAll boolean direct) {
         byte[] bytes = scenario.bytes();
-        List<Event> expected = reference(scenario.config(), bytes);
+        List<Event> expected = ReferenceFrameReader.read(scenario.config(), bytes);
         assertThat(expected).as("the reference fails").last().isEqualTo(new Failure(scenario.expectedCode()));
 
-        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, cycle(chunkSizes, bytes.length), direct,
+        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, Chunks.cycle(chunkSizes, bytes.length), direct,
                 ByteOrder.BIG_ENDIAN);
 
         assertThat(recorder.events()).isEqualTo(expected);
@@ -148,7 +147,7 @@ class FrameParserSplitProperties {
         for (int i = 0; i < positions.size(); i++) {
             bytes[positions.get(i) % bytes.length] ^= (byte) (int) flips.get(i);
         }
-        List<Event> expected = reference(scenario.config(), bytes);
+        List<Event> expected = ReferenceFrameReader.read(scenario.config(), bytes);
 
         for (int cut = 0; cut <= bytes.length; cut++) {
             assertThat(MessageRecorder.read(scenario.config(), bytes, List.of(cut)).events()).as("cut at %d", cut)
@@ -163,7 +162,7 @@ class FrameParserSplitProperties {
             @ForAll boolean direct) {
         byte[] bytes = scenario.bytes();
 
-        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, cycle(chunkSizes, bytes.length), direct,
+        MessageRecorder recorder = MessageRecorder.read(scenario.config(), bytes, Chunks.cycle(chunkSizes, bytes.length), direct,
                 ByteOrder.BIG_ENDIAN);
 
         assertThat(recorder.copiedChunks()).isEmpty();
@@ -176,130 +175,9 @@ class FrameParserSplitProperties {
     /** On a UTF-8 failure, what was delivered of the text message can still be completed to valid UTF-8. */
     private static void checkNothingPastABadUtf8ByteWasDelivered(MessageRecorder recorder) {
         List<Event> events = recorder.events();
-        if (events.get(events.size() - 1).equals(new Failure(CloseCodes.INVALID_PAYLOAD)) && recorder.unfinishedMessageIsText()) {
-            assertThat(Utf8ValidatorProperties.canBeCompleted(recorder.unfinishedMessage()))
-                    .as("the delivered part of the text is valid so far").isTrue();
+        if (events.get(events.size() - 1).equals(new Failure(CloseCodes.INVALID_PAYLOAD))) {
+            assertThat(recorder.deliveredTextCanBeCompleted()).as("the delivered part of the text is valid so far").isTrue();
         }
-    }
-
-    // ---- the reference model ----
-
-    private static final Set<Integer> DEFINED_OPCODES = Set.of(0, 1, 2, 8, 9, 10);
-
-    /**
-     * Reads the whole input at once, frame by frame, the obvious way: the first rule broken wins
-     * (header, then message order and size, then payload), and the rest is not read.
-     */
-    static List<Event> reference(ReaderConfig config, byte[] b) {
-        List<Event> events = new ArrayList<>();
-        ByteArrayOutputStream message = null;
-        boolean messageIsText = false;
-        int i = 0;
-        while (b.length - i >= 2) {
-            boolean fin = (b[i] & 0x80) != 0;
-            int rsv = (b[i] & 0x70) >> 4;
-            int opcode = b[i] & 0x0F;
-            boolean masked = (b[i + 1] & 0x80) != 0;
-            int len7 = b[i + 1] & 0x7F;
-            boolean control = opcode >= 8;
-            if ((rsv & ~config.allowedRsv()) != 0 || !DEFINED_OPCODES.contains(opcode)
-                    || (control && (!fin || len7 > 125)) || masked != config.serverSide()) {
-                return failed(events, 1002);
-            }
-            int extended = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
-            int payloadStart = i + 2 + extended + (masked ? 4 : 0);
-            if (payloadStart > b.length) {
-                break;
-            }
-            BigInteger length = extended == 0 ? BigInteger.valueOf(len7)
-                    : new BigInteger(1, Arrays.copyOfRange(b, i + 2, i + 2 + extended));
-            if (length.bitLength() > 63) {
-                return failed(events, 1002);
-            }
-            if (length.compareTo(BigInteger.valueOf(config.maxFramePayload())) > 0) {
-                return failed(events, 1009);
-            }
-            long len = length.longValue();
-            if (!control) {
-                if (opcode == 0 && message == null) {
-                    return failed(events, 1002);
-                }
-                if (opcode != 0 && message != null) {
-                    return failed(events, 1002);
-                }
-                if (opcode != 0) {
-                    message = new ByteArrayOutputStream();
-                    messageIsText = opcode == 1;
-                }
-                if (message.size() + len > config.maxMessageSize()) {
-                    return failed(events, 1009);
-                }
-            }
-            int available = (int) Math.min(len, b.length - payloadStart);
-            byte[] payload = Arrays.copyOfRange(b, payloadStart, payloadStart + available);
-            if (masked) {
-                for (int k = 0; k < payload.length; k++) {
-                    payload[k] ^= b[payloadStart - 4 + k % 4];
-                }
-            }
-            boolean complete = available == len;
-            if (control) {
-                if (!complete) {
-                    break;
-                }
-                if (opcode == 9) {
-                    events.add(Ping.of(payload));
-                } else if (opcode == 10) {
-                    events.add(Pong.of(payload));
-                } else {
-                    return closed(events, payload);
-                }
-            } else {
-                message.writeBytes(payload);
-                if (messageIsText && !Utf8ValidatorProperties.canBeCompleted(message.toByteArray())) {
-                    return failed(events, 1007);
-                }
-                if (!complete) {
-                    break;
-                }
-                if (fin) {
-                    byte[] whole = message.toByteArray();
-                    if (messageIsText && !Utf8ValidatorProperties.jdkAccepts(whole)) {
-                        return failed(events, 1007);
-                    }
-                    events.add(messageIsText ? new Text(new String(whole, StandardCharsets.UTF_8)) : Binary.of(whole));
-                    message = null;
-                }
-            }
-            i = payloadStart + available;
-        }
-        return events;
-    }
-
-    private static List<Event> closed(List<Event> events, byte[] payload) {
-        if (payload.length == 0) {
-            events.add(new Close(1005, ""));
-            return events;
-        }
-        if (payload.length == 1) {
-            return failed(events, 1002);
-        }
-        int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        boolean sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
-        if (!sendable) {
-            return failed(events, 1002);
-        }
-        byte[] reason = Arrays.copyOfRange(payload, 2, payload.length);
-        if (!Utf8ValidatorProperties.jdkAccepts(reason)) {
-            return failed(events, 1007);
-        }
-        events.add(new Close(code, new String(reason, StandardCharsets.UTF_8)));
-        return events;
-    }
-
-    private static List<Event> failed(List<Event> events, int code) {
-        events.add(new Failure(code));
-        return events;
     }
 
     // ---- generators: valid sequences ----
@@ -659,20 +537,5 @@ class FrameParserSplitProperties {
         byte[] b = new byte[n];
         r.nextBytes(b);
         return b;
-    }
-
-    /** Chunk sizes taken in turn from {@code sizes} until they cover {@code total} bytes. */
-    private static List<Integer> cycle(List<Integer> sizes, int total) {
-        List<Integer> chunks = new ArrayList<>();
-        int covered = 0;
-        for (int i = 0; covered < total; i++) {
-            int size = Math.min(sizes.get(i % sizes.size()), total - covered);
-            if (size == 0 && sizes.stream().allMatch(s -> s == 0)) {
-                size = total - covered;
-            }
-            chunks.add(size);
-            covered += size;
-        }
-        return chunks;
     }
 }

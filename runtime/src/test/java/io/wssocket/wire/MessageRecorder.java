@@ -14,34 +14,34 @@ import java.util.List;
  * It also checks the listener contract (first/last flags) and notes every data chunk that is not
  * a slice of the input buffer it came from.
  */
-final class MessageRecorder implements WebSocketReader.Listener {
+public final class MessageRecorder implements WebSocketReader.Listener {
 
     /** How a reader is configured. */
-    record ReaderConfig(boolean serverSide, long maxFramePayload, long maxMessageSize, int allowedRsv) {
-        static final ReaderConfig SERVER = new ReaderConfig(true, 1 << 20, 1 << 20, 0);
-        static final ReaderConfig CLIENT = new ReaderConfig(false, 1 << 20, 1 << 20, 0);
+    public record ReaderConfig(boolean serverSide, long maxFramePayload, long maxMessageSize, int allowedRsv) {
+        public static final ReaderConfig SERVER = new ReaderConfig(true, 1 << 20, 1 << 20, 0);
+        public static final ReaderConfig CLIENT = new ReaderConfig(false, 1 << 20, 1 << 20, 0);
 
-        ReaderConfig maxMessageSize(long size) {
+        public ReaderConfig maxMessageSize(long size) {
             return new ReaderConfig(serverSide, maxFramePayload, size, allowedRsv);
         }
 
-        ReaderConfig maxFramePayload(long size) {
+        public ReaderConfig maxFramePayload(long size) {
             return new ReaderConfig(serverSide, size, maxMessageSize, allowedRsv);
         }
     }
 
-    sealed interface Event permits Text, Binary, Ping, Pong, Close, Failure {
+    public sealed interface Event permits Text, Binary, Ping, Pong, Close, Failure {
     }
 
-    record Text(String text) implements Event {
+    public record Text(String text) implements Event {
         @Override
         public String toString() {
             return "Text(" + abbreviated(text) + ")";
         }
     }
 
-    record Binary(String hex) implements Event {
-        static Binary of(byte[] bytes) {
+    public record Binary(String hex) implements Event {
+        public static Binary of(byte[] bytes) {
             return new Binary(HexFormat.of().formatHex(bytes));
         }
 
@@ -51,22 +51,22 @@ final class MessageRecorder implements WebSocketReader.Listener {
         }
     }
 
-    record Ping(String hex) implements Event {
-        static Ping of(byte[] bytes) {
+    public record Ping(String hex) implements Event {
+        public static Ping of(byte[] bytes) {
             return new Ping(HexFormat.of().formatHex(bytes));
         }
     }
 
-    record Pong(String hex) implements Event {
-        static Pong of(byte[] bytes) {
+    public record Pong(String hex) implements Event {
+        public static Pong of(byte[] bytes) {
             return new Pong(HexFormat.of().formatHex(bytes));
         }
     }
 
-    record Close(int code, String reason) implements Event {
+    public record Close(int code, String reason) implements Event {
     }
 
-    record Failure(int closeCode) implements Event {
+    public record Failure(int closeCode) implements Event {
     }
 
     /** Long contents shortened in failure messages, which otherwise get huge (and slow while shrinking). */
@@ -91,11 +91,11 @@ final class MessageRecorder implements WebSocketReader.Listener {
      * last chunk), each a window onto one copy of {@code bytes}: the reader unmasks in place.
      * Stops at the first violation.
      */
-    static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes) {
+    public static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes) {
         return read(config, bytes, chunkSizes, false, ByteOrder.BIG_ENDIAN);
     }
 
-    static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes, boolean direct,
+    public static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes, boolean direct,
             ByteOrder order) {
         MessageRecorder recorder = new MessageRecorder();
         WebSocketReader reader = new WebSocketReader(
@@ -129,30 +129,39 @@ final class MessageRecorder implements WebSocketReader.Listener {
         return recorder;
     }
 
-    static MessageRecorder read(ReaderConfig config, byte[] bytes) {
+    public static MessageRecorder read(ReaderConfig config, byte[] bytes) {
         return read(config, bytes, List.of());
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return events;
     }
 
     /** Descriptions of data chunks that were not a window onto the input being read. */
-    List<String> copiedChunks() {
+    public List<String> copiedChunks() {
         return copiedChunks;
     }
 
-    int dataChunks() {
+    public int dataChunks() {
         return dataChunks;
     }
 
     /** The bytes of the data message that was started and not finished (empty if none). */
-    byte[] unfinishedMessage() {
+    private byte[] unfinishedMessage() {
         return message == null ? new byte[0] : message.toByteArray();
     }
 
-    boolean unfinishedMessageIsText() {
+    private boolean unfinishedMessageIsText() {
         return message != null && messageIsText;
+    }
+
+    /**
+     * Whether the part of an unfinished text message delivered so far can still be completed to
+     * valid UTF-8: the reader fails at the first bad byte (RFC 6455 §8.1) and delivers nothing
+     * past it.
+     */
+    public boolean deliveredTextCanBeCompleted() {
+        return !unfinishedMessageIsText() || Utf8Reference.canBeCompleted(unfinishedMessage());
     }
 
     @Override

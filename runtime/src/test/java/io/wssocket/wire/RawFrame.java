@@ -12,11 +12,11 @@ import java.util.List;
  * @param maskKey null for an unmasked frame
  * @param declaredLength the length written in the header; normally the payload's length
  */
-record RawFrame(boolean fin, int rsv, int opcode, Integer maskKey, byte[] payload, LengthForm form,
+public record RawFrame(boolean fin, int rsv, int opcode, Integer maskKey, byte[] payload, LengthForm form,
         long declaredLength) {
 
     /** How the payload length is written (RFC 6455 §5.2). */
-    enum LengthForm {
+    public enum LengthForm {
         /** The shortest of the three forms, as a sender must use. */
         MINIMAL,
         /** 7-bit length; the declared length is written as is, so 126 and 127 are possible. */
@@ -27,27 +27,27 @@ record RawFrame(boolean fin, int rsv, int opcode, Integer maskKey, byte[] payloa
         SIXTY_FOUR
     }
 
-    static RawFrame of(int opcode, byte[] payload) {
+    public static RawFrame of(int opcode, byte[] payload) {
         return new RawFrame(true, 0, opcode, null, payload, LengthForm.MINIMAL, payload.length);
     }
 
-    static RawFrame text(String text) {
+    public static RawFrame text(String text) {
         return of(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static RawFrame binary(byte[] payload) {
+    public static RawFrame binary(byte[] payload) {
         return of(Opcode.BINARY, payload);
     }
 
-    static RawFrame continuation(byte[] payload) {
+    public static RawFrame continuation(byte[] payload) {
         return of(Opcode.CONTINUATION, payload);
     }
 
-    static RawFrame ping(byte[] payload) {
+    public static RawFrame ping(byte[] payload) {
         return of(Opcode.PING, payload);
     }
 
-    static RawFrame close(int code, String reason) {
+    public static RawFrame close(int code, String reason) {
         byte[] r = reason.getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[2 + r.length];
         body[0] = (byte) (code >> 8);
@@ -56,45 +56,45 @@ record RawFrame(boolean fin, int rsv, int opcode, Integer maskKey, byte[] payloa
         return of(Opcode.CLOSE, body);
     }
 
-    RawFrame fin(boolean newFin) {
+    public RawFrame fin(boolean newFin) {
         return new RawFrame(newFin, rsv, opcode, maskKey, payload, form, declaredLength);
     }
 
-    RawFrame rsv(int newRsv) {
+    public RawFrame rsv(int newRsv) {
         return new RawFrame(fin, newRsv, opcode, maskKey, payload, form, declaredLength);
     }
 
-    RawFrame opcode(int newOpcode) {
+    public RawFrame opcode(int newOpcode) {
         return new RawFrame(fin, rsv, newOpcode, maskKey, payload, form, declaredLength);
     }
 
-    RawFrame masked(int key) {
+    public RawFrame masked(int key) {
         return new RawFrame(fin, rsv, opcode, key, payload, form, declaredLength);
     }
 
-    RawFrame unmasked() {
+    public RawFrame unmasked() {
         return new RawFrame(fin, rsv, opcode, null, payload, form, declaredLength);
     }
 
     /** Masked with {@code key} when {@code mask} is true, else unmasked. */
-    RawFrame maskedIf(boolean mask, int key) {
+    public RawFrame maskedIf(boolean mask, int key) {
         return mask ? masked(key) : unmasked();
     }
 
-    RawFrame form(LengthForm newForm) {
+    public RawFrame form(LengthForm newForm) {
         return new RawFrame(fin, rsv, opcode, maskKey, payload, newForm, declaredLength);
     }
 
     /** A header that announces {@code length} bytes whatever the payload actually holds. */
-    RawFrame declaredLength(long length) {
+    public RawFrame declaredLength(long length) {
         return new RawFrame(fin, rsv, opcode, maskKey, payload, form, length);
     }
 
-    boolean isMasked() {
+    public boolean isMasked() {
         return maskKey != null;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(14 + payload.length);
         out.write((fin ? 0x80 : 0) | (rsv << 4) | opcode);
         int maskBit = isMasked() ? 0x80 : 0;
@@ -126,13 +126,13 @@ record RawFrame(boolean fin, int rsv, int opcode, Integer maskKey, byte[] payloa
         return out.toByteArray();
     }
 
-    static byte[] concat(List<RawFrame> frames) {
+    public static byte[] concat(List<RawFrame> frames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         frames.forEach(f -> out.writeBytes(f.bytes()));
         return out.toByteArray();
     }
 
-    static byte[] concat(RawFrame... frames) {
+    public static byte[] concat(RawFrame... frames) {
         return concat(List.of(frames));
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,14 +27,14 @@ class Utf8ValidatorProperties {
     void agreesWithTheStrictJdkDecoderForAnySplit(
             @ForAll("utf8ishBytes") byte[] bytes,
             @ForAll @Size(max = 6) List<@IntRange(min = 0, max = 40) Integer> cuts) {
-        boolean expected = jdkAccepts(bytes);
+        boolean expected = Utf8Reference.jdkAccepts(bytes);
 
         assertThat(validateInChunks(bytes, cuts)).isEqualTo(expected);
     }
 
     @Property(tries = 300)
     void agreesWithTheStrictJdkDecoderAtEveryTwoChunkSplit(@ForAll("utf8ishBytes") byte[] bytes) {
-        boolean expected = jdkAccepts(bytes);
+        boolean expected = Utf8Reference.jdkAccepts(bytes);
 
         for (int cut = 0; cut <= bytes.length; cut++) {
             assertThat(validateInChunks(bytes, List.of(cut))).as("cut at %d", cut).isEqualTo(expected);
@@ -63,7 +61,7 @@ class Utf8ValidatorProperties {
         for (int i = 0; i < bytes.length; i++) {
             boolean ok = v.validate(bytes, i, i + 1);
             byte[] prefix = Arrays.copyOf(bytes, i + 1);
-            assertThat(ok).as("after byte %d", i).isEqualTo(canBeCompleted(prefix));
+            assertThat(ok).as("after byte %d", i).isEqualTo(Utf8Reference.canBeCompleted(prefix));
             if (!ok) {
                 return;
             }
@@ -112,41 +110,7 @@ class Utf8ValidatorProperties {
                 Arbitraries.of(0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF));
     }
 
-    // ---- reference and feeding ----
-
-    static boolean jdkAccepts(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** Whether some ending of at most three bytes makes {@code prefix} valid UTF-8. */
-    static boolean canBeCompleted(byte[] prefix) {
-        if (jdkAccepts(prefix)) {
-            return true;
-        }
-        // After E0 the next byte must be A0-BF, after F0 90-BF, after ED 80-9F, after F4 80-8F;
-        // every later continuation byte may be 80.
-        for (int extra = 1; extra <= 3; extra++) {
-            for (int next : new int[] {0x80, 0x90, 0xA0}) {
-                byte[] candidate = Arrays.copyOf(prefix, prefix.length + extra);
-                candidate[prefix.length] = (byte) next;
-                for (int k = 1; k < extra; k++) {
-                    candidate[prefix.length + k] = (byte) 0x80;
-                }
-                if (jdkAccepts(candidate)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    // ---- feeding ----
 
     /** Valid and complete, fed in chunks that end at the given (sorted, clamped) cut points. */
     private static boolean validateInChunks(byte[] bytes, List<Integer> cuts) {
