@@ -2,7 +2,6 @@ package io.wssocket.interop;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.PongMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -14,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class EventRecorder {
     private final PeerEvents events = new PeerEvents();
 
-    // Guarded by this: a container calls partial handlers one at a time, but not always on one thread.
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    private int pieces;
+    private final MessageAssembler pieces = new MessageAssembler(events.messages);
 
     PeerEvents events() {
         return events;
@@ -31,25 +27,12 @@ final class EventRecorder {
         events.messages.add(new ReceivedMessage(MessageType.BINARY, InteropPayloads.toArray(message), 1));
     }
 
-    synchronized void textPiece(String piece, boolean last) {
-        // Gathered as characters and encoded once: a piece may end between the two halves of a surrogate pair.
-        text.append(piece);
-        pieces++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.TEXT, text.toString().getBytes(StandardCharsets.UTF_8), pieces));
-            text.setLength(0);
-            pieces = 0;
-        }
+    void textPiece(String piece, boolean last) {
+        pieces.text(piece, last);
     }
 
-    synchronized void binaryPiece(ByteBuffer piece, boolean last) {
-        binary.writeBytes(InteropPayloads.toArray(piece));
-        pieces++;
-        if (last) {
-            events.messages.add(new ReceivedMessage(MessageType.BINARY, binary.toByteArray(), pieces));
-            binary.reset();
-            pieces = 0;
-        }
+    void binaryPiece(ByteBuffer piece, boolean last) {
+        pieces.binary(piece, last);
     }
 
     void pong(PongMessage pong) {
