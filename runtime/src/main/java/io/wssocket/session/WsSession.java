@@ -140,13 +140,15 @@ public final class WsSession implements Session {
 
     /** Serial executor: the connection is closed. */
     void onClosed(int code, String reason) {
-        open = false;
         openSessions.remove(this);
         try {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (RuntimeException | Error e) {
             onEndpointError(e);
         } finally {
+            // Closed for others only once onClose has run, as the reference implementation does: code
+            // that waits while isOpen() (the TCK's session tests) then sees what onClose did.
+            open = false;
             encoders.destroy();
             handlers.destroyDecoders();
             afterClose.run();
@@ -212,7 +214,8 @@ public final class WsSession implements Session {
     /**
      * True until the connection has closed (Jakarta WebSocket: "if and only if the underlying socket
      * is open"): during a close handshake the session is still open, though nothing more can be
-     * sent; it turns false just before {@code onClose} runs.
+     * sent; it turns false once {@code onClose} has run (inside {@code onClose} it is still true, as
+     * in the reference implementation).
      */
     @Override
     public boolean isOpen() {

@@ -97,9 +97,12 @@ class ClientConnectTest {
         assertThat(endpoint.closed.get(5, TimeUnit.SECONDS).getCloseCode()).isEqualTo(CloseReason.CloseCodes.NORMAL_CLOSURE);
     }
 
-    /** Jakarta WebSocket: open "if and only if the underlying socket is open"; onClose comes after the socket closed. */
+    /**
+     * The session turns closed once onClose has run (as the reference implementation; the TCK waits
+     * while isOpen() and then expects onClose's effects), so code polling isOpen() sees them.
+     */
     @Test
-    void aSessionReportsItselfClosedFromOnCloseOn() throws Exception {
+    void aSessionReportsItselfClosedOnceOnCloseHasRun() throws Exception {
         CompletableFuture<Boolean> openInOnClose = new CompletableFuture<>();
         Recorder endpoint = new Recorder() {
             @Override
@@ -111,8 +114,8 @@ class ClientConnectTest {
         Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
         session.close();
         assertThat(endpoint.closed.get(5, TimeUnit.SECONDS).getCloseCode()).isEqualTo(CloseReason.CloseCodes.NORMAL_CLOSURE);
-        assertThat(openInOnClose.get()).isFalse();
-        assertThat(session.isOpen()).isFalse();
+        assertThat(openInOnClose.get()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !session.isOpen());
     }
 
     @Test
