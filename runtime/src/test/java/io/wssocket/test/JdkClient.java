@@ -67,6 +67,25 @@ public final class JdkClient implements AutoCloseable {
         return new JdkClient(uri);
     }
 
+    /** The HTTP status the server answers an opening handshake for {@code uri} with: 101 when it upgrades. */
+    public static int handshakeStatus(URI uri) throws Exception {
+        try {
+            connect(uri).close();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    /** Sends a text message and returns the next message, the answer. */
+    public Object ask(String text) throws Exception {
+        send(text);
+        return next(5);
+    }
+
     public void send(String text) throws Exception {
         ws.sendText(text, true).get(5, TimeUnit.SECONDS);
     }

@@ -1,5 +1,7 @@
 package io.wssocket.arquillian;
 
+import io.wssocket.test.JdkClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.arquillian.app.EchoEndpoint;
@@ -33,14 +35,14 @@ class EchoDeploymentTest {
 
     @Test
     void theEndpointEchoes() throws Exception {
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws("echo"))) {
+        try (JdkClient client = JdkClient.connect(ws("echo"))) {
             assertThat(client.ask("hello arquillian")).isEqualTo("hello arquillian");
         }
     }
 
     @Test
     void propertiesOfArquillianXmlReachTheServer() throws Exception {
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws("echo"))) {
+        try (JdkClient client = JdkClient.connect(ws("echo"))) {
             assertThat(client.ask(EchoEndpoint.IDLE_TIMEOUT_QUESTION)).isEqualTo("120000");
         }
     }

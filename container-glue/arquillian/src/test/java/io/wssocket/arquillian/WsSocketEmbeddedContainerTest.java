@@ -1,5 +1,7 @@
 package io.wssocket.arquillian;
 
+import io.wssocket.test.JdkClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -56,7 +58,7 @@ class WsSocketEmbeddedContainerTest {
         assertThat(http.getServletByName("default").getBaseURI())
                 .isEqualTo(URI.create("http://127.0.0.1:" + http.getPort() + "/echoapp/"));
         assertThat(container.application("echoapp.war").orElseThrow().paths()).containsExactly("/echoapp/echo");
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws(http, "/echoapp/echo"))) {
+        try (JdkClient client = JdkClient.connect(ws(http, "/echoapp/echo"))) {
             assertThat(client.ask("hello")).isEqualTo("hello");
         }
     }
@@ -66,7 +68,7 @@ class WsSocketEmbeddedContainerTest {
         ProtocolMetaData metaData = start(true).deploy(TestArchives.echoJar("tools.jar"));
 
         HTTPContext http = metaData.getContexts(HTTPContext.class).iterator().next();
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws(http, "/tools/echo"))) {
+        try (JdkClient client = JdkClient.connect(ws(http, "/tools/echo"))) {
             assertThat(client.ask("from a jar")).isEqualTo("from a jar");
         }
     }
@@ -92,13 +94,13 @@ class WsSocketEmbeddedContainerTest {
                 .containsExactly(tuple("default", "/clash"));
         assertThat(container.application("clash.war")).isEmpty();
         // The valid endpoint of the application is not served either: all or nothing.
-        assertThat(JdkWebSocketClient.handshakeStatus(ws(http, "/clash/echo"))).isEqualTo(404);
-        assertThat(JdkWebSocketClient.handshakeStatus(ws(http, "/clash/twice"))).isEqualTo(404);
+        assertThat(JdkClient.handshakeStatus(ws(http, "/clash/echo"))).isEqualTo(404);
+        assertThat(JdkClient.handshakeStatus(ws(http, "/clash/twice"))).isEqualTo(404);
 
         container.undeploy(TestArchives.clashingWar("clash.war"));
         // The name is free again.
         container.deploy(TestArchives.echoWar("clash.war"));
-        assertThat(JdkWebSocketClient.handshakeStatus(ws(http, "/clash/echo"))).isEqualTo(101);
+        assertThat(JdkClient.handshakeStatus(ws(http, "/clash/echo"))).isEqualTo(101);
     }
 
     @Test
@@ -125,14 +127,14 @@ class WsSocketEmbeddedContainerTest {
         assertThat(unpacked).isNotEmpty().allMatch(Files::exists);
         application = null;
 
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws(http, "/echoapp/echo"))) {
+        try (JdkClient client = JdkClient.connect(ws(http, "/echoapp/echo"))) {
             assertThat(client.ask("before")).isEqualTo("before");
             container.undeploy(TestArchives.echoWar("echoapp.war"));
             assertThat(client.closed.get(5, TimeUnit.SECONDS))
-                    .isEqualTo(new JdkWebSocketClient.Close(1001, "application undeployed"));
+                    .isEqualTo(new JdkClient.Close(1001, "application undeployed"));
         }
 
-        assertThat(JdkWebSocketClient.handshakeStatus(ws(http, "/echoapp/echo"))).isEqualTo(404);
+        assertThat(JdkClient.handshakeStatus(ws(http, "/echoapp/echo"))).isEqualTo(404);
         assertThat(unpacked).noneMatch(Files::exists);
         assertThat(isCollected(loader)).as("the application's class loader is garbage collected").isTrue();
     }
@@ -176,7 +178,7 @@ class WsSocketEmbeddedContainerTest {
         ProtocolMetaData metaData = container.deploy(TestArchives.echoWar("echoapp.war"));
 
         HTTPContext http = metaData.getContexts(HTTPContext.class).iterator().next();
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(ws(http, "/echoapp/echo"))) {
+        try (JdkClient client = JdkClient.connect(ws(http, "/echoapp/echo"))) {
             assertThat(client.ask(io.wssocket.arquillian.app.EchoEndpoint.IDLE_TIMEOUT_QUESTION)).isEqualTo("12345");
         }
     }
@@ -187,7 +189,7 @@ class WsSocketEmbeddedContainerTest {
                 ShrinkWrap.create(WebArchive.class, "plain").merge(TestArchives.echoWar("x.war")));
 
         HTTPContext http = metaData.getContexts(HTTPContext.class).iterator().next();
-        assertThat(JdkWebSocketClient.handshakeStatus(ws(http, "/plain/echo"))).isEqualTo(101);
+        assertThat(JdkClient.handshakeStatus(ws(http, "/plain/echo"))).isEqualTo(101);
     }
 
     private static URI ws(HTTPContext http, String path) {
