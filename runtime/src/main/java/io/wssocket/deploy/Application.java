@@ -4,6 +4,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import io.wssocket.server.DeploymentScope;
 import io.wssocket.server.WsServerContainer;
+import io.wssocket.webresources.ResourceRoot;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.util.Set;
  * under a context path, its endpoints chosen by the rules of Jakarta WebSocket 2.2 §6.2: every
  * {@link ServerApplicationConfig} it holds filters the endpoints found by scanning; with none,
  * every annotated endpoint is deployed. Its endpoints are registered all together or not at all;
- * {@link #close()} undeploys it (sessions closed with 1001) and releases its class loader.
+ * the files under {@code META-INF/resources/} of its own class roots (never its parent loader's) are
+ * served to plain HTTP requests under its context path. {@link #close()} undeploys it (sessions
+ * closed with 1001) and releases its class loader and jars.
  */
 public final class Application implements AutoCloseable {
     private final ApplicationSource source;
@@ -71,12 +74,17 @@ public final class Application implements AutoCloseable {
             for (Class<?> annotated : annotatedEndpoints(name, index, loader)) {
                 scope.addEndpoint(annotated);
             }
+            scope.addResourceRoots(ResourceRoot.openAll(source.classRoots()));
             if (scope.paths().isEmpty()) {
                 throw new DeploymentException(name + ": no endpoints to deploy (no ServerApplicationConfig "
                         + "returned any, and no @ServerEndpoint class was found)");
             }
             scope.commit();
             return new Application(source, loader, scope);
+        } catch (IOException e) {
+            scope.undeploy();
+            closeQuietly(loader);
+            throw new DeploymentException(name + ": cannot read the static resources: " + e.getMessage(), e);
         } catch (DeploymentException | RuntimeException | LinkageError e) {
             scope.undeploy();
             closeQuietly(loader);

@@ -2,6 +2,7 @@ package io.wssocket.handshake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,18 +47,39 @@ public final class HttpResponseWriter {
      * exception's message, and its extra headers.
      */
     public static ByteBuffer error(HttpStatusException e) {
+        return error(e, true);
+    }
+
+    /**
+     * An error response that closes the connection; without its body when {@code withBody} is
+     * false, for a HEAD request (RFC 9110 §9.3.2), whose Content-Length is still the GET's.
+     */
+    public static ByteBuffer error(HttpStatusException e, boolean withBody) {
         byte[] body = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(160);
-        head.append("HTTP/1.1 ").append(e.status()).append(' ').append(e.reasonPhrase()).append("\r\n");
-        header(head, "Content-Type", "text/plain; charset=utf-8");
-        header(head, "Content-Length", Integer.toString(body.length));
-        header(head, "Connection", "close");
-        e.headers().forEach((name, value) -> header(head, name, value));
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer out = ByteBuffer.allocate(headBytes.length + body.length);
-        out.put(headBytes).put(body).flip();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "text/plain; charset=utf-8");
+        headers.put("Content-Length", Integer.toString(body.length));
+        headers.put("Connection", "close");
+        headers.putAll(e.headers());
+        ByteBuffer head = head(e.status(), headers);
+        if (!withBody) {
+            return head;
+        }
+        ByteBuffer out = ByteBuffer.allocate(head.remaining() + body.length);
+        out.put(head).put(body).flip();
         return out;
+    }
+
+    /**
+     * A response head: status line, the headers in iteration order and the empty line; the caller
+     * sends the content, if any, after it.
+     */
+    public static ByteBuffer head(int status, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder(160);
+        head.append("HTTP/1.1 ").append(status).append(' ').append(HttpStatusException.reasonPhrase(status)).append("\r\n");
+        headers.forEach((name, value) -> header(head, name, value));
+        head.append("\r\n");
+        return ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Shorthand for {@code error(new HttpStatusException(status, message, headers))}. */

@@ -51,6 +51,8 @@ public final class HttpStatusException extends Exception {
         return switch (status) {
             case 101 -> "Switching Protocols";
             case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 304 -> "Not Modified";
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";

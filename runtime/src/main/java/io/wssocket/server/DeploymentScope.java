@@ -1,5 +1,7 @@
 package io.wssocket.server;
 
+import io.wssocket.webresources.ResourceMounts;
+import io.wssocket.webresources.ResourceRoot;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -18,8 +20,8 @@ import java.util.Set;
 /**
  * The {@link ServerContainer} one application sees: its endpoints go under its context path,
  * are gathered while it deploys and registered together at {@link #commit()} (all or none), and
- * are removed, with their sessions closed, at {@link #undeploy()}. Everything else is the
- * server's container.
+ * are removed, with their sessions closed, at {@link #undeploy()}. Its static resource roots
+ * are served from commit to undeploy, and closed then. Everything else is the server's container.
  */
 public final class DeploymentScope implements ServerContainer {
     private static final System.Logger LOG = System.getLogger(DeploymentScope.class.getName());
@@ -28,6 +30,8 @@ public final class DeploymentScope implements ServerContainer {
     private final String contextPath;
     private final List<EndpointRegistry.Deployment> pending = new ArrayList<>();
     private final List<EndpointRegistry.Route> routes = new ArrayList<>();
+    private final List<ResourceRoot> resourceRoots = new ArrayList<>();
+    private ResourceMounts.Mount mount;
     private boolean committed;
     private boolean undeployed;
 
@@ -73,6 +77,19 @@ public final class DeploymentScope implements ServerContainer {
         }
     }
 
+    /**
+     * Hands over the application's static resource roots: served under the context path from
+     * {@link #commit()} on (unless the server's static-resources option is off), closed at
+     * {@link #undeploy()}.
+     */
+    public synchronized void addResourceRoots(List<ResourceRoot> roots) {
+        if (undeployed || committed) {
+            ResourceRoot.closeAll(roots);
+            throw new IllegalStateException("resource roots are added before commit, and not after undeploy");
+        }
+        resourceRoots.addAll(roots);
+    }
+
     /** Registers everything added during deployment, or nothing if one cannot be. */
     public synchronized void commit() throws DeploymentException {
         if (committed) {
@@ -81,6 +98,9 @@ public final class DeploymentScope implements ServerContainer {
         routes.addAll(server.registry().addAll(contextPath, pending));
         pending.clear();
         committed = true;
+        if (!resourceRoots.isEmpty() && server.servesStaticResources()) {
+            mount = server.webResources().add(contextPath, resourceRoots);
+        }
     }
 
     /** Removes the application's endpoints and closes their sessions with 1001 (going away). */
@@ -91,6 +111,12 @@ public final class DeploymentScope implements ServerContainer {
             pending.clear();
             removed = new ArrayList<>(routes);
             routes.clear();
+            if (mount != null) {
+                server.webResources().remove(mount);
+                mount = null;
+            }
+            ResourceRoot.closeAll(resourceRoots);
+            resourceRoots.clear();
         }
         server.registry().removeAll(removed);
         CloseReason reason = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "application undeployed");

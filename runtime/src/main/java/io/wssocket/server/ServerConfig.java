@@ -96,6 +96,12 @@ public final class ServerConfig {
                     "cores × 8, at least 16", INT, Builder::callbackThreads),
             ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
                     5000L, LONG, Builder::shutdownTimeoutMillis),
+            ServerOption.of("static-resources", "Answer plain HTTP GET and HEAD requests (no 'Upgrade: websocket') with "
+                    + "the files under META-INF/resources/ of the deployed application whose context path matches.",
+                    true, BOOL, Builder::staticResources),
+            ServerOption.of("max-static-file-size", "Largest static resource served, in bytes; a larger one is answered "
+                    + "with 500 and a warning in the log (each file is read whole into memory to be sent).",
+                    16777216L, LONG, Builder::maxStaticFileSize),
             ServerOption.of("tcp-no-delay", "Disable Nagle's algorithm on accepted and connected sockets.", true, BOOL, Builder::tcpNoDelay),
             ServerOption.of("connect-timeout", "Client: milliseconds connectToServer waits for the TCP connection (to the "
                     + "server or the proxy); the handshake-timeout then bounds the upgrade.", 10000L, LONG, Builder::connectTimeoutMillis),
@@ -144,6 +150,8 @@ public final class ServerConfig {
     private final int callbackThreads;
     private final long shutdownTimeoutMillis;
     private final boolean tcpNoDelay;
+    private final boolean staticResources;
+    private final long maxStaticFileSize;
     private final HandshakeAuthenticator authenticator;
     private final long connectTimeoutMillis;
     private final int clientEventLoops;
@@ -181,6 +189,10 @@ public final class ServerConfig {
         this.callbackThreads = b.callbackThreads;
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
         this.tcpNoDelay = b.tcpNoDelay;
+        this.staticResources = b.staticResources;
+        this.maxStaticFileSize = b.maxStaticFileSize;
+        require(maxStaticFileSize >= 0 && maxStaticFileSize <= Integer.MAX_VALUE - 8,
+                "max-static-file-size must be 0-" + (Integer.MAX_VALUE - 8) + " (a file is sent from one array)");
         this.authenticator = b.authenticator;
         this.connectTimeoutMillis = b.connectTimeoutMillis;
         this.clientEventLoops = b.clientEventLoops;
@@ -289,6 +301,16 @@ public final class ServerConfig {
         return tcpNoDelay;
     }
 
+    /** Whether plain HTTP requests are answered from the applications' META-INF/resources/. */
+    public boolean staticResources() {
+        return staticResources;
+    }
+
+    /** Largest static resource served, in bytes. */
+    public long maxStaticFileSize() {
+        return maxStaticFileSize;
+    }
+
     /** Who may open a WebSocket; set in code only (it is code, not a value). */
     public HandshakeAuthenticator authenticator() {
         return authenticator;
@@ -377,6 +399,8 @@ public final class ServerConfig {
         private int callbackThreads = Math.max(16, CORES * 8);
         private long shutdownTimeoutMillis = 5_000;
         private boolean tcpNoDelay = true;
+        private boolean staticResources = true;
+        private long maxStaticFileSize = 16L << 20;
         private HandshakeAuthenticator authenticator = HandshakeAuthenticator.ANONYMOUS;
         private long connectTimeoutMillis = 10_000;
         private int clientEventLoops = 1;
@@ -525,6 +549,16 @@ public final class ServerConfig {
 
         public Builder tcpNoDelay(boolean tcpNoDelay) {
             this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        public Builder staticResources(boolean staticResources) {
+            this.staticResources = staticResources;
+            return this;
+        }
+
+        public Builder maxStaticFileSize(long maxStaticFileSize) {
+            this.maxStaticFileSize = maxStaticFileSize;
             return this;
         }
 

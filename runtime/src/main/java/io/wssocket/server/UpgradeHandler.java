@@ -7,6 +7,7 @@ import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.QueryParameters;
+import io.wssocket.handshake.TokenList;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
 import io.wssocket.protocol.WebSocketConnection;
@@ -16,6 +17,8 @@ import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.WriteCallback;
+import io.wssocket.webresources.ResourceMounts;
+import io.wssocket.webresources.StaticResourceHandler;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -32,13 +35,15 @@ import java.util.concurrent.TimeUnit;
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
  * handshake limits and timeout, checks it (RFC 6455 §4.2.1), finds the endpoint, runs the
  * endpoint's configurator off the event loop, answers 101 and hands the connection to a
- * {@link WsSession}, or answers with an error status and closes.
+ * {@link WsSession}, or answers with an error status and closes. A plain HTTP request (no
+ * {@code Upgrade: websocket}) for a path that is no endpoint's is answered from the applications'
+ * static resources, off the event loop, and the connection closed.
  */
 final class UpgradeHandler implements ConnectionHandler {
     private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
     private static final long REJECT_LINGER_MILLIS = 2000;
 
-    private enum Phase { READING, UPGRADING, REJECTED }
+    private enum Phase { READING, UPGRADING, SERVING, ANSWERED }
 
     private final ServerRuntime server;
     private final HttpRequestParser parser;
@@ -82,6 +87,12 @@ final class UpgradeHandler implements ConnectionHandler {
             if (!parser.parse(in)) {
                 return;
             }
+            ResourceMounts.Selection resources = staticResourcesFor(parser.request());
+            if (resources != null) {
+                in.position(in.limit()); // one request per connection: anything after it is dropped
+                serveStatic(c, parser.request(), resources);
+                return;
+            }
             upgrade = UpgradeRequestValidator.validate(parser.request());
             route = server.registry().match(upgrade.request().path());
             if (route == null) {
@@ -97,6 +108,31 @@ final class UpgradeHandler implements ConnectionHandler {
         phase = Phase.UPGRADING;
         c.suspendReads();
         server.callbackExecutor().execute(() -> upgrade(c, upgrade, route, leftover));
+    }
+
+    /**
+     * The static resources that answer a request, or null when it goes the WebSocket way: an
+     * upgrade request, a request for an endpoint's path (which keeps its 426 or 400), or a path
+     * under no application's context path.
+     */
+    private ResourceMounts.Selection staticResourcesFor(HttpRequest request) {
+        if (!server.container().servesStaticResources()
+                || TokenList.contains(request.headerValues("Upgrade"), "websocket")
+                || server.registry().match(request.path()) != null) {
+            return null;
+        }
+        return server.container().webResources().select(request.path());
+    }
+
+    /** Files are read off the event loop; the answer is written and the connection closed on it. */
+    private void serveStatic(Connection c, HttpRequest request, ResourceMounts.Selection resources) {
+        phase = Phase.SERVING;
+        c.suspendReads();
+        StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
+        server.callbackExecutor().execute(() -> {
+            ByteBuffer[] response = handler.respond(request, resources, c.remoteAddress());
+            c.loop().execute(() -> answerAndClose(c, response));
+        });
     }
 
     /** On the callback executor: the configurator is endpoint code and may block. */
@@ -212,8 +248,17 @@ final class UpgradeHandler implements ConnectionHandler {
     private void reject(Connection c, HttpStatusException e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
                 + e.status() + ": " + e.getMessage());
-        phase = Phase.REJECTED;
-        c.write(HttpResponseWriter.error(e), WriteCallback.NONE);
+        answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(e)});
+    }
+
+    /**
+     * Writes a response that ends the connection, then drains what the client still sends (so
+     * that closing does not reset the connection before the client has read the response) until
+     * it closes or the linger time passes with nothing left to write. Event loop.
+     */
+    private void answerAndClose(Connection c, ByteBuffer[] response) {
+        phase = Phase.ANSWERED;
+        c.write(response, WriteCallback.NONE);
         c.shutdownOutputAfterFlush();
         c.resumeReads();
         c.scheduleTimer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS));
@@ -221,11 +266,20 @@ final class UpgradeHandler implements ConnectionHandler {
 
     @Override
     public void onInputClosed(Connection c) {
+        if (phase == Phase.SERVING) {
+            // A client that half-closed after its request still gets the answer; reads resume
+            // after it is written, and see the end of the stream again.
+            return;
+        }
         c.closeAfterFlush();
     }
 
     @Override
     public long onTimer(Connection c, long now) {
+        if (phase == Phase.ANSWERED && c.isOpen() && c.queuedBytes() > 0) {
+            // A large file still on its way: the transport's write-timeout drops a peer that stopped reading.
+            return now + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS);
+        }
         if (phase == Phase.READING) {
             LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");

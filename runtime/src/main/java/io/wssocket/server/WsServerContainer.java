@@ -3,6 +3,7 @@ package io.wssocket.server;
 import io.wssocket.client.AbstractWebSocketContainer;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
+import io.wssocket.webresources.ResourceMounts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerContainer;
@@ -17,14 +18,27 @@ import java.util.Map;
  */
 public final class WsServerContainer extends AbstractWebSocketContainer implements ServerContainer {
     private final EndpointRegistry registry = new EndpointRegistry();
+    private final ResourceMounts webResources = new ResourceMounts();
+    private final boolean staticResources;
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
         super(config, clientTransport);
+        this.staticResources = config.staticResources();
     }
 
     EndpointRegistry registry() {
         return registry;
+    }
+
+    /** The applications' static resources by context path. */
+    ResourceMounts webResources() {
+        return webResources;
+    }
+
+    /** Whether plain HTTP requests are answered from the applications' static resources (option static-resources). */
+    boolean servesStaticResources() {
+        return staticResources;
     }
 
     @Override

@@ -10,9 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,26 @@ class MainDeploymentTest {
                 client.send("main");
                 assertThat((String) client.next(5)).startsWith("hello main from app:good");
             }
+        } finally {
+            started.stop();
+        }
+    }
+
+    @Test
+    void theApplicationsPageIsServedOverPlainHttp() throws Exception {
+        Path app = copy(tmp.resolve("app"), GreetingEndpoint.class, GreetingApplication.class);
+        Files.createDirectories(app.resolve("META-INF/resources"));
+        Files.writeString(app.resolve("META-INF/resources/index.html"), "<p>hello</p>");
+        Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", "--deploy", app + "=/chat"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        try {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + started.server.port() + "/chat/"))
+                            .timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).isEqualTo("<p>hello</p>");
         } finally {
             started.stop();
         }

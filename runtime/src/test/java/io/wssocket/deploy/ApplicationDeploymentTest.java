@@ -12,13 +12,9 @@ import io.wssocket.server.WebSocketServer;
 import io.wssocket.test.JdkClient;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,29 +172,10 @@ class ApplicationDeploymentTest {
 
     /** Copies the compiled classes into a fresh class directory. */
     static Path classes(Path dir, Class<?>... types) throws IOException {
-        Files.createDirectories(dir);
-        for (Class<?> type : types) {
-            String resource = type.getName().replace('.', '/') + ".class";
-            Path target = dir.resolve(resource);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                Files.copy(in, target);
-            }
-        }
-        return dir;
+        return ApplicationFiles.of(types).writeDirectory(dir);
     }
 
     static Path jar(Path jar, Class<?>... types) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (Class<?> type : types) {
-                String resource = type.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(resource));
-                try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return ApplicationFiles.of(types).writeJar(jar);
     }
 }
