@@ -101,6 +101,15 @@ public final class ClientConnector {
     }
 
     private Session connect(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
+        try {
+            return open(prepared, uri);
+        } catch (DeploymentException | IOException | RuntimeException | Error e) {
+            prepared.instances().releaseAll(); // nothing of a failed connection stays
+            throw e;
+        }
+    }
+
+    private Session open(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
         Target target = Target.of(uri);
         ClientEndpointConfig cec = prepared.config();
         String owner = prepared.endpointClass().getName();
@@ -133,7 +142,7 @@ public final class ClientConnector {
                     target.secure(), null);
             WsSession session = new WsSession(idPrefix + Long.toHexString(ids.incrementAndGet()), ws, prepared.endpoint(), cec,
                     container, sessionRequest, settings.get(), openSessions, lease.callbacks(), encoders, decoders,
-                    prepared.endpointClass().getClassLoader());
+                    prepared.endpointClass().getClassLoader(), prepared.instances(), null);
             session.afterClose(lease::release);
             session.admit();
             await(open(session, connection, upgraded), Long.MAX_VALUE);

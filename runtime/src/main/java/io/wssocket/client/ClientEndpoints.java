@@ -2,6 +2,8 @@ package io.wssocket.client;
 
 import io.wssocket.endpoint.AnnotatedEndpoint;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
+import io.wssocket.spi.Integrations;
+import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
@@ -13,11 +15,16 @@ import java.util.List;
  * Turns what {@code connectToServer} is given into an {@link Endpoint} and its
  * {@link ClientEndpointConfig}: an {@code @ClientEndpoint} class is analysed once (Jakarta
  * WebSocket 2.2 §4.2) and its annotation becomes the configuration; a class is instantiated with
- * its public no-argument constructor.
+ * its public no-argument constructor, or by its application's container integration.
  */
 final class ClientEndpoints {
-    /** An endpoint ready to connect. */
-    record Prepared(Endpoint endpoint, ClientEndpointConfig config, Class<?> endpointClass) {
+    /**
+     * An endpoint ready to connect.
+     *
+     * @param instances what was created for it (by the application's container integration, if
+     *     any), released when its session ends or the connection fails
+     */
+    record Prepared(Endpoint endpoint, ClientEndpointConfig config, Class<?> endpointClass, SessionInstances instances) {
     }
 
     /** Each annotated class analysed once; a class that breaks a rule keeps failing with the same message. */
@@ -40,6 +47,14 @@ final class ClientEndpoints {
             throw new DeploymentException("the annotated endpoint instance must not be null");
         }
         Class<?> type = instance.getClass();
+        return annotated(instance, type, SessionInstances.forEndpoint(type));
+    }
+
+    /**
+     * @param type the endpoint's own class, whose annotations describe it: the instance may be of a
+     *     subclass a container generated (for interceptors)
+     */
+    private static Prepared annotated(Object instance, Class<?> type, SessionInstances instances) throws DeploymentException {
         Object model = MODELS.get(type);
         if (model instanceof DeploymentException e) {
             throw new DeploymentException(e.getMessage(), e);
@@ -49,9 +64,9 @@ final class ClientEndpoints {
                 .preferredSubprotocols(List.of(annotation.subprotocols()))
                 .decoders(List.of(annotation.decoders()))
                 .encoders(List.of(annotation.encoders()))
-                .configurator(newInstance(annotation.configurator(), type, "configurator"))
+                .configurator(newInstance(annotation.configurator(), type, "configurator", instances))
                 .build();
-        return new Prepared(new AnnotatedEndpoint((AnnotatedEndpointModel) model, instance), config, type);
+        return new Prepared(new AnnotatedEndpoint((AnnotatedEndpointModel) model, instance), config, type, instances);
     }
 
     static Prepared annotated(Class<?> type) throws DeploymentException {
@@ -60,20 +75,32 @@ final class ClientEndpoints {
             throw new DeploymentException("endpoint " + type.getName() + ": not annotated with @ClientEndpoint "
                     + "(Jakarta WebSocket 2.2 §4.2)");
         }
-        return annotated(newInstance(type, type, "endpoint"));
+        SessionInstances instances = SessionInstances.forEndpoint(type);
+        try {
+            return annotated(newInstance(type, type, "endpoint", instances), type, instances);
+        } catch (DeploymentException | RuntimeException e) {
+            instances.releaseAll();
+            throw e;
+        }
     }
 
     static Prepared programmatic(Endpoint endpoint, ClientEndpointConfig config) throws DeploymentException {
         if (endpoint == null) {
             throw new DeploymentException("the endpoint instance must not be null");
         }
+        return programmatic(endpoint, config, endpoint.getClass(), SessionInstances.forEndpoint(endpoint.getClass()));
+    }
+
+    private static Prepared programmatic(Endpoint endpoint, ClientEndpointConfig config, Class<?> type,
+                                         SessionInstances instances) {
         return new Prepared(endpoint, config == null ? ClientEndpointConfig.Builder.create().build() : config,
-                endpoint.getClass());
+                type, instances);
     }
 
     static Prepared programmatic(Class<? extends Endpoint> type, ClientEndpointConfig config) throws DeploymentException {
         requireClass(type);
-        return programmatic(newInstance(type, type, "endpoint"), config);
+        SessionInstances instances = SessionInstances.forEndpoint(type);
+        return programmatic(newInstance(type, type, "endpoint", instances), config, type, instances);
     }
 
     private static void requireClass(Class<?> type) throws DeploymentException {
@@ -82,9 +109,12 @@ final class ClientEndpoints {
         }
     }
 
-    private static <T> T newInstance(Class<T> type, Class<?> endpoint, String role) throws DeploymentException {
+    private static <T> T newInstance(Class<T> type, Class<?> endpoint, String role, SessionInstances instances)
+            throws DeploymentException {
         try {
-            return type.getConstructor().newInstance();
+            // The API's own default configurator is not the application's to manage.
+            boolean managed = instances.integration() != null && Integrations.forClass(type) == instances.integration();
+            return managed ? instances.create(type) : type.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             throw new DeploymentException("endpoint " + endpoint.getName() + ": the constructor of " + role + " "
                     + type.getName() + " threw " + e.getCause(), e.getCause());

@@ -13,10 +13,12 @@ import java.util.Set;
 
 /**
  * The parent of every application's class loader: the JDK, the Jakarta WebSocket API taken from
- * the runtime (so applications and runtime share the API's classes), and the runtime's providers
+ * the runtime (so applications and runtime share the API's classes), the runtime's providers
  * of that API's services (the API finds the container's default configurator and
- * {@code ContainerProvider} through {@code ServiceLoader} on the application's loader). Nothing
- * else of the runtime is visible to applications, and nothing of one application to another.
+ * {@code ContainerProvider} through {@code ServiceLoader} on the application's loader), and the
+ * classes a container integration shares ({@link io.wssocket.spi.ContainerIntegration#sharedClassPrefixes()}:
+ * the CDI API, for one). Nothing else of the runtime is visible to applications, and nothing of one
+ * application to another.
  */
 final class ApiClassLoader extends ClassLoader {
     private static final String API_PACKAGE = "jakarta.websocket.";
@@ -28,16 +30,27 @@ final class ApiClassLoader extends ClassLoader {
 
     private final ClassLoader runtime;
     private final Set<String> providers;
+    /** Class name prefixes shared besides the API's, from the container integration. */
+    private final String[] sharedPrefixes;
+    /** The same as resource name prefixes ("a/b/"). */
+    private final String[] sharedResourcePrefixes;
 
     ApiClassLoader(ClassLoader runtime) {
+        this(runtime, Set.of());
+    }
+
+    /** @param sharedPrefixes more class name prefixes ("jakarta.inject.") to take from the runtime */
+    ApiClassLoader(ClassLoader runtime, Set<String> sharedPrefixes) {
         super("wssocket-api", ClassLoader.getPlatformClassLoader());
         this.runtime = runtime;
         this.providers = providersOf(runtime);
+        this.sharedPrefixes = sharedPrefixes.toArray(String[]::new);
+        this.sharedResourcePrefixes = sharedPrefixes.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (name.startsWith(API_PACKAGE) || providers.contains(name)) {
+        if (name.startsWith(API_PACKAGE) || providers.contains(name) || startsWithAny(name, sharedPrefixes)) {
             return runtime.loadClass(name);
         }
         throw new ClassNotFoundException(name);
@@ -53,8 +66,18 @@ final class ApiClassLoader extends ClassLoader {
         return isShared(name) ? runtime.getResources(name) : Collections.emptyEnumeration();
     }
 
-    private static boolean isShared(String resource) {
-        return resource.startsWith(API_SERVICES) || resource.startsWith(API_PACKAGE.replace('.', '/'));
+    private boolean isShared(String resource) {
+        return resource.startsWith(API_SERVICES) || resource.startsWith(API_PACKAGE.replace('.', '/'))
+                || startsWithAny(resource, sharedResourcePrefixes);
+    }
+
+    private static boolean startsWithAny(String name, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The classes named by the runtime's service files for the Jakarta WebSocket API. */

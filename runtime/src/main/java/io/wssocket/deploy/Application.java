@@ -5,6 +5,10 @@ import jakarta.websocket.Endpoint;
 import io.wssocket.server.DeploymentScope;
 import io.wssocket.server.WsServerContainer;
 import io.wssocket.webresources.ResourceRoot;
+import io.wssocket.spi.ApplicationInfo;
+import io.wssocket.spi.ApplicationIntegration;
+import io.wssocket.spi.ContainerIntegration;
+import io.wssocket.spi.Integrations;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
@@ -23,17 +27,35 @@ import java.util.Set;
  * every annotated endpoint is deployed. Its endpoints are registered all together or not at all;
  * the files under {@code META-INF/resources/} of its own class roots (never its parent loader's) are
  * served to plain HTTP requests under its context path. {@link #close()} undeploys it (sessions
- * closed with 1001) and releases its class loader and jars.
+ * closed with 1001) and releases its class loader and jars. With a
+ * container integration on the runtime's class path ({@link Integrations#discovered()}, such as the
+ * CDI glue) the integration is started for the application before its endpoints are registered,
+ * creates its instances, and is stopped when it is undeployed.
  */
 public final class Application implements AutoCloseable {
     private final ApplicationSource source;
     private final URLClassLoader classLoader;
     private final DeploymentScope scope;
+    private final Integrated integrated;
 
-    private Application(ApplicationSource source, URLClassLoader classLoader, DeploymentScope scope) {
+    private Application(ApplicationSource source, URLClassLoader classLoader, DeploymentScope scope, Integrated integrated) {
         this.source = source;
         this.classLoader = classLoader;
         this.scope = scope;
+        this.integrated = integrated;
+    }
+
+    /** The container integration started for an application, and its registration for the application's loader. */
+    private record Integrated(ApplicationIntegration integration, Integrations.Registration registration) {
+        static Integrated start(ContainerIntegration container, ApplicationInfo application) throws DeploymentException {
+            ApplicationIntegration integration = container.start(application);
+            return new Integrated(integration, Integrations.registerOrClose(application.classLoader(), integration));
+        }
+
+        void stop() {
+            registration.close();
+            integration.close();
+        }
     }
 
     /** A jar or class directory at the root context; see {@link #deploy(ApplicationSource, WsServerContainer, ClassLoader)}. */
@@ -51,6 +73,7 @@ public final class Application implements AutoCloseable {
     public static Application deploy(ApplicationSource source, WsServerContainer container, ClassLoader runtime)
             throws DeploymentException {
         String name = source.name();
+        ContainerIntegration integration = Integrations.discovered();
         ApplicationIndex index;
         URLClassLoader loader;
         try {
@@ -59,7 +82,8 @@ public final class Application implements AutoCloseable {
             for (int i = 0; i < urls.length; i++) {
                 urls[i] = source.classRoots().get(i).toUri().toURL();
             }
-            loader = new URLClassLoader("app:" + name, urls, new ApiClassLoader(runtime));
+            loader = new URLClassLoader("app:" + name, urls,
+                    new ApiClassLoader(runtime, integration == null ? Set.of() : integration.sharedClassPrefixes()));
         } catch (IOException e) {
             throw new DeploymentException(name + ": cannot read the application: " + e.getMessage(), e);
         }
@@ -67,7 +91,11 @@ public final class Application implements AutoCloseable {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
+        Integrated integrated = null;
         try {
+            if (integration != null) {
+                integrated = Integrated.start(integration, new ApplicationInfo(name, loader, source.classRoots()));
+            }
             for (ServerEndpointConfig config : endpointConfigs(name, index, loader)) {
                 scope.addEndpoint(config);
             }
@@ -80,14 +108,16 @@ public final class Application implements AutoCloseable {
                         + "returned any, and no @ServerEndpoint class was found)");
             }
             scope.commit();
-            return new Application(source, loader, scope);
-        } catch (IOException e) {
+            return new Application(source, loader, scope, integrated);
+        } catch (IOException | DeploymentException | RuntimeException | LinkageError e) {
             scope.undeploy();
+            if (integrated != null) {
+                integrated.stop();
+            }
             closeQuietly(loader);
-            throw new DeploymentException(name + ": cannot read the static resources: " + e.getMessage(), e);
-        } catch (DeploymentException | RuntimeException | LinkageError e) {
-            scope.undeploy();
-            closeQuietly(loader);
+            if (e instanceof IOException) {
+                throw new DeploymentException(name + ": cannot read the static resources: " + e.getMessage(), e);
+            }
             if (e instanceof DeploymentException) {
                 throw (DeploymentException) e;
             }
@@ -169,10 +199,16 @@ public final class Application implements AutoCloseable {
         return classLoader;
     }
 
-    /** Undeploys: the endpoints are removed, their sessions closed with 1001, the class loader closed. */
+    /**
+     * Undeploys: the endpoints are removed, their sessions closed with 1001, the container
+     * integration stopped (it lets the sessions finish closing first), the class loader closed.
+     */
     @Override
     public void close() {
         scope.undeploy();
+        if (integrated != null) {
+            integrated.stop();
+        }
         closeQuietly(classLoader);
     }
 

@@ -1,6 +1,7 @@
 package io.wssocket.endpoint;
 
 import io.wssocket.session.DecoderSet;
+import io.wssocket.session.WsSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EncodeException;
@@ -43,7 +44,7 @@ public final class AnnotatedEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         try {
-            decoders = model.decoders().open(config);
+            decoders = model.decoders().open(config, WsSession.instancesOf(session));
         } catch (RuntimeException e) {
             onError(session, e);
             closeQuietly(session, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "decoders could not be created"));

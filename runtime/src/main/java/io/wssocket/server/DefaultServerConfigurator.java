@@ -1,5 +1,8 @@
 package io.wssocket.server;
 
+import io.wssocket.spi.ApplicationIntegration;
+import io.wssocket.spi.Integrations;
+import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -11,7 +14,8 @@ import java.util.List;
 /**
  * The container's default {@link ServerEndpointConfig.Configurator}, found by the Jakarta API
  * through {@code META-INF/services}. Creates one endpoint instance per connection with the public
- * no-argument constructor and chooses the first subprotocol the client asked for that the endpoint
+ * no-argument constructor, or by the application's container integration when it has one (then
+ * released when the session ends), and chooses the first subprotocol the client asked for that the endpoint
  * supports.
  */
 public class DefaultServerConfigurator extends ServerEndpointConfig.Configurator {
@@ -51,6 +55,10 @@ public class DefaultServerConfigurator extends ServerEndpointConfig.Configurator
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        ApplicationIntegration integration = Integrations.forClass(endpointClass);
+        if (integration != null) {
+            return SessionInstances.adoptBySessionSettingUp(integration.newInstance(endpointClass));
+        }
         try {
             return endpointClass.getConstructor().newInstance();
         } catch (InvocationTargetException e) {

@@ -14,6 +14,7 @@ import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
+import io.wssocket.spi.SessionInstances;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.WriteCallback;
@@ -145,6 +146,8 @@ final class UpgradeHandler implements ConnectionHandler {
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
+        SessionInstances instances = SessionInstances.forEndpoint(sec.getEndpointClass());
+        WsSession session = null;
         try {
             URI requestUri = requestUri(request, c.isSecure());
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
@@ -170,27 +173,33 @@ final class UpgradeHandler implements ConnectionHandler {
             List<Extension> extensions = negotiateExtensions(configurator, sec, upgrade);
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
             configurator.modifyHandshake(sec, handshake, response);
-            Object instance = configurator.getEndpointInstance(sec.getEndpointClass());
+            Object instance = instances.endpointInstance(configurator, sec.getEndpointClass());
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
-            WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
+            session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
                     sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
-                    route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader());
+                    route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(), instances, route.path());
             session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
                     subprotocol.isEmpty() ? null : subprotocol, null, response.getHeaders()), WriteCallback.NONE);
+            WsSession created = session;
             c.loop().execute(() -> {
                 if (c.isOpen()) {
-                    session.open(leftover);
+                    created.open(leftover);
                 } else {
-                    session.abandon();
+                    created.abandon();
                 }
             });
         } catch (Exception | LinkageError e) {
+            if (session != null) {
+                session.abandon(); // releases its instances and ends what observes it
+            } else {
+                instances.releaseAll();
+            }
             LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
                     + " for " + c.remoteAddress() + ": " + e, e);
             rejectOnLoop(c, new HttpStatusException(500, "the endpoint could not be opened"));

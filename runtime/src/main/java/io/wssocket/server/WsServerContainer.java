@@ -4,6 +4,8 @@ import io.wssocket.client.AbstractWebSocketContainer;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.webresources.ResourceMounts;
+import io.wssocket.spi.ApplicationIntegration;
+import io.wssocket.spi.Integrations;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerContainer;
@@ -77,7 +79,9 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
             return new DefaultServerConfigurator(); // the container's default (Jakarta WebSocket 2.2 §4.1.1)
         }
         try {
-            return type.getConstructor().newInstance();
+            ApplicationIntegration integration = Integrations.forClass(endpointClass);
+            // Lives as long as the deployment: the integration releases it when it closes.
+            return integration != null ? integration.newInstance(type).instance() : type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
             throw new DeploymentException("endpoint " + endpointClass.getName() + ": cannot create configurator "

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
@@ -90,17 +91,16 @@ public final class DecoderSet {
                 .toArray();
     }
 
-    /** New decoder instances for one session, initialised (Jakarta WebSocket 2.2 §3.2). */
-    public Decoder[] open(EndpointConfig config) {
+    /**
+     * New decoder instances for one session, initialised (Jakarta WebSocket 2.2 §3.2).
+     *
+     * @param session creates them and releases them when the session ends
+     */
+    public Decoder[] open(EndpointConfig config, SessionInstances session) {
         Decoder[] decoders = new Decoder[entries.size()];
         for (int i = 0; i < decoders.length; i++) {
-            try {
-                decoders[i] = (Decoder) entries.get(i).constructor().invoke();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot create decoder " + entries.get(i).decoderClass().getName(), e);
-            }
+            Entry entry = entries.get(i);
+            decoders[i] = (Decoder) EncoderSet.instantiate(session, entry.decoderClass(), entry.constructor(), "decoder");
             decoders[i].init(config);
         }
         return decoders;

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.EndpointConfig;
@@ -109,7 +110,18 @@ public final class EncoderSet {
     }
 
     /** New encoder instances for one session; {@link SessionEncoders#init(EndpointConfig)} runs them at open. */
-    SessionEncoders open() {
-        return new SessionEncoders(this);
+    SessionEncoders open(SessionInstances instances) {
+        return new SessionEncoders(this, instances);
+    }
+
+    /** A new instance of a coder class for one session, by its integration or its constructor. */
+    static Object instantiate(SessionInstances instances, Class<?> type, MethodHandle constructor, String role) {
+        try {
+            return instances.create(type, constructor);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create " + role + " " + type.getName() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
@@ -32,14 +33,16 @@ final class MessageHandlers {
 
     private final DecoderSet decoderSet;
     private final EndpointConfig config;
+    private final SessionInstances instances;
     private volatile Decoder[] decoders;
     private volatile Registration text;
     private volatile Registration binary;
     private volatile Registration pong;
 
-    MessageHandlers(DecoderSet decoderSet, EndpointConfig config) {
+    MessageHandlers(DecoderSet decoderSet, EndpointConfig config, SessionInstances instances) {
         this.decoderSet = decoderSet;
         this.config = config;
+        this.instances = instances;
     }
 
     Registration text() {
@@ -156,7 +159,7 @@ final class MessageHandlers {
             synchronized (this) {
                 d = decoders;
                 if (d == null) {
-                    d = decoderSet.open(config);
+                    d = decoderSet.open(config, instances);
                     decoders = d;
                 }
             }

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.spi.SessionObserver;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -17,16 +18,20 @@ public final class SerialExecutor implements Executor {
 
     private final Executor shared;
     private final ClassLoader contextLoader;
+    /** Null without a container integration: then a task runs with nothing around it. */
+    private final SessionObserver observer;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     /**
      * @param contextLoader the thread context class loader while tasks run: the endpoint's
      *     application loader, so ServiceLoader and frameworks called from endpoint code see it
+     * @param observer told before and after each task (the container's scopes), or null
      */
-    public SerialExecutor(Executor shared, ClassLoader contextLoader) {
+    public SerialExecutor(Executor shared, ClassLoader contextLoader, SessionObserver observer) {
         this.shared = shared;
         this.contextLoader = contextLoader;
+        this.observer = observer;
     }
 
     @Override
@@ -58,7 +63,11 @@ public final class SerialExecutor implements Executor {
                     break;
                 }
                 try {
-                    task.run();
+                    if (observer == null) {
+                        task.run();
+                    } else {
+                        runObserved(task);
+                    }
                 } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.ERROR, "session callback failed", e);
                 }
@@ -69,6 +78,15 @@ public final class SerialExecutor implements Executor {
             if (!tasks.isEmpty()) {
                 schedule();
             }
+        }
+    }
+
+    private void runObserved(Runnable task) {
+        observer.beforeCallback();
+        try {
+            task.run();
+        } finally {
+            observer.afterCallback();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.spi.SessionInstances;
 import io.wssocket.wire.Opcode;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Encoder;
@@ -27,17 +28,12 @@ final class SessionEncoders {
     private final List<EncoderSet.Entry> entries;
     private final Encoder[] instances;
 
-    SessionEncoders(EncoderSet set) {
+    SessionEncoders(EncoderSet set, SessionInstances session) {
         this.entries = set.entries();
         this.instances = new Encoder[entries.size()];
         for (int i = 0; i < instances.length; i++) {
-            try {
-                instances[i] = (Encoder) entries.get(i).constructor().invoke();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot create encoder " + entries.get(i).encoderClass().getName(), e);
-            }
+            EncoderSet.Entry entry = entries.get(i);
+            instances[i] = (Encoder) EncoderSet.instantiate(session, entry.encoderClass(), entry.constructor(), "encoder");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.wssocket.session;
 
 import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.spi.SessionInstances;
+import io.wssocket.spi.SessionObserver;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -44,6 +46,9 @@ public final class WsSession implements Session {
     private final BasicRemote basicRemote;
     private final AsyncRemote asyncRemote;
     private final InboundDispatcher inbound;
+    private final SessionInstances instances;
+    /** The application's container integration's view of this session, or null without one. */
+    private final SessionObserver observer;
 
     private volatile boolean open = true;
     private volatile Runnable afterClose = () -> { };
@@ -58,11 +63,15 @@ public final class WsSession implements Session {
      * @param decoders the endpoint configuration's decoders, for message handlers of custom types; this
      *     session makes its own instances when the first such handler is added
      * @param applicationLoader the context class loader for endpoint code (the application's)
+     * @param instances the application instances of this session (the endpoint's among them),
+     *     released when it ends; their integration, if any, observes the session
+     * @param endpointPath the full path of a server session's endpoint, null for a client session
      */
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
                      Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
-                     DecoderSet decoders, ClassLoader applicationLoader) {
+                     DecoderSet decoders, ClassLoader applicationLoader, SessionInstances instances,
+                     String endpointPath) {
         this.id = id;
         this.ws = ws;
         this.endpoint = endpoint;
@@ -70,15 +79,19 @@ public final class WsSession implements Session {
         this.container = container;
         this.request = request;
         this.openSessions = openSessions;
-        this.serial = new SerialExecutor(callbackExecutor, applicationLoader);
-        this.handlers = new MessageHandlers(decoders, config);
+        this.instances = instances;
+        // First of what may fail: a failed session is then released with instances.releaseAll() alone.
+        this.encoders = encoders.open(instances);
+        // Only its identity is used until it opens; the integration keeps it to hand to observers.
+        this.observer = instances.integration() == null ? null : instances.integration().observe(this, endpointPath);
+        this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer);
+        this.handlers = new MessageHandlers(decoders, config, instances);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy());
-        this.encoders = encoders.open();
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
@@ -95,6 +108,11 @@ public final class WsSession implements Session {
     /** The connection ended between {@link #admit()} and {@link #open}: the session never opened. */
     public void abandon() {
         openSessions.remove(this);
+        instances.releaseAll();
+        if (observer != null) {
+            serial.execute(() -> observer.closed(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY,
+                    "the connection closed before the session opened")));
+        }
     }
 
     /**
@@ -111,6 +129,9 @@ public final class WsSession implements Session {
         ws.setIdleTimeout(maxIdleTimeout);
         serial.execute(() -> {
             try {
+                if (observer != null) {
+                    observer.opened();
+                }
                 encoders.init(config);
                 endpoint.onOpen(this, config);
             } catch (RuntimeException | Error e) {
@@ -141,8 +162,9 @@ public final class WsSession implements Session {
     /** Serial executor: the connection is closed. */
     void onClosed(int code, String reason) {
         openSessions.remove(this);
+        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
         try {
-            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            endpoint.onClose(this, closeReason);
         } catch (RuntimeException | Error e) {
             onEndpointError(e);
         } finally {
@@ -151,6 +173,10 @@ public final class WsSession implements Session {
             open = false;
             encoders.destroy();
             handlers.destroyDecoders();
+            instances.releaseAll();
+            if (observer != null) {
+                observer.closed(closeReason);
+            }
             afterClose.run();
         }
     }
@@ -158,6 +184,11 @@ public final class WsSession implements Session {
     /** Runs {@code action} once {@code onClose} has run; set before the session opens. */
     public void afterClose(Runnable action) {
         this.afterClose = action;
+    }
+
+    /** The application instances of {@code session}'s endpoint (plain ones for a session of another runtime). */
+    public static SessionInstances instancesOf(Session session) {
+        return session instanceof WsSession ws ? ws.instances : SessionInstances.plain();
     }
 
     @Override

@@ -1,0 +1,71 @@
+package io.wssocket.cdi;
+
+import io.wssocket.cdi.app.Lifecycle;
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.WebSocketServer;
+import io.wssocket.weld.EmbeddedCdi;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A server on 127.0.0.1 with an ephemeral port whose endpoints are created by a Weld container
+ * over the given test classes (the test's own class loader plays the application's), for the
+ * test class; the fixtures' {@link Lifecycle} record is cleared before each test.
+ */
+final class CdiServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    private final List<Class<?>> beanClasses;
+    private final List<Class<?>> endpoints;
+    private EmbeddedCdi cdi;
+    private WebSocketServer server;
+
+    private CdiServer(List<Class<?>> beanClasses, List<Class<?>> endpoints) {
+        this.beanClasses = beanClasses;
+        this.endpoints = endpoints;
+    }
+
+    /** @param endpoints among {@code beanClasses}: the ones to deploy */
+    static CdiServer with(List<Class<?>> beanClasses, List<Class<?>> endpoints) {
+        return new CdiServer(beanClasses, endpoints);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cdi = EmbeddedCdi.start("test", CdiServer.class.getClassLoader(), beanClasses);
+        server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2).build());
+        for (Class<?> endpoint : endpoints) {
+            server.container().addEndpoint(endpoint);
+        }
+        server.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Lifecycle.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
+        if (cdi != null) {
+            cdi.close();
+        }
+    }
+
+    EmbeddedCdi cdi() {
+        return cdi;
+    }
+
+    WebSocketServer server() {
+        return server;
+    }
+
+    URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + server.port() + path);
+    }
+}

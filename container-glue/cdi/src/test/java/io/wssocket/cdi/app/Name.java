@@ -1,0 +1,4 @@
+package io.wssocket.cdi.app;
+
+public record Name(String value) {
+}

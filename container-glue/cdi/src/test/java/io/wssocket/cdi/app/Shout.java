@@ -1,0 +1,4 @@
+package io.wssocket.cdi.app;
+
+public record Shout(String text) {
+}

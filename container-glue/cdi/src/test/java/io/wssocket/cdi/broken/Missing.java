@@ -1,0 +1,5 @@
+package io.wssocket.cdi.broken;
+
+/** Nothing implements it. */
+public interface Missing {
+}

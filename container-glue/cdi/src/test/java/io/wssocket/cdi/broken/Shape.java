@@ -1,0 +1,5 @@
+package io.wssocket.cdi.broken;
+
+/** Two beans implement it. */
+public interface Shape {
+}

@@ -1,0 +1,7 @@
+package io.wssocket.cdi.broken;
+
+import jakarta.enterprise.context.Dependent;
+
+@Dependent
+public class Square implements Shape {
+}

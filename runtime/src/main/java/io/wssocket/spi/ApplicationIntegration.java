@@ -1,0 +1,30 @@
+package io.wssocket.spi;
+
+import jakarta.websocket.Session;
+
+/**
+ * A container started for one application ({@link ContainerIntegration#start}), stopped when the
+ * application is undeployed.
+ */
+public interface ApplicationIntegration extends AutoCloseable {
+
+    /**
+     * A new instance of an application class: an endpoint, encoder, decoder or configurator.
+     * What it returns for a class is always an instance of that class.
+     *
+     * @throws InstantiationException naming the class and why it cannot be created
+     */
+    <T> ManagedInstance<T> newInstance(Class<T> type) throws InstantiationException;
+
+    /**
+     * A session of one of the application's endpoints was created (it has not opened yet).
+     *
+     * @param session not yet open; only its identity, id and request may be used here
+     * @param endpointPath the full path its endpoint is deployed under, or null for a client session
+     */
+    SessionObserver observe(Session session, String endpointPath);
+
+    /** Stops the container; instances not yet released are released. */
+    @Override
+    void close();
+}
