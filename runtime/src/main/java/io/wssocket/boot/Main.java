@@ -113,9 +113,15 @@ public final class Main {
             applications.forEach(Application::close);
             return new Started(1, null, List.of());
         }
-        String base = baseUri(server.localAddress());
+        String authority = authority(server.localAddress());
+        boolean secure = config.tls().serverEnabled();
+        String base = (secure ? "wss://" : "ws://") + authority;
         out.println("WS Socket is listening on " + base + "/");
         for (Application app : applications) {
+            if (app.pagesPath() != null) {
+                out.println("  " + (secure ? "https://" : "http://") + authority + app.pagesPath()
+                        + "   (pages from " + app.source().name() + ")");
+            }
             for (String path : app.paths()) {
                 out.println("  " + base + path + "   (from " + app.source().name() + ")");
             }
@@ -130,11 +136,11 @@ public final class Main {
         return new Started(0, server, applications);
     }
 
-    private static String baseUri(InetSocketAddress address) {
+    private static String authority(InetSocketAddress address) {
         String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "ws://" + host + ":" + address.getPort();
+        return host + ":" + address.getPort();
     }
 }

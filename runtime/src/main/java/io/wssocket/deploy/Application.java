@@ -195,6 +195,14 @@ public final class Application implements AutoCloseable {
         return scope.paths();
     }
 
+    /**
+     * Where its {@code META-INF/resources/} pages are served ("/" or "/name/"), or null when it has
+     * none or the server serves no static resources.
+     */
+    public String pagesPath() {
+        return scope.pagesPath();
+    }
+
     public ClassLoader classLoader() {
         return classLoader;
     }

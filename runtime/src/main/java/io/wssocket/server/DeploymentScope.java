@@ -103,6 +103,11 @@ public final class DeploymentScope implements ServerContainer {
         }
     }
 
+    /** The path its pages are served under ("/" or "/name/"), or null when it serves none. */
+    public synchronized String pagesPath() {
+        return mount == null ? null : contextPath + "/";
+    }
+
     /** Removes the application's endpoints and closes their sessions with 1001 (going away). */
     public void undeploy() {
         List<EndpointRegistry.Route> removed;

@@ -60,9 +60,12 @@ class MainDeploymentTest {
         Path app = copy(tmp.resolve("app"), GreetingEndpoint.class, GreetingApplication.class);
         Files.createDirectories(app.resolve("META-INF/resources"));
         Files.writeString(app.resolve("META-INF/resources/index.html"), "<p>hello</p>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", "--deploy", app + "=/chat"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
         try {
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("where to open the page")
+                    .contains("  http://127.0.0.1:" + started.server.port() + "/chat/   (pages from app)");
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + started.server.port() + "/chat/"))
                             .timeout(Duration.ofSeconds(5)).build(),
