@@ -1,10 +1,14 @@
 package io.wssocket.cdi;
 
+import static org.awaitility.Awaitility.await;
+
 import io.wssocket.cdi.app.Lifecycle;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import io.wssocket.weld.EmbeddedCdi;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,6 +25,7 @@ final class CdiServer implements BeforeAllCallback, AfterAllCallback, BeforeEach
     private final List<Class<?>> endpoints;
     private EmbeddedCdi cdi;
     private WebSocketServer server;
+    private int deploymentInstances;
 
     private CdiServer(List<Class<?>> beanClasses, List<Class<?>> endpoints) {
         this.beanClasses = beanClasses;
@@ -40,10 +45,19 @@ final class CdiServer implements BeforeAllCallback, AfterAllCallback, BeforeEach
             server.container().addEndpoint(endpoint);
         }
         server.start();
+        deploymentInstances = cdi.application().liveInstances();
     }
 
+    /**
+     * Waits until the sessions of the tests before have closed and released their instances (a
+     * client's close returns before the server has run onClose and @PreDestroy), so that their
+     * late lifecycle events do not land in the next test's record.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connectionCount() == 0
+                && cdi.application().observedSessions() == 0
+                && cdi.application().liveInstances() == deploymentInstances);
         Lifecycle.reset();
     }
 
