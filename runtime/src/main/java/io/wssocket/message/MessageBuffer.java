@@ -47,11 +47,16 @@ public final class MessageBuffer {
         length = 0;
     }
 
-    /** A text message that arrived whole in one chunk needs no gathering. */
-    public static String text(ByteBuffer chunk) {
-        byte[] b = new byte[chunk.remaining()];
-        chunk.get(chunk.position(), b);
-        return new String(b, StandardCharsets.UTF_8);
+    /**
+     * A text message that arrived whole in one chunk needs no gathering. Its bytes pass through
+     * {@code scratch} when they fit (the String copies them anyway), so decoding allocates only the
+     * String; {@code scratch} must belong to the calling thread.
+     */
+    public static String text(ByteBuffer chunk, byte[] scratch) {
+        int n = chunk.remaining();
+        byte[] b = n <= scratch.length ? scratch : new byte[n];
+        chunk.get(chunk.position(), b, 0, n);
+        return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
     public static byte[] bytes(ByteBuffer chunk) {

@@ -11,6 +11,7 @@ import io.wssocket.wire.Opcode;
 import io.wssocket.wire.ProtocolViolationException;
 import io.wssocket.wire.WebSocketReader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -300,10 +301,36 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /** Sends one data frame (text, binary or continuation). Fails once the close handshake began. */
     public void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
-        ByteBuffer[] frame = encode(opcode, fin, payload);
+        ByteBuffer copy = copiedFrame(opcode, fin, payload);
+        if (copy != null) {
+            send(copy, null, callback);
+        } else {
+            send(null, headerAndPayload(opcode, fin, payload), callback);
+        }
+    }
+
+    /**
+     * Sends a whole text message. A server encodes a short one straight into its frame (no encoded
+     * copy first); otherwise as {@link #sendData} with the UTF-8 bytes.
+     */
+    public void sendText(String text, WriteCallback callback) {
+        // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
+        if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
+            send(FrameWriter.unmaskedTextFrame(true, text), null, callback);
+        } else {
+            sendData(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+        }
+    }
+
+    /** Writes an owned frame (ours alone: the connection may hold it while corked), or else the buffers. */
+    private void send(ByteBuffer ownedFrame, ByteBuffer[] buffers, WriteCallback callback) {
         synchronized (stateLock) {
             if (state == State.OPEN) {
-                connection.write(frame, callback);
+                if (ownedFrame != null) {
+                    connection.writeOwned(ownedFrame, callback);
+                } else {
+                    connection.write(buffers, callback);
+                }
                 return;
             }
         }
@@ -362,13 +389,21 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     private ByteBuffer[] encode(int opcode, boolean fin, ByteBuffer payload) {
+        ByteBuffer copy = copiedFrame(opcode, fin, payload);
+        return copy != null ? new ByteBuffer[] {copy} : headerAndPayload(opcode, fin, payload);
+    }
+
+    /** The whole frame in one new buffer (a client's is always masked, so always a copy); null if too large to copy. */
+    private ByteBuffer copiedFrame(int opcode, boolean fin, ByteBuffer payload) {
         if (config.client()) {
-            return new ByteBuffer[] {FrameWriter.maskedFrame(fin, opcode, payload, maskKeys.getAsInt())};
+            return FrameWriter.maskedFrame(fin, opcode, payload, maskKeys.getAsInt());
         }
+        return payload.remaining() <= COPY_THRESHOLD ? FrameWriter.unmaskedFrame(fin, opcode, payload) : null;
+    }
+
+    /** A large server frame: its header, then the caller's payload itself, not copied. */
+    private static ByteBuffer[] headerAndPayload(int opcode, boolean fin, ByteBuffer payload) {
         int length = payload.remaining();
-        if (length <= COPY_THRESHOLD) {
-            return new ByteBuffer[] {FrameWriter.unmaskedFrame(fin, opcode, payload)};
-        }
         ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerLength(length, false));
         FrameWriter.writeHeader(header, fin, 0, opcode, length, false, 0);
         return new ByteBuffer[] {header.flip(), payload.slice()};

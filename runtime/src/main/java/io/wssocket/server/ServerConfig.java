@@ -163,6 +163,9 @@ public final class ServerConfig {
     private final SendQueuePolicy sendQueuePolicy;
     private final int maxConnectionsPerAddress;
     private final OriginPolicy allowedOrigins;
+    /** Made once: every connection shares them (each is immutable), so a session does not carry its own copy. */
+    private final ProtocolConfig serverProtocol;
+    private final ProtocolConfig clientProtocol;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -220,7 +223,10 @@ public final class ServerConfig {
         require(shutdownTimeoutMillis >= 0, "shutdown-timeout must not be negative");
         // The records below check their own fields.
         transportConfig();
-        protocolConfig();
+        this.serverProtocol = new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis,
+                maxPingsPerSecond, readIdleTimeoutMillis, pingIntervalMillis);
+        this.clientProtocol = new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis,
+                maxPingsPerSecond, readIdleTimeoutMillis, pingIntervalMillis);
         sessionSettings();
     }
 
@@ -356,14 +362,12 @@ public final class ServerConfig {
     }
 
     public ProtocolConfig protocolConfig() {
-        return new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond,
-                readIdleTimeoutMillis, pingIntervalMillis);
+        return serverProtocol;
     }
 
     /** The same limits for the client side of a connection (it masks what it sends). */
     public ProtocolConfig clientProtocolConfig() {
-        return new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis, maxPingsPerSecond,
-                readIdleTimeoutMillis, pingIntervalMillis);
+        return clientProtocol;
     }
 
     public SessionSettings sessionSettings() {

@@ -19,7 +19,7 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
     @Override
     public void sendText(String text) throws IOException {
-        sender.await(sender.sendWholeBlocking(Opcode.TEXT, utf8(text)));
+        sender.await(sender.sendTextBlocking(checkedText(text)));
     }
 
     @Override

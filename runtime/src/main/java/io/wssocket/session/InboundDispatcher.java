@@ -9,7 +9,7 @@ import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Turns message pieces from the event loop into calls of the session's message handlers on the
@@ -18,19 +18,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for endpoint code, reading from the socket pauses until they are handled.
  */
 final class InboundDispatcher implements WebSocketListener {
+    private static final AtomicIntegerFieldUpdater<InboundDispatcher> PENDING =
+            AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "pending");
+
     private final WsSession session;
     private final MessageHandlers handlers;
     private final SerialExecutor serial;
     private final Connection connection;
     private final int maxPending;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** Messages handed to the serial executor, not yet handled; a plain field: one object less per session. */
+    private volatile int pending;
+    /** Whether this dispatcher holds a cork on the connection; serial executor only. */
+    private boolean corked;
 
-    // Event loop only.
-    private final MessageBuffer textBuffer = new MessageBuffer();
-    private final MessageBuffer binaryBuffer = new MessageBuffer();
+    // Event loop only. The buffers are made when a message first arrives in pieces: an idle session has none.
+    private MessageBuffer textBuffer;
+    private MessageBuffer binaryBuffer;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
-    private final PartialText partialText = new PartialText();
+    private PartialText partialText;
 
     InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, Connection connection,
                       int maxPending) {
@@ -52,6 +58,9 @@ final class InboundDispatcher implements WebSocketListener {
         }
         MessageHandlers.Registration target = textTarget;
         if (target.partial()) {
+            if (partialText == null) {
+                partialText = new PartialText();
+            }
             String part = partialText.decode(chunk, last);
             deliver(target, part, last);
             return;
@@ -59,8 +68,11 @@ final class InboundDispatcher implements WebSocketListener {
         String text;
         if (first && last) {
             checkSize(chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
-            text = MessageBuffer.text(chunk);
+            text = MessageBuffer.text(chunk, connection.loop().scratch());
         } else {
+            if (textBuffer == null) {
+                textBuffer = new MessageBuffer();
+            }
             checkSize(textBuffer.length() + (long) chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
             textBuffer.append(chunk);
             if (!last) {
@@ -87,6 +99,9 @@ final class InboundDispatcher implements WebSocketListener {
             checkSize(chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
             bytes = MessageBuffer.bytes(chunk);
         } else {
+            if (binaryBuffer == null) {
+                binaryBuffer = new MessageBuffer();
+            }
             checkSize(binaryBuffer.length() + (long) chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
             binaryBuffer.append(chunk);
             if (!last) {
@@ -119,10 +134,11 @@ final class InboundDispatcher implements WebSocketListener {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void deliver(MessageHandlers.Registration target, Object message, boolean last) {
-        if (pending.incrementAndGet() > maxPending) {
+        if (PENDING.incrementAndGet(this) > maxPending) {
             connection.suspendReads();
         }
         serial.execute(() -> {
+            cork();
             try {
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
@@ -132,11 +148,34 @@ final class InboundDispatcher implements WebSocketListener {
             } catch (DecodeException | RuntimeException | Error e) {
                 session.onEndpointError(e);
             } finally {
-                if (pending.decrementAndGet() == maxPending / 2) {
+                int left = PENDING.decrementAndGet(this);
+                if (left == maxPending / 2) {
                     connection.resumeReads();
+                }
+                if (left == 0) {
+                    uncork();
                 }
             }
         });
+    }
+
+    /**
+     * While messages wait, the connection stays corked: the replies that their handlers send leave
+     * together when the last one is handled, in one write instead of one each (the connection
+     * bounds what it holds, and flushes it if a handler blocks). Serial executor.
+     */
+    private void cork() {
+        if (!corked) {
+            corked = true;
+            connection.cork();
+        }
+    }
+
+    private void uncork() {
+        if (corked) {
+            corked = false;
+            connection.uncork();
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.wssocket.session;
 
 import io.wssocket.protocol.WebSocketConnection;
+import io.wssocket.transport.WritabilityListener;
+import io.wssocket.transport.WriteCallback;
 import io.wssocket.transport.WriteQueueFullException;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.Opcode;
@@ -14,8 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Sends one session's messages. Concurrent senders are serialized, never refused: a whole
@@ -24,13 +25,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * refused, since it would wait for itself. Every wait is bounded; a send that times out drops the
  * connection, since its frame may be half written.
  */
-final class MessageSender {
+final class MessageSender implements WritabilityListener {
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final WebSocketConnection ws;
     private final Semaphore messagePermit = new Semaphore(1, true);
     private final SendQueuePolicy queuePolicy;
-    private final ReentrantLock roomLock = new ReentrantLock();
-    private final Condition room = roomLock.newCondition();
+    /** Senders waiting for room in the outbound queue wait on this monitor. */
+    private final Object room = new Object();
     private volatile long sendTimeoutMillis;
 
     // The message being sent in parts, if any; guarded by 'this'. It belongs to the session, not to
@@ -43,16 +44,17 @@ final class MessageSender {
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.queuePolicy = queuePolicy;
         if (queuePolicy == SendQueuePolicy.BLOCK) {
-            ws.transport().setWritabilityListener(writable -> {
-                if (writable) {
-                    roomLock.lock();
-                    try {
-                        room.signalAll();
-                    } finally {
-                        roomLock.unlock();
-                    }
-                }
-            });
+            ws.transport().setWritabilityListener(this);
+        }
+    }
+
+    /** Under {@link SendQueuePolicy#BLOCK}: the queue fell below its low water mark; wakes senders waiting for room. */
+    @Override
+    public void onWritabilityChanged(boolean writable) {
+        if (writable) {
+            synchronized (room) {
+                room.notifyAll();
+            }
         }
     }
 
@@ -68,22 +70,23 @@ final class MessageSender {
             return;
         }
         long timeout = sendTimeoutMillis;
+        // A remaining time, not a deadline: a timeout of Long.MAX_VALUE / 2 ms (no timeout) would overflow one.
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
-        roomLock.lock();
-        try {
-            while (!ws.transport().isWritable() && ws.transport().isOpen()) {
-                if (remaining <= 0) {
-                    throw timedOut(timeout);
+        synchronized (room) {
+            try {
+                while (!ws.transport().isWritable() && ws.transport().isOpen()) {
+                    if (remaining <= 0) {
+                        throw timedOut(timeout);
+                    }
+                    // Bounded slices: a connection that closes meanwhile sends no writability signal.
+                    long start = System.nanoTime();
+                    TimeUnit.NANOSECONDS.timedWait(room, Math.min(remaining, ROOM_POLL_NANOS));
+                    remaining -= System.nanoTime() - start;
                 }
-                // Bounded slices: a connection that closes meanwhile sends no writability signal.
-                long slice = Math.min(remaining, ROOM_POLL_NANOS);
-                remaining -= slice - room.awaitNanos(slice);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the peer to read");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the peer to read");
-        } finally {
-            roomLock.unlock();
         }
     }
 
@@ -108,14 +111,23 @@ final class MessageSender {
         return sendWhole(opcode, payload, true);
     }
 
+    /** {@link #sendWholeBlocking} of a text message, which the connection encodes straight into its frame. */
+    CompletableFuture<Void> sendTextBlocking(String text) throws IOException {
+        return sendWhole(callback -> ws.sendText(text, callback), true);
+    }
+
     private CompletableFuture<Void> sendWhole(int opcode, ByteBuffer payload, boolean blocking) throws IOException {
+        return sendWhole(callback -> ws.sendData(opcode, true, payload, callback), blocking);
+    }
+
+    private CompletableFuture<Void> sendWhole(Consumer<WriteCallback> message, boolean blocking) throws IOException {
         acquire();
         SendFuture future = new SendFuture();
         try {
             if (blocking) {
                 awaitRoom();
             }
-            ws.sendData(opcode, true, payload, future);
+            message.accept(future);
         } finally {
             messagePermit.release();
         }

@@ -58,10 +58,14 @@ abstract class RemoteBase implements RemoteEndpoint {
     }
 
     static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(checkedText(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String checkedText(String text) {
         if (text == null) {
             throw new IllegalArgumentException("text must not be null");
         }
-        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        return text;
     }
 
     static ByteBuffer checked(ByteBuffer data) {

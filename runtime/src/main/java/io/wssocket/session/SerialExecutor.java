@@ -5,7 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Runs one session's callbacks one at a time, in submission order, on a shared executor: the
@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
     private static final int MAX_TASKS_PER_RUN = 64;
+    private static final AtomicIntegerFieldUpdater<SerialExecutor> SCHEDULED =
+            AtomicIntegerFieldUpdater.newUpdater(SerialExecutor.class, "scheduled");
 
     private final Executor shared;
     private final ClassLoader contextLoader;
     /** Null without a container integration: then a task runs with nothing around it. */
     private final SessionObserver observer;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** 1 while a drain is queued or running; a field, not an AtomicBoolean: one object less per session. */
+    private volatile int scheduled;
 
     /**
      * @param contextLoader the thread context class loader while tasks run: the endpoint's
@@ -41,11 +44,11 @@ public final class SerialExecutor implements Executor {
     }
 
     private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
+        if (SCHEDULED.compareAndSet(this, 0, 1)) {
             try {
                 shared.execute(this::drain);
             } catch (RejectedExecutionException e) {
-                scheduled.set(false);
+                scheduled = 0;
                 LOG.log(System.Logger.Level.WARNING, "callback executor refused work; running inline", e);
                 drain();
             }
@@ -74,7 +77,7 @@ public final class SerialExecutor implements Executor {
             }
         } finally {
             thread.setContextClassLoader(previous);
-            scheduled.set(false);
+            scheduled = 0;
             if (!tasks.isEmpty()) {
                 schedule();
             }

@@ -87,7 +87,7 @@ public final class WsSession implements Session {
         this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer);
         this.handlers = new MessageHandlers(decoders, config, instances);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
-        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        this.userProperties = copyOf(config.getUserProperties());
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
@@ -95,6 +95,15 @@ public final class WsSession implements Session {
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
+    }
+
+    /** A copy that, when there is nothing to copy, has no table yet (the copy constructor makes one of 16). */
+    private static Map<String, Object> copyOf(Map<String, Object> properties) {
+        ConcurrentHashMap<String, Object> copy = new ConcurrentHashMap<>();
+        if (!properties.isEmpty()) {
+            copy.putAll(properties);
+        }
+        return copy;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import java.util.ArrayDeque;
+import io.wssocket.transport.WriteQueue.PendingWrite;
 
 /**
  * One socket owned by one {@link EventLoop}. Reads happen on the loop and go to the current
@@ -21,6 +21,16 @@ import java.util.ArrayDeque;
 public final class Connection {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     private static final int MAX_GATHER = 64;
+    /**
+     * While corked, owned frames are held up to this many bytes, and never more than the low water
+     * mark or the queue's limit, so that holding never makes the connection unwritable or full ...
+     */
+    private static final long MAX_HELD_BYTES = 16 * 1024;
+    /**
+     * ... and for at most this long: a write that finds older held frames flushes them, and the
+     * loop flushes frames held this long by a corking thread that went on to block in user code.
+     */
+    static final long MAX_HOLD_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
     private final SocketChannel channel;
     private final EventLoop loop;
@@ -36,8 +46,18 @@ public final class Connection {
     private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
 
     // Outbound state, guarded by 'this'.
-    private final ArrayDeque<PendingWrite> queue = new ArrayDeque<>(4);
+    /** Writes not yet taken by the socket, and held frames. */
+    private final WriteQueue queue = new WriteQueue();
     private long queuedBytes;
+    /** Callers that corked the connection and did not uncork it yet (see {@link #cork()}). */
+    private int corks;
+    /** The queue holds only frames held by a cork, and the loop was not asked to flush them. */
+    private boolean holding;
+    private long holdingSince;
+    /** In the loop's list of connections that hold frames (see {@link EventLoop#watchHeld}). */
+    private boolean watchedByLoop;
+    /** The next connection in that list; written by the thread that pushes this one, or the loop. */
+    Connection nextHolding;
     private boolean writable = true;
     private boolean outputShutdown;
     private boolean closeWhenFlushed;
@@ -258,7 +278,7 @@ public final class Connection {
     // ---------------------------------------------------------------- writing (any thread)
 
     public void write(ByteBuffer buffer, WriteCallback callback) {
-        write(new ByteBuffer[] {buffer}, callback);
+        write(new PendingWrite(buffer, callback), false);
     }
 
     /**
@@ -267,53 +287,109 @@ public final class Connection {
      * The buffers must not be changed until then.
      */
     public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        write(new PendingWrite(buffers, callback), false);
+    }
+
+    /**
+     * Writes a frame that belongs to the connection from now on (a copy nobody else changes).
+     * While the connection is {@linkplain #cork() corked}, a small one is held, to go out with the
+     * frames written after it in one gathering write, and its callback runs at once: the frame is
+     * as good as written, the connection will flush it. Otherwise as {@link #write(ByteBuffer, WriteCallback)}.
+     */
+    public void writeOwned(ByteBuffer frame, WriteCallback callback) {
+        write(new PendingWrite(frame, callback), true);
+    }
+
+    /**
+     * Holds the frames given to {@link #writeOwned} until {@link #uncork()}, bounded in bytes and
+     * in time: the thread that runs a batch of a session's callbacks corks the connection, so that
+     * their replies leave in one system call at the end of the batch. Any thread; calls nest.
+     */
+    public synchronized void cork() {
+        corks++;
+    }
+
+    /** Ends a {@link #cork()}; the last one writes what is held, on the calling thread. */
+    public void uncork() {
+        IOException failure = null;
+        synchronized (this) {
+            corks--;
+            if (corks == 0 && holding) {
+                failure = flushHeld();
+            }
+        }
+        if (failure != null) {
+            abort(failure);
+        }
+    }
+
+    private void write(PendingWrite write, boolean owned) {
+        WriteCallback callback = write.callback;
         Throwable failure = null;
         boolean done = false;
         boolean becameUnwritable = false;
         boolean halfWritten = false;
+        boolean watch = false;
+        IOException flushFailure = null;
         synchronized (this) {
             if (outputShutdown || closeWhenFlushed || shutdownOutputWhenFlushed || closed) {
                 failure = new ClosedChannelException();
             } else {
-                long size = remaining(buffers);
-                long written = 0;
-                if (queue.isEmpty()) {
-                    try {
-                        written = tls == null ? channel.write(buffers) : tls.write(buffers, 0, buffers.length);
-                        if (written > 0) {
-                            lastWriteNanos = System.nanoTime();
-                        }
-                    } catch (IOException e) {
-                        failure = e;
-                    }
-                    done = failure == null && written == size;
-                    if (done && tls != null && tls.hasPendingOutput()) {
-                        requestWriteInterest(); // the records of this write are not all on the wire yet
-                    }
-                }
-                if (failure == null && !done) {
-                    long unsent = size - written;
-                    if (queuedBytes + unsent > config.maxQueuedBytes()) {
-                        failure = new WriteQueueFullException(queuedBytes, unsent, config.maxQueuedBytes());
-                        // Part of these bytes is on the wire already: the rest cannot simply be dropped.
-                        halfWritten = written > 0;
+                long size = write.remaining();
+                if (owned && mayHold(size)) {
+                    watch = hold(write, size);
+                    done = true;
+                } else if (holding) {
+                    // Held frames go first: this write joins them, and all leave now in one gathering write.
+                    if (queuedBytes + size > config.maxQueuedBytes()) {
+                        failure = new WriteQueueFullException(queuedBytes, size, config.maxQueuedBytes());
                     } else {
-                        boolean wasEmpty = queue.isEmpty();
-                        queue.add(new PendingWrite(buffers, callback));
-                        queuedBytes += unsent;
-                        if (writable && queuedBytes > config.writeHighWaterMark()) {
-                            writable = false;
-                            becameUnwritable = true;
+                        enqueue(write, size);
+                        flushFailure = flushHeld();
+                        // The queue empties only once this write, its last entry, is all written.
+                        done = flushFailure == null && queue.isEmpty();
+                        becameUnwritable = checkHighWaterMark();
+                    }
+                } else {
+                    long written = 0;
+                    if (queue.isEmpty()) {
+                        try {
+                            written = writeNow(write);
+                        } catch (IOException e) {
+                            failure = e;
                         }
-                        if (wasEmpty) {
-                            requestWriteInterest();
+                        done = failure == null && written == size;
+                        if (done && tls != null && tls.hasPendingOutput()) {
+                            requestWriteInterest(); // the records of this write are not all on the wire yet
+                        }
+                    }
+                    if (failure == null && !done) {
+                        long unsent = size - written;
+                        if (queuedBytes + unsent > config.maxQueuedBytes()) {
+                            failure = new WriteQueueFullException(queuedBytes, unsent, config.maxQueuedBytes());
+                            // Part of these bytes is on the wire already: the rest cannot simply be dropped.
+                            halfWritten = written > 0;
+                        } else {
+                            boolean wasEmpty = queue.isEmpty();
+                            enqueue(write, unsent);
+                            becameUnwritable = checkHighWaterMark();
+                            if (wasEmpty) {
+                                requestWriteInterest();
+                            }
                         }
                     }
                 }
             }
         }
+        if (watch) {
+            loop.watchHeld(this);
+        }
         if (becameUnwritable) {
             writabilityListener.onWritabilityChanged(false);
+        }
+        if (flushFailure != null) {
+            abort(flushFailure); // fails this write's callback too: it is still queued
+            return;
         }
         if (halfWritten || failure instanceof IOException && !(failure instanceof WriteQueueFullException)
                 && !(failure instanceof ClosedChannelException)) {
@@ -322,6 +398,118 @@ public final class Connection {
         if (failure != null || done) {
             callback.written(failure);
         }
+    }
+
+    /** One write straight to the socket (nothing is queued before it). Under the lock. */
+    private long writeNow(PendingWrite write) throws IOException {
+        long written;
+        if (tls != null) {
+            ByteBuffer[] buffers = write.buffers();
+            written = tls.write(buffers, 0, buffers.length);
+        } else {
+            written = write.writeTo(channel);
+        }
+        if (written > 0) {
+            lastWriteNanos = System.nanoTime();
+        }
+        return written;
+    }
+
+    /** Whether an owned frame of this size may be held now. Under the lock. */
+    private boolean mayHold(long size) {
+        if (corks == 0 || !(holding || queue.isEmpty())) {
+            return false; // not corked, or the socket is backed up and the loop is flushing
+        }
+        long limit = Math.min(MAX_HELD_BYTES, Math.min(config.writeLowWaterMark(), config.maxQueuedBytes()));
+        if (!holding) {
+            return size <= limit;
+        }
+        return queuedBytes + size <= limit && queue.size() < MAX_GATHER
+                && System.nanoTime() - holdingSince < MAX_HOLD_NANOS;
+    }
+
+    /**
+     * Holds the frame; its callback no longer matters (it runs now). Returns whether the loop
+     * should start watching this connection's held frames. Under the lock.
+     */
+    private boolean hold(PendingWrite write, long size) {
+        write.callback = WriteCallback.NONE;
+        enqueue(write, size);
+        if (holding) {
+            return false;
+        }
+        holding = true;
+        holdingSince = System.nanoTime();
+        if (watchedByLoop) {
+            return false;
+        }
+        watchedByLoop = true;
+        return true;
+    }
+
+    private void enqueue(PendingWrite write, long bytes) {
+        queue.add(write);
+        queuedBytes += bytes;
+    }
+
+    /** Under the lock: true if the queue just crossed the high water mark. */
+    private boolean checkHighWaterMark() {
+        if (writable && queuedBytes > config.writeHighWaterMark()) {
+            writable = false;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Writes the held frames (and a write that joined them) in one gathering write on the calling
+     * thread; what the socket does not take is left to the loop. Entries fully written are
+     * dropped: a held frame's callback already ran, and a joining write is the queue's last entry,
+     * whose caller sees the queue empty. Under the lock; returns the failure, if any.
+     */
+    private IOException flushHeld() {
+        holding = false;
+        long written;
+        try {
+            if (queue.size() == 1) {
+                written = writeNow(queue.peek()); // one frame held: no gathering array needed
+            } else {
+                ByteBuffer[] gather = new ByteBuffer[Math.min(queue.bufferCount(), MAX_GATHER)];
+                int n = queue.gather(gather);
+                written = tls == null ? channel.write(gather, 0, n) : tls.write(gather, 0, n);
+            }
+        } catch (IOException e) {
+            return e;
+        }
+        if (written > 0) {
+            lastWriteNanos = System.nanoTime();
+        }
+        queuedBytes -= written;
+        queue.dropWritten();
+        if (!queue.isEmpty() || tls != null && tls.hasPendingOutput()) {
+            requestWriteInterest();
+        }
+        return null;
+    }
+
+    /**
+     * The loop's check of held frames: flushes them once they have been held {@link #MAX_HOLD_NANOS}
+     * (their corking thread is busy in user code, maybe blocked). Returns whether to keep watching. Loop thread.
+     */
+    boolean flushHeldIfStale(long now) {
+        IOException failure = null;
+        boolean keepWatching;
+        synchronized (this) {
+            if (holding && now - holdingSince >= MAX_HOLD_NANOS) {
+                failure = flushHeld();
+            }
+            keepWatching = holding && !closed;
+            watchedByLoop = keepWatching;
+        }
+        if (failure != null) {
+            abort(failure);
+        }
+        return keepWatching;
     }
 
     private void requestWriteInterest() {
@@ -350,31 +538,17 @@ public final class Connection {
         boolean shutdownNow = false;
         Throwable failure = null;
         synchronized (this) {
+            holding = false; // the loop writes everything queued now, held frames included
             try {
                 ByteBuffer[] gather = loop.gatherArray();
-                int n = 0;
-                for (PendingWrite w : queue) {
-                    for (ByteBuffer b : w.buffers) {
-                        if (n == MAX_GATHER) {
-                            break;
-                        }
-                        if (b.hasRemaining()) {
-                            gather[n++] = b;
-                        }
-                    }
-                    if (n == MAX_GATHER) {
-                        break;
-                    }
-                }
+                int n = queue.gather(gather);
                 long written = tls == null ? channel.write(gather, 0, n) : tls.write(gather, 0, n);
                 java.util.Arrays.fill(gather, 0, n, null);
                 if (written > 0) {
                     lastWriteNanos = loop.now();
                 }
                 queuedBytes -= written;
-                while (!queue.isEmpty() && remaining(queue.peekFirst().buffers) == 0 && completedCount < completed.length) {
-                    completed[completedCount++] = queue.pollFirst();
-                }
+                completedCount = queue.removeWritten(completed);
             } catch (IOException e) {
                 failure = e;
             }
@@ -417,11 +591,15 @@ public final class Connection {
     /** Closes the socket once everything queued has been written. Any thread. */
     public void closeAfterFlush() {
         boolean now;
+        IOException failure;
         synchronized (this) {
             closeWhenFlushed = true;
-            now = flushed();
+            failure = holding ? flushHeld() : null;
+            now = failure == null && flushed();
         }
-        if (now) {
+        if (failure != null) {
+            abort(failure);
+        } else if (now) {
             runOnLoop(() -> close(null));
         }
     }
@@ -432,11 +610,15 @@ public final class Connection {
      */
     public void shutdownOutputAfterFlush() {
         boolean now;
+        IOException failure;
         synchronized (this) {
             shutdownOutputWhenFlushed = true;
-            now = flushed();
+            failure = holding ? flushHeld() : null;
+            now = failure == null && flushed();
         }
-        if (now) {
+        if (failure != null) {
+            abort(failure);
+        } else if (now) {
             runOnLoop(this::shutdownOutputNow);
         }
     }
@@ -509,8 +691,8 @@ public final class Connection {
         PendingWrite[] dropped;
         synchronized (this) {
             outputShutdown = true;
-            dropped = queue.toArray(new PendingWrite[0]);
-            queue.clear();
+            dropped = queue.clear();
+            holding = false;
             queuedBytes = 0;
         }
         ClosedChannelException closedException = new ClosedChannelException();
@@ -550,7 +732,8 @@ public final class Connection {
             return 0;
         }
         synchronized (this) {
-            return queue.isEmpty() ? 0 : lastWriteNanos + writeTimeoutNanos;
+            // Held frames wait for their batch, not for the peer: they do not count as a stall.
+            return queue.isEmpty() || holding ? 0 : lastWriteNanos + writeTimeoutNanos;
         }
     }
 
@@ -572,23 +755,5 @@ public final class Connection {
     @Override
     public String toString() {
         return "Connection[" + remoteAddress + "]";
-    }
-
-    private static long remaining(ByteBuffer[] buffers) {
-        long sum = 0;
-        for (ByteBuffer b : buffers) {
-            sum += b.remaining();
-        }
-        return sum;
-    }
-
-    static final class PendingWrite {
-        final ByteBuffer[] buffers;
-        final WriteCallback callback;
-
-        PendingWrite(ByteBuffer[] buffers, WriteCallback callback) {
-            this.buffers = buffers;
-            this.callback = callback;
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A selector thread that owns a set of connections: reads them, flushes their queued writes,
@@ -26,18 +27,30 @@ public final class EventLoop implements Executor {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int MAX_TASKS_PER_TURN = 1024;
     private static final Runnable NOTHING = () -> { };
+    private static final byte[] NO_SCRATCH = new byte[0];
+    private static final AtomicReferenceFieldUpdater<EventLoop, Connection> HOLDING =
+            AtomicReferenceFieldUpdater.newUpdater(EventLoop.class, Connection.class, "holding");
 
     private final String name;
     private final TransportConfig config;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /**
+     * Connections holding corked frames, checked every turn so that none is held long (see
+     * Connection#cork): a stack linked through Connection.nextHolding, pushed by any thread with
+     * a compare-and-set and taken whole by the loop, so watching costs no allocation.
+     */
+    private volatile Connection holding;
+    /** The loop is about to select, or selecting, with no timeout: a connection that starts holding frames must wake it. */
+    private volatile boolean selectingWithoutTimeout;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer;
     /** Ciphertext read from TLS sockets, decrypted into readBuffer; made when the first TLS connection reads. */
     private ByteBuffer tlsBuffer;
     private final ByteBuffer[] gatherArray = new ByteBuffer[64];
-    private final Connection.PendingWrite[] completedWrites = new Connection.PendingWrite[256];
+    private final byte[] scratch = new byte[4096];
+    private final WriteQueue.PendingWrite[] completedWrites = new WriteQueue.PendingWrite[256];
     private final TimerWheel timers;
     private final List<Connection> connections = new ArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -151,11 +164,19 @@ public final class EventLoop implements Executor {
         return tlsBuffer;
     }
 
+    /**
+     * A small array for the loop thread's own short-lived copies (a text message's bytes on their
+     * way into a String), not kept across calls; on another thread, an empty one.
+     */
+    public byte[] scratch() {
+        return inLoop() ? scratch : NO_SCRATCH;
+    }
+
     ByteBuffer[] gatherArray() {
         return gatherArray;
     }
 
-    Connection.PendingWrite[] completedWrites() {
+    WriteQueue.PendingWrite[] completedWrites() {
         return completedWrites;
     }
 
@@ -174,6 +195,7 @@ public final class EventLoop implements Executor {
                 now = System.nanoTime();
                 runTasks();
                 timers.expire(now);
+                flushStaleHeldFrames();
             }
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, name + " stopped by an unexpected error", t);
@@ -185,13 +207,55 @@ public final class EventLoop implements Executor {
 
     private void select() throws IOException {
         long wait = timers.nanosToNextTick(System.nanoTime());
+        if (wait < 0) {
+            // Set before looking at holding, read by watchHeld after pushing to it: one of the two sees the other.
+            selectingWithoutTimeout = true;
+        }
+        if (holding != null) {
+            // Frames are held: look again once they may have been held too long.
+            selectingWithoutTimeout = false;
+            wait = wait < 0 ? Connection.MAX_HOLD_NANOS : Math.min(wait, Connection.MAX_HOLD_NANOS);
+        }
         if (!tasks.isEmpty()) {
             selector.selectNow(this::processKey);
         } else {
             long millis = wait < 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
             selector.select(this::processKey, millis);
         }
+        selectingWithoutTimeout = false;
         wakeupPending.set(false);
+    }
+
+    /**
+     * Watches a connection that began holding corked frames. The loop looks at it every turn, and
+     * turns at least every millisecond while some are watched; a loop asleep without a timeout is woken.
+     */
+    void watchHeld(Connection connection) {
+        push(connection);
+        if (selectingWithoutTimeout && !inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Flushes frames held too long (their corking thread is busy in user code); keeps watching the others. */
+    private void flushStaleHeldFrames() {
+        Connection c = HOLDING.getAndSet(this, null);
+        while (c != null) {
+            Connection next = c.nextHolding;
+            c.nextHolding = null;
+            if (c.flushHeldIfStale(now)) {
+                push(c);
+            }
+            c = next;
+        }
+    }
+
+    private void push(Connection connection) {
+        Connection head;
+        do {
+            head = holding;
+            connection.nextHolding = head;
+        } while (!HOLDING.compareAndSet(this, head, connection));
     }
 
     private void processKey(SelectionKey key) {

@@ -33,8 +33,11 @@ public final class FrameParser {
     private final long maxFramePayload;
     private int allowedRsv;
 
-    private final byte[] headerBytes = new byte[MAX_HEADER];
-    private final ByteBuffer headerView = ByteBuffer.wrap(headerBytes);
+    /**
+     * A header split across two reads, gathered; made only when a split happens and dropped when
+     * the header is complete, so that a connection between frames holds nothing here.
+     */
+    private ByteBuffer splitHeader;
     private int headerFill;
     private int headerNeeded;
 
@@ -129,14 +132,20 @@ public final class FrameParser {
                 return true;
             }
         }
+        if (splitHeader == null) {
+            splitHeader = ByteBuffer.allocate(MAX_HEADER);
+        }
+        byte[] header = splitHeader.array();
         while (in.hasRemaining()) {
-            headerBytes[headerFill++] = in.get();
+            header[headerFill++] = in.get();
             if (headerFill == 2) {
-                headerNeeded = checkFirstBytes(headerBytes[0], headerBytes[1]);
+                headerNeeded = checkFirstBytes(header[0], header[1]);
             }
             if (headerFill >= 2 && headerFill == headerNeeded) {
+                ByteBuffer complete = splitHeader;
                 headerFill = 0;
-                decodeHeader(headerView, 0, handler);
+                splitHeader = null;
+                decodeHeader(complete, 0, handler);
                 return true;
             }
         }

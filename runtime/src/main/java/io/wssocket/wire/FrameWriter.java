@@ -58,6 +58,19 @@ public final class FrameWriter {
         return frame.flip();
     }
 
+    /**
+     * An unmasked text frame (server to client) with {@code text} encoded as UTF-8 right behind its
+     * header: one allocation, where encoding first and then framing the bytes would make two.
+     */
+    public static ByteBuffer unmaskedTextFrame(boolean fin, String text) {
+        int length = Utf8Encoder.encodedLength(text);
+        int header = headerLength(length, false);
+        ByteBuffer frame = ByteBuffer.allocate(header + length);
+        writeHeader(frame, fin, 0, Opcode.TEXT, length, false, 0);
+        Utf8Encoder.encode(text, frame.array(), header);
+        return frame.position(0);
+    }
+
     /** A masked frame (client to server) holding a masked copy of {@code payload}, ready to write. */
     public static ByteBuffer maskedFrame(boolean fin, int opcode, ByteBuffer payload, int maskKey) {
         int length = payload.remaining();

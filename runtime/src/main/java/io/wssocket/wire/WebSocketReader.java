@@ -40,7 +40,8 @@ public final class WebSocketReader implements FrameParser.Handler {
     private long messageLength;
     private boolean messageFirstChunk;
 
-    private final byte[] control = new byte[125];
+    /** Made when a control frame first arrives in pieces (RFC 6455 §5.5: at most 125 bytes); rare, so not up front. */
+    private byte[] control;
     private int controlLength;
     private boolean closeReceived;
 
@@ -141,6 +142,9 @@ public final class WebSocketReader implements FrameParser.Handler {
         if (endOfFrame && controlLength == 0) {
             payload = chunk; // the whole frame arrived in one piece: no copy
         } else {
+            if (control == null) {
+                control = new byte[125];
+            }
             int n = chunk.remaining();
             chunk.get(chunk.position(), control, controlLength, n);
             controlLength += n;
