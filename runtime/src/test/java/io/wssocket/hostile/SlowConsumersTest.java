@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -68,22 +69,37 @@ class SlowConsumersTest {
         return slow;
     }
 
+    /**
+     * Messages the publisher lets the slowest reader fall behind by: their bytes (32 KiB) stay under
+     * the queue limit, so a reader that reads as fast as the machine lets it never loses one to a
+     * full queue (the async sends to it would fail, as they must); what is tested is that the
+     * non-readers' full queues do not hold the readers back.
+     */
+    private static final int PUBLISH_AHEAD = 4;
+
     /** Each reader reads on its own thread, as a real client would, while the publisher sends. */
     private static void broadcastAndCheckEveryReader(List<RawWebSocket> readers) throws Exception {
         ExecutorService readerThreads = Executors.newFixedThreadPool(readers.size());
+        AtomicIntegerArray progress = new AtomicIntegerArray(readers.size());
         try {
             List<Future<Integer>> received = new ArrayList<>();
-            for (RawWebSocket reader : readers) {
+            for (int r = 0; r < readers.size(); r++) {
+                RawWebSocket reader = readers.get(r);
+                int index = r;
                 received.add(readerThreads.submit(() -> {
                     for (int i = 0; i < MESSAGES; i++) {
                         String text = reader.readFrame().text();
                         assertThat(text).as("message %d to a reader", i).startsWith(String.format("%07d ", i)).hasSize(SIZE);
+                        progress.set(index, i + 1);
                     }
                     return MESSAGES;
                 }));
             }
             String padding = "x".repeat(SIZE - 8);
             for (int i = 0; i < MESSAGES; i++) {
+                int sent = i;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> slowest(progress) >= sent - PUBLISH_AHEAD);
                 readers.get(0).sendText(String.format("%07d ", i) + padding);
             }
             for (Future<Integer> reader : received) {
@@ -92,6 +108,14 @@ class SlowConsumersTest {
         } finally {
             readerThreads.shutdownNow();
         }
+    }
+
+    private static int slowest(AtomicIntegerArray progress) {
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < progress.length(); i++) {
+            min = Math.min(min, progress.get(i));
+        }
+        return min;
     }
 
     private static long usedHeapAfterGc() {
