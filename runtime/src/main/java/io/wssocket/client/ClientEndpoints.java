@@ -111,10 +111,17 @@ final class ClientEndpoints {
 
     private static <T> T newInstance(Class<T> type, Class<?> endpoint, String role, SessionInstances instances)
             throws DeploymentException {
+        // The API's own default configurator is not the application's to manage.
+        if (instances.integration() != null && Integrations.forClass(type) == instances.integration()) {
+            try {
+                return instances.create(type);
+            } catch (InstantiationException | RuntimeException e) {
+                // The integration's message says what failed (a dependency, a @PostConstruct), not the constructor rule.
+                throw new DeploymentException("endpoint " + endpoint.getName() + ": " + e.getMessage(), e);
+            }
+        }
         try {
-            // The API's own default configurator is not the application's to manage.
-            boolean managed = instances.integration() != null && Integrations.forClass(type) == instances.integration();
-            return managed ? instances.create(type) : type.getConstructor().newInstance();
+            return type.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             throw new DeploymentException("endpoint " + endpoint.getName() + ": the constructor of " + role + " "
                     + type.getName() + " threw " + e.getCause(), e.getCause());

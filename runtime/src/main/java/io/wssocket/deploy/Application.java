@@ -47,8 +47,12 @@ public final class Application implements AutoCloseable {
 
     /** The container integration started for an application, and its registration for the application's loader. */
     private record Integrated(ApplicationIntegration integration, Integrations.Registration registration) {
+        /** Null when the container does not manage this application. */
         static Integrated start(ContainerIntegration container, ApplicationInfo application) throws DeploymentException {
             ApplicationIntegration integration = container.start(application);
+            if (integration == null) {
+                return null;
+            }
             return new Integrated(integration, Integrations.registerOrClose(application.classLoader(), integration));
         }
 
@@ -94,7 +98,8 @@ public final class Application implements AutoCloseable {
         Integrated integrated = null;
         try {
             if (integration != null) {
-                integrated = Integrated.start(integration, new ApplicationInfo(name, loader, source.classRoots()));
+                integrated = Integrated.start(integration, new ApplicationInfo(name, loader, source.classRoots(),
+                        container.shutdownTimeout()));
             }
             for (ServerEndpointConfig config : endpointConfigs(name, index, loader)) {
                 scope.addEndpoint(config);

@@ -14,6 +14,7 @@ import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
+import io.wssocket.spi.HandshakeScope;
 import io.wssocket.spi.SessionInstances;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
@@ -147,6 +148,8 @@ final class UpgradeHandler implements ConnectionHandler {
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
         SessionInstances instances = SessionInstances.forEndpoint(sec.getEndpointClass());
+        // The configurator's calls are application code: its integration's scopes are active around them.
+        HandshakeScope handshakeScope = instances.handshake();
         WsSession session = null;
         try {
             URI requestUri = requestUri(request, c.isSecure());
@@ -204,7 +207,11 @@ final class UpgradeHandler implements ConnectionHandler {
                     + " for " + c.remoteAddress() + ": " + e, e);
             rejectOnLoop(c, new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
-            thread.setContextClassLoader(previousLoader);
+            try {
+                handshakeScope.close();
+            } finally {
+                thread.setContextClassLoader(previousLoader);
+            }
         }
     }
 

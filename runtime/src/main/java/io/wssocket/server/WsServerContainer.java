@@ -11,6 +11,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,18 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
     private final EndpointRegistry registry = new EndpointRegistry();
     private final ResourceMounts webResources = new ResourceMounts();
     private final boolean staticResources;
+    private final Duration shutdownTimeout;
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
         super(config, clientTransport);
         this.staticResources = config.staticResources();
+        this.shutdownTimeout = Duration.ofMillis(config.shutdownTimeoutMillis());
+    }
+
+    /** How long the server waits for sessions to close after sending 1001 (option shutdown-timeout). */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     EndpointRegistry registry() {
@@ -78,10 +86,18 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
         if (type == ServerEndpointConfig.Configurator.class) {
             return new DefaultServerConfigurator(); // the container's default (Jakarta WebSocket 2.2 §4.1.1)
         }
+        ApplicationIntegration integration = Integrations.forClass(endpointClass);
+        if (integration != null) {
+            try {
+                // Lives as long as the deployment: the integration releases it when it closes.
+                return integration.newInstance(type).instance();
+            } catch (InstantiationException | RuntimeException e) {
+                // The integration's message says what failed (a dependency, a @PostConstruct), not the constructor rule.
+                throw new DeploymentException("endpoint " + endpointClass.getName() + ": " + e.getMessage(), e);
+            }
+        }
         try {
-            ApplicationIntegration integration = Integrations.forClass(endpointClass);
-            // Lives as long as the deployment: the integration releases it when it closes.
-            return integration != null ? integration.newInstance(type).instance() : type.getConstructor().newInstance();
+            return type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
             throw new DeploymentException("endpoint " + endpointClass.getName() + ": cannot create configurator "

@@ -1,7 +1,9 @@
 package io.wssocket.spi;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an integration is told about an application it starts for.
@@ -9,9 +11,12 @@ import java.util.List;
  * @param name for messages
  * @param classLoader loads the application's classes (and, through its parent, the shared API)
  * @param classRoots the application's jars and class directories, in the loader's order
+ * @param sessionsClosedTimeout how long stopping the integration may wait for the sessions being
+ *     closed by the undeployment to finish their onClose: the server's shutdown timeout
  */
-public record ApplicationInfo(String name, ClassLoader classLoader, List<Path> classRoots) {
+public record ApplicationInfo(String name, ClassLoader classLoader, List<Path> classRoots, Duration sessionsClosedTimeout) {
     public ApplicationInfo {
         classRoots = List.copyOf(classRoots);
+        Objects.requireNonNull(sessionsClosedTimeout, "sessionsClosedTimeout");
     }
 }

@@ -24,7 +24,19 @@ public interface ApplicationIntegration extends AutoCloseable {
      */
     SessionObserver observe(Session session, String endpointPath);
 
-    /** Stops the container; instances not yet released are released. */
+    /**
+     * The server is about to run the configurator of one of the application's endpoints for an
+     * opening handshake, on this thread (a CDI integration activates the request context there).
+     */
+    default HandshakeScope beginHandshake() {
+        return HandshakeScope.NONE;
+    }
+
+    /**
+     * Stops the container; instances not yet released are released. Called after the
+     * application's sessions were sent their close frames; an integration may wait for their
+     * onClose to finish, up to {@link ApplicationInfo#sessionsClosedTimeout()}.
+     */
     @Override
     void close();
 }

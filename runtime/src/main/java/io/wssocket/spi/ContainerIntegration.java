@@ -19,6 +19,9 @@ public interface ContainerIntegration {
     /**
      * Starts the container for one application, before its endpoints are registered.
      *
+     * @return null when the container does not manage this application (it has nothing for the
+     *     container, such as a CDI archive whose beans.xml says {@code none}); its instances are
+     *     then created with their constructors, as without an integration
      * @throws DeploymentException naming the application and what the container refused
      */
     ApplicationIntegration start(ApplicationInfo application) throws DeploymentException;

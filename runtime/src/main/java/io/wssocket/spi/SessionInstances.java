@@ -64,6 +64,11 @@ public final class SessionInstances {
         return managed.instance();
     }
 
+    /** Around the configurator's calls for this session's handshake: what the integration keeps active then. */
+    public HandshakeScope handshake() {
+        return integration == null ? HandshakeScope.NONE : integration.beginHandshake();
+    }
+
     /**
      * The configurator's {@code getEndpointInstance} for this session's handshake: what the
      * default configurator has the integration create in it is released with this session.

@@ -7,10 +7,12 @@ import jakarta.enterprise.inject.Stereotype;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,15 +32,25 @@ import java.util.stream.Stream;
  *
  * @param classes to add to the container
  * @param interceptors, decorators, alternatives enabled by the roots' beans.xml files
+ * @param excluded every root says {@code none}: the application is no bean archive at all
+ * @param undiscovered classes of annotated roots left out for want of a bean defining annotation,
+ *     for the advice when one of them is an unsatisfied dependency
  */
 record BeanArchive(List<Class<?>> classes, List<Class<?>> interceptors, List<Class<?>> decorators,
-                   List<Class<?>> alternatives) {
+                   List<Class<?>> alternatives, boolean excluded, List<Class<?>> undiscovered) {
+
+    /** The given classes as beans, nothing enabled: for an embedded server's endpoints. */
+    static BeanArchive of(List<Class<?>> classes) {
+        return new BeanArchive(List.copyOf(classes), List.of(), List.of(), List.of(), false, List.of());
+    }
 
     static BeanArchive of(String application, List<Path> roots, ClassLoader loader) throws DeploymentException {
         Set<Class<?>> classes = new LinkedHashSet<>();
         List<Class<?>> interceptors = new ArrayList<>();
         List<Class<?>> decorators = new ArrayList<>();
         List<Class<?>> alternatives = new ArrayList<>();
+        boolean excluded = true;
+        List<Class<?>> undiscovered = new ArrayList<>();
         for (Path root : roots) {
             BeansXml beansXml;
             List<String> names;
@@ -51,17 +63,33 @@ record BeanArchive(List<Class<?>> classes, List<Class<?>> interceptors, List<Cla
             if (beansXml.mode() == BeansXml.Mode.NONE) {
                 continue;
             }
+            excluded = false;
             for (String name : names) {
                 Class<?> type = load(name, loader);
-                if (type != null && (beansXml.mode() == BeansXml.Mode.ALL || isDiscoveredWhenAnnotated(type))) {
+                if (type == null) {
+                    continue;
+                }
+                if (beansXml.mode() == BeansXml.Mode.ALL || isDiscoveredWhenAnnotated(type)) {
                     classes.add(type);
+                } else {
+                    undiscovered.add(type);
                 }
             }
             interceptors.addAll(loadAll(application, beansXml.interceptors(), loader));
             decorators.addAll(loadAll(application, beansXml.decorators(), loader));
             alternatives.addAll(loadAll(application, beansXml.alternatives(), loader));
         }
-        return new BeanArchive(List.copyOf(classes), interceptors, decorators, alternatives);
+        return new BeanArchive(List.copyOf(classes), interceptors, decorators, alternatives, excluded, undiscovered);
+    }
+
+    /**
+     * The concrete {@link Endpoint} subclasses among the classes, beans or not: candidates for
+     * programmatic endpoints, which the runtime may have CDI create.
+     */
+    List<Class<?>> programmaticEndpoints() {
+        return Stream.concat(classes.stream(), undiscovered.stream())
+                .filter(type -> Endpoint.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers()))
+                .toList();
     }
 
     /** A bean defining annotation (CDI 4.1 §2.5.1) or an endpoint annotation on the class itself. */

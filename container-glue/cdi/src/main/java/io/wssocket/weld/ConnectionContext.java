@@ -62,10 +62,14 @@ final class ConnectionContext implements AlterableContext {
         return store;
     }
 
+    /**
+     * For callers holding this context itself ({@code BeanManager.getContexts}) outside a callback.
+     * Calls through a client proxy never get here: CDI 4.1 §6.5.1 has the container look for an
+     * active context first, and Weld throws its own WELD-001303 naming the scope.
+     */
     static ContextNotActiveException notActive() {
-        return new ContextNotActiveException("@ConnectionScoped beans exist only while a callback of a WebSocket "
-                + "session runs (onOpen, @OnMessage or a message handler, onError, onClose) on thread "
-                + Thread.currentThread().getName() + "; from other code, reach a connection through OpenSessions "
-                + "or the Session, or use another scope");
+        return new ContextNotActiveException("@ConnectionScoped beans are usable only inside a WebSocket callback "
+                + "(onOpen, onMessage, onError, onClose) of their session, not on thread " + Thread.currentThread().getName()
+                + "; from other code, reach a connection through OpenSessions or the Session, or use another scope");
     }
 }

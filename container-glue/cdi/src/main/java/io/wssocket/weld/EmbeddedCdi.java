@@ -3,6 +3,7 @@ package io.wssocket.weld;
 import io.wssocket.spi.Integrations;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.websocket.DeploymentException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,8 +34,8 @@ public final class EmbeddedCdi implements AutoCloseable {
      * @throws DeploymentException with CDI's message and the endpoint it concerns
      */
     public static EmbeddedCdi start(String name, ClassLoader loader, List<Class<?>> beanClasses) throws DeploymentException {
-        WeldApplication application = WeldApplication.start(name, loader,
-                new BeanArchive(List.copyOf(beanClasses), List.of(), List.of(), List.of()));
+        // No wait at close: an embedded server closes its own sessions, bounded by its shutdown timeout.
+        WeldApplication application = WeldApplication.start(name, loader, BeanArchive.of(beanClasses), Duration.ZERO);
         return new EmbeddedCdi(application, Integrations.registerOrClose(loader, application));
     }
 

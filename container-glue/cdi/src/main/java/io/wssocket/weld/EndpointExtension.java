@@ -22,17 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * The glue's portable extension: finds the application's endpoint classes, adds the connection
  * context, holds the registry behind {@link OpenSessions}, and checks at deployment that every
  * class the runtime will have the container create (endpoints that are not beans, their encoders,
- * decoders and configurators) has its dependencies, so a missing one fails the deployment instead
- * of the first connection.
+ * decoders and configurators, and programmatic endpoints that ask for injection) has its
+ * dependencies, so a missing one fails the deployment instead of the first connection.
  */
 public final class EndpointExtension implements Extension {
     private final ConnectionContext connectionContext;
     private final SessionRegistry sessions;
     private final Set<Class<?>> endpoints = ConcurrentHashMap.newKeySet();
+    private final List<Class<?>> programmaticEndpoints;
 
-    EndpointExtension(ConnectionContext connectionContext, SessionRegistry sessions) {
+    /** @param programmaticEndpoints the application's {@code Endpoint} subclasses, checked like annotated endpoints */
+    EndpointExtension(ConnectionContext connectionContext, SessionRegistry sessions, List<Class<?>> programmaticEndpoints) {
         this.connectionContext = connectionContext;
         this.sessions = sessions;
+        this.programmaticEndpoints = List.copyOf(programmaticEndpoints);
     }
 
     /** The endpoint classes the container saw. */
@@ -59,19 +62,29 @@ public final class EndpointExtension implements Extension {
     void checkCreatedClasses(@Observes AfterDeploymentValidation event, BeanManager beans) {
         for (Class<?> endpoint : endpoints) {
             for (Class<?> created : createdFor(endpoint)) {
-                if (ManagedInstances.beanOf(beans, created) != null) {
-                    continue; // the container validated it as a bean already
-                }
-                try {
-                    for (InjectionPoint point : beans.getInjectionTargetFactory(beans.createAnnotatedType(created))
-                            .createInjectionTarget(null).getInjectionPoints()) {
-                        beans.validate(point);
-                    }
-                } catch (RuntimeException e) {
-                    event.addDeploymentProblem(new IllegalStateException("endpoint " + endpoint.getName() + ": "
-                            + (created == endpoint ? "" : created.getName() + ": ") + e.getMessage(), e));
-                }
+                check(beans, event, endpoint, created);
             }
+        }
+        for (Class<?> endpoint : programmaticEndpoints) {
+            // Only one that asks for injection: another may be created by its configurator alone.
+            if (InjectionPoints.declaredBy(endpoint)) {
+                check(beans, event, endpoint, endpoint);
+            }
+        }
+    }
+
+    private static void check(BeanManager beans, AfterDeploymentValidation event, Class<?> endpoint, Class<?> created) {
+        if (ManagedInstances.beanOf(beans, created) != null) {
+            return; // the container validated it as a bean already
+        }
+        try {
+            for (InjectionPoint point : beans.getInjectionTargetFactory(beans.createAnnotatedType(created))
+                    .createInjectionTarget(null).getInjectionPoints()) {
+                beans.validate(point);
+            }
+        } catch (RuntimeException e) {
+            event.addDeploymentProblem(new IllegalStateException("endpoint " + endpoint.getName() + ": "
+                    + (created == endpoint ? "" : created.getName() + ": ") + e.getMessage(), e));
         }
     }
 

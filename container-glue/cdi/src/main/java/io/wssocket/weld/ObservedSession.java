@@ -5,14 +5,10 @@ import io.wssocket.cdi.SessionOpened;
 import io.wssocket.spi.SessionObserver;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.util.HashMap;
-import java.util.Map;
-import org.jboss.weld.context.bound.BoundRequestContext;
 
 /**
  * One session as the CDI container sees it: around each callback the session's connection scope
- * and a fresh request scope are active (the request context is a bound one, backed by a map that
- * lives for that one callback); opening and closing fire the events and keep {@code OpenSessions}
+ * and a fresh request scope ({@link CallbackRequest}) are active; opening and closing fire the events and keep {@code OpenSessions}
  * up to date.
  */
 final class ObservedSession implements SessionObserver {
@@ -24,8 +20,7 @@ final class ObservedSession implements SessionObserver {
     private final ConnectionStore connection = new ConnectionStore();
     // Set in beforeCallback, read in afterCallback: the same thread, callbacks never overlap.
     private ConnectionStore outerConnection;
-    private BoundRequestContext requestContext;
-    private Map<String, Object> request;
+    private CallbackRequest request;
     private boolean opened;
 
     ObservedSession(WeldApplication application, Session session, String path) {
@@ -37,29 +32,16 @@ final class ObservedSession implements SessionObserver {
     @Override
     public void beforeCallback() {
         outerConnection = application.connectionContext().enter(connection);
-        BoundRequestContext context = application.requestContext();
-        if (context != null && !context.isActive()) { // already active: a callback run inline inside another
-            request = new HashMap<>();
-            requestContext = context;
-            context.associate(request);
-            context.activate();
-        }
+        request = CallbackRequest.begin(application.requestContext());
     }
 
     @Override
     public void afterCallback() {
         try {
-            Map<String, Object> ended = request;
+            CallbackRequest ended = request;
+            request = null;
             if (ended != null) {
-                BoundRequestContext context = requestContext;
-                request = null;
-                requestContext = null;
-                try {
-                    context.invalidate(); // destroys this callback's @RequestScoped instances
-                    context.deactivate();
-                } finally {
-                    context.dissociate(ended);
-                }
+                ended.close();
             }
         } finally {
             application.connectionContext().exit(outerConnection);

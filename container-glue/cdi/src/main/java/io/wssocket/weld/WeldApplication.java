@@ -1,16 +1,17 @@
 package io.wssocket.weld;
 
 import io.wssocket.spi.ApplicationIntegration;
+import io.wssocket.spi.HandshakeScope;
 import io.wssocket.spi.ManagedInstance;
 import io.wssocket.spi.SessionObserver;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
+import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.weld.context.bound.BoundLiteral;
 import org.jboss.weld.context.bound.BoundRequestContext;
@@ -19,13 +20,13 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * One application's Weld container: creates its instances ({@link ManagedInstances}), observes
- * its sessions ({@link ObservedSession}) and fires their events. Stopping it lets the server
- * sessions that the undeployment is closing finish their onClose first, for a bounded time.
+ * its sessions ({@link ObservedSession}) and fires their events, and has a request scope active
+ * during the handshakes of its endpoints. Stopping it lets the server sessions that the
+ * undeployment is closing finish their onClose first, for as long as the server's shutdown
+ * timeout: the same bound the server gives the close handshakes when it stops.
  */
 public final class WeldApplication implements ApplicationIntegration {
     private static final System.Logger LOG = System.getLogger(WeldApplication.class.getName());
-    /** How long {@link #close()} waits for closing server sessions; beyond the close handshake's own timeout. */
-    private static final long SESSIONS_CLOSED_WAIT_MILLIS = 10_000;
 
     private final String name;
     private final WeldContainer container;
@@ -34,11 +35,12 @@ public final class WeldApplication implements ApplicationIntegration {
     private final ConnectionContext connectionContext;
     private final SessionRegistry sessions;
     private final BoundRequestContext requestContext;
+    private final Duration sessionsClosedTimeout;
     private final Set<ObservedSession> observed = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     private WeldApplication(String name, WeldContainer container, ConnectionContext connectionContext,
-                            SessionRegistry sessions) {
+                            SessionRegistry sessions, Duration sessionsClosedTimeout) {
         this.name = name;
         this.container = container;
         this.beans = container.getBeanManager();
@@ -46,19 +48,22 @@ public final class WeldApplication implements ApplicationIntegration {
         this.connectionContext = connectionContext;
         this.sessions = sessions;
         this.requestContext = container.select(BoundRequestContext.class, BoundLiteral.INSTANCE).get();
+        this.sessionsClosedTimeout = sessionsClosedTimeout;
     }
 
     /**
      * Starts Weld over {@code archive} under {@code loader}, with the application's own portable
      * extensions ({@code META-INF/services/jakarta.enterprise.inject.spi.Extension}).
      *
+     * @param sessionsClosedTimeout how long {@link #close()} waits for server sessions still closing
      * @throws DeploymentException with CDI's message and the endpoint it concerns
      */
-    static WeldApplication start(String name, ClassLoader loader, BeanArchive archive) throws DeploymentException {
+    static WeldApplication start(String name, ClassLoader loader, BeanArchive archive, Duration sessionsClosedTimeout)
+            throws DeploymentException {
         WeldLogging.quiet();
         ConnectionContext connectionContext = new ConnectionContext();
         SessionRegistry sessions = new SessionRegistry();
-        EndpointExtension extension = new EndpointExtension(connectionContext, sessions);
+        EndpointExtension extension = new EndpointExtension(connectionContext, sessions, archive.programmaticEndpoints());
         Weld weld = new Weld(ContainerIds.next(name))
                 .setClassLoader(loader)
                 .disableDiscovery()
@@ -79,13 +84,13 @@ public final class WeldApplication implements ApplicationIntegration {
         try {
             container = weld.initialize();
         } catch (RuntimeException e) {
-            throw DeploymentFailure.of(name, e, extension.endpoints());
+            throw DeploymentFailure.of(name, e, extension.endpoints(), archive.undiscovered());
         } finally {
             thread.setContextClassLoader(previous);
         }
         LOG.log(System.Logger.Level.INFO, () -> "CDI for " + name + ": Weld " + WeldLogging.version() + ", "
                 + archive.classes().size() + " bean classes, " + extension.endpoints().size() + " endpoints");
-        return new WeldApplication(name, container, connectionContext, sessions);
+        return new WeldApplication(name, container, connectionContext, sessions, sessionsClosedTimeout);
     }
 
     @Override
@@ -98,10 +103,19 @@ public final class WeldApplication implements ApplicationIntegration {
             return instances.create(type);
         } catch (RuntimeException e) {
             InstantiationException failure = new InstantiationException("CDI cannot create " + type.getName()
-                    + " for " + name + ": " + e.getMessage());
+                    + " for " + name + ": " + reason(e));
             failure.initCause(e);
             throw failure;
         }
+    }
+
+    /** CDI's message, and the application's own exception under it (what a @PostConstruct threw, say). */
+    private static String reason(RuntimeException e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ", because of " + root;
     }
 
     @Override
@@ -109,6 +123,17 @@ public final class WeldApplication implements ApplicationIntegration {
         ObservedSession observer = new ObservedSession(this, session, endpointPath);
         observed.add(observer);
         return observer;
+    }
+
+    /**
+     * The request scope around the configurator's calls (outside Jakarta EE, CDI 4.1
+     * §6.7.1 leaves it to the container which work runs in a request; a handshake does), so a configurator can use
+     * {@code @RequestScoped} beans as endpoint code can.
+     */
+    @Override
+    public HandshakeScope beginHandshake() {
+        CallbackRequest request = CallbackRequest.begin(requestContext());
+        return request == null ? HandshakeScope.NONE : request;
     }
 
     /** The session's observer has seen its last call. */
@@ -164,7 +189,7 @@ public final class WeldApplication implements ApplicationIntegration {
     }
 
     private void awaitServerSessionsClosed() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SESSIONS_CLOSED_WAIT_MILLIS);
+        long deadline = System.nanoTime() + sessionsClosedTimeout.toNanos();
         while (observed.stream().anyMatch(ObservedSession::isServerSession) && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(5);

@@ -10,6 +10,9 @@ import io.wssocket.cdi.app.PerConnection;
 import io.wssocket.cdi.app.ScopesEndpoint;
 import io.wssocket.test.JdkClient;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.spi.Context;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -62,6 +65,18 @@ class ScopesTest {
         assertThatThrownBy(outside::id)
                 .isInstanceOf(ContextNotActiveException.class)
                 .hasMessageContaining(ConnectionScoped.class.getName());
+    }
+
+    @Test
+    void theConnectionContextItselfIsInactiveOutsideACallbackAndSaysWhereItIsActive() {
+        BeanManager beans = server.cdi().beanManager();
+        Bean<?> bean = beans.resolve(beans.getBeans(PerConnection.class));
+        Context context = beans.getContexts(ConnectionScoped.class).iterator().next();
+        assertThat(context.isActive()).isFalse(); // CDI 4.1 §6.2
+        assertThatThrownBy(() -> context.get(bean))
+                .isInstanceOf(ContextNotActiveException.class)
+                .hasMessageStartingWith("@ConnectionScoped beans are usable only inside a WebSocket callback "
+                        + "(onOpen, onMessage, onError, onClose) of their session");
     }
 
     private static Matcher answer(Object message) {

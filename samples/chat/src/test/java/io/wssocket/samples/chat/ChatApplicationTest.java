@@ -1,5 +1,6 @@
 package io.wssocket.samples.chat;
 
+import static io.wssocket.samples.chat.EventStream.skipUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.test.JdkClient;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -94,19 +94,5 @@ class ChatApplicationTest {
         URI classFile = chat.http("io/wssocket/samples/chat/ChatRoom.class");
         assertThat(http.send(HttpRequest.newBuilder(classFile).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .as("only META-INF/resources is served").isEqualTo(404);
-    }
-
-    /** The next event holding every one of {@code parts}; the ones before it are passed over. */
-    private static String skipUntil(JdkClient client, String... parts) throws InterruptedException {
-        List<String> passed = new ArrayList<>();
-        while (true) {
-            Object next = client.next(10);
-            assertThat(next).as("an event with %s; passed over %s", List.of(parts), passed).isInstanceOf(String.class);
-            String event = (String) next;
-            if (List.of(parts).stream().allMatch(event::contains)) {
-                return event;
-            }
-            passed.add(event);
-        }
     }
 }

@@ -1,0 +1,5 @@
+package example.cdi.enabled;
+
+public interface Greeting {
+    String greet(String name);
+}

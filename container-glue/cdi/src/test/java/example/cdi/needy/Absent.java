@@ -1,0 +1,5 @@
+package example.cdi.needy;
+
+/** Nothing implements it. */
+public interface Absent {
+}
