@@ -42,10 +42,7 @@ final class EchoPayload {
 
     private void writeNumber(long value, byte[] dst, int offset, int length) {
         if (text) {
-            for (int i = length - 1; i >= 0; i--) {
-                dst[offset + i] = (byte) Character.forDigit((int) (value & 0xF), 16);
-                value >>>= 4;
-            }
+            HexDigits.write(value, dst, offset, length);
         } else {
             for (int i = length - 1; i >= 0; i--) {
                 dst[offset + i] = (byte) value;

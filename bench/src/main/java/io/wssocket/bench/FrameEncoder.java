@@ -1,6 +1,7 @@
 package io.wssocket.bench;
 
 import java.nio.ByteBuffer;
+import java.util.Random;
 
 /**
  * Writes RFC 6455 frames into a buffer. A pure codec: no sockets, no Jakarta types. The load driver
@@ -11,6 +12,19 @@ final class FrameEncoder {
     static final int MAX_CONTROL_PAYLOAD = 125;
 
     private FrameEncoder() {
+    }
+
+    /**
+     * A random masking key, never all zero so that no server can take a no-op unmasking shortcut.
+     * RFC 6455 §5.3 wants a fresh key per frame; the drivers use one per connection so that frames
+     * can be built once. A server cannot tell the difference.
+     */
+    static byte[] newMaskKey(Random random) {
+        byte[] key = new byte[4];
+        do {
+            random.nextBytes(key);
+        } while (key[0] == 0 && key[1] == 0 && key[2] == 0 && key[3] == 0);
+        return key;
     }
 
     /** Header size for a payload of this length: 2, 4 or 10 bytes, plus 4 for the masking key. */

@@ -7,7 +7,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Jetty 12.1 (ee10 Jakarta WebSocket) serving {@link EchoEndpoint}, with Jetty's default thread
+ * Jetty 12.1 (ee10 Jakarta WebSocket) serving the {@link BenchEndpoints}, with Jetty's default thread
  * pool and connector settings.
  */
 public final class JettyEchoServer implements PeerServer {
@@ -29,7 +29,11 @@ public final class JettyEchoServer implements PeerServer {
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) ->
-                container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH).build()));
+                {
+                    for (ServerEndpointConfig config : BenchEndpoints.configs()) {
+                        container.addEndpoint(config);
+                    }
+                });
 
         server.start();
         return connector.getLocalPort();

@@ -1,8 +1,9 @@
 package io.wssocket.bench;
 
 /**
- * A server under test, serving {@link EchoEndpoint} at {@link EchoEndpoint#PATH}. One
- * implementation per product; {@link ServerLauncher} turns it into a main.
+ * A server under test, serving the echo endpoint at {@link EchoEndpoint#PATH} and the broadcast
+ * endpoint at {@link BroadcastEndpoint#PATH}. One implementation per product; {@link ServerLauncher}
+ * turns it into a main.
  */
 interface PeerServer {
 

@@ -1,16 +1,22 @@
 package io.wssocket.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
- * The main shared by all peer servers: {@code --host H --port N [--ignore-stdin]}. Prints exactly
- * one line, {@code READY <port>}, to stdout once listening; stops on SIGTERM (through a shutdown
- * hook) or when stdin reaches end of file, so a server never outlives the harness that started it
- * with a pipe on its stdin.
+ * The main shared by all peer servers: {@code --host H --port N [--ignore-stdin]}. Prints
+ * {@code READY <port>} to stdout once listening; stops on SIGTERM (through a shutdown hook) or when
+ * stdin reaches end of file, so a server never outlives the harness that started it with a pipe on
+ * its stdin.
+ *
+ * <p>Stdin also takes one command per line: {@code stats} answers with one {@link ServerStats}
+ * line on stdout (heap after a full GC, resident set size, failed broadcast sends). Other lines
+ * are ignored.
  */
 final class ServerLauncher {
 
@@ -42,11 +48,11 @@ final class ServerLauncher {
         PrintStream out = System.out;
         out.println("READY " + bound);
         out.flush();
-        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH);
+        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH + " and " + BroadcastEndpoint.PATH);
 
         if (watchStdin) {
             Thread watcher = new Thread(() -> {
-                drain(System.in);
+                serveCommands(out);
                 System.exit(0); // runs the shutdown hook
             }, name + "-stdin-watch");
             watcher.setDaemon(true);
@@ -56,11 +62,15 @@ final class ServerLauncher {
         new CountDownLatch(1).await();
     }
 
-    private static void drain(InputStream in) {
-        byte[] buf = new byte[256];
-        try {
-            while (in.read(buf) != -1) {
-                // discard
+    /** Answers commands until end of file. */
+    private static void serveCommands(PrintStream out) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.trim().equals("stats")) {
+                    out.println(ServerStats.line());
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // treat a broken stdin like end of file

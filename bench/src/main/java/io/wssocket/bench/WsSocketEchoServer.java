@@ -4,7 +4,7 @@ import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
-/** WS Socket's standalone server serving {@link EchoEndpoint}, with its default settings. */
+/** WS Socket's standalone server serving the {@link BenchEndpoints}, with its default settings. */
 public final class WsSocketEchoServer implements PeerServer {
 
     private WebSocketServer server;
@@ -17,7 +17,9 @@ public final class WsSocketEchoServer implements PeerServer {
     public int start(String host, int port) throws Exception {
         ServerConfig config = ServerConfig.builder().host(host).port(port).build();
         server = WebSocketServer.create(config);
-        server.container().addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH).build());
+        for (ServerEndpointConfig endpoint : BenchEndpoints.configs()) {
+            server.container().addEndpoint(endpoint);
+        }
         server.start();
         return server.port();
     }

@@ -1,0 +1,369 @@
+package io.wssocket.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * One client WebSocket connection of a single-threaded NIO load driver: connect, the opening
+ * handshake, incremental frame parsing, answers to pings and the closing handshake. What a driver
+ * does with data messages is left to a subclass; the driver's selector loop calls
+ * {@link #onSelected} with its one shared read buffer.
+ */
+abstract class ClientConnection implements FrameDecoder.Handler {
+
+    enum State { CONNECTING, HANDSHAKING, OPEN, CLOSE_SENT, CLOSED }
+
+    /** What the driver's loop is told about every connection. */
+    interface Events {
+        void opened();
+
+        /** {@code reason} starts with the connection's id. */
+        void failed(State was, String reason);
+
+        void closed();
+    }
+
+    private static final byte[] NORMAL_CLOSE = {0x03, (byte) 0xE8}; // 1000, RFC 6455 §7.4.1
+    private static final int CONTROL_FRAME_BYTES = FrameEncoder.MAX_CONTROL_PAYLOAD + 6;
+
+    final int id;
+    private final Events events;
+    private final String key;
+    /** RFC 6455 §5.3 wants a fresh key per frame; one per connection lets frames be built once. */
+    final byte[] maskKey;
+    private final FrameDecoder decoder = new FrameDecoder(false);
+    /** Bytes waiting to be written: the handshake request, then frames. */
+    final ByteBuffer out;
+    private final byte[] control = new byte[FrameEncoder.MAX_CONTROL_PAYLOAD];
+
+    private State state = State.CONNECTING;
+    private SocketChannel channel;
+    private SelectionKey selectionKey;
+    private int interest = -1;
+    private boolean reading = true;
+    private byte[] handshake = new byte[ClientHandshake.MAX_RESPONSE_HEAD];
+    private int handshakeLength;
+
+    private int frameOpcode;
+    private boolean finalFrame;
+    private boolean inMessage;
+    private int controlLength;
+    private long lastReadNanos;
+
+    /**
+     * @param dataCapacity room in the write buffer for data frames, beyond the handshake request
+     *     and two control frames
+     */
+    ClientConnection(int id, Events events, String host, int port, String path, SecureRandom random, int dataCapacity) {
+        this.id = id;
+        this.events = events;
+        this.key = ClientHandshake.newKey(random);
+        this.maskKey = FrameEncoder.newMaskKey(random);
+        byte[] request = ClientHandshake.request(host, port, path, key);
+        this.out = ByteBuffer.allocateDirect(Math.max(request.length, dataCapacity) + 2 * CONTROL_FRAME_BYTES);
+        this.out.put(request);
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Starts a non-blocking connect; {@code receiveBuffer} > 0 sets SO_RCVBUF before it. */
+    void connect(Selector selector, InetSocketAddress address, int receiveBuffer) {
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (receiveBuffer > 0) {
+                // before connect, so that the window the connection announces is small from the start
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
+            boolean connected = channel.connect(address);
+            selectionKey = channel.register(selector, 0, this);
+            if (connected) {
+                onConnected();
+            } else {
+                setInterest(SelectionKey.OP_CONNECT);
+            }
+        } catch (IOException e) {
+            fail("connect failed: " + e);
+        }
+    }
+
+    /** The selector found this connection ready. */
+    final void onSelected(SelectionKey key, ByteBuffer readBuffer) {
+        try {
+            if (key.isConnectable() && channel.finishConnect()) {
+                onConnected();
+            }
+            if (key.isValid() && key.isWritable()) {
+                flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                read(readBuffer);
+            }
+        } catch (IOException e) {
+            if (state == State.CLOSE_SENT) {
+                finish(); // a reset after our close frame is no concern of the benchmark
+            } else {
+                fail(e instanceof ProtocolException ? e.getMessage() : e.toString());
+            }
+        }
+    }
+
+    private void onConnected() throws IOException {
+        state = State.HANDSHAKING;
+        flush();
+    }
+
+    private void read(ByteBuffer in) throws IOException {
+        in.clear();
+        int n = channel.read(in);
+        if (n < 0) {
+            if (state == State.CLOSE_SENT) {
+                finish();
+            } else {
+                fail("server closed the connection without a close frame");
+            }
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        in.flip();
+        if (state == State.HANDSHAKING && !readHandshake(in)) {
+            return;
+        }
+        decoder.feed(in, this);
+        if (state != State.CLOSED && out.position() > 0) {
+            flush();
+        }
+    }
+
+    /** Returns true once the handshake is complete. */
+    private boolean readHandshake(ByteBuffer in) throws IOException {
+        int n = Math.min(in.remaining(), handshake.length - handshakeLength);
+        in.get(handshake, handshakeLength, n);
+        handshakeLength += n;
+        int end = ClientHandshake.headEnd(handshake, handshakeLength);
+        if (end < 0) {
+            if (handshakeLength == handshake.length) {
+                throw new ProtocolException("handshake response head longer than " + handshake.length + " bytes");
+            }
+            return false;
+        }
+        try {
+            ClientHandshake.checkResponse(new String(handshake, 0, end, StandardCharsets.ISO_8859_1), key);
+        } catch (ProtocolException e) {
+            throw new ProtocolException("handshake failed: " + e.getMessage());
+        }
+        state = State.OPEN;
+        ByteBuffer early = ByteBuffer.wrap(handshake, end, handshakeLength - end);
+        handshake = null;
+        events.opened();
+        opened();
+        if (state == State.OPEN) {
+            decoder.feed(early, this);
+        }
+        return state != State.CLOSED;
+    }
+
+    /** When the last read returned data: the receive time of every message it completed. */
+    final long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** Never reads again: the kernel's receive buffer fills and the server's writes stall (a slow consumer). */
+    void stopReading() {
+        reading = false;
+        updateInterest();
+    }
+
+    /** Appends a data frame with the payload's remaining bytes, masked, and writes what it can. */
+    void sendData(int opcode, ByteBuffer payload) throws IOException {
+        if (out.remaining() < FrameEncoder.headerLength(payload.remaining(), true) + payload.remaining() + 2 * CONTROL_FRAME_BYTES) {
+            throw new ProtocolException("the server does not read: " + out.position() + " bytes still unwritten");
+        }
+        FrameEncoder.writeFrame(out, true, opcode, payload, maskKey);
+        flush();
+    }
+
+    void sendPing() throws IOException {
+        if (out.remaining() >= CONTROL_FRAME_BYTES) {
+            FrameEncoder.writeFrame(out, true, Opcode.PING, ByteBuffer.allocate(0), maskKey);
+            flush();
+        }
+    }
+
+    /** Starts the closing handshake, RFC 6455 §5.5.1. */
+    void sendClose() {
+        if (!reading) {
+            // a connection that never reads cannot complete a closing handshake: drop it
+            finish();
+            return;
+        }
+        if (state != State.OPEN) {
+            return;
+        }
+        try {
+            FrameEncoder.writeFrame(out, true, Opcode.CLOSE, ByteBuffer.wrap(NORMAL_CLOSE), maskKey);
+            state = State.CLOSE_SENT;
+            flush();
+        } catch (IOException | RuntimeException e) {
+            finish();
+        }
+    }
+
+    final void flush() throws IOException {
+        out.flip();
+        try {
+            channel.write(out);
+        } finally {
+            out.compact();
+        }
+        updateInterest();
+    }
+
+    private void updateInterest() {
+        int wanted = state == State.CONNECTING ? SelectionKey.OP_CONNECT
+                : (reading ? SelectionKey.OP_READ : 0) | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
+        setInterest(wanted);
+    }
+
+    private void setInterest(int ops) {
+        if (ops != interest && selectionKey.isValid()) {
+            selectionKey.interestOps(ops);
+            interest = ops;
+        }
+    }
+
+    @Override
+    public final void frameStart(boolean fin, int opcode, long length) throws ProtocolException {
+        frameOpcode = opcode;
+        if (Opcode.isControl(opcode)) {
+            controlLength = 0;
+            return;
+        }
+        finalFrame = fin;
+        if (opcode == Opcode.CONTINUATION) {
+            if (!inMessage) {
+                throw new ProtocolException("continuation frame with no message in progress (RFC 6455 §5.4)");
+            }
+        } else {
+            if (inMessage) {
+                throw new ProtocolException("new data frame inside a fragmented message (RFC 6455 §5.4)");
+            }
+            inMessage = true;
+            if (state == State.OPEN) {
+                messageStart(opcode);
+            }
+        }
+    }
+
+    @Override
+    public final void payload(ByteBuffer chunk) throws ProtocolException {
+        if (Opcode.isControl(frameOpcode)) {
+            int n = chunk.remaining();
+            chunk.get(control, controlLength, n);
+            controlLength += n;
+        } else if (state == State.OPEN) {
+            messagePayload(chunk);
+        }
+    }
+
+    @Override
+    public final void frameEnd() throws ProtocolException {
+        if (!Opcode.isControl(frameOpcode)) {
+            if (finalFrame) {
+                inMessage = false;
+                if (state == State.OPEN) {
+                    messageEnd();
+                }
+            }
+            return;
+        }
+        switch (frameOpcode) {
+            case Opcode.PING -> // RFC 6455 §5.5.2: answer with a pong carrying the same data
+                    FrameEncoder.writeFrame(out, true, Opcode.PONG, ByteBuffer.wrap(control, 0, controlLength), maskKey);
+            case Opcode.PONG -> pong();
+            case Opcode.CLOSE -> {
+                if (state == State.CLOSE_SENT) {
+                    finish();
+                } else {
+                    throw new ProtocolException("server closed the connection: " + closeReason());
+                }
+            }
+            default -> throw new ProtocolException("unexpected control opcode " + frameOpcode);
+        }
+    }
+
+    private String closeReason() {
+        if (controlLength < 2) {
+            return "no status code";
+        }
+        int code = ((control[0] & 0xFF) << 8) | (control[1] & 0xFF);
+        return "code " + code + " " + new String(control, 2, controlLength - 2, StandardCharsets.UTF_8);
+    }
+
+    /** A failure: the connection is closed and {@link #failed} told why. */
+    final void fail(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        closeChannel();
+        failed();
+        events.failed(was, "connection " + id + ": " + reason);
+    }
+
+    /** The normal end, after our close frame. */
+    final void finish() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        closeChannel();
+        events.closed();
+    }
+
+    final void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to do with it
+            }
+        }
+    }
+
+    /** The opening handshake succeeded (the driver has been told); frames may be sent from here on. */
+    void opened() {
+    }
+
+    /** The connection failed; called before the driver is told. */
+    void failed() {
+    }
+
+    /** The first frame of a data message began: {@link Opcode#TEXT} or {@link Opcode#BINARY}. */
+    abstract void messageStart(int opcode) throws ProtocolException;
+
+    /** Unmasked payload of the current message, frame after frame; valid only during the call. */
+    abstract void messagePayload(ByteBuffer chunk) throws ProtocolException;
+
+    /** The message's final frame ended. */
+    abstract void messageEnd() throws ProtocolException;
+
+    /** A pong arrived; nothing to do unless a driver counts them. */
+    void pong() {
+    }
+}

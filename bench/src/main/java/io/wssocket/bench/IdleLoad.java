@@ -1,0 +1,155 @@
+package io.wssocket.bench;
+
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The idle scenario's driver: opens C connections to {@code /echo} as fast as the server completes
+ * handshakes (at most {@code --concurrency} pending), then keeps them open, pinging each once per
+ * {@code --ping-interval}. After {@code --duration} seconds of that it prints {@code HOLDING} and
+ * keeps pinging until stdin says {@code release}, so that the suite runner can measure the
+ * server's memory with all connections open; then closes them all.
+ *
+ * <p>Prints {@code RESULT scenario=idle conns=C opened=N ramp_s=.. handshakes_per_s=.. pings=..
+ * pongs=.. errors=..}; exits 1 if any error was seen, 2 on bad options.
+ */
+public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
+
+    static final Set<String> OPTIONS = Set.of("server", "host", "port", "path", "connections", "concurrency",
+            "ping-interval", "duration", "hold-timeout", "connect-timeout");
+    static final String USAGE = "options: --connections 10000 --concurrency 100 --ping-interval 5 --duration 5"
+            + " --hold-timeout 300 --connect-timeout 60 --host 127.0.0.1 --port 8080 --path /echo --server NAME";
+    private static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final String server;
+    private final int count;
+    private final long pingIntervalNs;
+    private final long durationNs;
+    private final long holdTimeoutNs;
+
+    private long holdStart;
+    private boolean holding;
+    private long holdDeadline;
+    private int pingCursor;
+    private double pingCredit;
+    private long lastTick;
+    private long pings;
+    private long pongs;
+
+    IdleLoad(DriverArgs args) {
+        super(args, EchoEndpoint.PATH);
+        this.server = args.string("server", "unknown");
+        this.count = args.integer("connections", 10_000, 1, 1_000_000);
+        this.pingIntervalNs = nanos(args.seconds("ping-interval", 5, 0.01));
+        this.durationNs = nanos(args.seconds("duration", 5, 0));
+        this.holdTimeoutNs = nanos(args.seconds("hold-timeout", 300, 0));
+    }
+
+    public static void main(String[] args) throws IOException {
+        runMain("IdleLoad", USAGE, () -> new IdleLoad(new DriverArgs(args, OPTIONS)));
+    }
+
+    /** With {@code --hold-timeout 0} the connections close right after the duration, stdin unread. */
+    @Override
+    boolean holds() {
+        return holdTimeoutNs > 0;
+    }
+
+    @Override
+    int connectionCount() {
+        return count;
+    }
+
+    @Override
+    IdleConnection newConnection(int id, SecureRandom random) {
+        return new IdleConnection(id, random);
+    }
+
+    @Override
+    long tick(long now) throws IOException {
+        if (!rampDone()) {
+            return now + TICK_NS;
+        }
+        if (live == 0) {
+            stop();
+            return now;
+        }
+        if (holdStart == 0) {
+            holdStart = now;
+            lastTick = now;
+            System.err.printf(Locale.ROOT, "idle: %d of %d open in %.2f s (%.0f handshakes/s)%n",
+                    opened, count, rampSeconds(), handshakesPerSecond());
+        }
+        pingSome(now);
+        if (!holding && now - holdStart >= durationNs) {
+            holding = true;
+            holdDeadline = now + holdTimeoutNs;
+            HoldSignal.announce();
+        }
+        if (holding && (now >= holdDeadline || hold.released())) {
+            closeAll(now);
+        }
+        return now + TICK_NS;
+    }
+
+    /** Pings the next connections in turn, as many as keep every one pinged once per interval. */
+    private void pingSome(long now) throws IOException {
+        pingCredit += (double) (now - lastTick) / pingIntervalNs * connections.size();
+        lastTick = now;
+        int n = (int) Math.min(pingCredit, connections.size());
+        pingCredit -= n;
+        for (int i = 0; i < n; i++) {
+            IdleConnection c = connections.get(pingCursor);
+            pingCursor = (pingCursor + 1) % connections.size();
+            if (c.state() == ClientConnection.State.OPEN) {
+                c.sendPing();
+                pings++;
+            }
+        }
+    }
+
+    private double handshakesPerSecond() {
+        double s = rampSeconds();
+        return s > 0 ? opened / s : 0;
+    }
+
+    @Override
+    String resultLine() {
+        return String.format(Locale.ROOT,
+                "RESULT server=%s scenario=idle conns=%d opened=%d ramp_s=%.3f handshakes_per_s=%.1f pings=%d pongs=%d errors=%d",
+                server, count, opened, rampSeconds(), handshakesPerSecond(), pings, pongs, errors.count());
+    }
+
+    /** A connection that only answers pings, counts pongs, and treats any data message as an error. */
+    final class IdleConnection extends ClientConnection {
+
+        IdleConnection(int id, SecureRandom random) {
+            super(id, IdleLoad.this, host, port, path, random, 0);
+        }
+
+        @Override
+        void messageStart(int opcode) throws ProtocolException {
+            throw new ProtocolException("a data message on an idle connection");
+        }
+
+        @Override
+        void messagePayload(ByteBuffer chunk) {
+            // not reached: messageStart fails the connection
+        }
+
+        @Override
+        void messageEnd() {
+            // not reached
+        }
+
+        @Override
+        void pong() {
+            pongs++;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.wssocket.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+
+/**
+ * Netty 4.2's own WebSocket codec, no Jakarta layer: the reference for what the bare protocol costs
+ * on the JVM. The same two endpoints as the Jakarta servers: {@code /echo} writes each whole
+ * message back, {@code /broadcast} writes each to every open connection of that path. Netty's
+ * default event loop (threads sized to the CPUs the JVM sees), one flush per message as a basic
+ * remote does; whole messages through {@link WebSocketFrameAggregator} as the Jakarta handlers
+ * for whole messages get them.
+ */
+public final class NettyEchoServer implements PeerServer {
+
+    /** The largest HTTP request head and WebSocket message accepted, as the others' defaults allow. */
+    private static final int MAX_MESSAGE = 1 << 20;
+
+    private EventLoopGroup group;
+    private Channel serverChannel;
+    private final ChannelGroup broadcastChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    public static void main(String[] args) throws Exception {
+        ServerLauncher.run("netty", args, NettyEchoServer::new);
+    }
+
+    @Override
+    public int start(String host, int port) throws Exception {
+        group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ChannelHandler echo = new EchoHandler();
+        ChannelHandler broadcast = new BroadcastHandler(broadcastChannels);
+        serverChannel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_MESSAGE),
+                                new PathRouter(echo, broadcast));
+                    }
+                })
+                .bind(host, port).sync().channel();
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        serverChannel.close().sync();
+        group.shutdownGracefully().sync();
+    }
+
+    /**
+     * Picks the endpoint from the upgrade request's path, installs Netty's handshake and frame
+     * handling for it, then leaves the pipeline; any other path gets 404.
+     */
+    private static final class PathRouter extends ChannelInboundHandlerAdapter {
+
+        private final ChannelHandler echo;
+        private final ChannelHandler broadcast;
+
+        PathRouter(ChannelHandler echo, ChannelHandler broadcast) {
+            this.echo = echo;
+            this.broadcast = broadcast;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest request)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            String path = new QueryStringDecoder(request.uri()).path();
+            ChannelHandler endpoint = switch (path) {
+                case EchoEndpoint.PATH -> echo;
+                case BroadcastEndpoint.PATH -> broadcast;
+                default -> null;
+            };
+            if (endpoint == null) {
+                request.release();
+                ctx.writeAndFlush(new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NOT_FOUND))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ChannelPipeline pipeline = ctx.pipeline();
+            pipeline.addLast(new WebSocketServerProtocolHandler(path, null, false, MAX_MESSAGE),
+                    new WebSocketFrameAggregator(MAX_MESSAGE), endpoint);
+            pipeline.remove(this);
+            ctx.fireChannelRead(request);
+        }
+    }
+
+    /** Writes every whole data message back; the frame's buffer passes to the write. */
+    @ChannelHandler.Sharable
+    private static final class EchoHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+        EchoHandler() {
+            super(false);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            ctx.writeAndFlush(frame);
+        }
+    }
+
+    /** Writes every whole data message to each connection of the path, counting failed writes. */
+    @ChannelHandler.Sharable
+    private static final class BroadcastHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+        private static final ChannelFutureListener COUNT_FAILURE = future -> {
+            if (!future.isSuccess()) {
+                SendFailures.increment();
+            }
+        };
+
+        private final ChannelGroup channels;
+
+        BroadcastHandler(ChannelGroup channels) {
+            this.channels = channels;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                channels.add(ctx.channel()); // removed by the group itself when the channel closes
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            for (Channel channel : channels) {
+                channel.writeAndFlush(frame.retainedDuplicate()).addListener(COUNT_FAILURE);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.wssocket.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A server process's memory as the suite reports it: heap used right after a full collection, and
+ * the resident set size the kernel reports in {@code /proc/self/status} (Linux).
+ */
+final class ServerStats {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    private ServerStats() {
+    }
+
+    /** {@code STATS heap_used_bytes=... rss_bytes=... send_failures=...}; runs a full GC first. */
+    static String line() {
+        // With the parallel collector System.gc() is a synchronous full collection, so what is
+        // left is what the open connections really hold.
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return String.format(Locale.ROOT, "STATS heap_used_bytes=%d rss_bytes=%d send_failures=%d",
+                heap, residentBytes(), SendFailures.count());
+    }
+
+    /** VmRSS in bytes, or -1 where /proc is not there. */
+    static long residentBytes() {
+        try {
+            return parseVmRss(Files.readAllLines(STATUS));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static long parseVmRss(List<String> statusLines) {
+        for (String line : statusLines) {
+            if (line.startsWith("VmRSS:")) {
+                // "VmRSS:     123456 kB"
+                String[] parts = line.substring(6).trim().split("\\s+");
+                return Long.parseLong(parts[0]) * 1024;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,55 @@
+package io.wssocket.bench.suite;
+
+/**
+ * The figures the runner computes from a driver's result and the server's memory before and after:
+ * echo throughput in MB/s, memory per idle connection, memory growth under slow consumers.
+ */
+final class DerivedMetrics {
+
+    private static final double KIB = 1024;
+    private static final double MIB = 1024 * 1024;
+
+    private DerivedMetrics() {
+    }
+
+    /** Returns {@code driver} with the derived values (and the raw memory figures) added. */
+    static ResultLine add(Scenario scenario, ResultLine driver, ResultLine before, ResultLine after) {
+        switch (scenario) {
+            case ECHO -> driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0)
+                    * driver.number("size").orElse(0) / 1e6));
+            case IDLE -> {
+                double opened = driver.number("opened").orElse(0);
+                addMemory(driver, before, after);
+                if (opened > 0) {
+                    driver.with("rss_per_conn_kib", round(delta(before, after, "rss_bytes") / opened / KIB));
+                    driver.with("heap_per_conn_kib", round(delta(before, after, "heap_used_bytes") / opened / KIB));
+                }
+            }
+            case SLOW -> {
+                addMemory(driver, before, after);
+                driver.with("rss_growth_mib", round(delta(before, after, "rss_bytes") / MIB));
+                driver.with("heap_growth_mib", round(delta(before, after, "heap_used_bytes") / MIB));
+                driver.with("send_failures", (long) delta(before, after, "send_failures"));
+            }
+            case BROADCAST -> {
+                // the driver's figures are the result
+            }
+        }
+        return driver;
+    }
+
+    private static void addMemory(ResultLine driver, ResultLine before, ResultLine after) {
+        for (String key : new String[] {"rss_bytes", "heap_used_bytes"}) {
+            driver.with("base_" + key, (long) before.number(key).orElse(0));
+            driver.with("after_" + key, (long) after.number(key).orElse(0));
+        }
+    }
+
+    private static double delta(ResultLine before, ResultLine after, String key) {
+        return after.number(key).orElse(0) - before.number(key).orElse(0);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

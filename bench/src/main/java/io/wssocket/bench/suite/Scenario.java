@@ -1,0 +1,131 @@
+package io.wssocket.bench.suite;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The scenarios of the suite: what each runs (its {@link RunConfig}s, from the options), what it
+ * reports ({@link Metric}s, the first being the one charted), and how it is measured, in words
+ * for the report's head.
+ */
+public enum Scenario {
+    ECHO("echo", "Echo",
+            "C connections to `/echo`, each keeping W messages of S bytes in flight (closed loop): "
+                    + "every echo verified byte for byte and in order; round-trip latency from the write "
+                    + "that carried a message to the read that completed its echo (HdrHistogram).",
+            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.shown("mb_per_s", "MB/s", 1),
+                    Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
+                    Metric.shown("max_us", "max µs", 0), Metric.count("errors", "errors"))),
+    IDLE("idle", "Idle connections",
+            "C connections to `/echo` opened with at most 100 handshakes pending, then held open with a "
+                    + "ping to each every 5 s. Handshakes/s over the ramp; the server's resident set "
+                    + "(VmRSS) and heap used after a full GC, each minus the same figure before the first "
+                    + "connection, divided by the connections.",
+            List.of(Metric.higher("handshakes_per_s", "handshakes/s", 0), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
+                    Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.count("errors", "errors"))),
+    BROADCAST("broadcast", "Broadcast",
+            "R connections to `/broadcast`; one of them sends M text messages per second (64 B, its "
+                    + "sequence number and send time inside), the server sends each to all R with the "
+                    + "async remote. Deliveries per second to all receivers; fan-out latency from the "
+                    + "send to each receipt; lost = deliveries of the messages sent after the warmup that never came, "
+                    + "or not within 5 s of the last send (a server that falls behind loses them too).",
+            List.of(Metric.higher("deliveries_per_s", "deliveries/s", 0), Metric.lower("p50_us", "p50 µs", 0),
+                    Metric.lower("p99_us", "p99 µs", 0), Metric.count("lost", "lost"), Metric.count("errors", "errors"))),
+    SLOW("slow", "Slow consumers",
+            "As broadcast, but K of the R receivers have a 4 KiB receive buffer and never read after the "
+                    + "handshake. For the fast ones: fan-out latency and lost deliveries (must be 0). For the "
+                    + "server: resident set and heap after a full GC at the end, minus before, and the sends "
+                    + "it refused or failed.",
+            List.of(Metric.lower("p99_us", "fast p99 µs", 0), Metric.lower("p50_us", "fast p50 µs", 0),
+                    Metric.count("lost", "fast lost"), Metric.lower("rss_growth_mib", "RSS growth MiB", 1),
+                    Metric.lower("heap_growth_mib", "heap growth MiB", 1), Metric.count("send_failures", "failed sends"),
+                    Metric.count("errors", "errors")));
+
+    private final String id;
+    private final String title;
+    private final String method;
+    private final List<Metric> metrics;
+
+    Scenario(String id, String title, String method, List<Metric> metrics) {
+        this.id = id;
+        this.title = title;
+        this.method = method;
+        this.metrics = metrics;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    /** The metric charted and compared first. */
+    public Metric primary() {
+        return metrics.get(0);
+    }
+
+    /** The driver runs of one round, in order. */
+    List<RunConfig> configs(SuiteOptions o) {
+        List<RunConfig> runs = new ArrayList<>();
+        String timing = "--warmup " + o.warmup() + " --duration " + o.duration();
+        switch (this) {
+            case ECHO -> {
+                runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, timing));
+                runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, timing));
+                runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing));
+            }
+            case IDLE -> runs.add(new RunConfig("idle-" + o.idleConnections(),
+                    String.format(Locale.ROOT, "%,d connections", o.idleConnections()), "io.wssocket.bench.IdleLoad",
+                    split("--connections " + o.idleConnections() + " --duration " + o.duration()), true));
+            case BROADCAST -> {
+                for (int rate : new int[] {10, 100}) {
+                    runs.add(new RunConfig("rate-" + rate,
+                            String.format(Locale.ROOT, "%,d receivers, %d msg/s", o.receivers(), rate),
+                            "io.wssocket.bench.BroadcastLoad",
+                            split("--receivers " + o.receivers() + " --rate " + rate + " " + timing), false));
+                }
+            }
+            case SLOW -> {
+                int slow = Math.max(1, o.receivers() * o.slowPercent() / 100);
+                runs.add(new RunConfig("slow-" + o.slowPercent() + "pct",
+                        String.format(Locale.ROOT, "%,d receivers, %,d slow, 100 msg/s", o.receivers(), slow),
+                        "io.wssocket.bench.BroadcastLoad",
+                        split("--receivers " + o.receivers() + " --slow " + slow + " --rate 100 --hold 1 " + timing), true));
+            }
+        }
+        return runs;
+    }
+
+    private static RunConfig echo(String id, String label, SuiteOptions o, int size, int window, boolean binary, String timing) {
+        String args = "--connections " + o.echoConnections() + " --size " + size + " --window " + window + " " + timing
+                + (binary ? " --binary" : "");
+        return new RunConfig(id, label, "io.wssocket.bench.EchoLoad", split(args), false);
+    }
+
+    private static List<String> split(String args) {
+        return List.of(args.trim().split("\\s+"));
+    }
+
+    public static Scenario byId(String id) {
+        for (Scenario s : values()) {
+            if (s.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown scenario '" + id + "' (known: "
+                + Arrays.stream(values()).map(Scenario::id).collect(Collectors.joining(" ")) + ")");
+    }
+}

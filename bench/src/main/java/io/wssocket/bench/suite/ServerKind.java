@@ -1,0 +1,81 @@
+package io.wssocket.bench.suite;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The servers the suite knows: the name used on the command line and in results, the name shown
+ * in the report, the main class, and which class path entries are its own. Each server JVM gets
+ * the class path without the other servers' entries, so that none sees another's
+ * {@code ServiceLoader} entries for {@code jakarta.websocket}.
+ */
+public enum ServerKind {
+    WSSOCKET("wssocket", "WS Socket", "io.wssocket.bench.WsSocketEchoServer", "wssocket-runtime|/runtime/target/"),
+    JETTY("jetty", "Jetty 12.1", "io.wssocket.bench.JettyEchoServer", "/org/eclipse/jetty/"),
+    TOMCAT("tomcat", "Tomcat 11", "io.wssocket.bench.TomcatEchoServer", "/org/apache/tomcat/"),
+    UNDERTOW("undertow", "Undertow 2.3", "io.wssocket.bench.UndertowEchoServer",
+            "/io/undertow/|/org/jboss/|/org/wildfly/|/io/smallrye/"),
+    TYRUS("tyrus", "Tyrus 2.2 (Grizzly)", "io.wssocket.bench.TyrusEchoServer", "/org/glassfish/tyrus/|/org/glassfish/grizzly/"),
+    NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/");
+
+    /** The server every ratio is taken of. */
+    public static final ServerKind SUBJECT = WSSOCKET;
+
+    private final String id;
+    private final String label;
+    private final String mainClass;
+    private final Pattern ownJars;
+
+    ServerKind(String id, String label, String mainClass, String ownJars) {
+        this.id = id;
+        this.label = label;
+        this.mainClass = mainClass;
+        this.ownJars = Pattern.compile(ownJars);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    boolean owns(String classPathEntry) {
+        return ownJars.matcher(classPathEntry).find();
+    }
+
+    /** The entries of {@code classPath} that belong to no server but {@code this}. */
+    List<String> classPathFor(List<String> classPath) {
+        return classPath.stream()
+                .filter(entry -> Arrays.stream(values()).noneMatch(other -> other != this && other.owns(entry)))
+                .collect(Collectors.toList());
+    }
+
+    /** The entries of {@code classPath} that belong to no server: the load drivers'. */
+    static List<String> driverClassPath(List<String> classPath) {
+        return classPath.stream()
+                .filter(entry -> Arrays.stream(values()).noneMatch(kind -> kind.owns(entry)))
+                .collect(Collectors.toList());
+    }
+
+    public static ServerKind byId(String id) {
+        for (ServerKind kind : values()) {
+            if (kind.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown server '" + id + "' (known: " + ids() + ")");
+    }
+
+    static String ids() {
+        return Arrays.stream(values()).map(ServerKind::id).collect(Collectors.joining(" "));
+    }
+}

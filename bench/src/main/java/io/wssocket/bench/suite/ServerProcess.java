@@ -1,0 +1,128 @@
+package io.wssocket.bench.suite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One server JVM under test, pinned to its CPU: started, waited for until it prints
+ * {@code READY <port>}, asked for its memory through its stdin ({@code stats}), and stopped with
+ * SIGTERM (SIGKILL 15 s later if still there). Its stdin is a pipe from this process, so it never
+ * outlives the runner.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    /** The same options for every server JVM. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
+
+    private static final long READY_TIMEOUT_S = 60;
+    private static final long STATS_TIMEOUT_S = 30;
+    private static final long STOP_TIMEOUT_S = 15;
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final OutputStream stdin;
+    private final int port;
+
+    private ServerProcess(Process process, Path log) throws IOException, InterruptedException {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        Thread reader = new Thread(() -> copyLines(log), "server-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        this.port = awaitReady();
+    }
+
+    static ServerProcess start(ServerKind kind, SuiteOptions options, List<String> classPath, Path logBase)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(options.serverCpu()), options.java()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, kind.classPathFor(classPath)),
+                kind.mainClass(), "--host", "127.0.0.1", "--port", "0"));
+        Process process = new ProcessBuilder(command)
+                .redirectError(logBase.resolveSibling(logBase.getFileName() + ".err").toFile())
+                .start();
+        try {
+            return new ServerProcess(process, logBase.resolveSibling(logBase.getFileName() + ".out"));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void copyLines(Path log) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var out = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process is gone; awaitReady and stats time out or see it dead
+        }
+    }
+
+    private int awaitReady() throws IOException, InterruptedException {
+        String line = awaitLine("READY ", READY_TIMEOUT_S);
+        return Integer.parseInt(line.substring("READY ".length()).trim());
+    }
+
+    /** The server's {@code STATS} line as key=value pairs: heap_used_bytes, rss_bytes, send_failures. */
+    ResultLine stats() throws IOException, InterruptedException {
+        stdin.write("stats\n".getBytes(StandardCharsets.US_ASCII));
+        stdin.flush();
+        return ResultLine.parse(awaitLine("STATS ", STATS_TIMEOUT_S));
+    }
+
+    private String awaitLine(String prefix, long timeoutSeconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("no '" + prefix.trim() + "' line from the server within " + timeoutSeconds + " s");
+            }
+            String line = lines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+            if (line == null && !process.isAlive() && lines.isEmpty()) {
+                throw new IOException("the server exited with status " + process.exitValue()
+                        + " before its '" + prefix.trim() + "' line");
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS)) {
+            System.err.println("server " + process.pid() + " did not stop within " + STOP_TIMEOUT_S + " s of SIGTERM; killing it");
+            process.destroyForcibly();
+            process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.wssocket.bench.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The suite's options; {@link #USAGE} lists them with their defaults. */
+public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, int rounds, double duration, double warmup,
+                           boolean quick, int echoConnections, int idleConnections, int receivers, int slowPercent,
+                           Path root, Path classPathFile, String java, int serverCpu, int driverCpu, Path reportFrom) {
+
+    static final String USAGE = String.join("\n",
+            "usage: bench/run.sh [options]",
+            "  --servers \"a b ...\"     servers, run in this order within a round (default: all: " + ServerKind.ids() + ")",
+            "  --scenarios \"a b ...\"   echo idle broadcast slow (default: all)",
+            "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
+            "  --duration S            measured seconds per driver run (default 5)",
+            "  --warmup S              warmup seconds per driver run (default 3)",
+            "  --quick                 smoke run: 1 round, 2 s measured, 1 s warmup (marked as such in the report)",
+            "  --echo-connections C    (default 100)",
+            "  --idle-connections C    (default 10000)",
+            "  --receivers R           broadcast and slow-consumer receivers (default 1000)",
+            "  --slow-percent P        share of slow receivers (default 10)",
+            "  --report-from FILE      no run: write the report from an earlier results file",
+            "  --server-cpu N / --driver-cpu N   taskset CPUs (default 1 / 0)");
+
+    static SuiteOptions parse(String[] args, Path root, Path classPathFile, String java) {
+        List<ServerKind> servers = Arrays.asList(ServerKind.values());
+        List<Scenario> scenarios = Arrays.asList(Scenario.values());
+        Integer rounds = null;
+        Double duration = null;
+        Double warmup = null;
+        boolean quick = false;
+        int echoConnections = 100;
+        int idleConnections = 10_000;
+        int receivers = 1000;
+        int slowPercent = 10;
+        int serverCpu = 1;
+        int driverCpu = 0;
+        Path reportFrom = null;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--quick")) {
+                quick = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--servers" -> servers = words(value).stream().map(ServerKind::byId).toList();
+                case "--scenarios" -> scenarios = words(value).stream().map(Scenario::byId).toList();
+                case "--rounds" -> rounds = positive(flag, value);
+                case "--duration" -> duration = seconds(flag, value);
+                case "--warmup" -> warmup = seconds(flag, value);
+                case "--echo-connections" -> echoConnections = positive(flag, value);
+                case "--idle-connections" -> idleConnections = positive(flag, value);
+                case "--receivers" -> receivers = positive(flag, value);
+                case "--slow-percent" -> slowPercent = positive(flag, value);
+                case "--server-cpu" -> serverCpu = Integer.parseInt(value);
+                case "--driver-cpu" -> driverCpu = Integer.parseInt(value);
+                case "--report-from" -> reportFrom = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        if (slowPercent >= 100) {
+            throw new IllegalArgumentException("--slow-percent must be below 100");
+        }
+        return new SuiteOptions(servers, scenarios,
+                rounds != null ? rounds : quick ? 1 : 3,
+                duration != null ? duration : quick ? 2 : 5,
+                warmup != null ? warmup : quick ? 1 : 3,
+                quick, echoConnections, idleConnections, receivers, slowPercent, root, classPathFile, java,
+                serverCpu, driverCpu, reportFrom);
+    }
+
+    /**
+     * Seconds the run is expected to take: per server, round and scenario a server start and stop,
+     * and per driver run its warmup and measured time plus what a quick run on the 2-core machine
+     * spent besides: a driver JVM's start, the ramp (about 2,000 handshakes/s for idle connections,
+     * 1,000 receivers a second), the memory measurements and the closing.
+     */
+    double estimatedSeconds() {
+        double perServerRound = 0;
+        for (Scenario s : scenarios) {
+            perServerRound += 2; // server JVM start to READY, and stop
+            for (RunConfig run : s.configs(this)) {
+                perServerRound += switch (s) {
+                    case ECHO -> warmup + duration + 1;
+                    case IDLE -> idleConnections / 2000.0 + duration + 5;
+                    case BROADCAST -> receivers / 1000.0 + warmup + duration + 1;
+                    case SLOW -> receivers / 1000.0 + warmup + duration + 4;
+                };
+            }
+        }
+        return perServerRound * servers.size() * rounds;
+    }
+
+    String describe() {
+        return String.format(Locale.ROOT,
+                "rounds=%d warmup=%ss duration=%ss servers=%s scenarios=%s echo-connections=%d idle-connections=%d"
+                        + " receivers=%d slow-percent=%d%s",
+                rounds, fmt(warmup), fmt(duration), servers.stream().map(ServerKind::id).toList(),
+                scenarios.stream().map(Scenario::id).toList(), echoConnections, idleConnections, receivers, slowPercent,
+                quick ? " (quick smoke run)" : "");
+    }
+
+    private static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+
+    private static List<String> words(String value) {
+        List<String> out = new ArrayList<>();
+        for (String w : value.trim().split("[\\s,]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("empty list: '" + value + "'");
+        }
+        return out;
+    }
+
+    private static int positive(String flag, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " needs a positive whole number, got " + value);
+    }
+
+    private static double seconds(String flag, String value) {
+        try {
+            double s = Double.parseDouble(value);
+            if (s > 0 && s <= 3600) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " needs seconds in (0, 3600], got " + value);
+    }
+}

@@ -1,0 +1,224 @@
+package io.wssocket.bench.suite;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark suite's main (bench/run.sh calls it): for each round, for each scenario, each
+ * server in turn is started in its own JVM, driven by the scenario's drivers and stopped; every
+ * run's result, or its failure, is appended to {@code bench/results/suite-<time>.txt}. Then the
+ * report is written into docs/benchmarks.md with its charts. A server that fails to start, dies or
+ * hangs is recorded as failed for the runs it missed; the suite goes on.
+ *
+ * <p>System properties: {@code bench.root} (the repository), {@code bench.java} (the java command
+ * for servers and drivers), {@code bench.commit} (shown in the report).
+ */
+public final class SuiteRunner {
+
+    /**
+     * A driver's time limit beyond its warmup and measured time: the drivers' own 60 s limit for
+     * the opening handshakes, a memory measurement while it holds (30 s at most), draining and
+     * closing (5 s each), and its JVM's start, with room to spare.
+     */
+    private static final long DRIVER_SLACK_S = 150;
+
+    private final SuiteOptions options;
+    private final List<String> classPath;
+    private final Path logDir;
+    private final PrintWriter results;
+    private final List<ResultLine> lines = new ArrayList<>();
+
+    private SuiteRunner(SuiteOptions options, List<String> classPath, Path logDir, PrintWriter results) {
+        this.options = options;
+        this.classPath = classPath;
+        this.logDir = logDir;
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        Path classPathFile = root.resolve("bench/target/classpath.txt");
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(SuiteOptions.USAGE);
+            return;
+        }
+        SuiteOptions options;
+        try {
+            options = SuiteOptions.parse(args, root, classPathFile, System.getProperty("bench.java", "java"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("run.sh: " + e.getMessage());
+            System.err.println(SuiteOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.reportFrom() != null) {
+            List<ResultLine> stored = readResults(options.reportFrom());
+            new SuiteReport(root).write(stored);
+            System.out.println("report written from " + options.reportFrom());
+            return;
+        }
+        System.exit(run(options, root, classPathFile));
+    }
+
+    private static int run(SuiteOptions options, Path root, Path classPathFile) throws Exception {
+        List<String> classPath = new ArrayList<>();
+        classPath.add(root.resolve("bench/target/classes").toString());
+        for (String entry : Files.readString(classPathFile).trim().split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                classPath.add(entry);
+            }
+        }
+        String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path resultFile = root.resolve("bench/results/suite-" + stamp + ".txt");
+        Path logDir = root.resolve("bench/target/suite-" + stamp);
+        Files.createDirectories(resultFile.getParent());
+        Files.createDirectories(logDir);
+
+        double estimate = options.estimatedSeconds();
+        System.err.printf(Locale.ROOT, "suite: %s%nestimated wall time: %s (on a 2-core machine)%n",
+                options.describe(), minutes(estimate));
+        long start = System.nanoTime();
+        List<ResultLine> lines;
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8), true)) {
+            SuiteRunner runner = new SuiteRunner(options, classPath, logDir, out);
+            runner.record(RunMetadata.collect(options, stamp));
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (Scenario scenario : options.scenarios()) {
+                    for (ServerKind server : options.servers()) {
+                        System.err.printf(Locale.ROOT, "== round %d/%d, %s: %s (%s elapsed)%n", round, options.rounds(),
+                                scenario.id(), server.id(), minutes((System.nanoTime() - start) / 1e9));
+                        runner.runScenario(server, scenario, round);
+                    }
+                }
+            }
+            lines = runner.lines;
+        }
+        System.err.printf(Locale.ROOT, "suite done in %s; results: %s%n", minutes((System.nanoTime() - start) / 1e9),
+                root.relativize(resultFile));
+        new SuiteReport(root).write(lines);
+        long failures = lines.stream().filter(l -> l.kind().equals("FAILED")
+                || l.number("errors").orElse(0) > 0).count();
+        if (failures > 0) {
+            System.err.println(failures + " runs failed or counted errors; see the report and " + root.relativize(logDir));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
+        List<RunConfig> configs = scenario.configs(options);
+        String base = server.id() + "-" + scenario.id() + "-round" + round;
+        ServerProcess process;
+        try {
+            process = ServerProcess.start(server, options, classPath, logDir.resolve(base));
+        } catch (IOException e) {
+            for (RunConfig c : configs) {
+                fail(server, scenario, c, round, "server did not start: " + e.getMessage() + inBrackets(serverTrouble(base)));
+            }
+            return;
+        }
+        try (process) {
+            for (RunConfig config : configs) {
+                if (!process.isAlive()) {
+                    fail(server, scenario, config, round, "server exited during the scenario" + inBrackets(serverTrouble(base)));
+                    continue;
+                }
+                runOne(process, server, scenario, config, round, base);
+            }
+        }
+    }
+
+    private void runOne(ServerProcess process, ServerKind server, Scenario scenario, RunConfig config, int round, String base)
+            throws InterruptedException {
+        Path log = logDir.resolve(base + "-" + config.id() + ".driver");
+        try {
+            ResultLine before = config.measuresMemory() ? process.stats() : null;
+            ResultLine[] after = new ResultLine[1];
+            long timeout = (long) (options.warmup() + options.duration()) + DRIVER_SLACK_S;
+            ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout,
+                    () -> after[0] = process.stats());
+            if (config.measuresMemory() && after[0] == null) {
+                throw new IOException("the driver never held its connections for the memory measurement");
+            }
+            ResultLine result = DerivedMetrics.add(scenario, driver, before, after[0]).withKind("RESULT");
+            String trouble = serverTrouble(base);
+            if (!trouble.isEmpty()) {
+                result.with("note", trouble);
+            }
+            record(tag(result, server, scenario, config, round));
+            System.err.println("  " + config.id() + ": " + summary(scenario, result));
+        } catch (IOException e) {
+            fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
+        }
+    }
+
+    private static String inBrackets(String note) {
+        return note.isEmpty() ? "" : " (" + note + ")";
+    }
+
+    /** What the server's stderr says went wrong, if it says one of the usual things; else "". */
+    private String serverTrouble(String base) {
+        Path err = logDir.resolve(base + ".err");
+        try {
+            if (Files.exists(err)) {
+                for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) {
+                    if (line.contains("OutOfMemoryError")) {
+                        return "server: " + line.substring(line.indexOf("OutOfMemoryError")).trim();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no hint then
+        }
+        return "";
+    }
+
+    private static ResultLine tag(ResultLine r, ServerKind server, Scenario scenario, RunConfig config, int round) {
+        return r.with("server", server.id()).with("scenario", scenario.id()).with("config", config.id())
+                .with("label", config.label()).with("round", round);
+    }
+
+    private void fail(ServerKind server, Scenario scenario, RunConfig config, int round, String reason) {
+        System.err.println("  " + config.id() + ": FAILED: " + reason);
+        record(tag(ResultLine.of("FAILED"), server, scenario, config, round).with("reason", reason));
+    }
+
+    private void record(ResultLine line) {
+        lines.add(line);
+        results.println(line);
+    }
+
+    private static String summary(Scenario scenario, ResultLine r) {
+        StringBuilder b = new StringBuilder();
+        for (Metric m : scenario.metrics()) {
+            b.append(m.heading()).append(' ')
+                    .append(String.format(Locale.ROOT, "%." + m.decimals() + "f", r.number(m.key()).orElse(Double.NaN)))
+                    .append("  ");
+        }
+        return b.toString().trim();
+    }
+
+    static List<ResultLine> readResults(Path file) throws IOException {
+        List<ResultLine> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("RESULT ") || line.startsWith("FAILED ") || line.startsWith("META ")) {
+                out.add(ResultLine.parse(line));
+            }
+        }
+        return out;
+    }
+
+    static String minutes(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,40 @@
+package io.wssocket.bench.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Figures computed from a driver's result and the server's memory before and after. */
+class DerivedMetricsTest {
+
+    @Test
+    void echoThroughputInMegabytesPerSecond() {
+        ResultLine r = DerivedMetrics.add(Scenario.ECHO, ResultLine.parse("RESULT size=16384 msgs_per_s=10000"), null, null);
+
+        assertThat(r.number("mb_per_s")).hasValue(163.84);
+    }
+
+    @Test
+    void idleMemoryPerConnectionIsTheGrowthOverTheOpenedConnections() {
+        ResultLine before = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        ResultLine after = ResultLine.parse("STATS heap_used_bytes=30480000 rss_bytes=202400000 send_failures=0");
+
+        ResultLine r = DerivedMetrics.add(Scenario.IDLE, ResultLine.parse("RESULT opened=10000"), before, after);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(10.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(2.0);
+        assertThat(r.get("base_rss_bytes")).isEqualTo("100000000");
+    }
+
+    @Test
+    void slowConsumerGrowthAndFailedSendsDuringTheRun() {
+        ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=1048576 send_failures=5");
+        ResultLine after = ResultLine.parse("STATS heap_used_bytes=2097152 rss_bytes=11534336 send_failures=12");
+
+        ResultLine r = DerivedMetrics.add(Scenario.SLOW, ResultLine.parse("RESULT lost=0"), before, after);
+
+        assertThat(r.number("rss_growth_mib")).hasValue(10.0);
+        assertThat(r.number("heap_growth_mib")).hasValue(2.0);
+        assertThat(r.number("send_failures")).hasValue(7.0);
+    }
+}

@@ -1,0 +1,51 @@
+package io.wssocket.bench.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each server JVM sees only its own implementation; the drivers see none. */
+class ServerKindTest {
+
+    private static final List<String> CLASS_PATH = List.of(
+            "/repo/bench/target/classes",
+            "/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar",
+            "/m2/org/eclipse/jetty/jetty-server/12.1.14/jetty-server-12.1.14.jar",
+            "/m2/org/apache/tomcat/embed/tomcat-embed-websocket/11.0.27/tomcat-embed-websocket-11.0.27.jar",
+            "/m2/io/undertow/undertow-core/2.3.21.Final/undertow-core-2.3.21.Final.jar",
+            "/m2/org/jboss/xnio/xnio-api/3.8.16.Final/xnio-api-3.8.16.Final.jar",
+            "/m2/org/glassfish/tyrus/tyrus-server/2.2.0/tyrus-server-2.2.0.jar",
+            "/m2/org/glassfish/grizzly/grizzly-framework/4.0.2/grizzly-framework-4.0.2.jar",
+            "/m2/io/netty/netty-codec-http/4.2.18.Final/netty-codec-http-4.2.18.Final.jar",
+            "/m2/jakarta/websocket/jakarta.websocket-api/2.2.0/jakarta.websocket-api-2.2.0.jar",
+            "/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar");
+
+    @Test
+    void eachServerKeepsItsOwnJarsAndTheSharedOnes() {
+        assertThat(ServerKind.UNDERTOW.classPathFor(CLASS_PATH)).containsExactly(
+                "/repo/bench/target/classes",
+                "/m2/io/undertow/undertow-core/2.3.21.Final/undertow-core-2.3.21.Final.jar",
+                "/m2/org/jboss/xnio/xnio-api/3.8.16.Final/xnio-api-3.8.16.Final.jar",
+                "/m2/jakarta/websocket/jakarta.websocket-api/2.2.0/jakarta.websocket-api-2.2.0.jar",
+                "/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar");
+        assertThat(ServerKind.WSSOCKET.classPathFor(CLASS_PATH))
+                .contains("/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar")
+                .noneMatch(e -> e.contains("jetty") || e.contains("tyrus") || e.contains("netty"));
+    }
+
+    @Test
+    void theDriversGetNoServer() {
+        assertThat(ServerKind.driverClassPath(CLASS_PATH)).containsExactly(
+                "/repo/bench/target/classes",
+                "/m2/jakarta/websocket/jakarta.websocket-api/2.2.0/jakarta.websocket-api-2.2.0.jar",
+                "/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar");
+    }
+
+    @Test
+    void serversAreNamedOnTheCommandLineByTheirIds() {
+        assertThat(ServerKind.byId("Tomcat")).isEqualTo(ServerKind.TOMCAT);
+        assertThatThrownBy(() -> ServerKind.byId("nginx")).hasMessageContaining("known: wssocket jetty tomcat");
+    }
+}
