@@ -29,11 +29,14 @@ final class InboundDispatcher implements WebSocketListener {
     /** Messages handed to the serial executor, not yet handled; a plain field: one object less per session. */
     private volatile int pending;
     /** Whether this dispatcher holds a cork on the connection; serial executor only. */
+    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+
     private boolean corked;
 
     // Event loop only. The buffers are made when a message first arrives in pieces: an idle session has none.
     private MessageBuffer textBuffer;
     private MessageBuffer binaryBuffer;
+    private boolean warnedUnhandled;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
     private PartialText partialText;
@@ -53,10 +56,13 @@ final class InboundDispatcher implements WebSocketListener {
             // The handler in place when a message starts receives all of it.
             textTarget = handlers.text();
             if (textTarget == null) {
-                throw new ProtocolViolationException(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept text messages");
+                unhandled("text");
             }
         }
         MessageHandlers.Registration target = textTarget;
+        if (target == null) {
+            return; // the rest of a message no handler takes (the wire layer still checks its UTF-8)
+        }
         if (target.partial()) {
             if (partialText == null) {
                 partialText = new PartialText();
@@ -88,10 +94,13 @@ final class InboundDispatcher implements WebSocketListener {
         if (first) {
             binaryTarget = handlers.binary();
             if (binaryTarget == null) {
-                throw new ProtocolViolationException(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept binary messages");
+                unhandled("binary");
             }
         }
         MessageHandlers.Registration target = binaryTarget;
+        if (target == null) {
+            return;
+        }
         byte[] bytes;
         if (target.partial()) {
             bytes = MessageBuffer.bytes(chunk);
@@ -113,6 +122,20 @@ final class InboundDispatcher implements WebSocketListener {
         Object message = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER
                 ? ByteBuffer.wrap(bytes) : bytes;
         deliver(target, message, last);
+    }
+
+    /**
+     * A message arrived while no handler for its type was registered: it is dropped and the
+     * session stays open, as in the reference implementation. Handlers may be added at any time
+     * (a client typically adds them after connectToServer returns, while the server may already
+     * be sending), so such a message is not a protocol error; closing with 1003 would turn that
+     * race into a lost connection. Logged at WARNING once per session, then at DEBUG.
+     */
+    private void unhandled(String type) {
+        System.Logger.Level level = warnedUnhandled ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+        warnedUnhandled = true;
+        LOG.log(level, () -> "session " + session.getId() + ": a " + type + " message arrived while no " + type
+                + " message handler was registered; dropped");
     }
 
     private static void checkSize(long size, int limit, String kind) throws ProtocolViolationException {
