@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 
 /**
  * Sends that return at once. Each completes within the send timeout or fails, dropping the
- * connection; {@link SendHandler}s are called on the callback executor, never on an event loop.
+ * connection; {@link SendHandler}s are called on the sender's thread when the send completed at
+ * once, else on the callback executor, never on an event loop ({@link SendHandlerDispatch}).
  */
 final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     private final Executor callbacks;
@@ -108,8 +109,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     }
 
     private void notify(CompletableFuture<Void> sent, SendHandler handler) {
-        sent.whenCompleteAsync((ok, failure) ->
-                handler.onResult(failure == null ? new SendResult() : new SendResult(failure)), callbacks);
+        SendHandlerDispatch.notify(sent, handler, callbacks);
     }
 
     private static void requireHandler(SendHandler handler) {
