@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LeakTest {
     private static final int CYCLES = Integer.getInteger("wssocket.cdi.leakCycles", 100_000);
     private static final int CLIENT_THREADS = 4;
+    private static final int EVENT_LOOPS = 2; // CdiServer's
     @RegisterExtension
     static final CdiServer server = CdiServer.with(
             List.of(CountedEndpoint.class, PerCallback.class, PerConnection.class),
@@ -68,7 +69,9 @@ class LeakTest {
             assertThat(liveObjects(CountedEndpoint.class.getName())).isZero();
             assertThat(liveObjects(PerConnection.class.getName())).isZero();
             assertThat(liveObjects(PerCallback.class.getName())).isZero();
-            assertThat(liveObjects("io.wssocket.session.WsSession")).isZero();
+            // A closed connection stays attached to its cancelled selection key until its event
+            // loop's next select deregisters it: at most one session per loop, never one per cycle.
+            assertThat(liveObjects("io.wssocket.session.WsSession")).isLessThanOrEqualTo(EVENT_LOOPS);
             // Weld keeps a few of its own; none may be left per session.
             assertThat(liveObjects("org.jboss.weld.contexts.CreationalContextImpl"))
                     .isLessThanOrEqualTo(creationalContextsBefore + 10);
