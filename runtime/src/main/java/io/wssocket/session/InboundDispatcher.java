@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * for endpoint code, reading from the socket pauses until they are handled.
  */
 final class InboundDispatcher implements WebSocketListener {
+    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+
     private static final AtomicIntegerFieldUpdater<InboundDispatcher> PENDING =
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "pending");
 
@@ -29,8 +31,6 @@ final class InboundDispatcher implements WebSocketListener {
     /** Messages handed to the serial executor, not yet handled; a plain field: one object less per session. */
     private volatile int pending;
     /** Whether this dispatcher holds a cork on the connection; serial executor only. */
-    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
-
     private boolean corked;
 
     // Event loop only. The buffers are made when a message first arrives in pieces: an idle session has none.

@@ -590,18 +590,7 @@ public final class Connection {
 
     /** Closes the socket once everything queued has been written. Any thread. */
     public void closeAfterFlush() {
-        boolean now;
-        IOException failure;
-        synchronized (this) {
-            closeWhenFlushed = true;
-            failure = holding ? flushHeld() : null;
-            now = failure == null && flushed();
-        }
-        if (failure != null) {
-            abort(failure);
-        } else if (now) {
-            runOnLoop(() -> close(null));
-        }
+        endAfterFlush(true);
     }
 
     /**
@@ -609,17 +598,26 @@ public final class Connection {
      * frame so that the peer's last bytes are drained instead of answered with a reset.
      */
     public void shutdownOutputAfterFlush() {
+        endAfterFlush(false);
+    }
+
+    /** Marks the connection to close (or to send FIN) once flushed; held frames are written first. */
+    private void endAfterFlush(boolean close) {
         boolean now;
         IOException failure;
         synchronized (this) {
-            shutdownOutputWhenFlushed = true;
+            if (close) {
+                closeWhenFlushed = true;
+            } else {
+                shutdownOutputWhenFlushed = true;
+            }
             failure = holding ? flushHeld() : null;
             now = failure == null && flushed();
         }
         if (failure != null) {
             abort(failure);
         } else if (now) {
-            runOnLoop(this::shutdownOutputNow);
+            runOnLoop(close ? () -> close(null) : this::shutdownOutputNow);
         }
     }
 
