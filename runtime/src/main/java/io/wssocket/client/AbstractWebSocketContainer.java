@@ -49,7 +49,7 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     public SessionSettings sessionSettings() {
         return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
                 defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages(),
-                initial.sendQueuePolicy());
+                initial.sendQueuePolicy(), initial.sendStallTimeoutMillis());
     }
 
     /** The client sessions opened through this container that are open now. */

@@ -35,7 +35,8 @@ final class SharedClientTransport implements ClientTransport {
     public synchronized Lease acquire() {
         if (leases++ == 0) {
             loops = new EventLoopGroup("wssocket-client-loop", config.clientTransportConfig());
-            callbacks = CallbackExecutors.create("wssocket-client", config.virtualThreads(), config.callbackThreads());
+            callbacks = CallbackExecutors.create("wssocket-client", config.virtualThreads(), config.callbackThreads(),
+                    config.callbackThreadsMax());
         }
         return new OnceLease(loops.next(), callbacks, this::release);
     }

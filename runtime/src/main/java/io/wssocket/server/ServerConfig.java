@@ -94,6 +94,20 @@ public final class ServerConfig {
                     true, BOOL, Builder::virtualThreads),
             ServerOption.of("callback-threads", "Threads running endpoint code when virtual threads are not used.",
                     "cores × 8, at least 16", INT, Builder::callbackThreads),
+            ServerOption.of("callback-threads-max", "Ceiling of the callback pool when virtual threads are not used: "
+                    + "a thread blocked in a send on a peer that does not read is replaced by a spare, so that "
+                    + "callback-threads stay runnable, up to this many threads in all (never fewer than callback-threads). At the ceiling a send that would "
+                    + "block drops its peer as a slow consumer (1008) instead of waiting.", 512, INT,
+                    Builder::callbackThreadsMax),
+            ServerOption.of("handshake-threads", "Threads running handshakes (authenticator, configurator) and static "
+                    + "file reads, apart from endpoint code so that busy endpoints never delay a handshake.",
+                    "cores × 2, at least 4", INT, Builder::handshakeThreads),
+            ServerOption.of("handshake-queue", "Handshakes and static-file requests waiting for a handshake thread beyond "
+                    + "which new ones get 503 with Retry-After.", 1024, INT, Builder::handshakeQueue),
+            ServerOption.of("send-stall-timeout", "Under send-queue-policy close: milliseconds a blocking send may wait on "
+                    + "a connection above write-high-water to which nothing could be written before the peer is dropped "
+                    + "as a slow consumer (1008), instead of holding its thread for the whole send-timeout.", 2000L, LONG,
+                    Builder::sendStallTimeoutMillis),
             ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
                     5000L, LONG, Builder::shutdownTimeoutMillis),
             ServerOption.of("static-resources", "Answer plain HTTP GET and HEAD requests (no 'Upgrade: websocket') with "
@@ -148,6 +162,10 @@ public final class ServerConfig {
     private final int maxPendingMessages;
     private final boolean virtualThreads;
     private final int callbackThreads;
+    private final int callbackThreadsMax;
+    private final int handshakeThreads;
+    private final int handshakeQueue;
+    private final long sendStallTimeoutMillis;
     private final long shutdownTimeoutMillis;
     private final boolean tcpNoDelay;
     private final boolean staticResources;
@@ -190,6 +208,11 @@ public final class ServerConfig {
         this.maxPendingMessages = b.maxPendingMessages;
         this.virtualThreads = b.virtualThreads;
         this.callbackThreads = b.callbackThreads;
+        // Never below callback-threads: a configuration that raised only callback-threads stays valid.
+        this.callbackThreadsMax = Math.max(b.callbackThreadsMax, b.callbackThreads);
+        this.handshakeThreads = b.handshakeThreads;
+        this.handshakeQueue = b.handshakeQueue;
+        this.sendStallTimeoutMillis = b.sendStallTimeoutMillis;
         this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
         this.tcpNoDelay = b.tcpNoDelay;
         this.staticResources = b.staticResources;
@@ -220,6 +243,9 @@ public final class ServerConfig {
         require(handshakeTimeoutMillis > 0, "handshake-timeout must be positive");
         require(maxFrameSize >= 125 && maxMessageSize >= 125, "max-frame-size and max-message-size must be at least 125");
         require(callbackThreads > 0, "callback-threads must be positive");
+        require(handshakeThreads > 0, "handshake-threads must be positive");
+        require(handshakeQueue > 0, "handshake-queue must be positive");
+        require(sendStallTimeoutMillis > 0, "send-stall-timeout must be positive");
         require(shutdownTimeoutMillis >= 0, "shutdown-timeout must not be negative");
         // The records below check their own fields.
         transportConfig();
@@ -299,6 +325,25 @@ public final class ServerConfig {
         return callbackThreads;
     }
 
+    /** Threads the callback pool may grow to while some of them are blocked in sends on peers that do not read. */
+    public int callbackThreadsMax() {
+        return callbackThreadsMax;
+    }
+
+    public int handshakeThreads() {
+        return handshakeThreads;
+    }
+
+    /** Handshakes that may wait for a handshake thread; beyond them a new one gets 503. */
+    public int handshakeQueue() {
+        return handshakeQueue;
+    }
+
+    /** Under send-queue-policy close: how long a blocking send may wait on a stalled, unwritable connection. */
+    public long sendStallTimeoutMillis() {
+        return sendStallTimeoutMillis;
+    }
+
     public long shutdownTimeoutMillis() {
         return shutdownTimeoutMillis;
     }
@@ -372,7 +417,7 @@ public final class ServerConfig {
 
     public SessionSettings sessionSettings() {
         return new SessionSettings(idleTimeoutMillis, maxTextMessageBufferSize, maxBinaryMessageBufferSize,
-                sendTimeoutMillis, maxPendingMessages, sendQueuePolicy);
+                sendTimeoutMillis, maxPendingMessages, sendQueuePolicy, sendStallTimeoutMillis);
     }
 
     /** Builder of {@link ServerConfig}; every setter matches one {@link ServerOption}. */
@@ -401,6 +446,10 @@ public final class ServerConfig {
         private int maxPendingMessages = 64;
         private boolean virtualThreads = true;
         private int callbackThreads = Math.max(16, CORES * 8);
+        private int callbackThreadsMax = 512;
+        private int handshakeThreads = Math.max(4, CORES * 2);
+        private int handshakeQueue = 1024;
+        private long sendStallTimeoutMillis = 2_000;
         private long shutdownTimeoutMillis = 5_000;
         private boolean tcpNoDelay = true;
         private boolean staticResources = true;
@@ -543,6 +592,26 @@ public final class ServerConfig {
 
         public Builder callbackThreads(int threads) {
             this.callbackThreads = threads;
+            return this;
+        }
+
+        public Builder callbackThreadsMax(int threads) {
+            this.callbackThreadsMax = threads;
+            return this;
+        }
+
+        public Builder handshakeThreads(int threads) {
+            this.handshakeThreads = threads;
+            return this;
+        }
+
+        public Builder handshakeQueue(int handshakes) {
+            this.handshakeQueue = handshakes;
+            return this;
+        }
+
+        public Builder sendStallTimeoutMillis(long millis) {
+            this.sendStallTimeoutMillis = millis;
             return this;
         }
 

@@ -12,7 +12,14 @@ interface ServerRuntime {
         return container().registry();
     }
 
+    /** Runs endpoint code: callbacks of open sessions. */
     Executor callbackExecutor();
+
+    /**
+     * Runs handshakes (authenticator, configurator) and static-file reads, apart from endpoint code;
+     * refuses work with {@code RejectedExecutionException} when its bounded queue is full.
+     */
+    Executor handshakeExecutor();
 
     String nextSessionId();
 

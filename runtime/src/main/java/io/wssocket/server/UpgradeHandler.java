@@ -31,15 +31,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
  * handshake limits and timeout, checks it (RFC 6455 §4.2.1), finds the endpoint, runs the
- * endpoint's configurator off the event loop, answers 101 and hands the connection to a
+ * endpoint's configurator on the handshake executor (never behind endpoint code), answers 101 and hands the connection to a
  * {@link WsSession}, or answers with an error status and closes. A plain HTTP request (no
  * {@code Upgrade: websocket}) for a path that is no endpoint's is answered from the applications'
- * static resources, off the event loop, and the connection closed.
+ * static resources, read on the handshake executor, and the connection closed.
  */
 final class UpgradeHandler implements ConnectionHandler {
     private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
@@ -109,7 +110,21 @@ final class UpgradeHandler implements ConnectionHandler {
         ByteBuffer leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
         phase = Phase.UPGRADING;
         c.suspendReads();
-        server.callbackExecutor().execute(() -> upgrade(c, upgrade, route, leftover));
+        offload(c, () -> upgrade(c, upgrade, route, leftover));
+    }
+
+    /**
+     * Hands handshake work to the handshake executor, never to the callback executor: endpoint
+     * code that blocks must not delay new connections. When too many handshakes wait already the
+     * client is told to come back (RFC 9110 §15.6.4: 503 with Retry-After). Event loop.
+     */
+    private void offload(Connection c, Runnable work) {
+        try {
+            server.handshakeExecutor().execute(work);
+        } catch (RejectedExecutionException e) {
+            reject(c, new HttpStatusException(503, "the server has " + server.config().handshakeQueue()
+                    + " handshakes waiting; try again later", Map.of("Retry-After", "5")));
+        }
     }
 
     /**
@@ -131,13 +146,13 @@ final class UpgradeHandler implements ConnectionHandler {
         phase = Phase.SERVING;
         c.suspendReads();
         StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
-        server.callbackExecutor().execute(() -> {
+        offload(c, () -> {
             ByteBuffer[] response = handler.respond(request, resources, c.remoteAddress());
             c.loop().execute(() -> answerAndClose(c, response));
         });
     }
 
-    /** On the callback executor: the configurator is endpoint code and may block. */
+    /** On the handshake executor: the authenticator and the configurator are application code and may block. */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointRegistry.Route route = match.route();
         // Each connection gets its own user properties (see ConnectionEndpointConfig).

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The standalone WebSocket server: a listening socket, an acceptor thread, event loops that own
- * the connections, and the executor that runs endpoint code.
+ * the connections, the executor that runs handshakes and the one that runs endpoint code.
  *
  * <pre>{@code
  * try (WebSocketServer server = WebSocketServer.create(ServerConfig.builder().port(8080).build())) {
@@ -45,6 +45,7 @@ public final class WebSocketServer implements AutoCloseable {
     private EventLoopGroup loops;
     private TlsContext tls;
     private ExecutorService callbacks;
+    private ExecutorService handshakes;
     private ServerSocketChannel listener;
     private Thread acceptor;
     private volatile boolean running;
@@ -91,7 +92,9 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         listener = channel;
-        callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads());
+        callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
+                config.callbackThreadsMax());
+        handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
         loops = new EventLoopGroup("wssocket-loop", config.transportConfig());
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
@@ -186,7 +189,9 @@ public final class WebSocketServer implements AutoCloseable {
         int left = loops.connectionCount();
         try {
             loops.shutdown(2, TimeUnit.SECONDS);
+            handshakes.shutdown();
             callbacks.shutdown();
+            handshakes.awaitTermination(2, TimeUnit.SECONDS);
             callbacks.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -229,6 +234,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public Executor callbackExecutor() {
             return callbacks;
+        }
+
+        @Override
+        public Executor handshakeExecutor() {
+            return handshakes;
         }
 
         @Override

@@ -3,35 +3,30 @@ package io.wssocket.session;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor that runs endpoint code: virtual threads when the JVM has them (Java 21+), else a
- * bounded pool of platform threads. Callbacks may block; event loops never wait for them.
+ * {@link CallbackThreadPool} of platform threads that replaces threads blocked on peers that do
+ * not read, up to a ceiling. Callbacks may block; event loops never wait for them.
  */
 public final class CallbackExecutors {
     private CallbackExecutors() {
     }
 
     /**
-     * @param poolSize threads of the fallback pool, used when virtual threads are not available or
-     *     {@code preferVirtual} is false
+     * @param poolSize runnable threads of the platform pool, used when virtual threads are not
+     *     available or {@code preferVirtual} is false
+     * @param ceiling threads that pool may have in all, those blocked on peers included
      */
-    public static ExecutorService create(String name, boolean preferVirtual, int poolSize) {
+    public static ExecutorService create(String name, boolean preferVirtual, int poolSize, int ceiling) {
         if (preferVirtual) {
             ExecutorService virtual = virtualThreadExecutor(name);
             if (virtual != null) {
                 return virtual;
             }
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonFactory(name));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new CallbackThreadPool(name, poolSize, ceiling);
     }
 
     private static ExecutorService virtualThreadExecutor(String name) {
@@ -52,17 +47,5 @@ public final class CallbackExecutors {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot create virtual thread executor", t);
         }
-    }
-
-    private static ThreadFactory daemonFactory(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            // A pool thread is created by whichever thread submits first, possibly one running an
-            // application's code: without this it would inherit, and pin, that application's loader.
-            t.setContextClassLoader(CallbackExecutors.class.getClassLoader());
-            return t;
-        };
     }
 }

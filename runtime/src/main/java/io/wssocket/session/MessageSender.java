@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +25,21 @@ import java.util.function.Consumer;
  * them), within the send timeout; only the thread that sent the latest part of that message is
  * refused, since it would wait for itself. Every wait is bounded; a send that times out drops the
  * connection, since its frame may be half written.
+ *
+ * <p>Every wait goes through {@link PeerWait}: on a callback pool thread a spare serves the other
+ * sessions while this one waits on its peer, and when the pool is at its ceiling the peer is dropped
+ * as a slow consumer (1008) instead, so that peers that do not read never hold every thread.
  */
 final class MessageSender implements WritabilityListener {
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How often a blocking send under {@link SendQueuePolicy#CLOSE} looks whether its connection stalled. */
+    private static final long STALL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final String CEILING_REASON = "slow consumer: all callback threads wait on peers that do not read";
+
     private final WebSocketConnection ws;
     private final Semaphore messagePermit = new Semaphore(1, true);
     private final SendQueuePolicy queuePolicy;
+    private final long sendStallTimeoutMillis;
     /** Senders waiting for room in the outbound queue wait on this monitor. */
     private final Object room = new Object();
     private volatile long sendTimeoutMillis;
@@ -39,10 +49,15 @@ final class MessageSender implements WritabilityListener {
     private int fragmentOpcode = -1;
     private Thread lastFragmentSender;
 
-    MessageSender(WebSocketConnection ws, long sendTimeoutMillis, SendQueuePolicy queuePolicy) {
+    /**
+     * @param sendStallTimeoutMillis under {@link SendQueuePolicy#CLOSE}: how long a blocking send
+     *     waits on a connection that is above its high water mark and took no byte, before the peer is dropped
+     */
+    MessageSender(WebSocketConnection ws, long sendTimeoutMillis, SendQueuePolicy queuePolicy, long sendStallTimeoutMillis) {
         this.ws = ws;
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.queuePolicy = queuePolicy;
+        this.sendStallTimeoutMillis = sendStallTimeoutMillis;
         if (queuePolicy == SendQueuePolicy.BLOCK) {
             ws.transport().setWritabilityListener(this);
         }
@@ -70,24 +85,46 @@ final class MessageSender implements WritabilityListener {
             return;
         }
         long timeout = sendTimeoutMillis;
+        boolean roomMade;
+        try {
+            roomMade = PeerWait.run(() -> awaitRoom(timeout));
+        } catch (RejectedExecutionException e) {
+            throw atCeiling();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the peer to read");
+        }
+        if (!roomMade) {
+            throw timedOut(timeout);
+        }
+    }
+
+    /** True once the connection is writable or closed, false if the timeout passed first. */
+    private boolean awaitRoom(long timeout) throws InterruptedException {
         // A remaining time, not a deadline: a timeout of Long.MAX_VALUE / 2 ms (no timeout) would overflow one.
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
         synchronized (room) {
-            try {
-                while (!ws.transport().isWritable() && ws.transport().isOpen()) {
-                    if (remaining <= 0) {
-                        throw timedOut(timeout);
-                    }
-                    // Bounded slices: a connection that closes meanwhile sends no writability signal.
-                    long start = System.nanoTime();
-                    TimeUnit.NANOSECONDS.timedWait(room, Math.min(remaining, ROOM_POLL_NANOS));
-                    remaining -= System.nanoTime() - start;
+            while (!ws.transport().isWritable() && ws.transport().isOpen()) {
+                if (remaining <= 0) {
+                    return false;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the peer to read");
+                // Bounded slices: a connection that closes meanwhile sends no writability signal.
+                long start = System.nanoTime();
+                TimeUnit.NANOSECONDS.timedWait(room, Math.min(remaining, ROOM_POLL_NANOS));
+                remaining -= System.nanoTime() - start;
             }
         }
+        return true;
+    }
+
+    /**
+     * The send that wanted to wait on this peer found every callback thread the pool may have
+     * already waiting on peers: waiting too would leave none for the sessions whose peers read. The
+     * peer it would wait on is dropped instead, as a slow consumer (RFC 6455 §7.4.1: 1008, policy).
+     */
+    private IOException atCeiling() {
+        ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, CEILING_REASON);
+        return new IOException(CEILING_REASON + "; the session was dropped instead of waiting");
     }
 
     long sendTimeoutMillis() {
@@ -229,20 +266,77 @@ final class MessageSender implements WritabilityListener {
         ws.transport().abort(cause);
     }
 
-    /** Waits for a queued send within the send timeout. */
+    /** How a wait for a queued send ended. */
+    private enum WriteWait { DONE, TIMED_OUT, STALLED }
+
+    /**
+     * Waits for a queued send within the send timeout; under {@link SendQueuePolicy#CLOSE} only
+     * while the peer keeps reading: a connection above its high water mark that took no byte for
+     * the send-stall timeout drops the peer as a slow consumer rather than hold this thread for the
+     * whole send timeout.
+     */
     void await(CompletableFuture<Void> future) throws IOException {
-        long timeout = sendTimeoutMillis;
+        if (!future.isDone()) {
+            long timeout = sendTimeoutMillis;
+            WriteWait outcome;
+            try {
+                outcome = PeerWait.run(() -> awaitWrite(future, timeout));
+            } catch (RejectedExecutionException e) {
+                throw atCeiling();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while sending");
+            }
+            if (outcome == WriteWait.TIMED_OUT) {
+                throw timedOut(timeout);
+            }
+            if (outcome == WriteWait.STALLED) {
+                throw stalled();
+            }
+        }
         try {
-            future.get(timeout, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw timedOut(timeout);
+            future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // cannot happen: the future is done
             throw new InterruptedIOException("interrupted while sending");
         }
+    }
+
+    private WriteWait awaitWrite(CompletableFuture<Void> future, long timeout) throws InterruptedException {
+        boolean watchStall = queuePolicy == SendQueuePolicy.CLOSE;
+        long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
+        while (true) {
+            long start = System.nanoTime();
+            try {
+                future.get(watchStall ? Math.min(remaining, STALL_POLL_NANOS) : remaining, TimeUnit.NANOSECONDS);
+                return WriteWait.DONE;
+            } catch (ExecutionException e) {
+                return WriteWait.DONE;
+            } catch (TimeoutException e) {
+                remaining -= System.nanoTime() - start;
+            }
+            if (remaining <= 0) {
+                return WriteWait.TIMED_OUT;
+            }
+            if (watchStall && isStalled()) {
+                return WriteWait.STALLED;
+            }
+        }
+    }
+
+    /** Above the high water mark, and the socket took nothing for the send-stall timeout: the peer is not reading. */
+    private boolean isStalled() {
+        return !ws.transport().isWritable()
+                && System.nanoTime() - ws.transport().lastWriteNanos() > TimeUnit.MILLISECONDS.toNanos(sendStallTimeoutMillis);
+    }
+
+    private IOException stalled() {
+        String reason = "slow consumer: nothing could be written for " + sendStallTimeoutMillis + " ms";
+        ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, reason);
+        return new IOException(reason + "; dropped under send-queue-policy close");
     }
 
     private void acquire() throws IOException {
@@ -254,9 +348,16 @@ final class MessageSender implements WritabilityListener {
         }
         long timeout = sendTimeoutMillis;
         try {
-            if (!messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
+            // A zero timeout, not tryAcquire(): the permit is fair, and only this form respects that.
+            if (messagePermit.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            // The sender ahead holds the permit while it waits on this same peer.
+            if (!PeerWait.run(() -> messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS))) {
                 throw new SocketTimeoutException("another message was still being sent after " + timeout + " ms");
             }
+        } catch (RejectedExecutionException e) {
+            throw atCeiling();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to send");

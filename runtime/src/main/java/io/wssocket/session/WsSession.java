@@ -91,7 +91,8 @@ public final class WsSession implements Session {
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
-        this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy());
+        this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy(),
+                settings.sendStallTimeoutMillis());
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
