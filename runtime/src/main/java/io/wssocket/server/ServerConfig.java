@@ -86,7 +86,9 @@ public final class ServerConfig {
             ServerOption.of("send-queue-policy", "What a send does when max-queued-bytes are queued for a peer that does "
                     + "not read: block (a blocking send waits within send-timeout until the queue drains below "
                     + "write-low-water; an async send fails), fail (the send fails with WriteQueueFullException), or close "
-                    + "(the session is dropped as a slow consumer, reporting 1008).", "block", SendQueuePolicy::parse,
+                    + "(the session is dropped as a slow consumer, reporting 1008; a blocking send waiting for its write "
+                    + "drops it too once the connection has stayed above write-high-water with nothing written for "
+                    + "send-stall-timeout).", "block", SendQueuePolicy::parse,
                     Builder::sendQueuePolicy),
             ServerOption.of("max-pending-messages", "Messages per session waiting for endpoint code beyond which reading pauses.",
                     64, INT, Builder::maxPendingMessages),

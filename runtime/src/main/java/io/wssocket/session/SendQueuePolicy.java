@@ -15,7 +15,10 @@ public enum SendQueuePolicy {
     FAIL,
     /**
      * The session is dropped as a slow consumer: it reports 1008 (policy violation) locally; the
-     * peer, which is not reading, gets the socket closed (no close frame could reach it).
+     * peer, which is not reading, gets the socket closed (no close frame could reach it). A
+     * blocking send whose message fits in the queue drops it too, rather than wait the whole send
+     * timeout, once the connection has stayed above its high water mark with no byte written for
+     * the send-stall timeout: progress, not size, tells a slow reader from one that reads nothing.
      */
     CLOSE;
 
