@@ -108,7 +108,9 @@ public final class ServerConfig {
                     + "which new ones get 503 with Retry-After.", 1024, INT, Builder::handshakeQueue),
             ServerOption.of("send-stall-timeout", "Under send-queue-policy close: milliseconds a blocking send may wait on "
                     + "a connection above write-high-water to which nothing could be written before the peer is dropped "
-                    + "as a slow consumer (1008), instead of holding its thread for the whole send-timeout.", 2000L, LONG,
+                    + "as a slow consumer (1008), instead of holding its thread for the whole send-timeout. The kernel "
+                    + "takes more only once a third of its send buffer (up to megabytes) has drained, so a peer that "
+                    + "reads slowly shows progress in steps: keep this well above those gaps.", 10000L, LONG,
                     Builder::sendStallTimeoutMillis),
             ServerOption.of("shutdown-timeout", "Milliseconds a stopping server waits for sessions to close after sending 1001.",
                     5000L, LONG, Builder::shutdownTimeoutMillis),
@@ -451,7 +453,7 @@ public final class ServerConfig {
         private int callbackThreadsMax = 512;
         private int handshakeThreads = Math.max(4, CORES * 2);
         private int handshakeQueue = 1024;
-        private long sendStallTimeoutMillis = 2_000;
+        private long sendStallTimeoutMillis = 10_000;
         private long shutdownTimeoutMillis = 5_000;
         private boolean tcpNoDelay = true;
         private boolean staticResources = true;

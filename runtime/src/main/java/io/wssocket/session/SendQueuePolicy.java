@@ -19,6 +19,7 @@ public enum SendQueuePolicy {
      * blocking send whose message fits in the queue drops it too, rather than wait the whole send
      * timeout, once the connection has stayed above its high water mark with no byte written for
      * the send-stall timeout: progress, not size, tells a slow reader from one that reads nothing.
+     * (Progress shows in steps: the kernel takes more only once a third of its send buffer drained.)
      */
     CLOSE;
 

@@ -16,7 +16,13 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -252,6 +258,50 @@ class BlockedSendersTest {
             } finally {
                 closeAll(slow);
             }
+        }
+    }
+
+    /**
+     * Progress, not time above the high water mark, is what the close policy's stall rule looks
+     * at: a peer that takes the 4 MiB answer through a 16 KiB receive buffer, pausing after each
+     * read, is slow, but reads, and keeps its session. The server sees its progress only in steps
+     * (the kernel takes more once a third of its send buffer drained, seconds at this pace), so
+     * under a stall timeout of 2 s it was dropped; the default of 10 s keeps it.
+     */
+    @Test
+    void underTheClosePolicyAPeerThatReadsSlowlyKeepsItsSession() throws Exception {
+        try (WebSocketServer server = start(b -> b.sendQueuePolicy(SendQueuePolicy.CLOSE));
+             Socket slowReader = new Socket()) {
+            slowReader.setReceiveBufferSize(16 << 10);
+            slowReader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5_000);
+            slowReader.setSoTimeout(30_000);
+            OutputStream out = slowReader.getOutputStream();
+            InputStream in = slowReader.getInputStream();
+            out.write(RawWebSocket.upgradeRequest("/download", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII));
+            skipResponseHead(in);
+            out.write(RawWebSocket.frame(true, 0, RawWebSocket.TEXT, "send".getBytes(StandardCharsets.US_ASCII), true));
+
+            long frameBytes = 10 + ANSWER_SIZE; // RFC 6455 §5.2: a 64-bit length takes a 10-byte header
+            byte[] chunk = new byte[64 << 10];
+            long read = 0;
+            while (read < frameBytes) {
+                int n = in.read(chunk, 0, (int) Math.min(chunk.length, frameBytes - read));
+                assertThat(n).as("the server ended the connection after %d bytes", read).isPositive();
+                read += n;
+                Thread.sleep(10);
+            }
+            assertThat(BlockingEcho.closes).as("a peer that reads is not dropped").isEmpty();
+            assertThat(server.connectionCount()).isEqualTo(1);
+        }
+    }
+
+    private static void skipResponseHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int b = in.read();
+            assertThat(b).as("end of the upgrade response").isNotNegative();
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
     }
 
