@@ -100,7 +100,8 @@ class HandshakeIsolationTest {
 
     private static WebSocketServer start(Consumer<ServerConfig.Builder> configure) throws Exception {
         ServerConfig.Builder builder = ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1)
-                .virtualThreads(false).callbackThreads(CALLBACK_THREADS);
+                .virtualThreads(false).callbackThreads(CALLBACK_THREADS)
+                .shutdownTimeoutMillis(500); // raw clients never answer the server's closing 1001
         configure.accept(builder);
         WebSocketServer server = WebSocketServer.create(builder.build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(Stuck.class, "/stuck").build());
