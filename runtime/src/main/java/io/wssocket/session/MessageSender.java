@@ -34,7 +34,7 @@ final class MessageSender implements WritabilityListener {
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How often a blocking send under {@link SendQueuePolicy#CLOSE} looks whether its connection stalled. */
     private static final long STALL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    static final String CEILING_REASON = "slow consumer: all callback threads wait on peers that do not read";
+    private static final String CEILING_REASON = "slow consumer: all callback threads wait on peers that do not read";
 
     private final WebSocketConnection ws;
     private final Semaphore messagePermit = new Semaphore(1, true);
