@@ -67,9 +67,12 @@ public final class ServerConfig {
             ServerOption.of("max-connections-per-address", "Open connections from one remote IP address beyond which new "
                     + "ones get 429 with Retry-After; 0 for no limit (behind a load balancer or NAT every client shares "
                     + "an address).", 0, INT, Builder::maxConnectionsPerAddress),
-            ServerOption.of("allowed-origins", "Comma-separated Origin values (scheme://host[:port], exact) that may open "
-                    + "a WebSocket; others get 403. Empty allows every origin. A request without Origin (not from a "
-                    + "browser) is allowed. An endpoint's user property io.wssocket.allowedOrigins overrides it.", "",
+            ServerOption.of("allowed-origins", "Origins (scheme://host[:port], comma-separated) that may open a "
+                    + "WebSocket besides the same origin; * for every origin. By default only a page whose Origin names "
+                    + "the request's Host and port is admitted, so a page of another site cannot use a user's cookies "
+                    + "against the server (cross-site WebSocket hijacking, RFC 6455 §10.2); others, 'null' and "
+                    + "look-alikes get 403. A request without Origin (not from a browser) is admitted. An endpoint's "
+                    + "user property io.wssocket.allowedOrigins replaces the list for that endpoint.", "",
                     s -> s, Builder::allowedOrigins),
             ServerOption.of("close-timeout", "Milliseconds to wait for the peer's close frame or end of stream before dropping the socket.",
                     5000L, LONG, Builder::closeTimeoutMillis),
@@ -613,7 +616,10 @@ public final class ServerConfig {
             return this;
         }
 
-        /** Comma-separated exact origins, e.g. {@code https://chat.example,https://admin.example}; empty for any. */
+        /**
+         * Comma-separated origins admitted besides the same origin, e.g.
+         * {@code https://chat.example,https://admin.example}; {@code *} for any; empty for the same origin only.
+         */
         public Builder allowedOrigins(String origins) {
             this.allowedOrigins = origins;
             return this;

@@ -164,7 +164,9 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             handshake = handshake.authenticated(authentication);
-            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(upgrade.origin())
+            // The server's policy first (same origin unless configured), then the configurator, which may refuse more.
+            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties())
+                    .allows(upgrade.origin(), request.header("Host"))
                     || !configurator.checkOrigin(upgrade.origin())) {
                 rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
                 return;
