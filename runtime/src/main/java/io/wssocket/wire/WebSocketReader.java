@@ -44,7 +44,7 @@ public final class WebSocketReader implements FrameParser.Handler {
     private long messageLength;
     private boolean messageFirstChunk;
     private int messageFrames;
-    /** Counts data-frame headers and non-empty payload chunks: the peer making progress with a message. */
+    /** Counts non-empty payload chunks of data frames (the parser counts their header bytes). */
     private long dataProgress;
 
     /** Made when a control frame first arrives in pieces (RFC 6455 §5.5: at most 125 bytes); rare, so not up front. */
@@ -96,12 +96,17 @@ public final class WebSocketReader implements FrameParser.Handler {
         return messageOpcode >= 0 || !parser.isAtFrameBoundary();
     }
 
+    /** Whether the peer is in the middle of a frame: part of its header or payload is still to come. */
+    public boolean isInsideFrame() {
+        return !parser.isAtFrameBoundary();
+    }
+
     /**
      * A number that grows whenever a data frame's header or payload bytes are read; control frames
      * do not move it, so pings between the fragments of a message are no progress with the message.
      */
     public long dataProgress() {
-        return dataProgress;
+        return dataProgress + parser.dataHeaderBytes();
     }
 
     @Override
@@ -112,7 +117,6 @@ public final class WebSocketReader implements FrameParser.Handler {
             controlLength = 0;
             return;
         }
-        dataProgress++;
         if (opcode == Opcode.CONTINUATION) {
             if (messageOpcode < 0) {
                 // RFC 6455 §5.4: a continuation frame needs a started message.
