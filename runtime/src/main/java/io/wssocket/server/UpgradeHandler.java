@@ -66,14 +66,17 @@ final class UpgradeHandler implements ConnectionHandler {
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
         if (server.connectionCount() > server.config().maxConnections()) {
-            reject(c, new HttpStatusException(503, "the server is at its limit of " + server.config().maxConnections()
-                    + " connections; try again later", Map.of("Retry-After", "5")));
+            server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
+                    + server.config().maxConnections() + " connections open (max-connections)");
+            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
+                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
+                    Map.of("Retry-After", "5")))});
         } else if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
             // RFC 6585 §4: too many requests from this client.
-            reject(c, new HttpStatusException(429, "too many connections from " + c.remoteAddress().getAddress().getHostAddress()
-                    + " (limit " + server.config().maxConnectionsPerAddress() + "); try again later",
-                    Map.of("Retry-After", "5")));
+            reject(c, null, new HttpStatusException(429, "too many connections from "
+                    + c.remoteAddress().getAddress().getHostAddress() + " (limit " + server.config().maxConnectionsPerAddress()
+                    + ", max-connections-per-address); try again later", Map.of("Retry-After", "5")));
         }
     }
 
@@ -85,10 +88,12 @@ final class UpgradeHandler implements ConnectionHandler {
         }
         UpgradeRequest upgrade;
         EndpointRegistry.Match route;
+        String path = null;
         try {
             if (!parser.parse(in)) {
                 return;
             }
+            path = parser.request().path();
             ResourceMounts.Selection resources = staticResourcesFor(parser.request());
             if (resources != null) {
                 in.position(in.limit()); // one request per connection: anything after it is dropped
@@ -101,7 +106,7 @@ final class UpgradeHandler implements ConnectionHandler {
                 throw new HttpStatusException(404, "no WebSocket endpoint at " + upgrade.request().path());
             }
         } catch (HttpStatusException e) {
-            reject(c, e);
+            reject(c, path, e);
             in.position(in.limit());
             return;
         }
@@ -160,7 +165,7 @@ final class UpgradeHandler implements ConnectionHandler {
             try {
                 authentication = server.config().authenticator().authenticate(handshake);
             } catch (HandshakeRejection e) {
-                rejectOnLoop(c, new HttpStatusException(e.status(), e.getMessage(), e.headers()));
+                rejectOnLoop(c, route.path(), new HttpStatusException(e.status(), e.getMessage(), e.headers()));
                 return;
             }
             handshake = handshake.authenticated(authentication);
@@ -168,7 +173,8 @@ final class UpgradeHandler implements ConnectionHandler {
             if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties())
                     .allows(upgrade.origin(), request.header("Host"))
                     || !configurator.checkOrigin(upgrade.origin())) {
-                rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
+                rejectOnLoop(c, route.path(), new HttpStatusException(403, "origin " + upgrade.origin()
+                        + " is not allowed (allowed-origins: " + server.config().allowedOrigins() + ")"));
                 return;
             }
             String subprotocol = configurator.getNegotiatedSubprotocol(sec.getSubprotocols(), upgrade.subprotocols());
@@ -182,7 +188,8 @@ final class UpgradeHandler implements ConnectionHandler {
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
-            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
+            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null,
+                    server.operatorLog(), route.path());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
@@ -207,7 +214,7 @@ final class UpgradeHandler implements ConnectionHandler {
             }
             LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
                     + " for " + c.remoteAddress() + ": " + e, e);
-            rejectOnLoop(c, new HttpStatusException(500, "the endpoint could not be opened"));
+            rejectOnLoop(c, route.path(), new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
             try {
                 handshakeScope.close();
@@ -258,14 +265,18 @@ final class UpgradeHandler implements ConnectionHandler {
         }
     }
 
-    private void rejectOnLoop(Connection c, HttpStatusException e) {
-        c.loop().execute(() -> reject(c, e));
+    private void rejectOnLoop(Connection c, String path, HttpStatusException e) {
+        c.loop().execute(() -> reject(c, path, e));
     }
 
-    /** Answers with an error status, then drains what the client still sends until it closes or a short while passes. */
-    private void reject(Connection c, HttpStatusException e) {
+    /**
+     * Answers with an error status, then drains what the client still sends until it closes or a
+     * short while passes. The operator hears of it in the refused-handshakes summary.
+     */
+    private void reject(Connection c, String path, HttpStatusException e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
                 + e.status() + ": " + e.getMessage());
+        server.operatorLog().refused(c.remoteAddress(), path, e.status(), e.getMessage());
         answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(e)});
     }
 
@@ -301,6 +312,8 @@ final class UpgradeHandler implements ConnectionHandler {
         if (phase == Phase.READING) {
             LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");
+            server.operatorLog().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
+                    + server.config().handshakeTimeoutMillis() + " ms (handshake-timeout)");
         }
         c.abort(null);
         return 0;
