@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ShutdownBoundTest {
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 1000;
-    /** Released when the test ends, so that the stuck threads finish. */
+    /** Released when the class ends, so that the stuck threads finish. */
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
     private static final AtomicInteger OPENED = new AtomicInteger();
     private static final AtomicInteger STUCK = new AtomicInteger();
@@ -55,16 +56,20 @@ class ShutdownBoundTest {
         }
     }
 
-    @AfterEach
-    void release() {
+    @AfterAll
+    static void release() {
         RELEASE.countDown();
     }
 
-    @Test
-    void closeIsBoundedWhenPeersDoNotAnswerAndOnCloseBlocks() throws Exception {
+    /** Endpoint code on a pool of platform threads, or on virtual threads where the JVM has them (21+). */
+    @ParameterizedTest(name = "virtual threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeIsBoundedWhenPeersDoNotAnswerAndOnCloseBlocks(boolean virtualThreads) throws Exception {
+        OPENED.set(0);
+        STUCK.set(0);
         WebSocketServer server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1)
                 .shutdownTimeoutMillis(SHUTDOWN_TIMEOUT_MILLIS).closeTimeoutMillis(30_000).callbackThreads(2)
-                .virtualThreads(false).build());
+                .virtualThreads(virtualThreads).build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(StubbornEndpoint.class, "/stubborn").build());
         server.start();
         List<RawWebSocket> silent = new ArrayList<>();
