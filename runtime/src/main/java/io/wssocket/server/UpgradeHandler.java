@@ -173,8 +173,9 @@ final class UpgradeHandler implements ConnectionHandler {
             if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties())
                     .allows(upgrade.origin(), request.header("Host"))
                     || !configurator.checkOrigin(upgrade.origin())) {
+                // The body reaches the client: it says which rule refused, not which origins are listed.
                 rejectOnLoop(c, route.path(), new HttpStatusException(403, "origin " + upgrade.origin()
-                        + " is not allowed (allowed-origins: " + server.config().allowedOrigins() + ")"));
+                        + " is not allowed (same origin or allowed-origins)"));
                 return;
             }
             String subprotocol = configurator.getNegotiatedSubprotocol(sec.getSubprotocols(), upgrade.subprotocols());
