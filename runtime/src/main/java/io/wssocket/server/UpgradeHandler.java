@@ -165,7 +165,7 @@ final class UpgradeHandler implements ConnectionHandler {
             try {
                 authentication = server.config().authenticator().authenticate(handshake);
             } catch (HandshakeRejection e) {
-                rejectOnLoop(c, route.path(), new HttpStatusException(e.status(), e.getMessage(), e.headers()));
+                rejectOnLoop(c, request.path(), new HttpStatusException(e.status(), e.getMessage(), e.headers()));
                 return;
             }
             handshake = handshake.authenticated(authentication);
@@ -174,7 +174,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     .allows(upgrade.origin(), request.header("Host"))
                     || !configurator.checkOrigin(upgrade.origin())) {
                 // The body reaches the client: it says which rule refused, not which origins are listed.
-                rejectOnLoop(c, route.path(), new HttpStatusException(403, "origin " + upgrade.origin()
+                rejectOnLoop(c, request.path(), new HttpStatusException(403, "origin " + upgrade.origin()
                         + " is not allowed (same origin or allowed-origins)"));
                 return;
             }
@@ -189,6 +189,7 @@ final class UpgradeHandler implements ConnectionHandler {
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
+            // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null,
                     server.operatorLog(), route.path());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
@@ -215,7 +216,7 @@ final class UpgradeHandler implements ConnectionHandler {
             }
             LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
                     + " for " + c.remoteAddress() + ": " + e, e);
-            rejectOnLoop(c, route.path(), new HttpStatusException(500, "the endpoint could not be opened"));
+            rejectOnLoop(c, request.path(), new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
             try {
                 handshakeScope.close();
