@@ -96,6 +96,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public void start(WebSocketListener listener) {
         this.listener = listener;
+        lastDataNanos = System.nanoTime(); // the idle timeout counts from the open, not from the handshake
         connection.setHandler(this);
         armTimer();
     }
