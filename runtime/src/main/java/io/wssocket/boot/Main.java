@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone server: {@code java -jar wssocket.jar --port 8080 app.jar}. Each application is
  * deployed under its own class loader; one that fails is reported and the others still start.
  */
 public final class Main {
+    /** How long after the shutdown timeout the process may take to stop. */
+    static final long STOP_GRACE_MILLIS = 1400;
+
     private Main() {
     }
 
@@ -63,11 +67,25 @@ public final class Main {
             this.applications = applications;
         }
 
+        /**
+         * Closes the server, then the applications (their container integrations may run
+         * application code, @PreDestroy for one), all within shutdown-timeout plus
+         * {@link #STOP_GRACE_MILLIS}: an application still closing then is left to the JVM's exit.
+         */
         void stop() {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                    (server != null ? server.config().shutdownTimeoutMillis() : 0) + STOP_GRACE_MILLIS);
             if (server != null) {
                 server.close();
             }
-            applications.forEach(Application::close);
+            Thread closing = new Thread(() -> applications.forEach(Application::close), "wssocket-undeploy");
+            closing.setDaemon(true);
+            closing.start();
+            try {
+                closing.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

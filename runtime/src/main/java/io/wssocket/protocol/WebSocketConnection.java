@@ -18,7 +18,9 @@ import java.util.function.IntSupplier;
 /**
  * An open WebSocket connection: frames in through {@link WebSocketReader}, frames out through the
  * transport, the close handshake of RFC 6455 §7 in both directions with a timeout, automatic
- * pongs, idle timeout, and failing the connection with the right code on a protocol violation.
+ * pongs, keep-alive pings, idle, read-idle and read-progress timeouts, and failing the connection
+ * with the right code on a protocol violation. Limit closes and stalls are told to its
+ * {@link ProtocolEvents}.
  *
  * <p>Inbound events reach the {@link WebSocketListener} on the event loop. Sending is allowed from
  * any thread; frames of one call are written atomically, and nothing is written after the close
@@ -35,6 +37,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private final ProtocolConfig config;
     private final WebSocketReader reader;
     private final IntSupplier maskKeys;
+    private final ProtocolEvents events;
+    /** The endpoint path, for what the events tell an operator; null when unknown. */
+    private final String path;
     private volatile WebSocketListener listener;
 
     private final Object stateLock = new Object();
@@ -49,20 +54,40 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private int pingsInWindow;
     private long closeDeadline;
     private volatile long idleTimeoutNanos;
+    /** The deadline last given to the transport's timer; 0 for none. */
+    private long armedDeadline;
+    /** Since when the peer, inside a frame or message, has sent no data-frame bytes. */
+    private long progressSince;
+    /** When the timer last found reads suspended by this side: silence before it is not the peer's. */
+    private long readsPausedAt;
+    /** When a data frame was last read or sent: pings and pongs do not keep a session from its idle timeout. */
+    private volatile long lastDataNanos;
 
     /**
      * @param maskKeys the source of masking keys on the client side (RFC 6455 §5.3), null on the server
      */
     public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys) {
+        this(connection, config, allowedRsv, maskKeys, ProtocolEvents.NONE, null);
+    }
+
+    /**
+     * @param events told about limit closes and stalls
+     * @param path the endpoint path, for those events; null when unknown
+     */
+    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys,
+                               ProtocolEvents events, String path) {
         if (config.client() && maskKeys == null) {
             throw new IllegalArgumentException("a client connection needs masking keys");
         }
         this.connection = connection;
         this.config = config;
         this.maskKeys = maskKeys;
+        this.events = events;
+        this.path = path;
+        this.lastDataNanos = System.nanoTime();
         this.reader = new WebSocketReader(
                 new FrameParser(!config.client(), config.maxFramePayload(), allowedRsv),
-                config.maxMessageSize(), this);
+                config.maxMessageSize(), config.maxFramesPerMessage(), this);
     }
 
     /**
@@ -71,6 +96,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public void start(WebSocketListener listener) {
         this.listener = listener;
+        lastDataNanos = System.nanoTime(); // the idle timeout counts from the open, not from the handshake
         connection.setHandler(this);
         armTimer();
     }
@@ -97,11 +123,39 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             in.position(in.limit()); // RFC 6455 §7.1.7: after failing, input is discarded
             return;
         }
+        boolean wasInside = reader.isInsideFrameOrMessage();
+        long progress = reader.dataProgress();
         try {
             reader.read(in);
         } catch (ProtocolViolationException e) {
             in.position(in.limit());
+            if (isLimitCode(e.closeCode())) {
+                events.limitClosed(c.remoteAddress(), path, e.closeCode(), e.getMessage());
+            }
             fail(e.closeCode(), e.getMessage());
+            return;
+        }
+        if (reader.dataProgress() != progress) {
+            lastDataNanos = connection.lastReadNanos();
+        }
+        if (reader.isInsideFrameOrMessage() && (!wasInside || reader.dataProgress() != progress)) {
+            startProgressClock(wasInside);
+        }
+    }
+
+    /**
+     * The peer owes the rest of a frame or message and sent data just now, or just began owing:
+     * it has read-progress-timeout from now. Only a clock that starts may need an earlier timer;
+     * one that moves on is found by the timer that is armed already.
+     */
+    private void startProgressClock(boolean running) {
+        progressSince = connection.lastReadNanos();
+        long timeout = readProgressNanos();
+        if (!running && timeout > 0 && closeDeadline == 0) {
+            long deadline = progressSince + timeout;
+            if (armedDeadline == 0 || deadline - armedDeadline < 0) {
+                schedule(deadline);
+            }
         }
     }
 
@@ -214,10 +268,17 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         armCloseTimer();
     }
 
+    /** 1008, 1009 and 1013 are what this side sends when a peer crossed a limit; 1002 and 1007 are protocol errors. */
+    private static boolean isLimitCode(int code) {
+        return code == CloseCodes.POLICY_VIOLATION || code == CloseCodes.MESSAGE_TOO_BIG
+                || code == CloseCodes.TRY_AGAIN_LATER;
+    }
+
     // ------------------------------------------------------------------ timers (event loop)
 
     @Override
     public long onTimer(Connection c, long now) {
+        armedDeadline = 0;
         if (closeDeadline != 0 && now - closeDeadline >= 0) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + ": no close from the peer within "
                     + config.closeTimeoutMillis() + " ms; dropping the connection");
@@ -227,16 +288,30 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         if (closeDeadline != 0) {
             return closeDeadline;
         }
+        if (c.readsSuspended()) {
+            readsPausedAt = now; // this side is not reading: the peer's silence is ours
+        }
         long idle = idleTimeoutNanos;
-        if (idle > 0 && now - Math.max(c.lastReadNanos(), c.lastWriteNanos()) >= idle) {
+        if (idle > 0 && now - lastActivity() >= idle) {
             close(CloseCodes.GOING_AWAY, "idle timeout of " + TimeUnit.NANOSECONDS.toMillis(idle) + " ms expired",
                     CloseCodes.ABNORMAL);
             return closeDeadline;
         }
         long readIdle = readIdleNanos();
-        if (readIdle > 0 && now - c.lastReadNanos() >= readIdle) {
-            close(CloseCodes.GOING_AWAY, "read idle timeout of " + config.readIdleTimeoutMillis() + " ms expired",
-                    CloseCodes.ABNORMAL);
+        if (readIdle > 0 && now - readSince(c.lastReadNanos()) >= readIdle) {
+            String reason = "read idle timeout of " + config.readIdleTimeoutMillis() + " ms expired";
+            events.stalled(c.remoteAddress(), path, "read-idle-timeout", reason);
+            close(CloseCodes.GOING_AWAY, reason, CloseCodes.ABNORMAL);
+            return closeDeadline;
+        }
+        long progress = readProgressNanos();
+        if (progress > 0 && reader.isInsideFrameOrMessage() && now - readSince(progressSince) >= progress) {
+            // RFC 6455 §7.1.7 fails the connection: the unfinished message is dropped. 1008 rather
+            // than 1001: nothing is going away, the peer broke this side's rule on progress.
+            String reason = "no data for " + config.readProgressTimeoutMillis() + " ms inside a "
+                    + (reader.isInsideFrame() ? "frame" : "message") + " (read-progress-timeout)";
+            events.stalled(c.remoteAddress(), path, "read-progress-timeout", reason);
+            fail(CloseCodes.POLICY_VIOLATION, reason);
             return closeDeadline;
         }
         long ping = pingIntervalNanos();
@@ -244,24 +319,52 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             // Keep-alive: nothing went out for a while; NATs and load balancers forget silent connections.
             sendControl(Opcode.PING, ByteBuffer.allocate(0), WriteCallback.NONE);
         }
-        return nextDeadline(now);
+        long next = nextDeadline(now);
+        armedDeadline = next;
+        return next;
     }
 
-    /** The earliest of the idle, read-idle and keep-alive deadlines; 0 for none. Event loop. */
+    /**
+     * When the session last saw a data frame in or out, or the socket took bytes of one still
+     * queued: pings and pongs are not messages, so keep-alive does not defeat the idle timeout.
+     */
+    private long lastActivity() {
+        long data = lastDataNanos;
+        long write = connection.lastWriteNanos();
+        return connection.queuedBytes() > 0 && write - data > 0 ? write : data;
+    }
+
+    /** A read timestamp, moved on to when this side last held reading back: the peer could not be heard then. */
+    private long readSince(long lastRead) {
+        return readsPausedAt != 0 && readsPausedAt - lastRead > 0 ? readsPausedAt : lastRead;
+    }
+
+    /** The earliest of the idle, read-idle, read-progress and keep-alive deadlines; 0 for none. Event loop. */
     private long nextDeadline(long now) {
         long next = 0;
         long idle = idleTimeoutNanos;
         if (idle > 0) {
-            next = earliest(next, Math.max(connection.lastReadNanos(), connection.lastWriteNanos()) + idle);
+            next = earliest(next, lastActivity() + idle);
         }
         long readIdle = readIdleNanos();
         if (readIdle > 0) {
-            next = earliest(next, connection.lastReadNanos() + readIdle);
+            next = earliest(next, readSince(connection.lastReadNanos()) + readIdle);
+        }
+        long progress = readProgressNanos();
+        if (progress > 0 && reader.isInsideFrameOrMessage()) {
+            next = earliest(next, readSince(progressSince) + progress);
         }
         long ping = pingIntervalNanos();
         if (ping > 0) {
             // A ping just sent counts as a write only once the socket took it: look again a little later at the latest.
             next = earliest(next, Math.max(connection.lastWriteNanos() + ping, now + ping / 8));
+        }
+        if (next != 0 && connection.readsSuspended()) {
+            // While this side holds reading back, look again soon enough to keep the read clocks paused.
+            long paused = Math.min(readIdle > 0 ? readIdle : Long.MAX_VALUE, progress > 0 ? progress : Long.MAX_VALUE);
+            if (paused != Long.MAX_VALUE) {
+                next = earliest(next, now + paused / 2);
+            }
         }
         return next;
     }
@@ -278,14 +381,23 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         return TimeUnit.MILLISECONDS.toNanos(config.pingIntervalMillis());
     }
 
+    private long readProgressNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(config.readProgressTimeoutMillis());
+    }
+
     private void armTimer() {
-        connection.scheduleTimer(closeDeadline != 0 ? closeDeadline : nextDeadline(System.nanoTime()));
+        schedule(closeDeadline != 0 ? closeDeadline : nextDeadline(System.nanoTime()));
+    }
+
+    private void schedule(long deadline) {
+        armedDeadline = deadline;
+        connection.scheduleTimer(deadline);
     }
 
     private void armCloseTimer() {
         if (closeDeadline == 0) {
             closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.closeTimeoutMillis());
-            connection.scheduleTimer(closeDeadline);
+            schedule(closeDeadline);
         }
     }
 
@@ -301,6 +413,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /** Sends one data frame (text, binary or continuation). Fails once the close handshake began. */
     public void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
+        if (!Opcode.isControl(opcode)) {
+            lastDataNanos = System.nanoTime();
+        }
         ByteBuffer copy = copiedFrame(opcode, fin, payload);
         if (copy != null) {
             send(copy, null, callback);
@@ -316,6 +431,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public void sendText(String text, WriteCallback callback) {
         // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
         if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
+            lastDataNanos = System.nanoTime();
             send(FrameWriter.unmaskedTextFrame(true, text), null, callback);
         } else {
             sendData(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
@@ -359,6 +475,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             }
         }
         LOG.log(System.Logger.Level.DEBUG, () -> connection + " dropped: " + reason);
+        if (isLimitCode(code)) {
+            events.limitClosed(connection.remoteAddress(), path, code, reason);
+        }
         connection.abort(null);
     }
 

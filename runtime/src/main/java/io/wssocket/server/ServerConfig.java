@@ -57,19 +57,33 @@ public final class ServerConfig {
                     + "the session is closed with 1001; 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
             ServerOption.of("read-idle-timeout", "Milliseconds without anything read from the peer (messages, pings, "
                     + "pongs) before the connection is closed with 1001, even while this side keeps sending; 0 for never. "
-                    + "With ping-interval it finds peers that vanished.", 0L, LONG, Builder::readIdleTimeoutMillis),
+                    + "With ping-interval it finds peers that vanished (a live one answers every ping): the default is "
+                    + "a little over three unanswered pings, so a lost pong or two is forgiven.", 100000L, LONG,
+                    Builder::readIdleTimeoutMillis),
             ServerOption.of("ping-interval", "Milliseconds without anything written before a ping is sent, to keep NAT "
-                    + "and load-balancer mappings alive and draw a pong from a live peer; 0 for never.", 0L, LONG,
-                    Builder::pingIntervalMillis),
+                    + "and load-balancer mappings alive (many forget a silent connection after 60 s) and draw a pong from "
+                    + "a live peer; 0 for never. Pings are not messages: they do not keep a session from its idle-timeout.",
+                    30000L, LONG, Builder::pingIntervalMillis),
+            ServerOption.of("read-progress-timeout", "Milliseconds a peer may go without sending data-frame bytes while "
+                    + "it is inside a frame or between the fragments of a message; then the connection is closed with "
+                    + "1008. A peer that starts a frame and stops holds its connection and message state without "
+                    + "finishing anything (slowloris); pings do not count as progress. 0 for never.", 20000L, LONG,
+                    Builder::readProgressTimeoutMillis),
+            ServerOption.of("max-frames-per-message", "Most frames one message may take, empty continuation frames "
+                    + "included (close 1009 beyond it): each frame costs work even when it carries no bytes, which "
+                    + "max-message-size does not see.", 4096, INT, Builder::maxFramesPerMessage),
             ServerOption.of("max-pings-per-second", "Pings a peer may send in one second; one more closes the connection "
                     + "with 1008 (every ping is answered, so a flood would be echoed). 0 for no limit.", 20, INT,
                     Builder::maxPingsPerSecond),
             ServerOption.of("max-connections-per-address", "Open connections from one remote IP address beyond which new "
                     + "ones get 429 with Retry-After; 0 for no limit (behind a load balancer or NAT every client shares "
                     + "an address).", 0, INT, Builder::maxConnectionsPerAddress),
-            ServerOption.of("allowed-origins", "Comma-separated Origin values (scheme://host[:port], exact) that may open "
-                    + "a WebSocket; others get 403. Empty allows every origin. A request without Origin (not from a "
-                    + "browser) is allowed. An endpoint's user property io.wssocket.allowedOrigins overrides it.", "",
+            ServerOption.of("allowed-origins", "Origins (scheme://host[:port], comma-separated) that may open a "
+                    + "WebSocket besides the same origin; * for every origin. By default only a page whose Origin names "
+                    + "the request's Host and port is admitted, so a page of another site cannot use a user's cookies "
+                    + "against the server (cross-site WebSocket hijacking, RFC 6455 §10.2); others, 'null' and "
+                    + "look-alikes get 403. A request without Origin (not from a browser) is admitted. An endpoint's "
+                    + "user property io.wssocket.allowedOrigins replaces the list for that endpoint.", "",
                     s -> s, Builder::allowedOrigins),
             ServerOption.of("close-timeout", "Milliseconds to wait for the peer's close frame or end of stream before dropping the socket.",
                     5000L, LONG, Builder::closeTimeoutMillis),
@@ -182,6 +196,8 @@ public final class ServerConfig {
     private final int maxPingsPerSecond;
     private final long readIdleTimeoutMillis;
     private final long pingIntervalMillis;
+    private final long readProgressTimeoutMillis;
+    private final int maxFramesPerMessage;
     private final SendQueuePolicy sendQueuePolicy;
     private final int maxConnectionsPerAddress;
     private final OriginPolicy allowedOrigins;
@@ -230,6 +246,10 @@ public final class ServerConfig {
         this.maxPingsPerSecond = b.maxPingsPerSecond;
         this.readIdleTimeoutMillis = b.readIdleTimeoutMillis;
         this.pingIntervalMillis = b.pingIntervalMillis;
+        this.readProgressTimeoutMillis = b.readProgressTimeoutMillis;
+        this.maxFramesPerMessage = b.maxFramesPerMessage;
+        require(readProgressTimeoutMillis >= 0, "read-progress-timeout must not be negative");
+        require(maxFramesPerMessage >= 1, "max-frames-per-message must be at least 1");
         this.sendQueuePolicy = java.util.Objects.requireNonNull(b.sendQueuePolicy, "send-queue-policy");
         this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
         this.allowedOrigins = OriginPolicy.parse(b.allowedOrigins);
@@ -253,10 +273,10 @@ public final class ServerConfig {
         require(shutdownTimeoutMillis >= 0, "shutdown-timeout must not be negative");
         // The records below check their own fields.
         transportConfig();
-        this.serverProtocol = new ProtocolConfig(false, maxFrameSize, maxMessageSize, closeTimeoutMillis,
-                maxPingsPerSecond, readIdleTimeoutMillis, pingIntervalMillis);
-        this.clientProtocol = new ProtocolConfig(true, maxFrameSize, maxMessageSize, closeTimeoutMillis,
-                maxPingsPerSecond, readIdleTimeoutMillis, pingIntervalMillis);
+        this.serverProtocol = new ProtocolConfig(false, maxFrameSize, maxMessageSize, maxFramesPerMessage,
+                closeTimeoutMillis, maxPingsPerSecond, readIdleTimeoutMillis, readProgressTimeoutMillis, pingIntervalMillis);
+        this.clientProtocol = new ProtocolConfig(true, maxFrameSize, maxMessageSize, maxFramesPerMessage,
+                closeTimeoutMillis, maxPingsPerSecond, readIdleTimeoutMillis, readProgressTimeoutMillis, pingIntervalMillis);
         sessionSettings();
     }
 
@@ -381,6 +401,16 @@ public final class ServerConfig {
         return maxConnectionsPerAddress;
     }
 
+    /** How long a peer inside a frame or message may send no data-frame bytes; 0 for never. */
+    public long readProgressTimeoutMillis() {
+        return readProgressTimeoutMillis;
+    }
+
+    /** Most frames one message may take. */
+    public int maxFramesPerMessage() {
+        return maxFramesPerMessage;
+    }
+
     /** The origins every endpoint admits unless it names its own. */
     public OriginPolicy allowedOrigins() {
         return allowedOrigins;
@@ -463,8 +493,10 @@ public final class ServerConfig {
         private int clientEventLoops = 1;
         private ProxyAddress clientProxy;
         private int maxPingsPerSecond = 20;
-        private long readIdleTimeoutMillis;
-        private long pingIntervalMillis;
+        private long readIdleTimeoutMillis = 100_000;
+        private long pingIntervalMillis = 30_000;
+        private long readProgressTimeoutMillis = 20_000;
+        private int maxFramesPerMessage = 4096;
         private SendQueuePolicy sendQueuePolicy = SendQueuePolicy.BLOCK;
         private int maxConnectionsPerAddress;
         private String allowedOrigins = "";
@@ -676,6 +708,16 @@ public final class ServerConfig {
             return this;
         }
 
+        public Builder readProgressTimeoutMillis(long millis) {
+            this.readProgressTimeoutMillis = millis;
+            return this;
+        }
+
+        public Builder maxFramesPerMessage(int frames) {
+            this.maxFramesPerMessage = frames;
+            return this;
+        }
+
         public Builder maxPingsPerSecond(int pings) {
             this.maxPingsPerSecond = pings;
             return this;
@@ -686,7 +728,10 @@ public final class ServerConfig {
             return this;
         }
 
-        /** Comma-separated exact origins, e.g. {@code https://chat.example,https://admin.example}; empty for any. */
+        /**
+         * Comma-separated origins admitted besides the same origin, e.g.
+         * {@code https://chat.example,https://admin.example}; {@code *} for any; empty for the same origin only.
+         */
         public Builder allowedOrigins(String origins) {
             this.allowedOrigins = origins;
             return this;

@@ -24,4 +24,7 @@ interface ServerRuntime {
     String nextSessionId();
 
     int connectionCount();
+
+    /** Where refusals, limit closes, stalls and overload are told to the operator. */
+    OperatorLog operatorLog();
 }

@@ -67,14 +67,17 @@ final class UpgradeHandler implements ConnectionHandler {
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
         if (server.connectionCount() > server.config().maxConnections()) {
-            reject(c, new HttpStatusException(503, "the server is at its limit of " + server.config().maxConnections()
-                    + " connections; try again later", Map.of("Retry-After", "5")));
+            server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
+                    + server.config().maxConnections() + " connections open (max-connections)");
+            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
+                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
+                    Map.of("Retry-After", "5")))});
         } else if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
             // RFC 6585 §4: too many requests from this client.
-            reject(c, new HttpStatusException(429, "too many connections from " + c.remoteAddress().getAddress().getHostAddress()
-                    + " (limit " + server.config().maxConnectionsPerAddress() + "); try again later",
-                    Map.of("Retry-After", "5")));
+            reject(c, null, new HttpStatusException(429, "too many connections from "
+                    + c.remoteAddress().getAddress().getHostAddress() + " (limit " + server.config().maxConnectionsPerAddress()
+                    + ", max-connections-per-address); try again later", Map.of("Retry-After", "5")));
         }
     }
 
@@ -86,10 +89,12 @@ final class UpgradeHandler implements ConnectionHandler {
         }
         UpgradeRequest upgrade;
         EndpointRegistry.Match route;
+        String path = null;
         try {
             if (!parser.parse(in)) {
                 return;
             }
+            path = parser.request().path();
             ResourceMounts.Selection resources = staticResourcesFor(parser.request());
             if (resources != null) {
                 in.position(in.limit()); // one request per connection: anything after it is dropped
@@ -102,7 +107,7 @@ final class UpgradeHandler implements ConnectionHandler {
                 throw new HttpStatusException(404, "no WebSocket endpoint at " + upgrade.request().path());
             }
         } catch (HttpStatusException e) {
-            reject(c, e);
+            reject(c, path, e);
             in.position(in.limit());
             return;
         }
@@ -110,7 +115,7 @@ final class UpgradeHandler implements ConnectionHandler {
         ByteBuffer leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
         phase = Phase.UPGRADING;
         c.suspendReads();
-        offload(c, () -> upgrade(c, upgrade, route, leftover));
+        offload(c, path, () -> upgrade(c, upgrade, route, leftover));
     }
 
     /**
@@ -118,11 +123,11 @@ final class UpgradeHandler implements ConnectionHandler {
      * code that blocks must not delay new connections. When too many handshakes wait already the
      * client is told to come back (RFC 9110 §15.6.4: 503 with Retry-After). Event loop.
      */
-    private void offload(Connection c, Runnable work) {
+    private void offload(Connection c, String path, Runnable work) {
         try {
             server.handshakeExecutor().execute(work);
         } catch (RejectedExecutionException e) {
-            reject(c, new HttpStatusException(503, "the server has " + server.config().handshakeQueue()
+            reject(c, path, new HttpStatusException(503, "the server has " + server.config().handshakeQueue()
                     + " handshakes waiting; try again later", Map.of("Retry-After", "5")));
         }
     }
@@ -146,7 +151,7 @@ final class UpgradeHandler implements ConnectionHandler {
         phase = Phase.SERVING;
         c.suspendReads();
         StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
-        offload(c, () -> {
+        offload(c, request.path(), () -> {
             ByteBuffer[] response = handler.respond(request, resources, c.remoteAddress());
             c.loop().execute(() -> answerAndClose(c, response));
         });
@@ -175,13 +180,17 @@ final class UpgradeHandler implements ConnectionHandler {
             try {
                 authentication = server.config().authenticator().authenticate(handshake);
             } catch (HandshakeRejection e) {
-                rejectOnLoop(c, new HttpStatusException(e.status(), e.getMessage(), e.headers()));
+                rejectOnLoop(c, request.path(), new HttpStatusException(e.status(), e.getMessage(), e.headers()));
                 return;
             }
             handshake = handshake.authenticated(authentication);
-            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(upgrade.origin())
+            // The server's policy first (same origin unless configured), then the configurator, which may refuse more.
+            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties())
+                    .allows(upgrade.origin(), request.header("Host"))
                     || !configurator.checkOrigin(upgrade.origin())) {
-                rejectOnLoop(c, new HttpStatusException(403, "origin " + upgrade.origin() + " is not allowed"));
+                // The body reaches the client: it says which rule refused, not which origins are listed.
+                rejectOnLoop(c, request.path(), new HttpStatusException(403, "origin " + upgrade.origin()
+                        + " is not allowed (same origin or allowed-origins)"));
                 return;
             }
             String subprotocol = configurator.getNegotiatedSubprotocol(sec.getSubprotocols(), upgrade.subprotocols());
@@ -195,7 +204,9 @@ final class UpgradeHandler implements ConnectionHandler {
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
-            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
+            // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
+            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null,
+                    server.operatorLog(), route.path());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
@@ -220,7 +231,7 @@ final class UpgradeHandler implements ConnectionHandler {
             }
             LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
                     + " for " + c.remoteAddress() + ": " + e, e);
-            rejectOnLoop(c, new HttpStatusException(500, "the endpoint could not be opened"));
+            rejectOnLoop(c, request.path(), new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
             try {
                 handshakeScope.close();
@@ -271,14 +282,18 @@ final class UpgradeHandler implements ConnectionHandler {
         }
     }
 
-    private void rejectOnLoop(Connection c, HttpStatusException e) {
-        c.loop().execute(() -> reject(c, e));
+    private void rejectOnLoop(Connection c, String path, HttpStatusException e) {
+        c.loop().execute(() -> reject(c, path, e));
     }
 
-    /** Answers with an error status, then drains what the client still sends until it closes or a short while passes. */
-    private void reject(Connection c, HttpStatusException e) {
+    /**
+     * Answers with an error status, then drains what the client still sends until it closes or a
+     * short while passes. The operator hears of it in the refused-handshakes summary.
+     */
+    private void reject(Connection c, String path, HttpStatusException e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
                 + e.status() + ": " + e.getMessage());
+        server.operatorLog().refused(c.remoteAddress(), path, e.status(), e.getMessage());
         answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(e)});
     }
 
@@ -314,6 +329,8 @@ final class UpgradeHandler implements ConnectionHandler {
         if (phase == Phase.READING) {
             LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");
+            server.operatorLog().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
+                    + server.config().handshakeTimeoutMillis() + " ms (handshake-timeout)");
         }
         c.abort(null);
         return 0;

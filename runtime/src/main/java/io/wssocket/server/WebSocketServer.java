@@ -16,6 +16,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
+    private final OperatorLog operatorLog = new OperatorLog();
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -48,6 +51,8 @@ public final class WebSocketServer implements AutoCloseable {
     private ExecutorService handshakes;
     private ServerSocketChannel listener;
     private Thread acceptor;
+    /** Flushes the operator log's summaries; started with the server, stopped at close. */
+    private ScheduledExecutorService housekeeping;
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -100,6 +105,12 @@ public final class WebSocketServer implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wssocket-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> operatorLog.flush(false), 1, 1, TimeUnit.SECONDS);
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : ""));
     }
 
@@ -132,7 +143,8 @@ public final class WebSocketServer implements AutoCloseable {
                     break;
                 }
                 // For example too many open files: back off instead of spinning on the error.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage() + "; retrying shortly");
+                String failure = String.valueOf(e.getMessage());
+                operatorLog.overloaded("accept failed", () -> "accept failed: " + failure + "; retrying shortly");
                 sleepQuietly(50);
                 continue;
             }
@@ -150,8 +162,11 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes every session with 1001 (going away), waits up to the shutdown
-     * timeout for the close handshakes, then drops what is left.
+     * Stops accepting, closes every session with 1001 (going away) and waits for the close
+     * handshakes until the shutdown timeout; then drops what is left and gives the event loops and
+     * endpoint code at most {@value #DROP_GRACE_MILLIS} ms more. Every wait counts against those two
+     * deadlines, so this returns within shutdown-timeout plus that grace even when peers do not
+     * answer the close and endpoint code blocks in onClose (it is interrupted and left behind).
      */
     @Override
     public synchronized void close() {
@@ -163,40 +178,73 @@ public final class WebSocketServer implements AutoCloseable {
             return;
         }
         running = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
         try {
-            listener.close();
-            acceptor.join(1000);
+            listener.close(); // the acceptor's blocking accept ends at once
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), "server shutting down");
         for (EndpointRegistry.Route route : container.registry().routes()) {
             for (Session session : route.openSessions()) {
                 try {
-                    session.close(goingAway);
+                    session.close(goingAway); // writes the close frame; never waits for the peer
                 } catch (IOException | RuntimeException e) {
                     LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
                 }
             }
         }
         container.closeClientSessions("server shutting down", 0);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
-        while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
-            sleepQuietly(10);
+        while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0 && sleepUntil(deadline, 10)) {
+            // waiting for the close handshakes
         }
+        joinUntil(acceptor, deadline);
         int left = loops.connectionCount();
+        long dropDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DROP_GRACE_MILLIS);
         try {
-            loops.shutdown(2, TimeUnit.SECONDS);
-            handshakes.shutdown();
+            // What is still open is closed abruptly; its onClose calls go to the endpoint executor.
+            loops.shutdown(remainingNanos(dropDeadline) / 2, TimeUnit.NANOSECONDS);
+            handshakes.shutdownNow(); // a configurator or static read still running is not waited for
             callbacks.shutdown();
-            handshakes.awaitTermination(2, TimeUnit.SECONDS);
-            callbacks.awaitTermination(2, TimeUnit.SECONDS);
+            if (!callbacks.awaitTermination(remainingNanos(dropDeadline), TimeUnit.NANOSECONDS)) {
+                callbacks.shutdownNow(); // endpoint code still running is interrupted, not waited for
+                LOG.log(System.Logger.Level.INFO, "endpoint code still running at shutdown was interrupted");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handshakes.shutdownNow();
+            callbacks.shutdownNow();
+        }
+        housekeeping.shutdownNow();
+        operatorLog.flush(true);
+        LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
+    }
+
+    /** At most this long after the shutdown timeout, close has dropped everything and returns. */
+    static final long DROP_GRACE_MILLIS = 700;
+
+    private static long remainingNanos(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /** Sleeps up to {@code millis}, not past the deadline; false when interrupted. */
+    private static boolean sleepUntil(long deadline, long millis) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), remainingNanos(deadline)));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void joinUntil(Thread thread, long deadline) {
+        try {
+            // join(0) would wait forever: a spent deadline still gets a moment, nothing more.
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos(deadline))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
 
     private static InetAddress remoteAddress(SocketChannel channel) {
@@ -249,6 +297,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public int connectionCount() {
             return loops.connectionCount();
+        }
+
+        @Override
+        public OperatorLog operatorLog() {
+            return operatorLog;
         }
     }
 }

@@ -264,6 +264,14 @@ public final class Connection {
         }
     }
 
+    /**
+     * Whether reading is suspended ({@link #suspendReads()}): what the peer sends waits in the
+     * socket, so silence is then no sign of a stalled peer. Loop thread.
+     */
+    public boolean readsSuspended() {
+        return readsSuspended;
+    }
+
     public void resumeReads() {
         if (loop.inLoop()) {
             if (readsSuspended && !closed && key.isValid()) {

@@ -42,6 +42,8 @@ public final class FrameParser {
     private int headerNeeded;
 
     private boolean inPayload;
+    /** Header bytes of data frames read so far, split ones included: a peer sending a header slowly is still sending. */
+    private long dataHeaderBytes;
     private long payloadRemaining;
     private boolean masked;
     private int maskKey;
@@ -103,6 +105,11 @@ public final class FrameParser {
         }
     }
 
+    /** Header bytes of data frames read so far (control frames' not counted); only grows. */
+    public long dataHeaderBytes() {
+        return dataHeaderBytes;
+    }
+
     /** Whether the parser is between frames (no partial header or payload pending). */
     public boolean isAtFrameBoundary() {
         return !inPayload && headerFill == 0;
@@ -127,6 +134,9 @@ public final class FrameParser {
         if (headerFill == 0 && in.remaining() >= 2) {
             int need = checkFirstBytes(in.get(pos), in.get(pos + 1));
             if (in.remaining() >= need) {
+                if (!Opcode.isControl(in.get(pos) & 0x0F)) {
+                    dataHeaderBytes += need;
+                }
                 decodeHeader(in, pos, handler);
                 in.position(pos + need);
                 return true;
@@ -138,6 +148,9 @@ public final class FrameParser {
         byte[] header = splitHeader.array();
         while (in.hasRemaining()) {
             header[headerFill++] = in.get();
+            if (!Opcode.isControl(header[0] & 0x0F)) {
+                dataHeaderBytes++;
+            }
             if (headerFill == 2) {
                 headerNeeded = checkFirstBytes(header[0], header[1]);
             }

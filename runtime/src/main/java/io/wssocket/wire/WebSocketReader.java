@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * Turns a connection's inbound bytes into message pieces and control messages, enforcing the
  * rules of RFC 6455 §5.4-§5.6 and §7 that span frames: continuation order, UTF-8 of text
  * messages and close reasons (failing at the first bad byte), close payloads, and the message
- * size limit. Payload is passed on as slices of the input buffer; only control frames that
+ * size and frame count limits. Payload is passed on as slices of the input buffer; only control frames that
  * arrive in pieces are gathered into a 125-byte array.
  *
  * <p>One instance per connection; not thread-safe.
@@ -29,9 +29,13 @@ public final class WebSocketReader implements FrameParser.Handler {
         void onClose(int code, String reason) throws ProtocolViolationException;
     }
 
+    /** Frames one message may take unless told otherwise; far more than any real sender splits a message into. */
+    public static final int DEFAULT_MAX_FRAMES_PER_MESSAGE = 4096;
+
     private final FrameParser parser;
     private final Listener listener;
     private final long maxMessageSize;
+    private final int maxFramesPerMessage;
     private final Utf8Validator utf8 = new Utf8Validator();
 
     private int frameOpcode;
@@ -39,6 +43,9 @@ public final class WebSocketReader implements FrameParser.Handler {
     private int messageOpcode = -1;
     private long messageLength;
     private boolean messageFirstChunk;
+    private int messageFrames;
+    /** Counts non-empty payload chunks of data frames (the parser counts their header bytes). */
+    private long dataProgress;
 
     /** Made when a control frame first arrives in pieces (RFC 6455 §5.5: at most 125 bytes); rare, so not up front. */
     private byte[] control;
@@ -46,8 +53,20 @@ public final class WebSocketReader implements FrameParser.Handler {
     private boolean closeReceived;
 
     public WebSocketReader(FrameParser parser, long maxMessageSize, Listener listener) {
+        this(parser, maxMessageSize, DEFAULT_MAX_FRAMES_PER_MESSAGE, listener);
+    }
+
+    /**
+     * @param maxFramesPerMessage frames (the first and its continuations, empty ones included) a
+     *     message may take; one more fails with 1009, since each costs work but an empty one no bytes
+     */
+    public WebSocketReader(FrameParser parser, long maxMessageSize, int maxFramesPerMessage, Listener listener) {
+        if (maxFramesPerMessage < 1) {
+            throw new IllegalArgumentException("maxFramesPerMessage must be at least 1, was " + maxFramesPerMessage);
+        }
         this.parser = parser;
         this.maxMessageSize = maxMessageSize;
+        this.maxFramesPerMessage = maxFramesPerMessage;
         this.listener = listener;
     }
 
@@ -69,6 +88,27 @@ public final class WebSocketReader implements FrameParser.Handler {
         return messageOpcode >= 0;
     }
 
+    /**
+     * Whether the peer owes the rest of something it began: a frame (header or payload) or the
+     * fragments of a message. A peer that stops here holds the connection without finishing anything.
+     */
+    public boolean isInsideFrameOrMessage() {
+        return messageOpcode >= 0 || !parser.isAtFrameBoundary();
+    }
+
+    /** Whether the peer is in the middle of a frame: part of its header or payload is still to come. */
+    public boolean isInsideFrame() {
+        return !parser.isAtFrameBoundary();
+    }
+
+    /**
+     * A number that grows whenever a data frame's header or payload bytes are read; control frames
+     * do not move it, so pings between the fragments of a message are no progress with the message.
+     */
+    public long dataProgress() {
+        return dataProgress + parser.dataHeaderBytes();
+    }
+
     @Override
     public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) throws ProtocolViolationException {
         frameOpcode = opcode;
@@ -82,6 +122,12 @@ public final class WebSocketReader implements FrameParser.Handler {
                 // RFC 6455 §5.4: a continuation frame needs a started message.
                 throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR, "continuation frame without a message to continue");
             }
+            // RFC 6455 §5.4 sets no bound on fragments, §10.4 asks for limits: ten million empty
+            // continuations cost a frame's work each and no bytes, so the size limit never sees them.
+            if (++messageFrames > maxFramesPerMessage) {
+                throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG, "message of more than "
+                        + maxFramesPerMessage + " frames exceeds max-frames-per-message");
+            }
         } else {
             if (messageOpcode >= 0) {
                 // RFC 6455 §5.4: fragments of one message are not interleaved with another.
@@ -91,6 +137,7 @@ public final class WebSocketReader implements FrameParser.Handler {
             messageOpcode = opcode;
             messageLength = 0;
             messageFirstChunk = true;
+            messageFrames = 1;
             utf8.reset();
         }
         messageLength += payloadLength;
@@ -104,6 +151,9 @@ public final class WebSocketReader implements FrameParser.Handler {
     public boolean onFramePayload(ByteBuffer chunk, boolean endOfFrame) throws ProtocolViolationException {
         if (Opcode.isControl(frameOpcode)) {
             return onControlPayload(chunk, endOfFrame);
+        }
+        if (chunk.hasRemaining()) {
+            dataProgress++;
         }
         boolean last = endOfFrame && frameFin;
         boolean first = messageFirstChunk;

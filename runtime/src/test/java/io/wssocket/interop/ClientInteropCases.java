@@ -55,7 +55,12 @@ abstract class ClientInteropCases {
 
     @BeforeAll
     void startServer() throws Exception {
-        server = InteropEndpoints.start(CLOSES, scheme());
+        server = InteropEndpoints.start(CLOSES, scheme(), allowedOrigins());
+    }
+
+    /** Origins whose pages the server admits besides its own (the allowed-origins option); none unless a browser needs it. */
+    String allowedOrigins() {
+        return "";
     }
 
     @AfterAll

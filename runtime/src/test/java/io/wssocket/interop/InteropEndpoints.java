@@ -28,10 +28,12 @@ final class InteropEndpoints {
 
     /**
      * Starts a server with the default limits (16 MiB frames and messages) and the interop
-     * endpoints, on an ephemeral loopback port, serving {@code scheme}.
+     * endpoints, on an ephemeral loopback port, serving {@code scheme}, admitting pages of
+     * {@code allowedOrigins} besides the same origin.
      */
-    static WebSocketServer start(ServerCloses closes, Scheme scheme) throws DeploymentException, IOException {
-        WebSocketServer server = WebSocketServer.create(config(scheme).eventLoops(2).build());
+    static WebSocketServer start(ServerCloses closes, Scheme scheme, String allowedOrigins)
+            throws DeploymentException, IOException {
+        WebSocketServer server = WebSocketServer.create(config(scheme).eventLoops(2).allowedOrigins(allowedOrigins).build());
         try {
             ServerContainer container = server.container();
             container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, ECHO).build());

@@ -24,8 +24,13 @@ class OriginCheckTest {
         }
     }
 
+    /**
+     * The server's policy comes first (same origin by default) and the configurator may refuse
+     * more: the page's origin is listed so that the configurator has the last word here.
+     */
     @RegisterExtension
-    static final RunningServer server = RunningServer.withEndpoints(c -> c.addEndpoint(
+    static final RunningServer server = RunningServer.with(b -> b.allowedOrigins("https://good.example, https://evil.example"),
+            c -> c.addEndpoint(
             ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/guarded").configurator(new GoodOriginOnly()).build()));
 
     private static RawWebSocket.HttpResponse upgradeFrom(RawWebSocket ws, String origin) throws IOException {

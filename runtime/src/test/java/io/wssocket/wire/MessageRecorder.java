@@ -97,10 +97,16 @@ public final class MessageRecorder implements WebSocketReader.Listener {
 
     public static MessageRecorder read(ReaderConfig config, byte[] bytes, List<Integer> chunkSizes, boolean direct,
             ByteOrder order) {
+        return read(config, WebSocketReader.DEFAULT_MAX_FRAMES_PER_MESSAGE, bytes, chunkSizes, direct, order);
+    }
+
+    /** As {@link #read(ReaderConfig, byte[], List, boolean, ByteOrder)}, with a limit on the frames of one message. */
+    public static MessageRecorder read(ReaderConfig config, int maxFramesPerMessage, byte[] bytes, List<Integer> chunkSizes,
+            boolean direct, ByteOrder order) {
         MessageRecorder recorder = new MessageRecorder();
         WebSocketReader reader = new WebSocketReader(
                 new FrameParser(config.serverSide(), config.maxFramePayload(), config.allowedRsv()),
-                config.maxMessageSize(), recorder);
+                config.maxMessageSize(), maxFramesPerMessage, recorder);
         ByteBuffer all;
         if (direct) {
             all = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();

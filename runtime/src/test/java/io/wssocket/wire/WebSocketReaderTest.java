@@ -100,6 +100,50 @@ class WebSocketReaderTest {
         assertThat(reader.isInsideMessage()).isFalse();
     }
 
+    @Test
+    void knowsWhenThePeerOwesTheRestOfAFrameOrMessageAndWhetherDataMoved() throws Exception {
+        WebSocketReader reader = new WebSocketReader(new FrameParser(false, 1000, 0), 1000, new Adapter());
+        byte[] frame = RawFrame.binary(bytes(1, 2, 3)).fin(false).bytes();
+        assertThat(reader.isInsideFrameOrMessage()).isFalse();
+
+        reader.read(ByteBuffer.wrap(frame, 0, 1)); // half a header
+        assertThat(reader.isInsideFrameOrMessage()).isTrue();
+        long before = reader.dataProgress();
+        reader.read(ByteBuffer.wrap(frame, 1, 2)); // the header and one payload byte
+        assertThat(reader.dataProgress()).isGreaterThan(before);
+        reader.read(ByteBuffer.wrap(frame, 3, frame.length - 3));
+        assertThat(reader.isInsideFrameOrMessage()).as("between fragments").isTrue();
+
+        before = reader.dataProgress();
+        reader.read(ByteBuffer.wrap(RawFrame.ping(bytes(7)).bytes()));
+        assertThat(reader.dataProgress()).as("a ping is no progress with the message").isEqualTo(before);
+        reader.read(ByteBuffer.wrap(RawFrame.continuation(bytes(4)).bytes()));
+        assertThat(reader.isInsideFrameOrMessage()).isFalse();
+    }
+
+    // ---- RFC 6455 §10.4: frames per message ----
+
+    @Test
+    void tenThousandEmptyContinuationsAreRefusedWith1009AtTheDefaultLimit() throws Exception {
+        List<Integer> codes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        WebSocketReader reader = new WebSocketReader(new FrameParser(false, 1000, 0), 1000, new Adapter());
+        byte[] empty = RawFrame.continuation(new byte[0]).fin(false).bytes();
+        try {
+            reader.read(ByteBuffer.wrap(RawFrame.text("a").fin(false).bytes()));
+            for (int i = 0; i < 10_000; i++) {
+                reader.read(ByteBuffer.wrap(empty.clone()));
+            }
+        } catch (ProtocolViolationException e) {
+            codes.add(e.closeCode());
+            reasons.add(e.getMessage());
+        }
+        assertThat(codes).containsExactly(CloseCodes.MESSAGE_TOO_BIG);
+        assertThat(reasons.get(0)).contains(String.valueOf(WebSocketReader.DEFAULT_MAX_FRAMES_PER_MESSAGE))
+                .contains("max-frames-per-message");
+        assertThat(reasons.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("fits a close frame").isLessThanOrEqualTo(123);
+    }
+
     // ---- RFC 6455 §5.4: fragmentation ----
 
     @Test

@@ -132,6 +132,31 @@ class SecureEchoServerTest {
         assertThat(refusal(http.newWebSocketBuilder().subprotocols("echo.v1", "bearer." + WRONG_TOKEN))).isEqualTo(403);
     }
 
+    /**
+     * Cross-site WebSocket hijacking (RFC 6455 §10.2): a page of another site opens a WebSocket to
+     * us and the browser attaches the visitor's session cookie. The server's default origin policy
+     * (same origin) refuses it although the cookie is valid; the site's own page gets in.
+     */
+    @Test
+    void anEvilOriginsPageWithAValidSessionCookieIsRefusedWith403() throws Exception {
+        WebSocket.Builder evilPage = http.newWebSocketBuilder()
+                .header("Origin", "https://evil.example")
+                .header("Cookie", "session=" + ANN_TOKEN);
+        assertThat(refusal(evilPage)).isEqualTo(403);
+        WebSocket.Builder lookAlike = http.newWebSocketBuilder()
+                .header("Origin", "https://localhost." + "evil.example:" + server.port())
+                .header("Cookie", "session=" + ANN_TOKEN);
+        assertThat(refusal(lookAlike)).isEqualTo(403);
+    }
+
+    @Test
+    void theSitesOwnPageWithTheSessionCookieGetsIn() throws Exception {
+        WebSocket.Builder ownPage = http.newWebSocketBuilder()
+                .header("Origin", "https://localhost:" + server.port())
+                .header("Cookie", "session=" + ANN_TOKEN);
+        assertThat(echo(ownPage)).isEqualTo("ann: hi []");
+    }
+
     @Test
     void noTokenIsEverLogged() throws Exception {
         echo(http.newWebSocketBuilder().header("Cookie", "session=" + ANN_TOKEN));

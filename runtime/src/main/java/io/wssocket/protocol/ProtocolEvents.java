@@ -1,0 +1,36 @@
+package io.wssocket.protocol;
+
+import java.net.InetSocketAddress;
+
+/**
+ * What a connection tells its owner's operator about: the connection was closed because the peer
+ * crossed a limit, or because it stalled. The server counts these into log summaries; the calls
+ * come on the connection's event loop (a slow consumer is dropped from the sending thread) and
+ * must not block.
+ */
+public interface ProtocolEvents {
+    /** Tells nobody: for connections whose owner does not summarize (the client). */
+    ProtocolEvents NONE = new ProtocolEvents() {
+        @Override
+        public void limitClosed(InetSocketAddress peer, String path, int code, String reason) {
+        }
+
+        @Override
+        public void stalled(InetSocketAddress peer, String path, String timeout, String reason) {
+        }
+    };
+
+    /**
+     * The connection was closed with {@code code} (1008, 1009, 1013) because the peer crossed a
+     * limit that {@code reason} names.
+     *
+     * @param path the endpoint path the connection was opened for, or null when unknown
+     */
+    void limitClosed(InetSocketAddress peer, String path, int code, String reason);
+
+    /**
+     * The connection was closed because the peer went quiet: {@code timeout} names the option
+     * (read-progress-timeout, read-idle-timeout), {@code reason} what was sent.
+     */
+    void stalled(InetSocketAddress peer, String path, String timeout, String reason);
+}

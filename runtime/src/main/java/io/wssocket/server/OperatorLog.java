@@ -1,0 +1,72 @@
+package io.wssocket.server;
+
+import io.wssocket.handshake.HttpStatusException;
+import io.wssocket.protocol.ProtocolEvents;
+import io.wssocket.transport.LogSummary;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What one server tells its operator at INFO about peers it turned away or dropped: refused
+ * handshakes, connections closed because a limit was crossed, stalled peers, overload. Each kind
+ * is a {@link LogSummary}: the first event is logged with its detail (who, which path, which
+ * limit), the rest are counted and logged as one line per interval, so a flood costs a few lines.
+ * The server flushes it periodically and at shutdown. One per server, never shared.
+ */
+final class OperatorLog implements ProtocolEvents {
+    private static final System.Logger LOG = System.getLogger(OperatorLog.class.getName());
+
+    private final LogSummary refusedHandshakes;
+    private final LogSummary limitCloses;
+    private final LogSummary stalls;
+    private final LogSummary overload;
+
+    OperatorLog() {
+        this(LOG);
+    }
+
+    OperatorLog(System.Logger log) {
+        refusedHandshakes = LogSummary.info(log, "refused handshakes");
+        limitCloses = LogSummary.info(log, "connections closed at a limit");
+        stalls = LogSummary.info(log, "stalled connections closed");
+        overload = LogSummary.info(log, "overload");
+    }
+
+    /**
+     * A handshake answered with an error status. Counted by status: reasons carry the request's
+     * own values (an origin, a path) and would make every line different.
+     *
+     * @param path the request's path, or null when the request did not get that far
+     */
+    void refused(InetSocketAddress peer, String path, int status, String reason) {
+        refusedHandshakes.record(status + " " + HttpStatusException.reasonPhrase(status),
+                () -> status + " to " + peer + where(path) + ": " + reason);
+    }
+
+    /** The server could not take more: {@code kind} names what ran out, {@code detail} the limit. */
+    void overloaded(String kind, Supplier<String> detail) {
+        overload.record(kind, detail);
+    }
+
+    @Override
+    public void limitClosed(InetSocketAddress peer, String path, int code, String reason) {
+        limitCloses.record(String.valueOf(code), () -> code + " to " + peer + where(path) + ": " + reason);
+    }
+
+    @Override
+    public void stalled(InetSocketAddress peer, String path, String timeout, String reason) {
+        stalls.record(timeout, () -> peer + where(path) + ": " + reason);
+    }
+
+    /** Logs counts whose interval is over; {@code force} (at shutdown) logs every count now. */
+    void flush(boolean force) {
+        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload)) {
+            summary.flush(force);
+        }
+    }
+
+    private static String where(String path) {
+        return path == null ? "" : " at " + path;
+    }
+}
