@@ -3,7 +3,9 @@ package io.wssocket.server;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.transport.EventLoopGroup;
+import io.wssocket.transport.LogSummary;
 import io.wssocket.transport.TlsContext;
+import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -41,9 +43,14 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
+    /** Accept failures (EMFILE above all): told once, then counted, never one line per failure. */
+    private final LogSummary acceptFailures = new LogSummary(LOG, System.Logger.Level.WARNING,
+            "failed accepts", 10, TimeUnit.SECONDS);
+    private final LogSummary refusedTlsHandshakes = LogSummary.info(LOG, "connections closed at max-tls-handshakes");
 
     private EventLoopGroup loops;
     private TlsContext tls;
+    private TlsHandshakes tlsHandshakes;
     private ExecutorService callbacks;
     private ServerSocketChannel listener;
     private Thread acceptor;
@@ -92,7 +99,10 @@ public final class WebSocketServer implements AutoCloseable {
         }
         listener = channel;
         callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads());
-        loops = new EventLoopGroup("wssocket-loop", config.transportConfig());
+        tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
+        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes);
+        loops.flushAlongside(acceptFailures);
+        loops.flushAlongside(refusedTlsHandshakes);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -118,32 +128,53 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (running) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
+                backoff.succeeded();
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException e) {
                 if (!running) {
                     break;
                 }
-                // For example too many open files: back off instead of spinning on the error.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage() + "; retrying shortly");
-                sleepQuietly(50);
+                // Too many open files, most often: pause, longer with each failure in a row, instead of spinning.
+                long pause = backoff.failed();
+                acceptFailures.record(String.valueOf(e.getMessage()), () -> "accept failed: " + e.getMessage()
+                        + "; pausing accepts " + pause + " ms, doubling up to " + AcceptBackoff.MAX_PAUSE_MILLIS
+                        + " ms while it goes on (max-connections " + config.maxConnections() + ")");
+                sleepQuietly(pause);
                 continue;
             }
-            try {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
-            }
-            InetAddress address = remoteAddress(channel);
-            int fromAddress = address == null ? 0 : perAddress.acquire(address);
-            UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
-            loops.next().register(channel, tls == null ? null : tls.serverEngine(), handler, handler::onRegistered,
-                    address == null ? () -> { } : () -> perAddress.release(address));
+            accepted(channel);
         }
+    }
+
+    private void accepted(SocketChannel channel) {
+        TlsHandshakes.Place handshakePlace = null;
+        if (tls != null) {
+            handshakePlace = tlsHandshakes.tryBegin();
+            if (handshakePlace == null) {
+                // Closed before any crypto is spent: a handshake flood costs the loops nothing.
+                refusedTlsHandshakes.record("max-tls-handshakes", () -> "closed a connection from "
+                        + remoteAddress(channel) + ": " + config.maxTlsHandshakes()
+                        + " TLS handshakes in progress (max-tls-handshakes)");
+                closeQuietly(channel);
+                return;
+            }
+        }
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
+        }
+        InetAddress address = remoteAddress(channel);
+        int fromAddress = address == null ? 0 : perAddress.acquire(address);
+        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
+        loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
+                handler::onRegistered, address == null ? () -> { } : () -> perAddress.release(address));
     }
 
     /**
@@ -191,6 +222,8 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acceptFailures.flush(true);
+        refusedTlsHandshakes.flush(true);
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
 
@@ -199,6 +232,14 @@ public final class WebSocketServer implements AutoCloseable {
             return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         } catch (IOException | RuntimeException e) {
             return null; // already gone: registering it will fail and close it
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a refused socket", e);
         }
     }
 
