@@ -122,6 +122,11 @@ public final class WebSocketServer implements AutoCloseable {
         return localAddress().getPort();
     }
 
+    /** The event loops serving this server while it runs (null before start), for monitoring and tests. */
+    public EventLoopGroup eventLoops() {
+        return loops;
+    }
+
     /** Open connections, those still in their handshake included. */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();

@@ -209,6 +209,11 @@ public final class EventLoop implements Executor {
         }
     }
 
+    /** Tasks waiting for the loop, for tests (counts them one by one). */
+    int queuedTasks() {
+        return tasks.size();
+    }
+
     /** Sockets waiting to be registered, for tests. */
     int pendingRegistrations() {
         return registrations.size();

@@ -16,7 +16,7 @@ final class LoopEvents {
     private static final int STACK_FRAMES_SHOWN = 6;
 
     private final LogSummary internalErrors = new LogSummary(LOG, System.Logger.Level.ERROR,
-            "connections closed after an internal error", 10, TimeUnit.SECONDS);
+            "internal errors on event loops", 10, TimeUnit.SECONDS);
     private final LogSummary refusedRegistrations = new LogSummary(LOG, System.Logger.Level.WARNING,
             "accepted sockets closed before an event loop took them", 10, TimeUnit.SECONDS);
     private final AtomicLong lastFlush = new AtomicLong(System.nanoTime());
@@ -30,7 +30,8 @@ final class LoopEvents {
     /** Handling {@code subject} (a connection, a task, a socket) threw: it is closed, the loop goes on. */
     void internalError(String loop, Object subject, Throwable error) {
         internalErrors.record(error.getClass().getSimpleName(),
-                () -> loop + " closed " + subject + " after " + describe(error));
+                () -> loop + ": handling " + subject + " threw " + describe(error)
+                        + "\n(that connection is closed; the loop goes on)");
     }
 
     void refusedRegistration(String loop, String reason, Object socket) {
