@@ -37,10 +37,12 @@ public final class ServerConfig {
                     "cores", INT, Builder::eventLoops),
             ServerOption.of("read-buffer-size", "Bytes read from one socket per turn; one direct buffer per event loop.",
                     65536, INT, Builder::readBufferSize),
-            ServerOption.of("max-connections", "Open connections beyond which new ones get 503 with Retry-After. The "
-                    + "default keeps it below the process's open-file limit, so 503 comes before accept fails for lack "
-                    + "of file descriptors (EMFILE): the limit minus max(64, 10 %) for the JVM's own files; 100000 where "
-                    + "the JVM tells no limit.", "open-file limit minus headroom", INT, Builder::maxConnections),
+            ServerOption.of("max-connections", "Open connections beyond which new ones get 503 with Retry-After (a "
+                    + "few more, max(8, 1/16 of it), may be held while they are told so; beyond those a socket is closed "
+                    + "unanswered). The default keeps it below the process's open-file limit, so 503 comes before accept "
+                    + "fails for lack of file descriptors (EMFILE): the limit minus the files the JVM holds at start "
+                    + "minus max(64, 10 %) for what it opens later; 100000 where the JVM tells no limit.",
+                    "open-file limit minus headroom", INT, Builder::maxConnections),
             ServerOption.of("tls-handshake-threads", "Threads that run TLS handshake crypto (the SSLEngine's delegated "
                     + "tasks), so that a flood of handshakes cannot stall the event loops and the sessions they carry.",
                     "cores", INT, Builder::tlsHandshakeThreads),

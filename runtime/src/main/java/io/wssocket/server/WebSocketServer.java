@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,10 +44,17 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
+    /**
+     * Accepted sockets not yet closed, counted from accept on: the loops count a connection only
+     * once registered, and a burst of accepts runs ahead of them.
+     */
+    private final AtomicInteger openSockets = new AtomicInteger();
     /** Accept failures (EMFILE above all): told once, then counted, never one line per failure. */
     private final LogSummary acceptFailures = new LogSummary(LOG, System.Logger.Level.WARNING,
             "failed accepts", 10, TimeUnit.SECONDS);
     private final LogSummary refusedTlsHandshakes = LogSummary.info(LOG, "connections closed at max-tls-handshakes");
+    private final LogSummary closedUnanswered = LogSummary.info(LOG,
+            "connections closed unanswered (max-connections reached and its 503s still in flight)");
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -103,6 +111,7 @@ public final class WebSocketServer implements AutoCloseable {
         loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes);
         loops.flushAlongside(acceptFailures);
         loops.flushAlongside(refusedTlsHandshakes);
+        loops.flushAlongside(closedUnanswered);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -158,11 +167,21 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     private void accepted(SocketChannel channel) {
+        int open = openSockets.incrementAndGet();
+        if (open > config.maxConnections() + ConnectionLimits.rejectionReserve(config.maxConnections())) {
+            // Each refusal holds its socket while the 503 is read: past this reserve, answering would run out of files.
+            openSockets.decrementAndGet();
+            closedUnanswered.record("max-connections", () -> "closed a connection from " + remoteAddress(channel)
+                    + " unanswered: " + open + " sockets open, max-connections " + config.maxConnections());
+            closeQuietly(channel);
+            return;
+        }
         TlsHandshakes.Place handshakePlace = null;
         if (tls != null) {
             handshakePlace = tlsHandshakes.tryBegin();
             if (handshakePlace == null) {
                 // Closed before any crypto is spent: a handshake flood costs the loops nothing.
+                openSockets.decrementAndGet();
                 refusedTlsHandshakes.record("max-tls-handshakes", () -> "closed a connection from "
                         + remoteAddress(channel) + ": " + config.maxTlsHandshakes()
                         + " TLS handshakes in progress (max-tls-handshakes)");
@@ -179,7 +198,12 @@ public final class WebSocketServer implements AutoCloseable {
         int fromAddress = address == null ? 0 : perAddress.acquire(address);
         UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
         loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
-                handler::onRegistered, address == null ? () -> { } : () -> perAddress.release(address));
+                handler::onRegistered, () -> {
+                    openSockets.decrementAndGet();
+                    if (address != null) {
+                        perAddress.release(address);
+                    }
+                });
     }
 
     /**
@@ -229,6 +253,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         acceptFailures.flush(true);
         refusedTlsHandshakes.flush(true);
+        closedUnanswered.flush(true);
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
 
