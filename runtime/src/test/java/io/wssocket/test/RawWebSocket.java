@@ -104,6 +104,12 @@ public final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(socket);
     }
 
+    /** Speaks WebSocket over a socket connected elsewhere (a TLS socket, say); nothing sent yet. */
+    public static RawWebSocket over(Socket socket) throws IOException {
+        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        return new RawWebSocket(socket);
+    }
+
     /** Connects and completes a valid opening handshake on {@code path}. */
     public static RawWebSocket open(int port, String path) throws IOException {
         RawWebSocket ws = connect(port);
