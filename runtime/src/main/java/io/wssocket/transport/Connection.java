@@ -83,8 +83,10 @@ public final class Connection {
     private boolean readInterest = true;
     /** The TLS handshake's delegated tasks run elsewhere: reading waits for them. */
     private boolean tlsTasksRunning;
-    /** What suspendReads/resumeReads asked last, from any thread; the loop applies it. */
-    private volatile boolean readsWanted = true;
+    /** Whether reads are wanted, as the loop last applied it. */
+    private boolean readsWanted = true;
+    /** What suspendReads/resumeReads asked last from another thread; a task queued on the loop applies it. */
+    private volatile boolean readWishFromElsewhere = true;
     // 1 while a task of that kind is queued on the loop (see the class comment).
     private volatile int readInterestQueued;
     private volatile int writeInterestQueued;
@@ -341,25 +343,31 @@ public final class Connection {
 
     /**
      * Stops reading until {@link #resumeReads()}: backpressure towards the peer. Loop thread or
-     * not; the last of the two calls wins, and a call from another thread is applied by the loop
-     * (one task queued at most, however often it is called).
+     * not. A call on the loop takes effect at once; a call from another thread takes effect on the
+     * loop after it was made, as a task of its own would, except that calls made while one is
+     * queued share it and the last of them wins: a connection has one such task queued at most.
+     * So what the loop decided before it sees another thread's call never overrides that call
+     * (session backpressure relies on this: a resume that follows the loop's suspend is not lost).
      */
     public void suspendReads() {
-        readsWanted = false;
-        applyReadInterestSoon();
+        wishReads(false);
     }
 
     public void resumeReads() {
-        readsWanted = true;
-        applyReadInterestSoon();
+        wishReads(true);
     }
 
-    private void applyReadInterestSoon() {
+    private void wishReads(boolean wanted) {
         if (loop.inLoop()) {
+            readsWanted = wanted;
             applyReadInterest();
-        } else if (READ_INTEREST_QUEUED.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        readWishFromElsewhere = wanted;
+        if (READ_INTEREST_QUEUED.compareAndSet(this, 0, 1)) {
             loop.execute(() -> {
                 readInterestQueued = 0; // before reading the wish: a wish made after this queues again
+                readsWanted = readWishFromElsewhere;
                 applyReadInterest();
             });
         }
