@@ -101,6 +101,8 @@ class TlsHandshakeFloodTest {
         assertThat(Thread.getAllStackTraces().keySet()).as("the handshakes' crypto ran on the TLS threads")
                 .anyMatch(thread -> thread.getName().startsWith("wssocket-tls-"));
         assertEchoes("after the flood");
+        TlsHandshakes places = server.server().eventLoops().tlsHandshakes();
+        await().atMost(Duration.ofSeconds(10)).until(() -> places.inProgress() == 0); // every place given back
     }
 
     @Test
