@@ -21,7 +21,7 @@ import io.wssocket.transport.WriteQueue.PendingWrite;
  *
  * <p>Tasks for the loop: what other threads ask of the loop for one connection is coalesced, so
  * a connection never has more than one task of each kind queued however often it is asked (read
- * interest: the last wish wins; write interest; an abort: the first cause wins). The other steps
+ * interest: the last wish made elsewhere wins; write interest; an abort: the first cause wins). The other steps
  * (a TLS handshake's resumption, the end after a flush) happen once per step of its life.
  */
 public final class Connection {

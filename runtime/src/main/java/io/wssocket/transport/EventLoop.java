@@ -56,11 +56,6 @@ public final class EventLoop implements Executor {
     private final LoopEvents events;
     private final Consumer<EventLoop> onFailure;
     private final TlsHandshakes tlsHandshakes;
-    /** Handling {@code subject} threw: counted and summarized for the operator. */
-    void internalError(Object subject, Throwable error) {
-        events.internalError(name, subject, error);
-    }
-
     /** Fault injection for tests: thrown by the loop at its next turn, outside any connection's handling. */
     private volatile Error injectedFault;
     /**
@@ -151,6 +146,11 @@ public final class EventLoop implements Executor {
     void failNextTurn(Error fault) {
         injectedFault = fault;
         selector.wakeup();
+    }
+
+    /** Handling {@code subject} threw: counted and summarized for the operator. */
+    void internalError(Object subject, Throwable error) {
+        events.internalError(name, subject, error);
     }
 
     @Override
