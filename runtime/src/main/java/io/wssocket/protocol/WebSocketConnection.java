@@ -252,6 +252,26 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         l.onClosed(code, reason);
     }
 
+    /**
+     * The runtime failed while handling this connection; the transport closes it after this call.
+     * RFC 6455 §7.4.1: 1011, the server met a condition that prevented it from fulfilling the
+     * request. The frame goes out if the socket takes it at once; nothing waits for it.
+     */
+    @Override
+    public void onInternalError(Connection c, Throwable error) {
+        failed = true;
+        synchronized (stateLock) {
+            if (state != State.OPEN) {
+                return; // a close frame is out already (sent, or echoed): nothing may follow it (§5.5.1)
+            }
+            state = State.CLOSE_SENT;
+            closeCode = CloseCodes.INTERNAL_ERROR;
+            closeReason = "internal error";
+            connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(CloseCodes.INTERNAL_ERROR, "")),
+                    WriteCallback.NONE);
+        }
+    }
+
     /** Fails the connection (RFC 6455 §7.1.7): close frame with the code, then end the socket. */
     private void fail(int code, String message) {
         LOG.log(System.Logger.Level.DEBUG, () -> connection + " failed with " + code + ": " + message);

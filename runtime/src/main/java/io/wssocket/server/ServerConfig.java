@@ -37,8 +37,18 @@ public final class ServerConfig {
                     "cores", INT, Builder::eventLoops),
             ServerOption.of("read-buffer-size", "Bytes read from one socket per turn; one direct buffer per event loop.",
                     65536, INT, Builder::readBufferSize),
-            ServerOption.of("max-connections", "Open connections beyond which new ones get 503 with Retry-After.",
-                    100000, INT, Builder::maxConnections),
+            ServerOption.of("max-connections", "Open connections beyond which new ones get 503 with Retry-After (a "
+                    + "few more, max(8, 1/16 of it), may be held while they are told so; beyond those a socket is closed "
+                    + "unanswered). The default keeps it below the process's open-file limit, so 503 comes before accept "
+                    + "fails for lack of file descriptors (EMFILE): the limit minus the files the JVM holds at start "
+                    + "minus max(64, 10 %) for what it opens later; 100000 where the JVM tells no limit.",
+                    "open-file limit minus headroom", INT, Builder::maxConnections),
+            ServerOption.of("tls-handshake-threads", "Threads that run TLS handshake crypto (the SSLEngine's delegated "
+                    + "tasks), so that a flood of handshakes cannot stall the event loops and the sessions they carry.",
+                    "cores", INT, Builder::tlsHandshakeThreads),
+            ServerOption.of("max-tls-handshakes", "TLS handshakes in progress at once; a connection accepted beyond it "
+                    + "is closed at once (counted in the log), so a handshake flood cannot starve established sessions.",
+                    "cores × 64", INT, Builder::maxTlsHandshakes),
             ServerOption.of("handshake-timeout", "Milliseconds a client has to complete its upgrade request; then it is dropped.",
                     10000, LONG, Builder::handshakeTimeoutMillis),
             ServerOption.of("max-request-line", "Longest request line, in bytes (414 beyond it).", 8192, INT, Builder::maxRequestLineLength),
@@ -76,8 +86,9 @@ public final class ServerConfig {
                     + "with 1008 (every ping is answered, so a flood would be echoed). 0 for no limit.", 20, INT,
                     Builder::maxPingsPerSecond),
             ServerOption.of("max-connections-per-address", "Open connections from one remote IP address beyond which new "
-                    + "ones get 429 with Retry-After; 0 for no limit (behind a load balancer or NAT every client shares "
-                    + "an address).", 0, INT, Builder::maxConnectionsPerAddress),
+                    + "ones get 429 with Retry-After, so one address cannot take every place; 0 for no limit. Behind a "
+                    + "load balancer or NAT many clients share an address: raise it or set 0 there.",
+                    "max-connections ÷ 4", INT, Builder::maxConnectionsPerAddress),
             ServerOption.of("allowed-origins", "Origins (scheme://host[:port], comma-separated) that may open a "
                     + "WebSocket besides the same origin; * for every origin. By default only a page whose Origin names "
                     + "the request's Host and port is admitted, so a page of another site cannot use a user's cookies "
@@ -164,6 +175,8 @@ public final class ServerConfig {
     private final int eventLoops;
     private final int readBufferSize;
     private final int maxConnections;
+    private final int tlsHandshakeThreads;
+    private final int maxTlsHandshakes;
     private final long handshakeTimeoutMillis;
     private final HandshakeLimits handshakeLimits;
     private final long maxFrameSize;
@@ -212,6 +225,10 @@ public final class ServerConfig {
         this.eventLoops = b.eventLoops;
         this.readBufferSize = b.readBufferSize;
         this.maxConnections = b.maxConnections;
+        this.tlsHandshakeThreads = b.tlsHandshakeThreads;
+        this.maxTlsHandshakes = b.maxTlsHandshakes;
+        require(tlsHandshakeThreads > 0, "tls-handshake-threads must be positive");
+        require(maxTlsHandshakes > 0, "max-tls-handshakes must be positive");
         this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
         this.handshakeLimits = new HandshakeLimits(b.maxRequestLineLength, b.maxHeaderCount, b.maxHeaderBytes);
         this.maxFrameSize = b.maxFrameSize;
@@ -251,7 +268,8 @@ public final class ServerConfig {
         require(readProgressTimeoutMillis >= 0, "read-progress-timeout must not be negative");
         require(maxFramesPerMessage >= 1, "max-frames-per-message must be at least 1");
         this.sendQueuePolicy = java.util.Objects.requireNonNull(b.sendQueuePolicy, "send-queue-policy");
-        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress != null ? b.maxConnectionsPerAddress
+                : ConnectionLimits.perAddressFor(b.maxConnections);
         this.allowedOrigins = OriginPolicy.parse(b.allowedOrigins);
         require(maxConnectionsPerAddress >= 0, "max-connections-per-address must not be negative");
         this.tls = new TlsSettings(b.tlsKeystore, b.tlsKeystorePassword, b.tlsCertificate, b.tlsKey, b.tlsProtocols,
@@ -327,6 +345,16 @@ public final class ServerConfig {
 
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /** Threads running TLS handshake crypto, off the event loops. */
+    public int tlsHandshakeThreads() {
+        return tlsHandshakeThreads;
+    }
+
+    /** Server TLS handshakes allowed in progress at once. */
+    public int maxTlsHandshakes() {
+        return maxTlsHandshakes;
     }
 
     public long handshakeTimeoutMillis() {
@@ -461,7 +489,9 @@ public final class ServerConfig {
         private int backlog = 1024;
         private int eventLoops = CORES;
         private int readBufferSize = 65536;
-        private int maxConnections = 100_000;
+        private int maxConnections = ConnectionLimits.defaultMaxConnections();
+        private int tlsHandshakeThreads = CORES;
+        private int maxTlsHandshakes = CORES * 64;
         private long handshakeTimeoutMillis = 10_000;
         private int maxRequestLineLength = 8192;
         private int maxHeaderCount = 100;
@@ -498,7 +528,8 @@ public final class ServerConfig {
         private long readProgressTimeoutMillis = 20_000;
         private int maxFramesPerMessage = 4096;
         private SendQueuePolicy sendQueuePolicy = SendQueuePolicy.BLOCK;
-        private int maxConnectionsPerAddress;
+        /** Null: a quarter of max-connections (see {@link ConnectionLimits}). */
+        private Integer maxConnectionsPerAddress;
         private String allowedOrigins = "";
         private String tlsKeystore = "";
         private String tlsKeystorePassword = "";
@@ -538,6 +569,16 @@ public final class ServerConfig {
 
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder tlsHandshakeThreads(int threads) {
+            this.tlsHandshakeThreads = threads;
+            return this;
+        }
+
+        public Builder maxTlsHandshakes(int handshakes) {
+            this.maxTlsHandshakes = handshakes;
             return this;
         }
 

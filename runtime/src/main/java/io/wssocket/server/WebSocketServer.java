@@ -3,7 +3,9 @@ package io.wssocket.server;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.transport.EventLoopGroup;
+import io.wssocket.transport.LogSummary;
 import io.wssocket.transport.TlsContext;
+import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,9 +47,15 @@ public final class WebSocketServer implements AutoCloseable {
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
     private final OperatorLog operatorLog = new OperatorLog();
+    /**
+     * Accepted sockets not yet closed, counted from accept on: the loops count a connection only
+     * once registered, and a burst of accepts runs ahead of them.
+     */
+    private final AtomicInteger openSockets = new AtomicInteger();
 
     private EventLoopGroup loops;
     private TlsContext tls;
+    private TlsHandshakes tlsHandshakes;
     private ExecutorService callbacks;
     private ExecutorService handshakes;
     private ServerSocketChannel listener;
@@ -100,7 +109,8 @@ public final class WebSocketServer implements AutoCloseable {
         callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());
         handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
-        loops = new EventLoopGroup("wssocket-loop", config.transportConfig());
+        tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
+        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -126,39 +136,79 @@ public final class WebSocketServer implements AutoCloseable {
         return localAddress().getPort();
     }
 
+    /** The event loops serving this server while it runs (null before start), for monitoring and tests. */
+    public EventLoopGroup eventLoops() {
+        return loops;
+    }
+
     /** Open connections, those still in their handshake included. */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (running) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
+                backoff.succeeded();
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException e) {
                 if (!running) {
                     break;
                 }
-                // For example too many open files: back off instead of spinning on the error.
-                String failure = String.valueOf(e.getMessage());
-                operatorLog.overloaded("accept failed", () -> "accept failed: " + failure + "; retrying shortly");
-                sleepQuietly(50);
+                // Too many open files, most often: pause, longer with each failure in a row, instead of spinning.
+                long pause = backoff.failed();
+                operatorLog.overloaded("accept failed", () -> "accept failed: " + e.getMessage()
+                        + "; pausing accepts " + pause + " ms, doubling up to " + AcceptBackoff.MAX_PAUSE_MILLIS
+                        + " ms while it goes on (max-connections " + config.maxConnections() + ")");
+                sleepQuietly(pause);
                 continue;
             }
-            try {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
-            }
-            InetAddress address = remoteAddress(channel);
-            int fromAddress = address == null ? 0 : perAddress.acquire(address);
-            UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
-            loops.next().register(channel, tls == null ? null : tls.serverEngine(), handler, handler::onRegistered,
-                    address == null ? () -> { } : () -> perAddress.release(address));
+            accepted(channel);
         }
+    }
+
+    private void accepted(SocketChannel channel) {
+        int open = openSockets.incrementAndGet();
+        if (open > config.maxConnections() + ConnectionLimits.rejectionReserve(config.maxConnections())) {
+            // Each refusal holds its socket while the 503 is read: past this reserve, answering would run out of files.
+            openSockets.decrementAndGet();
+            operatorLog.overloaded("max-connections, closed unanswered", () -> "closed a connection from " + remoteAddress(channel)
+                    + " unanswered: " + open + " sockets open, max-connections " + config.maxConnections());
+            closeQuietly(channel);
+            return;
+        }
+        TlsHandshakes.Place handshakePlace = null;
+        if (tls != null) {
+            handshakePlace = tlsHandshakes.tryBegin();
+            if (handshakePlace == null) {
+                // Closed before any crypto is spent: a handshake flood costs the loops nothing.
+                openSockets.decrementAndGet();
+                operatorLog.overloaded("max-tls-handshakes", () -> "closed a connection from "
+                        + remoteAddress(channel) + ": " + config.maxTlsHandshakes()
+                        + " TLS handshakes in progress (max-tls-handshakes)");
+                closeQuietly(channel);
+                return;
+            }
+        }
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, config.tcpNoDelay());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
+        }
+        InetAddress address = remoteAddress(channel);
+        int fromAddress = address == null ? 0 : perAddress.acquire(address);
+        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
+        loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
+                handler::onRegistered, () -> {
+                    openSockets.decrementAndGet();
+                    if (address != null) {
+                        perAddress.release(address);
+                    }
+                });
     }
 
     /**
@@ -252,6 +302,14 @@ public final class WebSocketServer implements AutoCloseable {
             return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         } catch (IOException | RuntimeException e) {
             return null; // already gone: registering it will fail and close it
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a refused socket", e);
         }
     }
 

@@ -168,8 +168,10 @@ final class InboundDispatcher implements WebSocketListener {
                 } else {
                     ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
                 }
-            } catch (DecodeException | RuntimeException | Error e) {
+            } catch (DecodeException | RuntimeException e) {
                 session.onEndpointError(e);
+            } catch (Error e) {
+                session.onEndpointFailure(e);
             } finally {
                 int left = PENDING.decrementAndGet(this);
                 if (left == maxPending / 2) {

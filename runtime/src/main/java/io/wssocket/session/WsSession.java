@@ -144,9 +144,12 @@ public final class WsSession implements Session {
                 }
                 encoders.init(config);
                 endpoint.onOpen(this, config);
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "onOpen of " + endpoint.getClass().getName() + " threw; passed to onError", e);
                 onEndpointError(e);
+            } catch (Error e) {
+                LOG.log(System.Logger.Level.WARNING, "onOpen of " + endpoint.getClass().getName() + " threw; closing with 1011", e);
+                onEndpointFailure(e);
             } finally {
                 ws.transport().loop().execute(() -> {
                     if (leftover != null && leftover.hasRemaining()) {
@@ -167,6 +170,17 @@ public final class WsSession implements Session {
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "onError of " + endpoint.getClass().getName() + " threw", e);
         }
+    }
+
+    /**
+     * Serial executor: endpoint code threw an {@link Error} (OutOfMemoryError, StackOverflowError,
+     * a failed assertion). After onError the session is closed with 1011 (RFC 6455 §7.4.1: an
+     * unexpected condition prevented the server from fulfilling the request): the endpoint's state
+     * cannot be trusted any more. The callback thread and the other sessions go on.
+     */
+    void onEndpointFailure(Error error) {
+        onEndpointError(error);
+        ws.close(CloseCodes.INTERNAL_ERROR, "internal error");
     }
 
     /** Serial executor: the connection is closed. */

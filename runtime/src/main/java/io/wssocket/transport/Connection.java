@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import io.wssocket.transport.WriteQueue.PendingWrite;
@@ -17,9 +18,20 @@ import io.wssocket.transport.WriteQueue.PendingWrite;
  * attempted at once on the caller's thread; whatever the socket does not take is queued and
  * flushed by the loop with gathering writes. The queue reports crossing its high and low water
  * marks and refuses writes beyond its hard limit.
+ *
+ * <p>Tasks for the loop: what other threads ask of the loop for one connection is coalesced, so
+ * a connection never has more than one task of each kind queued however often it is asked (read
+ * interest: the last wish made elsewhere wins; write interest; an abort: the first cause wins). The other steps
+ * (a TLS handshake's resumption, the end after a flush) happen once per step of its life.
  */
 public final class Connection {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final AtomicIntegerFieldUpdater<Connection> READ_INTEREST_QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "readInterestQueued");
+    private static final AtomicIntegerFieldUpdater<Connection> WRITE_INTEREST_QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "writeInterestQueued");
+    private static final AtomicIntegerFieldUpdater<Connection> ABORT_QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "abortQueued");
     private static final int MAX_GATHER = 64;
     /**
      * While corked, owned frames are held up to this many bytes, and never more than the low water
@@ -40,6 +52,8 @@ public final class Connection {
     /** TLS on this socket, or null for plain TCP; set on the loop thread under the lock, before any data after it. */
     private TlsIo tls;
     private SSLEngine pendingEngine;
+    /** A server handshake's place among those allowed at once; released when it ends. Loop thread. */
+    private TlsHandshakes.Place handshakePlace;
     private final Runnable onClosed;
     private SelectionKey key;
     private volatile ConnectionHandler handler;
@@ -65,7 +79,18 @@ public final class Connection {
 
     // Loop-thread state.
     private boolean closed;
-    private boolean readsSuspended;
+    /** OP_READ is in the key's interest set. */
+    private boolean readInterest = true;
+    /** The TLS handshake's delegated tasks run elsewhere: reading waits for them. */
+    private boolean tlsTasksRunning;
+    /** Whether reads are wanted, as the loop last applied it. */
+    private boolean readsWanted = true;
+    /** What suspendReads/resumeReads asked last from another thread; a task queued on the loop applies it. */
+    private volatile boolean readWishFromElsewhere = true;
+    // 1 while a task of that kind is queued on the loop (see the class comment).
+    private volatile int readInterestQueued;
+    private volatile int writeInterestQueued;
+    private volatile int abortQueued;
     private volatile long lastReadNanos;
     private volatile long lastWriteNanos;
 
@@ -81,10 +106,11 @@ public final class Connection {
     long timerDeadline;
 
     Connection(SocketChannel channel, EventLoop loop, TransportConfig config, ConnectionHandler handler,
-               SSLEngine engine, Runnable onClosed) throws IOException {
+               SSLEngine engine, TlsHandshakes.Place handshakePlace, Runnable onClosed) throws IOException {
         this.channel = channel;
         this.onClosed = onClosed;
         this.pendingEngine = engine;
+        this.handshakePlace = handshakePlace;
         this.loop = loop;
         this.config = config;
         this.handler = handler;
@@ -118,11 +144,14 @@ public final class Connection {
             if (tls != null) {
                 throw new IllegalStateException("TLS is already on for " + this);
             }
-            tls = new TlsIo(engine, channel);
+            tls = new TlsIo(engine, channel, loop.tlsHandshakes() != null);
             tls.begin();
             if (tls.hasPendingOutput() && key.isValid()) {
                 key.interestOpsOr(SelectionKey.OP_WRITE);
             }
+        }
+        if (tls.needsTasks()) {
+            runTlsTasks();
         }
     }
 
@@ -207,13 +236,23 @@ public final class Connection {
      */
     private void onReadableTls() {
         ByteBuffer cipher = loop.tlsBuffer();
-        ByteBuffer plain = loop.readBuffer();
         int n;
         try {
             n = tls.read(cipher);
-            if (n > 0) {
-                lastReadNanos = loop.now();
-            }
+        } catch (IOException e) {
+            abort(e);
+            return;
+        }
+        if (n > 0) {
+            lastReadNanos = loop.now();
+        }
+        unwrapAndDeliver(cipher, n);
+    }
+
+    /** Decrypts what {@code cipher} holds and hands the plaintext on; {@code n} is what the socket read returned. */
+    private void unwrapAndDeliver(ByteBuffer cipher, int n) {
+        ByteBuffer plain = loop.readBuffer();
+        try {
             TlsIo.Unwrapped state;
             do {
                 plain.clear();
@@ -225,6 +264,9 @@ public final class Connection {
                     finished = tls.takeFinished();
                     pending = tls.hasPendingOutput() || finished && !queue.isEmpty();
                 }
+                if (finished) {
+                    releaseHandshakePlace();
+                }
                 if (pending && key.isValid()) {
                     key.interestOpsOr(SelectionKey.OP_WRITE);
                     armTimer();
@@ -234,6 +276,9 @@ public final class Connection {
                     handler.onData(this, plain);
                 }
             } while (state == TlsIo.Unwrapped.MORE && !closed);
+            if (state == TlsIo.Unwrapped.TASKS && !closed) {
+                runTlsTasks();
+            }
         } catch (SSLException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "TLS with " + remoteAddress + " failed: " + e.getMessage());
             synchronized (this) {
@@ -252,35 +297,117 @@ public final class Connection {
         }
     }
 
-    /** Stops reading until {@link #resumeReads()}: backpressure towards the peer. Loop thread or not. */
-    public void suspendReads() {
-        if (loop.inLoop()) {
-            if (!readsSuspended && key.isValid()) {
-                readsSuspended = true;
-                key.interestOpsAnd(~SelectionKey.OP_READ);
+    /**
+     * Hands the handshake's delegated tasks (its crypto) to the group's TLS threads, or runs them
+     * here when the loop has none; reading pauses until they are done, then the handshake goes on
+     * from the ciphertext kept meanwhile. Loop thread.
+     */
+    private void runTlsTasks() {
+        TlsHandshakes handshakes = loop.tlsHandshakes();
+        tlsTasksRunning = true;
+        applyReadInterest();
+        Runnable tasks = () -> {
+            try {
+                tls.runDelegatedTasks();
+            } finally {
+                // A task that failed has told the engine: the next unwrap throws, and the connection closes.
+                loop.execute(this::resumeTlsHandshake);
             }
-        } else {
-            loop.execute(this::suspendReads);
+        };
+        if (handshakes == null || !handshakes.run(tasks)) {
+            tls.runDelegatedTasks(); // no TLS threads (or stopping): on the loop, as without them
+            resumeTlsHandshake();
+        }
+    }
+
+    /** The handshake's tasks are done: it goes on from the ciphertext kept meanwhile. Loop thread. */
+    private void resumeTlsHandshake() {
+        if (closed) {
+            return;
+        }
+        tlsTasksRunning = false;
+        ByteBuffer cipher = loop.tlsBuffer();
+        tls.takeKept(cipher);
+        unwrapAndDeliver(cipher, 0);
+        if (!closed && !tlsTasksRunning) {
+            applyReadInterest();
+        }
+    }
+
+    private void releaseHandshakePlace() {
+        if (handshakePlace != null) {
+            handshakePlace.release();
+            handshakePlace = null;
         }
     }
 
     /**
-     * Whether reading is suspended ({@link #suspendReads()}): what the peer sends waits in the
-     * socket, so silence is then no sign of a stalled peer. Loop thread.
+     * Stops reading until {@link #resumeReads()}: backpressure towards the peer. Loop thread or
+     * not. A call on the loop takes effect at once; a call from another thread takes effect on the
+     * loop after it was made, as a task of its own would, except that calls made while one is
+     * queued share it and the last of them wins: a connection has one such task queued at most.
+     * So what the loop decided before it sees another thread's call never overrides that call
+     * (session backpressure relies on this: a resume that follows the loop's suspend is not lost).
      */
-    public boolean readsSuspended() {
-        return readsSuspended;
+    public void suspendReads() {
+        wishReads(false);
     }
 
     public void resumeReads() {
+        wishReads(true);
+    }
+
+    private void wishReads(boolean wanted) {
         if (loop.inLoop()) {
-            if (readsSuspended && !closed && key.isValid()) {
-                readsSuspended = false;
-                key.interestOpsOr(SelectionKey.OP_READ);
-            }
-        } else {
-            loop.execute(this::resumeReads);
+            readsWanted = wanted;
+            applyReadInterest();
+            return;
         }
+        readWishFromElsewhere = wanted;
+        if (READ_INTEREST_QUEUED.compareAndSet(this, 0, 1)) {
+            loop.execute(() -> {
+                readInterestQueued = 0; // before reading the wish: a wish made after this queues again
+                readsWanted = readWishFromElsewhere;
+                applyReadInterest();
+            });
+        }
+    }
+
+    /**
+     * Whether reading is paused (by {@link #suspendReads()} or while TLS tasks run): what the peer
+     * sends waits in the socket, so silence is then no sign of a stalled peer. Loop thread.
+     */
+    public boolean readsSuspended() {
+        return !readInterest;
+    }
+
+    /** Reads while they are wanted and no TLS task runs. Loop thread. */
+    private void applyReadInterest() {
+        boolean read = readsWanted && !tlsTasksRunning && !closed;
+        if (read != readInterest && key.isValid()) {
+            readInterest = read;
+            if (read) {
+                key.interestOpsOr(SelectionKey.OP_READ);
+            } else {
+                key.interestOpsAnd(~SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    /**
+     * Handling this connection threw (a bug, or an {@link Error} such as OutOfMemoryError): the
+     * handler may say a last word (WebSocket: close 1011), then the connection closes. Loop thread.
+     */
+    void failInternally(Throwable error) {
+        if (closed) {
+            return;
+        }
+        try {
+            handler.onInternalError(this, error);
+        } catch (Throwable t) {
+            error.addSuppressed(t);
+        }
+        close(error);
     }
 
     // ---------------------------------------------------------------- writing (any thread)
@@ -526,8 +653,9 @@ public final class Connection {
                 key.interestOpsOr(SelectionKey.OP_WRITE);
                 armTimer();
             }
-        } else {
+        } else if (WRITE_INTEREST_QUEUED.compareAndSet(this, 0, 1)) {
             loop.execute(() -> {
+                writeInterestQueued = 0;
                 synchronized (this) {
                     if (!queue.isEmpty() && key.isValid()) {
                         key.interestOpsOr(SelectionKey.OP_WRITE);
@@ -658,6 +786,9 @@ public final class Connection {
      * that broke a limit or went silent, whose socket should not linger in TIME_WAIT. Any thread.
      */
     public void abort(Throwable cause) {
+        if (!loop.inLoop() && !ABORT_QUEUED.compareAndSet(this, 0, 1)) {
+            return; // an abort is queued already: one is enough
+        }
         runOnLoop(() -> {
             if (!closed && channel.isOpen()) {
                 try {
@@ -684,6 +815,7 @@ public final class Connection {
             return;
         }
         closed = true;
+        releaseHandshakePlace();
         loop.cancelTimer(this);
         loop.deregistered(this);
         if (key != null) {
@@ -753,7 +885,14 @@ public final class Connection {
             return;
         }
         if (handlerDeadline != 0 && now - handlerDeadline >= 0) {
-            handlerDeadline = handler.onTimer(this, now);
+            try {
+                handlerDeadline = handler.onTimer(this, now);
+            } catch (Throwable t) {
+                // As for a read: the failure costs this connection, not the other timers or the loop.
+                loop.internalError(this, t);
+                failInternally(t);
+                return;
+            }
         }
         armTimer();
     }

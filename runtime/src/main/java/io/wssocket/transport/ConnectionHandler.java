@@ -23,6 +23,16 @@ public interface ConnectionHandler {
      */
     long onTimer(Connection connection, long now);
 
+    /**
+     * Handling this connection failed inside the runtime: a call to this handler, or the
+     * transport's own code for it, threw (a bug, or an {@link Error} such as OutOfMemoryError).
+     * The connection is closed right after this call, with {@code error} as the cause; the handler
+     * may write a last word first (as much as the socket takes at once). It must not block, and
+     * should allocate little: memory may be short.
+     */
+    default void onInternalError(Connection connection, Throwable error) {
+    }
+
     /** The socket is closed; called once, last. {@code cause} is null for an orderly close. */
     void onClosed(Connection connection, Throwable cause);
 }

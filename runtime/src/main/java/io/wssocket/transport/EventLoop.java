@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -16,16 +17,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
 
 /**
  * A selector thread that owns a set of connections: reads them, flushes their queued writes,
  * runs tasks handed to it, and fires their timers. It never runs user code that may block.
  * One direct read buffer serves all its connections, so an idle connection holds none.
+ *
+ * <p>Failures: anything thrown while one connection is handled (an {@link Error} such as
+ * {@link OutOfMemoryError} included) closes that connection only. Anything that escapes the loop
+ * itself ends it: its connections are closed and its {@link EventLoopGroup} puts a fresh loop in
+ * its place, so no connection is ever handed to a dead loop.
+ *
+ * <p>What bounds the task queue: sockets waiting to be registered have their own queue of at
+ * most {@code maxPendingRegistrations} (beyond it a socket is closed at once); every other task
+ * belongs to one connection, and a connection has at most a constant number queued at a time
+ * (read interest and write interest are coalesced, see {@link Connection}), so the queue is
+ * bounded by a small multiple of the connections the loop owns.
  */
 public final class EventLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int MAX_TASKS_PER_TURN = 1024;
+    /** Sockets accepted but not yet taken by the loop; one turn takes them all, so this covers a burst of accepts. */
+    static final int DEFAULT_MAX_PENDING_REGISTRATIONS = 4096;
     private static final Runnable NOTHING = () -> { };
     private static final byte[] NO_SCRATCH = new byte[0];
     private static final AtomicReferenceFieldUpdater<EventLoop, Connection> HOLDING =
@@ -36,6 +52,12 @@ public final class EventLoop implements Executor {
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ArrayBlockingQueue<Registration> registrations;
+    private final LoopEvents events;
+    private final Consumer<EventLoop> onFailure;
+    private final TlsHandshakes tlsHandshakes;
+    /** Fault injection for tests: thrown by the loop at its next turn, outside any connection's handling. */
+    private volatile Error injectedFault;
     /**
      * Connections holding corked frames, checked every turn so that none is held long (see
      * Connection#cork): a stack linked through Connection.nextHolding, pushed by any thread with
@@ -58,9 +80,24 @@ public final class EventLoop implements Executor {
     private volatile boolean running = true;
     private long now;
 
+    /** A loop of its own, outside any group (for tests): nobody replaces it. */
     EventLoop(String name, TransportConfig config) {
+        this(name, config, DEFAULT_MAX_PENDING_REGISTRATIONS, new LoopEvents(), failed -> { }, null);
+    }
+
+    /**
+     * @param onFailure told, on this loop's dying thread, that an error escaped the loop; the
+     *     group replaces it
+     * @param tlsHandshakes where TLS handshake tasks run, or null to run them on the loop
+     */
+    EventLoop(String name, TransportConfig config, int maxPendingRegistrations, LoopEvents events,
+              Consumer<EventLoop> onFailure, TlsHandshakes tlsHandshakes) {
         this.name = name;
         this.config = config;
+        this.registrations = new ArrayBlockingQueue<>(maxPendingRegistrations);
+        this.events = events;
+        this.onFailure = onFailure;
+        this.tlsHandshakes = tlsHandshakes;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -91,6 +128,31 @@ public final class EventLoop implements Executor {
         return connectionCount.get();
     }
 
+    /** Whether the loop still serves: false once stopped or failed. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Where this loop's TLS handshakes run their delegated tasks; null: on the loop itself. */
+    TlsHandshakes tlsHandshakes() {
+        return tlsHandshakes;
+    }
+
+    /** Fault injection for tests: the loop throws {@code fault} at its next turn, as if its own code failed. */
+    void failNextTurn(Error fault) {
+        injectedFault = fault;
+        selector.wakeup();
+    }
+
+    /** Handling {@code subject} threw: counted and summarized for the operator. */
+    void internalError(Object subject, Throwable error) {
+        events.internalError(name, subject, error);
+    }
+
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
@@ -117,28 +179,86 @@ public final class EventLoop implements Executor {
      * As above, and runs {@code onClosed} once when the socket is closed, whether or not the
      * connection ever came up: for accounting that must not leak.
      */
-    public void register(SocketChannel channel, javax.net.ssl.SSLEngine engine, ConnectionHandler handler,
-                         java.util.function.Consumer<Connection> onRegistered, Runnable onClosed) {
-        execute(() -> {
-            Connection connection = null;
-            try {
-                channel.configureBlocking(false);
-                connection = new Connection(channel, this, config, handler, engine, onClosed);
-                connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
-                connections.add(connection);
-                connectionCount.incrementAndGet();
-                connection.startTls();
-                onRegistered.accept(connection);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot register " + channel, e);
-                if (connection != null) {
-                    connection.close(e);
-                } else {
-                    closeQuietly(channel);
-                    onClosed.run();
-                }
+    public void register(SocketChannel channel, SSLEngine engine, ConnectionHandler handler,
+                         Consumer<Connection> onRegistered, Runnable onClosed) {
+        register(channel, engine, null, handler, onRegistered, onClosed);
+    }
+
+    /**
+     * As above for a server's TLS socket that holds one of the group's {@linkplain TlsHandshakes
+     * handshake places}: given back when the handshake ends or the socket closes. When the loop
+     * has too many sockets waiting already, or has stopped, the socket is closed at once (and
+     * {@code onClosed} runs): a burst of accepts cannot grow the loop's queue without bound.
+     */
+    public void register(SocketChannel channel, SSLEngine engine, TlsHandshakes.Place handshakePlace,
+                         ConnectionHandler handler, Consumer<Connection> onRegistered, Runnable onClosed) {
+        Registration registration = new Registration(channel, engine, handshakePlace, handler, onRegistered, onClosed);
+        if (!running || !registrations.offer(registration)) {
+            events.refusedRegistration(name, running ? "event loop busy (" + registrations.size()
+                    + " sockets waiting to be registered)" : "event loop stopped", channel);
+            registration.refuse();
+            return;
+        }
+        if (!running) {
+            // Stopped while we offered: the loop may have drained its queue already; whoever polls closes.
+            refusePendingRegistrations();
+            return;
+        }
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Tasks waiting for the loop, for tests (counts them one by one). */
+    int queuedTasks() {
+        return tasks.size();
+    }
+
+    /** Sockets waiting to be registered, for tests. */
+    int pendingRegistrations() {
+        return registrations.size();
+    }
+
+    private void registerPending() {
+        Registration registration;
+        while ((registration = registrations.poll()) != null) {
+            registerNow(registration);
+        }
+    }
+
+    private void registerNow(Registration r) {
+        Connection connection = null;
+        try {
+            r.channel.configureBlocking(false);
+            connection = new Connection(r.channel, this, config, r.handler, r.engine, r.handshakePlace, r.onClosed);
+            connection.attach(r.channel.register(selector, SelectionKey.OP_READ, connection));
+            connections.add(connection);
+            connectionCount.incrementAndGet();
+            connection.startTls();
+            r.onRegistered.accept(connection);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot register " + r.channel, e);
+            if (connection != null) {
+                connection.close(e);
+            } else {
+                r.refuse();
             }
-        });
+        } catch (Error e) {
+            // As for a failure while handling an open connection: this socket pays, not the loop.
+            events.internalError(name, r.channel, e);
+            if (connection != null) {
+                connection.failInternally(e);
+            } else {
+                r.refuse();
+            }
+        }
+    }
+
+    private void refusePendingRegistrations() {
+        Registration registration;
+        while ((registration = registrations.poll()) != null) {
+            registration.refuse();
+        }
     }
 
     /** Every connection of this loop, for shutdown; loop thread only. */
@@ -189,19 +309,44 @@ public final class EventLoop implements Executor {
     }
 
     private void run() {
+        Throwable failure = null;
         try {
             while (running) {
                 select();
                 now = System.nanoTime();
+                Error fault = injectedFault;
+                if (fault != null) {
+                    injectedFault = null;
+                    throw fault;
+                }
+                registerPending();
                 runTasks();
                 timers.expire(now);
                 flushStaleHeldFrames();
+                events.flush(now);
             }
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, name + " stopped by an unexpected error", t);
+            failure = t;
         } finally {
+            running = false;
+            if (failure != null) {
+                // Replace first, so new connections go to a live loop while this one closes its own.
+                fail(failure);
+            }
             closeAll();
             terminated.countDown();
+        }
+    }
+
+    /** An error escaped the loop: told once, with its cause, at ERROR (an operator must look). */
+    private void fail(Throwable failure) {
+        try {
+            LOG.log(System.Logger.Level.ERROR, name + " failed and is replaced by a fresh loop; its "
+                    + connectionCount.get() + " connections are closed", failure);
+            onFailure.accept(this);
+        } catch (Throwable t) {
+            // Out of memory again, most likely: the group's next() skips this loop while it is not running.
+            failure.addSuppressed(t);
         }
     }
 
@@ -216,7 +361,7 @@ public final class EventLoop implements Executor {
             selectingWithoutTimeout = false;
             wait = wait < 0 ? Connection.MAX_HOLD_NANOS : Math.min(wait, Connection.MAX_HOLD_NANOS);
         }
-        if (!tasks.isEmpty()) {
+        if (!tasks.isEmpty() || !registrations.isEmpty() || injectedFault != null) {
             selector.selectNow(this::processKey);
         } else {
             long millis = wait < 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
@@ -271,10 +416,10 @@ public final class EventLoop implements Executor {
             }
         } catch (java.nio.channels.CancelledKeyException e) {
             connection.close(e);
-        } catch (RuntimeException e) {
-            // A handler bug must cost one connection, not the loop.
-            LOG.log(System.Logger.Level.ERROR, "error handling " + connection + "; closing it", e);
-            connection.close(e);
+        } catch (Throwable t) {
+            // A handler bug, or an Error such as OutOfMemoryError, costs this connection, not the loop.
+            events.internalError(name, connection, t);
+            connection.failInternally(t);
         }
     }
 
@@ -286,24 +431,32 @@ public final class EventLoop implements Executor {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "task failed on " + name, e);
+            } catch (Throwable t) {
+                // A task belongs to one connection (see the class comment): the loop goes on.
+                events.internalError(name, task, t);
             }
         }
     }
 
     private void closeAll() {
+        refusePendingRegistrations();
         for (Connection c : connections()) {
-            c.close(null);
+            try {
+                c.close(null);
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + c + " after stop failed", t);
+            }
         }
         Runnable task;
         while ((task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "task after stop failed", e);
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.DEBUG, "task after stop failed", t);
             }
         }
+        refusePendingRegistrations();
+        events.flushNow();
         try {
             selector.close();
         } catch (IOException e) {
@@ -326,6 +479,19 @@ public final class EventLoop implements Executor {
             channel.close();
         } catch (IOException ignored) {
             // nothing more to do for a socket we could not even register
+        }
+    }
+
+    /** A socket handed to the loop and what to do with it once registered. */
+    private record Registration(SocketChannel channel, SSLEngine engine, TlsHandshakes.Place handshakePlace,
+                                ConnectionHandler handler, Consumer<Connection> onRegistered, Runnable onClosed) {
+        /** The socket never became a connection: close it and settle its accounting. */
+        void refuse() {
+            closeQuietly(channel);
+            if (handshakePlace != null) {
+                handshakePlace.release();
+            }
+            onClosed.run();
         }
     }
 }

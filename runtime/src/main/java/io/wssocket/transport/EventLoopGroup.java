@@ -1,45 +1,133 @@
 package io.wssocket.transport;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The event loops of a server or client; new connections go to them in turn. */
+/**
+ * The event loops of a server or client; new connections go to them in turn. A loop that fails
+ * (an error escaped it, see {@link EventLoop}) is replaced by a fresh one in the same slot, so the
+ * group never hands a connection to a dead loop: it recovers rather than stops, because one
+ * failed loop says little about the others, and a server that keeps its port open while a share
+ * of its new connections hang is worse than one that lost some connections.
+ */
 public final class EventLoopGroup implements AutoCloseable {
-    private final List<EventLoop> loops;
+    private static final System.Logger LOG = System.getLogger(EventLoopGroup.class.getName());
+
+    private final String namePrefix;
+    private final TransportConfig config;
+    private final int maxPendingRegistrations;
+    private final TlsHandshakes tlsHandshakes;
+    private final LoopEvents events = new LoopEvents();
+    private final AtomicReferenceArray<EventLoop> slots;
+    /** Loops made for each slot so far, for the names of replacements. */
+    private final AtomicInteger[] generations;
     private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean stopped;
 
     public EventLoopGroup(String namePrefix, TransportConfig config) {
-        List<EventLoop> list = new ArrayList<>(config.eventLoops());
+        this(namePrefix, config, null);
+    }
+
+    /** @param tlsHandshakes where the TLS handshakes of the group's connections run their tasks; null: on the loops */
+    public EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes) {
+        this(namePrefix, config, tlsHandshakes, EventLoop.DEFAULT_MAX_PENDING_REGISTRATIONS);
+    }
+
+    EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes, int maxPendingRegistrations) {
+        this.namePrefix = namePrefix;
+        this.config = config;
+        this.tlsHandshakes = tlsHandshakes;
+        this.maxPendingRegistrations = maxPendingRegistrations;
+        this.slots = new AtomicReferenceArray<>(config.eventLoops());
+        this.generations = new AtomicInteger[config.eventLoops()];
         for (int i = 0; i < config.eventLoops(); i++) {
-            EventLoop loop = new EventLoop(namePrefix + "-" + i, config);
-            list.add(loop);
+            generations[i] = new AtomicInteger();
+            slots.set(i, newLoop(i));
         }
-        this.loops = Collections.unmodifiableList(list);
-        loops.forEach(EventLoop::start);
+        for (int i = 0; i < slots.length(); i++) {
+            slots.get(i).start();
+        }
     }
 
+    private EventLoop newLoop(int slot) {
+        int generation = generations[slot].getAndIncrement();
+        String name = namePrefix + "-" + slot + (generation == 0 ? "" : "." + generation);
+        return new EventLoop(name, config, maxPendingRegistrations, events, this::replace, tlsHandshakes);
+    }
+
+    /** The next loop in turn that is running; if none is (all are being replaced), the next in turn. */
     public EventLoop next() {
-        return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+        int start = next.getAndIncrement();
+        EventLoop first = null;
+        for (int i = 0; i < slots.length(); i++) {
+            EventLoop loop = slots.get(Math.floorMod(start + i, slots.length()));
+            if (loop.isRunning()) {
+                return loop;
+            }
+            first = first == null ? loop : first;
+        }
+        return first; // it refuses the socket: closing it beats a connection that hangs
     }
 
+    /** The loops serving now. */
     public List<EventLoop> loops() {
-        return loops;
+        List<EventLoop> list = new ArrayList<>(slots.length());
+        for (int i = 0; i < slots.length(); i++) {
+            list.add(slots.get(i));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Flushes {@code summary} with the loops' own, about once a second, so its counts are told when its events stop. */
+    public void flushAlongside(LogSummary summary) {
+        events.flushAlongside(summary);
+    }
+
+    /** Where the group's TLS handshakes run their tasks, or null. */
+    public TlsHandshakes tlsHandshakes() {
+        return tlsHandshakes;
     }
 
     public int connectionCount() {
         int sum = 0;
-        for (EventLoop loop : loops) {
-            sum += loop.connectionCount();
+        for (int i = 0; i < slots.length(); i++) {
+            sum += slots.get(i).connectionCount();
         }
         return sum;
     }
 
+    /** On the failed loop's thread: a fresh loop takes its slot, unless the group is stopping. */
+    private void replace(EventLoop failed) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) == failed) {
+                if (stopped) {
+                    return;
+                }
+                EventLoop fresh = newLoop(i);
+                if (slots.compareAndSet(i, failed, fresh)) {
+                    fresh.start();
+                    LOG.log(System.Logger.Level.INFO, fresh.name() + " replaces " + failed.name());
+                    if (stopped) {
+                        fresh.stop(); // stop() ran between our check and the swap and did not see it
+                    }
+                }
+                return;
+            }
+        }
+    }
+
     /** Tells every loop to stop, closing what is still open, without waiting: safe on a loop thread. */
     public void stop() {
-        loops.forEach(EventLoop::stop);
+        stopped = true;
+        for (int i = 0; i < slots.length(); i++) {
+            slots.get(i).stop();
+        }
+        if (tlsHandshakes != null) {
+            tlsHandshakes.shutdown();
+        }
     }
 
     /** Stops every loop, closing what is still open, and waits up to the timeout for them. */
@@ -47,8 +135,8 @@ public final class EventLoopGroup implements AutoCloseable {
         stop();
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         boolean all = true;
-        for (EventLoop loop : loops) {
-            all &= loop.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        for (int i = 0; i < slots.length(); i++) {
+            all &= slots.get(i).awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         return all;
     }

@@ -14,36 +14,58 @@ import javax.net.ssl.SSLException;
  * as the engine asks. Every method is called with the connection's lock held, so wraps (from any
  * writer thread, and the handshake's on the loop) stay in order.
  *
+ * <p>Handshake crypto: with {@code delegateTasks} the engine's delegated tasks are not run here;
+ * {@link #unwrap} stops with {@link Unwrapped#TASKS}, keeping the unread ciphertext, and the
+ * connection runs {@link #runDelegatedTasks()} elsewhere (reads paused) and then calls
+ * {@link #unwrap} again with nothing new, which takes the handshake on from where it stopped.
+ * Writers never touch the engine before the handshake has finished, so the tasks race no wrap.
+ *
  * <p>Memory: the ciphertext read and the plaintext it decrypts to use the event loop's buffers;
  * a connection holds a buffer of its own only for a partial record that arrived (until the rest
  * comes) and for records the socket did not take at once.
  */
 final class TlsIo {
-    /** What {@link #unwrap} left to do. */
-    enum Unwrapped { DONE, MORE }
+    /** What {@link #unwrap} left to do: nothing, deliver the plaintext and call again, or run the handshake's tasks first. */
+    enum Unwrapped { DONE, MORE, TASKS }
 
     private static final ByteBuffer[] NOTHING = { ByteBuffer.allocate(0) };
 
     private final SSLEngine engine;
     private final SocketChannel channel;
     private final int applicationBufferSize;
+    private final boolean delegateTasks;
     private ByteBuffer netIn;   // a partial record, read mode; null when none
     private ByteBuffer netOut;  // records not yet written, read mode; null until the first wrap
     private boolean handshakeDone;
     private boolean finishedNow;
     private boolean inboundDone;
 
-    TlsIo(SSLEngine engine, SocketChannel channel) {
+    /** @param delegateTasks leave the engine's delegated tasks to the caller (see the class comment) */
+    TlsIo(SSLEngine engine, SocketChannel channel, boolean delegateTasks) {
         this.engine = engine;
         this.channel = channel;
+        this.delegateTasks = delegateTasks;
         this.applicationBufferSize = engine.getSession().getApplicationBufferSize();
     }
 
-    /** Starts the handshake: a client's first flight is written here. */
+    /** Starts the handshake: a client's first flight is written here (or once its tasks have run, see {@link #needsTasks()}). */
     void begin() throws IOException {
         engine.beginHandshake();
         progressHandshake();
         flush();
+    }
+
+    /** The handshake waits for delegated tasks, to be run with {@link #runDelegatedTasks()}. */
+    boolean needsTasks() {
+        return engine.getHandshakeStatus() == HandshakeStatus.NEED_TASK;
+    }
+
+    /** Runs the engine's delegated tasks; any thread, without the connection's lock (the engine is not used meanwhile). */
+    void runDelegatedTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
     }
 
     boolean handshakeDone() {
@@ -88,6 +110,16 @@ final class TlsIo {
         return n;
     }
 
+    /** Puts the ciphertext kept from before (while the handshake's tasks ran) into {@code cipher}, flipped; reads nothing. */
+    void takeKept(ByteBuffer cipher) {
+        cipher.clear();
+        if (netIn != null) {
+            cipher.put(netIn);
+            netIn = null;
+        }
+        cipher.flip();
+    }
+
     /**
      * Decrypts whole records from {@code cipher} into {@code plain} while it has room, and takes
      * the handshake as far as it can go; a partial record at the end is kept for the next read.
@@ -95,6 +127,10 @@ final class TlsIo {
      * @return {@link Unwrapped#MORE} when {@code plain} is full and records are left: deliver it and call again
      */
     Unwrapped unwrap(ByteBuffer cipher, ByteBuffer plain) throws IOException {
+        if (!progressHandshake()) {
+            keepPartialRecord(cipher); // the rest waits for the tasks
+            return Unwrapped.TASKS;
+        }
         while (cipher.hasRemaining() && !inboundDone) {
             if (plain.remaining() < applicationBufferSize) {
                 return Unwrapped.MORE;
@@ -103,8 +139,7 @@ final class TlsIo {
             switch (result.getStatus()) {
                 case BUFFER_UNDERFLOW:
                     keepPartialRecord(cipher);
-                    progressHandshake();
-                    return Unwrapped.DONE;
+                    return progressHandshake() ? Unwrapped.DONE : Unwrapped.TASKS;
                 case BUFFER_OVERFLOW:
                     return Unwrapped.MORE;
                 case CLOSED:
@@ -115,7 +150,10 @@ final class TlsIo {
             }
             refuseRenegotiation(result.getHandshakeStatus());
             noteFinished(result.getHandshakeStatus());
-            progressHandshake();
+            if (!progressHandshake()) {
+                keepPartialRecord(cipher);
+                return Unwrapped.TASKS;
+            }
         }
         return Unwrapped.DONE;
     }
@@ -204,22 +242,23 @@ final class TlsIo {
         }
     }
 
-    private void progressHandshake() throws IOException {
+    /** Wraps what the handshake has to send; false when it stopped for delegated tasks the caller must run. */
+    private boolean progressHandshake() throws IOException {
         while (true) {
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
-                Runnable task;
-                while ((task = engine.getDelegatedTask()) != null) {
-                    task.run();
+                if (delegateTasks) {
+                    return false;
                 }
+                runDelegatedTasks();
             } else if (status == HandshakeStatus.NEED_WRAP) {
                 SSLEngineResult result = wrapInto(NOTHING, 0, 1);
                 noteFinished(result.getHandshakeStatus());
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED && result.bytesProduced() == 0) {
-                    return;
+                    return true;
                 }
             } else {
-                return;
+                return true;
             }
         }
     }
@@ -253,6 +292,9 @@ final class TlsIo {
     }
 
     private void keepPartialRecord(ByteBuffer cipher) {
+        if (!cipher.hasRemaining()) {
+            return;
+        }
         int capacity = Math.max(cipher.remaining(), engine.getSession().getPacketBufferSize());
         netIn = ByteBuffer.allocate(capacity).put(cipher).flip();
     }

@@ -68,7 +68,7 @@ class ServerLifecycleTest {
 
     @Test
     void connectionsBeyondTheLimitGet503WithRetryAfter() throws Exception {
-        try (WebSocketServer server = start(ServerConfig.builder().maxConnections(2));
+        try (WebSocketServer server = start(ServerConfig.builder().maxConnections(2).maxConnectionsPerAddress(0));
              JdkClient first = JdkClient.connect(echo(server));
              JdkClient second = JdkClient.connect(echo(server));
              RawWebSocket third = RawWebSocket.connect(server.port())) {

@@ -93,6 +93,23 @@ public final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(socket);
     }
 
+    /**
+     * Connects from another loopback address ({@code 127.0.0.2}, say: Linux answers all of
+     * 127/8 on the loopback interface), so the server counts it apart from 127.0.0.1's connections.
+     */
+    public static RawWebSocket connectFrom(InetAddress local, int port) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
+        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        socket.setTcpNoDelay(true);
+        return new RawWebSocket(socket);
+    }
+
+    /** Speaks WebSocket over a socket connected elsewhere (a TLS socket, say); nothing sent yet. */
+    public static RawWebSocket over(Socket socket) throws IOException {
+        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        return new RawWebSocket(socket);
+    }
+
     /** Connects and completes a valid opening handshake on {@code path}. */
     public static RawWebSocket open(int port, String path) throws IOException {
         RawWebSocket ws = connect(port);

@@ -105,7 +105,7 @@ class TimerWheelTest {
             @Override
             public void onClosed(Connection connection, Throwable cause) {
             }
-        }, null, () -> { });
+        }, null, null, () -> { });
         channel.close();
         return c;
     }
