@@ -184,7 +184,7 @@ final class UpgradeHandler implements ConnectionHandler {
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
-                    sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
+                    sessionRequest, server.container().sessionSettings(), server.container().inboundBudget(), route.openSessions(), server.callbackExecutor(),
                     route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(), instances, route.path());
             session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
