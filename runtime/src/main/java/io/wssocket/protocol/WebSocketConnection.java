@@ -2,6 +2,7 @@ package io.wssocket.protocol;
 
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.OutboundBudgetExceededException;
 import io.wssocket.transport.WriteCallback;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.ClosePayload;
@@ -191,7 +192,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             reason = closeReason;
         }
         WebSocketListener l = listener;
-        if (cause != null) {
+        if (cause instanceof OutboundBudgetExceededException) {
+            // Dropped as a slow consumer by the server's outbound budget: a policy, not a transport failure.
+            code = CloseCodes.POLICY_VIOLATION;
+            reason = cause.getMessage();
+        } else if (cause != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
             l.onTransportError(cause);
         }

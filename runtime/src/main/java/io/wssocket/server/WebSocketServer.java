@@ -2,7 +2,9 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
+import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
+import io.wssocket.transport.OutboundBudget;
 import io.wssocket.transport.TlsContext;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
@@ -41,6 +43,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
+    private final OutboundBudget outboundBudget;
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -53,6 +56,7 @@ public final class WebSocketServer implements AutoCloseable {
     private WebSocketServer(ServerConfig config) {
         this.config = config;
         this.container = new WsServerContainer(config, this::clientLease);
+        this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
     }
 
     public static WebSocketServer create(ServerConfig config) {
@@ -92,7 +96,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         listener = channel;
         callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads());
-        loops = new EventLoopGroup("wssocket-loop", config.transportConfig());
+        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), outboundBudget);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -110,6 +114,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     public int port() {
         return localAddress().getPort();
+    }
+
+    /** The bytes queued for sending on all this server's connections together (option max-outbound-bytes). */
+    public OutboundBudget outboundBudget() {
+        return outboundBudget;
+    }
+
+    /** The bytes of inbound messages this server's sessions hold together (option max-inbound-bytes). */
+    public InboundBudget inboundBudget() {
+        return container.inboundBudget();
     }
 
     /** Open connections, those still in their handshake included. */

@@ -33,6 +33,8 @@ public final class EventLoop implements Executor {
 
     private final String name;
     private final TransportConfig config;
+    /** Shared with the other loops of the server. */
+    private final OutboundBudget outboundBudget;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -59,8 +61,13 @@ public final class EventLoop implements Executor {
     private long now;
 
     EventLoop(String name, TransportConfig config) {
+        this(name, config, OutboundBudget.unlimited());
+    }
+
+    EventLoop(String name, TransportConfig config, OutboundBudget outboundBudget) {
         this.name = name;
         this.config = config;
+        this.outboundBudget = outboundBudget;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -85,6 +92,10 @@ public final class EventLoop implements Executor {
     /** The time of the current turn, in {@link System#nanoTime()} terms; loop thread only. */
     public long now() {
         return now;
+    }
+
+    OutboundBudget outboundBudget() {
+        return outboundBudget;
     }
 
     public int connectionCount() {

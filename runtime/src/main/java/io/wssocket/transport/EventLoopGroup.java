@@ -11,10 +11,16 @@ public final class EventLoopGroup implements AutoCloseable {
     private final List<EventLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
 
+    /** Loops whose connections answer to no outbound budget but their own queue limits. */
     public EventLoopGroup(String namePrefix, TransportConfig config) {
+        this(namePrefix, config, OutboundBudget.unlimited());
+    }
+
+    /** @param outboundBudget the bytes all connections of these loops may queue together */
+    public EventLoopGroup(String namePrefix, TransportConfig config, OutboundBudget outboundBudget) {
         List<EventLoop> list = new ArrayList<>(config.eventLoops());
         for (int i = 0; i < config.eventLoops(); i++) {
-            EventLoop loop = new EventLoop(namePrefix + "-" + i, config);
+            EventLoop loop = new EventLoop(namePrefix + "-" + i, config, outboundBudget);
             list.add(loop);
         }
         this.loops = Collections.unmodifiableList(list);
