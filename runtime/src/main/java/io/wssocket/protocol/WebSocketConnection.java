@@ -36,6 +36,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private final ProtocolConfig config;
     private final WebSocketReader reader;
     private final IntSupplier maskKeys;
+    private final SharedTextFrames sharedFrames;
     private volatile WebSocketListener listener;
 
     private final Object stateLock = new Object();
@@ -51,13 +52,24 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private long closeDeadline;
     private volatile long idleTimeoutNanos;
 
+    /** A connection whose text frames are its own. */
+    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys) {
+        this(connection, config, allowedRsv, maskKeys, null);
+    }
+
     /**
      * @param maskKeys the source of masking keys on the client side (RFC 6455 §5.3), null on the server
+     * @param sharedFrames the server's text frames shared between its connections, or null not to share
      */
-    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys) {
+    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys,
+                               SharedTextFrames sharedFrames) {
         if (config.client() && maskKeys == null) {
             throw new IllegalArgumentException("a client connection needs masking keys");
         }
+        if (config.client() && sharedFrames != null) {
+            throw new IllegalArgumentException("a client masks every frame with its own key: its frames cannot be shared");
+        }
+        this.sharedFrames = sharedFrames;
         this.connection = connection;
         this.config = config;
         this.maskKeys = maskKeys;
@@ -316,11 +328,15 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /**
      * Sends a whole text message. A server encodes a short one straight into its frame (no encoded
-     * copy first); otherwise as {@link #sendData} with the UTF-8 bytes.
+     * copy first), shared with the other connections it is sent to (see {@link SharedTextFrames});
+     * otherwise as {@link #sendData} with the UTF-8 bytes.
      */
     public void sendText(String text, WriteCallback callback) {
-        // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
-        if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
+        if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
+            // Unmasked, and never changed once encoded: a broadcast's recipients share one frame.
+            send(sharedFrames.frame(text), null, callback);
+        } else if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
+            // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
             send(FrameWriter.unmaskedTextFrame(true, text), null, callback);
         } else {
             sendData(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);

@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.protocol.SharedTextFrames;
 import java.util.concurrent.Executor;
 
 /** What the per-connection handlers of a running server share with it. */
@@ -17,4 +18,7 @@ interface ServerRuntime {
     String nextSessionId();
 
     int connectionCount();
+
+    /** The text frames the server's connections share (a broadcast's). */
+    SharedTextFrames sharedTextFrames();
 }

@@ -180,7 +180,7 @@ final class UpgradeHandler implements ConnectionHandler {
             Endpoint endpoint = route.model() != null
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
-            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null);
+            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null, server.sharedTextFrames());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),

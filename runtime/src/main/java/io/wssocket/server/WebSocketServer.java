@@ -2,6 +2,7 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
+import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.transport.OutboundBudget;
@@ -44,6 +45,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
     private final OutboundBudget outboundBudget;
+    private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -119,6 +121,11 @@ public final class WebSocketServer implements AutoCloseable {
     /** The bytes queued for sending on all this server's connections together (option max-outbound-bytes). */
     public OutboundBudget outboundBudget() {
         return outboundBudget;
+    }
+
+    /** The text frames this server's connections share, for tests and diagnostics. */
+    public SharedTextFrames sharedTextFrames() {
+        return sharedTextFrames;
     }
 
     /** The bytes of inbound messages this server's sessions hold together (option max-inbound-bytes). */
@@ -253,6 +260,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public int connectionCount() {
             return loops.connectionCount();
+        }
+
+        @Override
+        public SharedTextFrames sharedTextFrames() {
+            return sharedTextFrames;
         }
     }
 }
