@@ -98,7 +98,7 @@ public final class ServerConfig {
                     4194304L, LONG, Builder::maxPendingBytes),
             ServerOption.of("max-inbound-bytes", "Bytes of inbound messages the whole server holds: those being gathered "
                     + "from their frames plus those waiting for endpoint code. A connection whose whole message takes "
-                    + "the total past it pauses reading until the total falls back under it; a message being gathered "
+                    + "the total past it pauses reading until the total is down to half of it; a message being gathered "
                     + "that would take the total past it fails its connection with 1013 (try again later).",
                     "heap / 4", LONG, Builder::maxInboundBytes),
             ServerOption.of("max-outbound-bytes", "Bytes queued for sending on all connections of the server together. A "

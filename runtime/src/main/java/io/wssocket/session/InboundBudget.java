@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * waiting for room would hold its bytes while blocking others: its next piece is either within the
  * budget or its connection fails ({@link #tryReserve}). Bytes of a whole message have been read
  * already; they are always counted, and a session whose message took the total past the limit
- * stops reading until the total is back within it ({@link #reserve}, {@link #whenWithin}).
+ * stops reading until the total is down to half the limit ({@link #reserve}, {@link #whenWithin}).
  * Every reservation is released exactly once: when the message is handled, dropped, or its
  * connection closes.
  */
@@ -75,18 +75,27 @@ public final class InboundBudget {
             return;
         }
         long now = used.addAndGet(-bytes);
-        if (now <= limit && !waiting.isEmpty()) {
+        if (now <= resumeBelow() && !waiting.isEmpty()) {
             wakeWaiting();
         }
     }
 
-    /** Runs {@code resume} once the total is within the limit: at once if it is now, else on the releasing thread. */
+    /**
+     * Runs {@code resume} once the total is down to half the limit: at once if it is now, else on
+     * the releasing thread. Half, not just within: a session that resumes reads up to a buffer of
+     * messages at once, and a message it finds cut at the end of that read is gathered, which must
+     * fit (sessions resuming at the limit would cross it again at once and fail such messages).
+     */
     void whenWithin(Runnable resume) {
         waiting.add(resume);
         // A release between the caller's reservation and the line above saw no one waiting: look again.
-        if (used.get() <= limit) {
+        if (used.get() <= resumeBelow()) {
             wakeWaiting();
         }
+    }
+
+    private long resumeBelow() {
+        return limit / 2;
     }
 
     private void wakeWaiting() {

@@ -13,7 +13,12 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Several clients gather large fragmented messages on one server whose max-inbound-bytes is
  * small: the one whose message would take the server past the budget fails with 1013 (try again
  * later) and a reason naming the option, the others complete theirs, and once everyone has gone
- * the bytes counted are back to zero.
+ * the bytes counted are back to zero. A session whose whole messages take the server past the
+ * budget is paused instead, and resumes once the budget frees.
  */
 @Timeout(60)
 class InboundBudgetTest {
@@ -43,9 +49,31 @@ class InboundBudgetTest {
         }
     }
 
+    static volatile CountDownLatch blocked = new CountDownLatch(0);
+    static final AtomicInteger handledInOrder = new AtomicInteger();
+
+    /** Blocks until the test releases it; counts the messages that arrive in order. */
+    public static class BlockingEndpoint extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(byte[].class, message -> {
+                try {
+                    blocked.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (ByteBuffer.wrap(message).getInt() == handledInOrder.get()) {
+                    handledInOrder.incrementAndGet();
+                }
+            });
+        }
+    }
+
     @RegisterExtension
-    static final RunningServer server = RunningServer.with(b -> b.maxInboundBytes(BUDGET), c -> {
+    static final RunningServer server = RunningServer.with(b -> b.maxInboundBytes(BUDGET)
+            .maxPendingBytes(64L << 20).maxPendingMessages(100_000), c -> {
         c.addEndpoint(ServerEndpointConfig.Builder.create(SizeEndpoint.class, "/size").build());
+        c.addEndpoint(ServerEndpointConfig.Builder.create(BlockingEndpoint.class, "/blocking").build());
         c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
     });
 
@@ -86,6 +114,44 @@ class InboundBudgetTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> budget.used() >= PIECE);
         }
         await("every counted byte released").atMost(Duration.ofSeconds(10)).until(() -> budget.used() == 0);
+    }
+
+    @Test
+    void aSessionWhoseWholeMessagesExceedTheBudgetPausesUntilItFrees() throws Exception {
+        InboundBudget budget = server.server().container().inboundBudget();
+        int size = 1024;
+        int count = BUDGET / size + 200; // more than the budget holds while the handler is blocked
+        blocked = new CountDownLatch(1);
+        AtomicLong written = new AtomicLong();
+        try (RawWebSocket client = RawWebSocket.open(server.port(), "/blocking")) {
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        byte[] message = new byte[size];
+                        ByteBuffer.wrap(message).putInt(i);
+                        client.sendFrame(true, RawWebSocket.BINARY, message);
+                        written.incrementAndGet();
+                        // One frame a read: a frame cut by a read would be gathered, which the full budget refuses.
+                        TimeUnit.MICROSECONDS.sleep(500);
+                    }
+                } catch (Exception e) {
+                    // asserted below
+                }
+            }, "budget-writer");
+            writer.setDaemon(true);
+            writer.start();
+            writer.join(60_000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> budget.used() >= BUDGET);
+            // Counted whole, never refused; reading paused at the crossing, so at most one read more.
+            assertThat(budget.peak()).isLessThanOrEqualTo(BUDGET + 65536L + 4096);
+            assertThat(handledInOrder.get()).isZero();
+
+            blocked.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handledInOrder.get() == count);
+            client.sendClose(1000, "");
+            assertThat(client.readCloseFrame().code()).as("the session was paused, not failed").isEqualTo(1000);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> budget.used() == 0);
     }
 
     @Test
