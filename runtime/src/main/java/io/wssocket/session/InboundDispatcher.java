@@ -303,11 +303,6 @@ final class InboundDispatcher implements WebSocketListener {
         resumeIfAllowed();
     }
 
-    /** Bytes of whole messages waiting for endpoint code, for tests. */
-    long pendingBytes() {
-        return pendingBytes;
-    }
-
     /**
      * While messages wait, the connection stays corked: the replies that their handlers send leave
      * together when the last one is handled, in one write instead of one each (the connection
