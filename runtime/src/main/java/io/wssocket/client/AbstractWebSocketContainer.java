@@ -1,6 +1,7 @@
 package io.wssocket.client;
 
 import io.wssocket.server.ServerConfig;
+import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.ClientEndpointConfig;
@@ -25,6 +26,7 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     private static final System.Logger LOG = System.getLogger(AbstractWebSocketContainer.class.getName());
 
     private final SessionSettings initial;
+    private final InboundBudget inboundBudget;
     private final Set<Session> clientSessions = ConcurrentHashMap.newKeySet();
     private final ClientConnector connector;
     private volatile long defaultAsyncSendTimeout;
@@ -38,18 +40,24 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
      */
     protected AbstractWebSocketContainer(ServerConfig config, ClientTransport transport) {
         this.initial = config.sessionSettings();
+        this.inboundBudget = new InboundBudget(config.maxInboundBytes());
         this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
         this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
         this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
         this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
-        this.connector = new ClientConnector(config, transport, this, this::sessionSettings, clientSessions);
+        this.connector = new ClientConnector(config, transport, this, this::sessionSettings, inboundBudget, clientSessions);
     }
 
     /** The settings a session opened now starts with. */
     public SessionSettings sessionSettings() {
         return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
                 defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages(),
-                initial.sendQueuePolicy(), initial.sendStallTimeoutMillis());
+                initial.maxPendingBytes(), initial.sendQueuePolicy(), initial.sendStallTimeoutMillis());
+    }
+
+    /** The bytes of inbound messages this container's sessions hold together (option max-inbound-bytes). */
+    public InboundBudget inboundBudget() {
+        return inboundBudget;
     }
 
     /** The client sessions opened through this container that are open now. */

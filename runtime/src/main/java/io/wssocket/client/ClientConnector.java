@@ -10,6 +10,7 @@ import io.wssocket.session.DecoderSet;
 import io.wssocket.session.EncoderSet;
 import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
+import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
@@ -60,6 +61,7 @@ public final class ClientConnector {
     private final ClientTransport transport;
     private final WebSocketContainer container;
     private final Supplier<SessionSettings> settings;
+    private final InboundBudget inboundBudget;
     private final Set<Session> openSessions;
     private final String idPrefix = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
     private final AtomicLong ids = new AtomicLong();
@@ -68,14 +70,16 @@ public final class ClientConnector {
     /**
      * @param container what the sessions report as their container
      * @param settings the defaults a session opened now starts with
+     * @param inboundBudget the bytes of inbound messages the container's sessions hold together
      * @param openSessions the live set of open client sessions, kept up to date by the sessions
      */
     public ClientConnector(ServerConfig config, ClientTransport transport, WebSocketContainer container,
-                           Supplier<SessionSettings> settings, Set<Session> openSessions) {
+                           Supplier<SessionSettings> settings, InboundBudget inboundBudget, Set<Session> openSessions) {
         this.config = config;
         this.transport = transport;
         this.container = container;
         this.settings = settings;
+        this.inboundBudget = inboundBudget;
         this.openSessions = openSessions;
     }
 
@@ -141,7 +145,8 @@ public final class ClientConnector {
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
                     target.secure(), null);
             WsSession session = new WsSession(idPrefix + Long.toHexString(ids.incrementAndGet()), ws, prepared.endpoint(), cec,
-                    container, sessionRequest, settings.get(), openSessions, lease.callbacks(), encoders, decoders,
+                    container, sessionRequest, settings.get(), inboundBudget, openSessions, lease.callbacks(),
+                    encoders, decoders,
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
             session.afterClose(lease::release);
             session.admit();

@@ -2,6 +2,7 @@ package io.wssocket.protocol;
 
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.OutboundBudgetExceededException;
 import io.wssocket.transport.WriteCallback;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.ClosePayload;
@@ -40,6 +41,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private final ProtocolEvents events;
     /** The endpoint path, for what the events tell an operator; null when unknown. */
     private final String path;
+    private final SharedTextFrames sharedFrames;
     private volatile WebSocketListener listener;
 
     private final Object stateLock = new Object();
@@ -63,22 +65,26 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** When a data frame was last read or sent: pings and pongs do not keep a session from its idle timeout. */
     private volatile long lastDataNanos;
 
-    /**
-     * @param maskKeys the source of masking keys on the client side (RFC 6455 §5.3), null on the server
-     */
+    /** A connection whose text frames are its own and whose limit closes and stalls are told to no one. */
     public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys) {
-        this(connection, config, allowedRsv, maskKeys, ProtocolEvents.NONE, null);
+        this(connection, config, allowedRsv, maskKeys, ProtocolEvents.NONE, null, null);
     }
 
     /**
+     * @param maskKeys the source of masking keys on the client side (RFC 6455 §5.3), null on the server
      * @param events told about limit closes and stalls
      * @param path the endpoint path, for those events; null when unknown
+     * @param sharedFrames the server's text frames shared between its connections, or null not to share
      */
     public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys,
-                               ProtocolEvents events, String path) {
+                               ProtocolEvents events, String path, SharedTextFrames sharedFrames) {
         if (config.client() && maskKeys == null) {
             throw new IllegalArgumentException("a client connection needs masking keys");
         }
+        if (config.client() && sharedFrames != null) {
+            throw new IllegalArgumentException("a client masks every frame with its own key: its frames cannot be shared");
+        }
+        this.sharedFrames = sharedFrames;
         this.connection = connection;
         this.config = config;
         this.maskKeys = maskKeys;
@@ -245,7 +251,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             reason = closeReason;
         }
         WebSocketListener l = listener;
-        if (cause != null) {
+        if (cause instanceof OutboundBudgetExceededException) {
+            // Dropped as a slow consumer by the server's outbound budget: a policy, not a transport failure.
+            code = CloseCodes.POLICY_VIOLATION;
+            reason = cause.getMessage();
+        } else if (cause != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
             l.onTransportError(cause);
         }
@@ -446,12 +456,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /**
      * Sends a whole text message. A server encodes a short one straight into its frame (no encoded
-     * copy first); otherwise as {@link #sendData} with the UTF-8 bytes.
+     * copy first), shared with the other connections it is sent to (see {@link SharedTextFrames});
+     * otherwise as {@link #sendData} with the UTF-8 bytes.
      */
     public void sendText(String text, WriteCallback callback) {
-        // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
-        if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
-            lastDataNanos = System.nanoTime();
+        lastDataNanos = System.nanoTime();
+        if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
+            // Unmasked, and never changed once encoded: a broadcast's recipients share one frame.
+            send(sharedFrames.frame(text), null, callback);
+        } else if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
+            // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
             send(FrameWriter.unmaskedTextFrame(true, text), null, callback);
         } else {
             sendData(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);

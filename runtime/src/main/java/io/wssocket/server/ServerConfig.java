@@ -26,6 +26,8 @@ public final class ServerConfig {
         return Boolean.parseBoolean(s);
     };
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** The default of the server-wide memory budgets: a quarter of the heap the JVM may grow to. */
+    private static final long QUARTER_HEAP = Runtime.getRuntime().maxMemory() / 4;
 
     /** Every option, in the order the reference lists them. */
     public static final List<ServerOption> OPTIONS = List.of(
@@ -117,6 +119,20 @@ public final class ServerConfig {
                     Builder::sendQueuePolicy),
             ServerOption.of("max-pending-messages", "Messages per session waiting for endpoint code beyond which reading pauses.",
                     64, INT, Builder::maxPendingMessages),
+            ServerOption.of("max-pending-bytes", "Bytes of whole messages per session handed to endpoint code and not yet "
+                    + "handled beyond which reading pauses, until handlers catch up to half of it; a second bound beside "
+                    + "max-pending-messages. One message larger than this is still delivered (max-message-size bounds it).",
+                    4194304L, LONG, Builder::maxPendingBytes),
+            ServerOption.of("max-inbound-bytes", "Bytes of inbound messages the whole server holds: those being gathered "
+                    + "from their frames plus those waiting for endpoint code. A connection whose whole message takes "
+                    + "the total past it pauses reading until the total is down to half of it; a message being gathered "
+                    + "that would take the total past it fails its connection with 1013 (try again later).",
+                    "heap / 4", LONG, Builder::maxInboundBytes),
+            ServerOption.of("max-outbound-bytes", "Bytes queued for sending on all connections of the server together. A "
+                    + "write that takes the total past it drops the connections with the most queued bytes (above "
+                    + "write-low-water) as slow consumers (1008) until the total is back under it. A text message sent "
+                    + "to many sessions shares one frame but is counted once per recipient.",
+                    "heap / 4", LONG, Builder::maxOutboundBytes),
             ServerOption.of("virtual-threads", "Run endpoint code on virtual threads when the JVM has them (Java 21+).",
                     true, BOOL, Builder::virtualThreads),
             ServerOption.of("callback-threads", "Threads running endpoint code when virtual threads are not used.",
@@ -191,6 +207,9 @@ public final class ServerConfig {
     private final long maxQueuedBytes;
     private final long writeTimeoutMillis;
     private final int maxPendingMessages;
+    private final long maxPendingBytes;
+    private final long maxInboundBytes;
+    private final long maxOutboundBytes;
     private final boolean virtualThreads;
     private final int callbackThreads;
     private final int callbackThreadsMax;
@@ -243,6 +262,12 @@ public final class ServerConfig {
         this.maxQueuedBytes = b.maxQueuedBytes;
         this.writeTimeoutMillis = b.writeTimeoutMillis;
         this.maxPendingMessages = b.maxPendingMessages;
+        this.maxPendingBytes = b.maxPendingBytes;
+        this.maxInboundBytes = b.maxInboundBytes;
+        this.maxOutboundBytes = b.maxOutboundBytes;
+        require(maxPendingBytes > 0, "max-pending-bytes must be positive");
+        require(maxInboundBytes > 0, "max-inbound-bytes must be positive");
+        require(maxOutboundBytes > 0, "max-outbound-bytes must be positive");
         this.virtualThreads = b.virtualThreads;
         this.callbackThreads = b.callbackThreads;
         // Never below callback-threads: a configuration that raised only callback-threads stays valid.
@@ -479,7 +504,17 @@ public final class ServerConfig {
 
     public SessionSettings sessionSettings() {
         return new SessionSettings(idleTimeoutMillis, maxTextMessageBufferSize, maxBinaryMessageBufferSize,
-                sendTimeoutMillis, maxPendingMessages, sendQueuePolicy, sendStallTimeoutMillis);
+                sendTimeoutMillis, maxPendingMessages, maxPendingBytes, sendQueuePolicy, sendStallTimeoutMillis);
+    }
+
+    /** Bytes of inbound messages, gathered or waiting for endpoint code, the whole server may hold. */
+    public long maxInboundBytes() {
+        return maxInboundBytes;
+    }
+
+    /** Bytes queued for sending on all the server's connections together. */
+    public long maxOutboundBytes() {
+        return maxOutboundBytes;
     }
 
     /** Builder of {@link ServerConfig}; every setter matches one {@link ServerOption}. */
@@ -508,6 +543,9 @@ public final class ServerConfig {
         private long maxQueuedBytes = 32L << 20;
         private long writeTimeoutMillis = 60_000;
         private int maxPendingMessages = 64;
+        private long maxPendingBytes = 4L << 20;
+        private long maxInboundBytes = QUARTER_HEAP;
+        private long maxOutboundBytes = QUARTER_HEAP;
         private boolean virtualThreads = true;
         private int callbackThreads = Math.max(16, CORES * 8);
         private int callbackThreadsMax = 512;
@@ -659,6 +697,21 @@ public final class ServerConfig {
 
         public Builder maxPendingMessages(int count) {
             this.maxPendingMessages = count;
+            return this;
+        }
+
+        public Builder maxPendingBytes(long bytes) {
+            this.maxPendingBytes = bytes;
+            return this;
+        }
+
+        public Builder maxInboundBytes(long bytes) {
+            this.maxInboundBytes = bytes;
+            return this;
+        }
+
+        public Builder maxOutboundBytes(long bytes) {
+            this.maxOutboundBytes = bytes;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.protocol.SharedTextFrames;
 import java.util.concurrent.Executor;
 
 /** What the per-connection handlers of a running server share with it. */
@@ -27,4 +28,7 @@ interface ServerRuntime {
 
     /** Where refusals, limit closes, stalls and overload are told to the operator. */
     OperatorLog operatorLog();
+
+    /** The text frames the server's connections share (a broadcast's). */
+    SharedTextFrames sharedTextFrames();
 }

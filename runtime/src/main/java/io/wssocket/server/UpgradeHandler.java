@@ -206,11 +206,11 @@ final class UpgradeHandler implements ConnectionHandler {
 
             // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
             WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null,
-                    server.operatorLog(), route.path());
+                    server.operatorLog(), route.path(), server.sharedTextFrames());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
-                    sessionRequest, server.container().sessionSettings(), route.openSessions(), server.callbackExecutor(),
+                    sessionRequest, server.container().sessionSettings(), server.container().inboundBudget(), route.openSessions(), server.callbackExecutor(),
                     route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(), instances, route.path());
             session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),

@@ -2,8 +2,10 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.ClientTransport;
+import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
-import io.wssocket.transport.LogSummary;
+import io.wssocket.transport.OutboundBudget;
 import io.wssocket.transport.TlsContext;
 import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.CloseCodes;
@@ -52,6 +54,8 @@ public final class WebSocketServer implements AutoCloseable {
      * once registered, and a burst of accepts runs ahead of them.
      */
     private final AtomicInteger openSockets = new AtomicInteger();
+    private final OutboundBudget outboundBudget;
+    private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -68,6 +72,7 @@ public final class WebSocketServer implements AutoCloseable {
     private WebSocketServer(ServerConfig config) {
         this.config = config;
         this.container = new WsServerContainer(config, this::clientLease);
+        this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
     }
 
     public static WebSocketServer create(ServerConfig config) {
@@ -110,7 +115,7 @@ public final class WebSocketServer implements AutoCloseable {
                 config.callbackThreadsMax());
         handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
         tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
-        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes);
+        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes, outboundBudget);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -139,6 +144,21 @@ public final class WebSocketServer implements AutoCloseable {
     /** The event loops serving this server while it runs (null before start), for monitoring and tests. */
     public EventLoopGroup eventLoops() {
         return loops;
+    }
+
+    /** The bytes queued for sending on all this server's connections together (option max-outbound-bytes). */
+    public OutboundBudget outboundBudget() {
+        return outboundBudget;
+    }
+
+    /** The text frames this server's connections share, for tests and diagnostics. */
+    public SharedTextFrames sharedTextFrames() {
+        return sharedTextFrames;
+    }
+
+    /** The bytes of inbound messages this server's sessions hold together (option max-inbound-bytes). */
+    public InboundBudget inboundBudget() {
+        return container.inboundBudget();
     }
 
     /** Open connections, those still in their handshake included. */
@@ -360,6 +380,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public OperatorLog operatorLog() {
             return operatorLog;
+        }
+
+        @Override
+        public SharedTextFrames sharedTextFrames() {
+            return sharedTextFrames;
         }
     }
 }

@@ -37,12 +37,12 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     @Override
     public void sendText(String text, SendHandler handler) {
         requireHandler(handler);
-        notify(send(Opcode.TEXT, utf8(text)), handler);
+        notify(sendWholeText(checkedText(text)), handler);
     }
 
     @Override
     public Future<Void> sendText(String text) {
-        return send(Opcode.TEXT, utf8(text));
+        return sendWholeText(checkedText(text));
     }
 
     @Override
@@ -102,6 +102,17 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         CompletableFuture<Void> sent;
         try {
             sent = sender.sendWhole(opcode, payload);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sender.withTimeout(sent);
+    }
+
+    /** Encoded by the connection straight into its frame: no UTF-8 copy first, and a broadcast's frame is shared. */
+    private CompletableFuture<Void> sendWholeText(String text) {
+        CompletableFuture<Void> sent;
+        try {
+            sent = sender.sendText(text);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }

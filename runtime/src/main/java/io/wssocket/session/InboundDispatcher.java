@@ -10,44 +10,70 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * Turns message pieces from the event loop into calls of the session's message handlers on the
  * session's serial executor. Whole messages are gathered here (on the loop) so endpoint code gets
- * them in one piece; partial handlers get each piece as it arrives. When too many messages wait
- * for endpoint code, reading from the socket pauses until they are handled.
+ * them in one piece; partial handlers get each piece as it arrives.
+ *
+ * <p>What waits for endpoint code is bounded in messages and in bytes: when more than
+ * max-pending-messages, or more than max-pending-bytes, wait, reading from the socket pauses until
+ * handlers have caught up to half of both (a message larger than the byte limit is still
+ * delivered: the limit pauses what follows it). Every byte gathered or waiting is also counted in
+ * the container's {@link InboundBudget} and released when its message is handled, or when the
+ * connection closes while the message is still being gathered.
  */
 final class InboundDispatcher implements WebSocketListener {
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
 
     private static final AtomicIntegerFieldUpdater<InboundDispatcher> PENDING =
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "pending");
+    private static final AtomicLongFieldUpdater<InboundDispatcher> PENDING_BYTES =
+            AtomicLongFieldUpdater.newUpdater(InboundDispatcher.class, "pendingBytes");
+    private static final AtomicIntegerFieldUpdater<InboundDispatcher> RESUME_QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "resumeQueued");
 
     private final WsSession session;
     private final MessageHandlers handlers;
     private final SerialExecutor serial;
     private final Connection connection;
     private final int maxPending;
+    private final long maxPendingBytes;
+    private final InboundBudget budget;
     /** Messages handed to the serial executor, not yet handled; a plain field: one object less per session. */
     private volatile int pending;
+    /** Their bytes (what the peer sent: UTF-8 for text). */
+    private volatile long pendingBytes;
+    /** Reading is paused because too much waits for this session's handlers; set on the loop. */
+    private volatile boolean pausedForBacklog;
+    /** 1 while a task that may resume reading is queued on the loop: one per catch-up, not one per message. */
+    private volatile int resumeQueued;
     /** Whether this dispatcher holds a cork on the connection; serial executor only. */
     private boolean corked;
 
     // Event loop only. The buffers are made when a message first arrives in pieces: an idle session has none.
     private MessageBuffer textBuffer;
     private MessageBuffer binaryBuffer;
+    /** Bytes of the message being gathered, counted in the budget. */
+    private long gatheringBytes;
+    /** Reading is paused until the container's inbound budget has room again. */
+    private boolean waitingForBudget;
+    private boolean opened;
     private boolean warnedUnhandled;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
     private PartialText partialText;
 
     InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, Connection connection,
-                      int maxPending) {
+                      int maxPending, long maxPendingBytes, InboundBudget budget) {
         this.session = session;
         this.handlers = handlers;
         this.serial = serial;
         this.connection = connection;
         this.maxPending = maxPending;
+        this.maxPendingBytes = maxPendingBytes;
+        this.budget = budget;
     }
 
     @Override
@@ -67,26 +93,26 @@ final class InboundDispatcher implements WebSocketListener {
             if (partialText == null) {
                 partialText = new PartialText();
             }
+            int size = chunk.remaining();
             String part = partialText.decode(chunk, last);
-            deliver(target, part, last);
+            deliverRead(target, part, last, size);
             return;
         }
-        String text;
         if (first && last) {
-            checkSize(chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
-            text = MessageBuffer.text(chunk, connection.loop().scratch());
-        } else {
-            if (textBuffer == null) {
-                textBuffer = new MessageBuffer();
-            }
-            checkSize(textBuffer.length() + (long) chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
-            textBuffer.append(chunk);
-            if (!last) {
-                return;
-            }
-            text = textBuffer.takeText();
+            int size = chunk.remaining();
+            checkSize(size, session.getMaxTextMessageBufferSize(), "text");
+            deliverRead(target, MessageBuffer.text(chunk, connection.loop().scratch()), true, size);
+            return;
         }
-        deliver(target, text, true);
+        if (textBuffer == null) {
+            textBuffer = new MessageBuffer();
+        }
+        checkSize(textBuffer.length() + (long) chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
+        gather(textBuffer, chunk, "text");
+        if (last) {
+            String text = textBuffer.takeText();
+            deliverGathered(target, text);
+        }
     }
 
     @Override
@@ -101,27 +127,88 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return;
         }
-        byte[] bytes;
         if (target.partial()) {
-            bytes = MessageBuffer.bytes(chunk);
+            byte[] bytes = MessageBuffer.bytes(chunk);
+            // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
+            Object piece = target.payload() == MessageHandlers.Payload.BYTE_BUFFER ? ByteBuffer.wrap(bytes) : bytes;
+            deliverRead(target, piece, last, bytes.length);
         } else if (first && last) {
             checkSize(chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
-            bytes = MessageBuffer.bytes(chunk);
+            byte[] bytes = MessageBuffer.bytes(chunk);
+            deliverRead(target, bytes, true, bytes.length);
         } else {
             if (binaryBuffer == null) {
                 binaryBuffer = new MessageBuffer();
             }
             checkSize(binaryBuffer.length() + (long) chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
-            binaryBuffer.append(chunk);
-            if (!last) {
-                return;
+            gather(binaryBuffer, chunk, "binary");
+            if (last) {
+                deliverGathered(target, binaryBuffer.takeBytes());
             }
-            bytes = binaryBuffer.takeBytes();
         }
-        // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
-        Object message = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER
-                ? ByteBuffer.wrap(bytes) : bytes;
-        deliver(target, message, last);
+    }
+
+    /**
+     * Adds a piece to the message being gathered, within the container's inbound budget. A
+     * message cannot wait for room half gathered (its bytes would be held while it blocks the
+     * others that would free some), so one that does not fit fails its connection with 1013: RFC
+     * 6455 §7.4.1 and the IANA registry, "try again later", a condition of the server, not of the
+     * peer's data.
+     */
+    private void gather(MessageBuffer buffer, ByteBuffer chunk, String kind) throws ProtocolViolationException {
+        int size = chunk.remaining();
+        if (!budget.tryReserve(size)) {
+            long gathered = gatheringBytes;
+            dropGathered();
+            throw new ProtocolViolationException(CloseCodes.TRY_AGAIN_LATER, "server busy: a " + kind + " message of "
+                    + (gathered + size) + " bytes so far does not fit the server's max-inbound-bytes of " + budget.limit());
+        }
+        gatheringBytes += size;
+        buffer.append(chunk);
+    }
+
+    /** Forgets the message being gathered, and releases its bytes. Event loop. */
+    private void dropGathered() {
+        budget.release(gatheringBytes);
+        gatheringBytes = 0;
+        if (textBuffer != null) {
+            textBuffer.clear();
+        }
+        if (binaryBuffer != null) {
+            binaryBuffer.clear();
+        }
+    }
+
+    /** A gathered message is whole: its bytes, counted while it was gathered, now wait for endpoint code. */
+    private void deliverGathered(MessageHandlers.Registration target, Object message) {
+        long size = gatheringBytes;
+        gatheringBytes = 0;
+        deliver(target, message, true, size);
+    }
+
+    /**
+     * A message, or a piece for a partial handler, that arrived in one read: it has been read
+     * already, so it is delivered and counted; if the container's budget is now exceeded, this
+     * session stops reading until the budget has room again.
+     */
+    private void deliverRead(MessageHandlers.Registration target, Object message, boolean last, long size) {
+        if (!budget.reserve(size)) {
+            waitForBudget();
+        }
+        deliver(target, message, last, size);
+    }
+
+    /** Event loop. */
+    private void waitForBudget() {
+        if (waitingForBudget) {
+            return;
+        }
+        waitingForBudget = true;
+        connection.suspendReads();
+        budget.whenWithin(() -> connection.loop().execute(() -> {
+            waitingForBudget = false;
+            resumeIfAllowed();
+        }));
     }
 
     /**
@@ -151,13 +238,16 @@ final class InboundDispatcher implements WebSocketListener {
         if (target != null) {
             ByteBuffer copy = ByteBuffer.wrap(MessageBuffer.bytes(payload)).asReadOnlyBuffer();
             PongMessage pong = () -> copy.duplicate();
-            deliver(target, pong, true);
+            deliverRead(target, pong, true, copy.remaining());
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void deliver(MessageHandlers.Registration target, Object message, boolean last) {
-        if (PENDING.incrementAndGet(this) > maxPending) {
+    private void deliver(MessageHandlers.Registration target, Object message, boolean last, long size) {
+        int waiting = PENDING.incrementAndGet(this);
+        long waitingBytes = PENDING_BYTES.addAndGet(this, size);
+        if (!pausedForBacklog && (waiting > maxPending || waitingBytes > maxPendingBytes)) {
+            pausedForBacklog = true;
             connection.suspendReads();
         }
         serial.execute(() -> {
@@ -173,15 +263,46 @@ final class InboundDispatcher implements WebSocketListener {
             } catch (Error e) {
                 session.onEndpointFailure(e);
             } finally {
-                int left = PENDING.decrementAndGet(this);
-                if (left == maxPending / 2) {
-                    connection.resumeReads();
-                }
-                if (left == 0) {
-                    uncork();
-                }
+                handled(size);
             }
         });
+    }
+
+    /** A delivered message was handled: its bytes are released, and reading may resume. Serial executor. */
+    private void handled(long size) {
+        int left = PENDING.decrementAndGet(this);
+        long leftBytes = PENDING_BYTES.addAndGet(this, -size);
+        budget.release(size);
+        if (pausedForBacklog && caughtUp(left, leftBytes) && RESUME_QUEUED.compareAndSet(this, 0, 1)) {
+            connection.loop().execute(() -> {
+                resumeQueued = 0;
+                if (pausedForBacklog && caughtUp(pending, pendingBytes)) {
+                    pausedForBacklog = false;
+                    resumeIfAllowed();
+                }
+            });
+        }
+        if (left == 0) {
+            uncork();
+        }
+    }
+
+    /** Handlers have caught up to half of both limits (not just under them: reading does not flap per message). */
+    private boolean caughtUp(int messages, long bytes) {
+        return messages <= maxPending / 2 && bytes <= maxPendingBytes / 2;
+    }
+
+    /** Resumes reading unless a bound still holds it paused, or the session has not opened yet. Event loop. */
+    private void resumeIfAllowed() {
+        if (opened && !pausedForBacklog && !waitingForBudget) {
+            connection.resumeReads();
+        }
+    }
+
+    /** The endpoint's onOpen has run (its handlers are registered): reading starts, unless a bound holds it. Event loop. */
+    void startReading() {
+        opened = true;
+        resumeIfAllowed();
     }
 
     /**
@@ -205,6 +326,8 @@ final class InboundDispatcher implements WebSocketListener {
 
     @Override
     public void onClosed(int code, String reason) {
+        // A message cut off by the close is dropped; those waiting are still handled and release their own bytes.
+        dropGathered();
         serial.execute(() -> session.onClosed(code, reason));
     }
 

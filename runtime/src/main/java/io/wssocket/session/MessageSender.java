@@ -148,6 +148,14 @@ final class MessageSender implements WritabilityListener {
         return sendWhole(opcode, payload, true);
     }
 
+    /**
+     * {@link #sendWhole} of a text message, which the connection encodes straight into its frame
+     * (a server shares one frame between the recipients of one String: a broadcast).
+     */
+    CompletableFuture<Void> sendText(String text) throws IOException {
+        return sendWhole(callback -> ws.sendText(text, callback), false);
+    }
+
     /** {@link #sendWholeBlocking} of a text message, which the connection encodes straight into its frame. */
     CompletableFuture<Void> sendTextBlocking(String text) throws IOException {
         return sendWhole(callback -> ws.sendText(text, callback), true);

@@ -11,20 +11,23 @@ package io.wssocket.session;
  *     connection is dropped
  * @param maxPendingMessages messages handed to endpoint code and not yet handled, beyond which
  *     the session stops reading from the socket
+ * @param maxPendingBytes bytes of such messages beyond which it stops reading too (one larger
+ *     message is still delivered)
  * @param sendQueuePolicy what a send does when the outbound queue is full
  * @param sendStallTimeoutMillis under {@link SendQueuePolicy#CLOSE}: how long a blocking send may wait
  *     on an unwritable connection to which nothing could be written before the peer is dropped
  */
 public record SessionSettings(long idleTimeoutMillis, int maxTextMessageBufferSize, int maxBinaryMessageBufferSize,
-                              long sendTimeoutMillis, int maxPendingMessages, SendQueuePolicy sendQueuePolicy,
-                              long sendStallTimeoutMillis) {
+                              long sendTimeoutMillis, int maxPendingMessages, long maxPendingBytes,
+                              SendQueuePolicy sendQueuePolicy, long sendStallTimeoutMillis) {
     public SessionSettings {
         java.util.Objects.requireNonNull(sendQueuePolicy, "sendQueuePolicy");
-        if (idleTimeoutMillis < 0 || sendTimeoutMillis <= 0 || maxPendingMessages < 1 || sendStallTimeoutMillis <= 0
+        if (idleTimeoutMillis < 0 || sendTimeoutMillis <= 0 || maxPendingMessages < 1 || maxPendingBytes < 1
+                || sendStallTimeoutMillis <= 0
                 || maxTextMessageBufferSize < 1 || maxBinaryMessageBufferSize < 1) {
             throw new IllegalArgumentException("invalid session settings: " + idleTimeoutMillis + ", "
                     + maxTextMessageBufferSize + ", " + maxBinaryMessageBufferSize + ", " + sendTimeoutMillis
-                    + ", " + maxPendingMessages);
+                    + ", " + maxPendingMessages + ", " + maxPendingBytes);
         }
     }
 

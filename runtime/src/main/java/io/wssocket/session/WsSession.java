@@ -57,6 +57,7 @@ public final class WsSession implements Session {
     private volatile int maxBinaryMessageBufferSize;
 
     /**
+     * @param inboundBudget the bytes of inbound messages all sessions of the container may hold together
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
      * @param encoders the endpoint's encoders, analysed at deployment; this session gets its own instances
@@ -69,7 +70,7 @@ public final class WsSession implements Session {
      */
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
-                     Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
+                     InboundBudget inboundBudget, Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
                      DecoderSet decoders, ClassLoader applicationLoader, SessionInstances instances,
                      String endpointPath) {
         this.id = id;
@@ -95,7 +96,8 @@ public final class WsSession implements Session {
                 settings.sendStallTimeoutMillis());
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
-        this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages());
+        this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages(),
+                settings.maxPendingBytes(), inboundBudget);
     }
 
     /** A copy that, when there is nothing to copy, has no table yet (the copy constructor makes one of 16). */
@@ -155,7 +157,7 @@ public final class WsSession implements Session {
                     if (leftover != null && leftover.hasRemaining()) {
                         ws.onData(ws.transport(), leftover);
                     }
-                    ws.transport().resumeReads();
+                    inbound.startReading();
                 });
                 opened.complete(null);
             }

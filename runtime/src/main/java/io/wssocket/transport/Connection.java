@@ -63,6 +63,12 @@ public final class Connection {
     /** Writes not yet taken by the socket, and held frames. */
     private final WriteQueue queue = new WriteQueue();
     private long queuedBytes;
+    /** The server's budget for all connections' queued bytes, which this one's are counted in. */
+    private final OutboundBudget budget;
+    /** Above the low water mark: a candidate for dropping when the budget runs out. */
+    private boolean heavy;
+    /** Dropped over the budget: its bytes are no longer counted there. */
+    private boolean leftBudget;
     /** Callers that corked the connection and did not uncork it yet (see {@link #cork()}). */
     private int corks;
     /** The queue holds only frames held by a cork, and the loop was not asked to flush them. */
@@ -113,6 +119,7 @@ public final class Connection {
         this.handshakePlace = handshakePlace;
         this.loop = loop;
         this.config = config;
+        this.budget = loop.outboundBudget();
         this.handler = handler;
         this.remoteAddress = channel.getRemoteAddress();
         this.localAddress = channel.getLocalAddress();
@@ -516,6 +523,10 @@ public final class Connection {
                 }
             }
         }
+        if (budget.exceeded()) {
+            // Outside the lock: dropping takes the lock of the connection dropped, which may be another.
+            budget.shed();
+        }
         if (watch) {
             loop.watchHeld(this);
         }
@@ -584,7 +595,54 @@ public final class Connection {
 
     private void enqueue(PendingWrite write, long bytes) {
         queue.add(write);
-        queuedBytes += bytes;
+        addQueued(bytes);
+    }
+
+    /** Every change of queuedBytes goes through here, so that the server's budget sees it. Under the lock. */
+    private void addQueued(long delta) {
+        queuedBytes += delta;
+        if (leftBudget || delta == 0) {
+            return;
+        }
+        budget.add(delta);
+        boolean aboveLowWater = queuedBytes > config.writeLowWaterMark();
+        if (aboveLowWater != heavy) {
+            heavy = aboveLowWater;
+            budget.heavy(this, aboveLowWater);
+        }
+    }
+
+    /**
+     * Chosen by the budget as the connection with the most queued: refuses further writes, takes
+     * its bytes out of the budget at once (they are freed when the loop closes the socket, a
+     * moment later), and drops the connection, reporting why. Any thread, holding no other
+     * connection's lock.
+     */
+    void dropOverBudget(long limit) {
+        long queued;
+        synchronized (this) {
+            if (leftBudget) {
+                return;
+            }
+            queued = queuedBytes;
+            leaveBudget();
+            outputShutdown = true; // a write from now on fails: the peer will not read it
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> this + " dropped with " + queued + " bytes queued: max-outbound-bytes "
+                + limit + " ran out");
+        abort(new OutboundBudgetExceededException(queued, limit));
+    }
+
+    /** Under the lock. */
+    private void leaveBudget() {
+        if (!leftBudget) {
+            leftBudget = true;
+            budget.add(-queuedBytes);
+            if (heavy) {
+                heavy = false;
+                budget.heavy(this, false);
+            }
+        }
     }
 
     /** Under the lock: true if the queue just crossed the high water mark. */
@@ -619,7 +677,7 @@ public final class Connection {
         if (written > 0) {
             lastWriteNanos = System.nanoTime();
         }
-        queuedBytes -= written;
+        addQueued(-written);
         queue.dropWritten();
         if (!queue.isEmpty() || tls != null && tls.hasPendingOutput()) {
             requestWriteInterest();
@@ -683,7 +741,7 @@ public final class Connection {
                 if (written > 0) {
                     lastWriteNanos = loop.now();
                 }
-                queuedBytes -= written;
+                addQueued(-written);
                 completedCount = queue.removeWritten(completed);
             } catch (IOException e) {
                 failure = e;
@@ -831,6 +889,7 @@ public final class Connection {
             outputShutdown = true;
             dropped = queue.clear();
             holding = false;
+            leaveBudget();
             queuedBytes = 0;
         }
         ClosedChannelException closedException = new ClosedChannelException();

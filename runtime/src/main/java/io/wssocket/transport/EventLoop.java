@@ -49,6 +49,8 @@ public final class EventLoop implements Executor {
 
     private final String name;
     private final TransportConfig config;
+    /** Shared with the other loops of the server. */
+    private final OutboundBudget outboundBudget;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -82,22 +84,25 @@ public final class EventLoop implements Executor {
 
     /** A loop of its own, outside any group (for tests): nobody replaces it. */
     EventLoop(String name, TransportConfig config) {
-        this(name, config, DEFAULT_MAX_PENDING_REGISTRATIONS, new LoopEvents(), failed -> { }, null);
+        this(name, config, DEFAULT_MAX_PENDING_REGISTRATIONS, new LoopEvents(), failed -> { }, null,
+                OutboundBudget.unlimited());
     }
 
     /**
      * @param onFailure told, on this loop's dying thread, that an error escaped the loop; the
      *     group replaces it
      * @param tlsHandshakes where TLS handshake tasks run, or null to run them on the loop
+     * @param outboundBudget the bytes this loop's connections and its group's others may queue together
      */
     EventLoop(String name, TransportConfig config, int maxPendingRegistrations, LoopEvents events,
-              Consumer<EventLoop> onFailure, TlsHandshakes tlsHandshakes) {
+              Consumer<EventLoop> onFailure, TlsHandshakes tlsHandshakes, OutboundBudget outboundBudget) {
         this.name = name;
         this.config = config;
         this.registrations = new ArrayBlockingQueue<>(maxPendingRegistrations);
         this.events = events;
         this.onFailure = onFailure;
         this.tlsHandshakes = tlsHandshakes;
+        this.outboundBudget = outboundBudget;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -122,6 +127,10 @@ public final class EventLoop implements Executor {
     /** The time of the current turn, in {@link System#nanoTime()} terms; loop thread only. */
     public long now() {
         return now;
+    }
+
+    OutboundBudget outboundBudget() {
+        return outboundBudget;
     }
 
     public int connectionCount() {

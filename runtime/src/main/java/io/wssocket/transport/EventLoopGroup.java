@@ -20,6 +20,8 @@ public final class EventLoopGroup implements AutoCloseable {
     private final TransportConfig config;
     private final int maxPendingRegistrations;
     private final TlsHandshakes tlsHandshakes;
+    /** Shared by every loop of the group, replacements included. */
+    private final OutboundBudget outboundBudget;
     private final LoopEvents events = new LoopEvents();
     private final AtomicReferenceArray<EventLoop> slots;
     /** Loops made for each slot so far, for the names of replacements. */
@@ -27,19 +29,31 @@ public final class EventLoopGroup implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private volatile boolean stopped;
 
+    /** Loops whose connections answer to no outbound budget but their own queue limits. */
     public EventLoopGroup(String namePrefix, TransportConfig config) {
-        this(namePrefix, config, null);
+        this(namePrefix, config, null, OutboundBudget.unlimited());
     }
 
-    /** @param tlsHandshakes where the TLS handshakes of the group's connections run their tasks; null: on the loops */
-    public EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes) {
-        this(namePrefix, config, tlsHandshakes, EventLoop.DEFAULT_MAX_PENDING_REGISTRATIONS);
+    /** @param outboundBudget the bytes all connections of these loops may queue together */
+    public EventLoopGroup(String namePrefix, TransportConfig config, OutboundBudget outboundBudget) {
+        this(namePrefix, config, null, outboundBudget);
     }
 
-    EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes, int maxPendingRegistrations) {
+    /**
+     * @param tlsHandshakes where the TLS handshakes of the group's connections run their tasks; null: on the loops
+     * @param outboundBudget the bytes all connections of these loops may queue together
+     */
+    public EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes,
+                          OutboundBudget outboundBudget) {
+        this(namePrefix, config, tlsHandshakes, outboundBudget, EventLoop.DEFAULT_MAX_PENDING_REGISTRATIONS);
+    }
+
+    EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes, OutboundBudget outboundBudget,
+                   int maxPendingRegistrations) {
         this.namePrefix = namePrefix;
         this.config = config;
         this.tlsHandshakes = tlsHandshakes;
+        this.outboundBudget = outboundBudget;
         this.maxPendingRegistrations = maxPendingRegistrations;
         this.slots = new AtomicReferenceArray<>(config.eventLoops());
         this.generations = new AtomicInteger[config.eventLoops()];
@@ -55,7 +69,7 @@ public final class EventLoopGroup implements AutoCloseable {
     private EventLoop newLoop(int slot) {
         int generation = generations[slot].getAndIncrement();
         String name = namePrefix + "-" + slot + (generation == 0 ? "" : "." + generation);
-        return new EventLoop(name, config, maxPendingRegistrations, events, this::replace, tlsHandshakes);
+        return new EventLoop(name, config, maxPendingRegistrations, events, this::replace, tlsHandshakes, outboundBudget);
     }
 
     /** The next loop in turn that is running; if none is (all are being replaced), the next in turn. */

@@ -44,7 +44,7 @@ class LoopFaultTest {
 
     @BeforeEach
     void listen() throws IOException {
-        loops = new EventLoopGroup("fault-test", CONFIG, null, PENDING_BOUND);
+        loops = new EventLoopGroup("fault-test", CONFIG, null, OutboundBudget.unlimited(), PENDING_BOUND);
         listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 

@@ -1,0 +1,156 @@
+package io.wssocket.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.WebSocketServer;
+import io.wssocket.test.RawWebSocket;
+import io.wssocket.transport.OutboundBudget;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The chat attack scaled down: 200 members that never read and 5 that do, in a room that
+ * broadcasts 2 KB messages, on a server whose max-outbound-bytes is 8 MiB. Each non-reader's own
+ * queue limit (32 MiB) would let them hold 6 GiB together; the budget keeps the server's queued
+ * bytes within 8 MiB and one message by dropping the members with the most queued (1008, the
+ * reason naming the budget), while the readers get every message in order.
+ */
+@Timeout(120)
+class OutboundBudgetTest {
+    private static final int SLOW = 200;
+    private static final int READERS = 5;
+    /**
+     * 3 MB to each member: on loopback the kernel takes the first 2-3 MB for a member that does not
+     * read (the server's send buffer grows to tcp_wmem's maximum), only the rest queues in the heap.
+     */
+    private static final int MESSAGES = 1500;
+    private static final int SIZE = 2000;
+    private static final long BUDGET = 8L << 20;
+    private static final int PUBLISH_AHEAD = 4;
+    private static final ConcurrentLinkedQueue<CloseReason> closes = new ConcurrentLinkedQueue<>();
+
+    /** A chat room: every text message goes to every member, with the async remote. */
+    public static class Room extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, message -> {
+                for (Session each : session.getOpenSessions()) {
+                    each.getAsyncRemote().sendText(message);
+                }
+            });
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+            closes.add(closeReason);
+        }
+    }
+
+    @Test
+    void theLargestNonReadersAreDroppedAndTheServerStaysWithinTheBudget() throws Exception {
+        WebSocketServer server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2)
+                .maxOutboundBytes(BUDGET).idleTimeoutMillis(0).build());
+        server.container().addEndpoint(ServerEndpointConfig.Builder.create(Room.class, "/room").build());
+        server.start();
+        List<RawWebSocket> readers = new ArrayList<>();
+        List<RawWebSocket> slow = new ArrayList<>();
+        try (server) {
+            for (int i = 0; i < READERS; i++) {
+                readers.add(RawWebSocket.open(server.port(), "/room"));
+            }
+            for (int i = 0; i < SLOW; i++) {
+                RawWebSocket ws = RawWebSocket.connectWithReceiveBuffer(server.port(), 4096);
+                slow.add(ws);
+                ws.handshake("/room");
+            }
+            broadcastAndCheckEveryReader(readers);
+
+            OutboundBudget budget = server.outboundBudget();
+            assertThat(budget.peak()).as("bytes queued on all connections at most")
+                    .isLessThanOrEqualTo(BUDGET + SIZE + 14);
+            await("non-readers dropped").atMost(Duration.ofSeconds(30))
+                    .until(() -> server.connectionCount() <= READERS + SLOW / 2);
+            List<CloseReason> dropped = new ArrayList<>(closes);
+            assertThat(dropped).as("sessions closed by the server").isNotEmpty().allSatisfy(reason -> {
+                assertThat(reason.getCloseCode().getCode()).isEqualTo(1008);
+                assertThat(reason.getReasonPhrase()).contains("max-outbound-bytes");
+                long queued = Long.parseLong(reason.getReasonPhrase().replaceAll("\\D*(\\d+) bytes queued.*", "$1"));
+                // Only connections above their low water mark are candidates: the readers stay below it.
+                assertThat(queued).isGreaterThan(16 << 10);
+            });
+        } finally {
+            closeAll(slow);
+            closeAll(readers);
+        }
+        await("queued bytes released").atMost(Duration.ofSeconds(10))
+                .until(() -> server.outboundBudget().used() == 0);
+    }
+
+    /** Each reader reads on its own thread while one publishes, at most a few messages ahead of the slowest reader. */
+    private static void broadcastAndCheckEveryReader(List<RawWebSocket> readers) throws Exception {
+        ExecutorService readerThreads = Executors.newFixedThreadPool(readers.size());
+        AtomicIntegerArray progress = new AtomicIntegerArray(readers.size());
+        try {
+            List<Future<Integer>> received = new ArrayList<>();
+            for (int r = 0; r < readers.size(); r++) {
+                RawWebSocket reader = readers.get(r);
+                int index = r;
+                received.add(readerThreads.submit(() -> {
+                    for (int i = 0; i < MESSAGES; i++) {
+                        String text = reader.readFrame().text();
+                        assertThat(text).as("message %d to reader %d", i, index)
+                                .startsWith(String.format("%07d ", i)).hasSize(SIZE);
+                        progress.set(index, i + 1);
+                    }
+                    return MESSAGES;
+                }));
+            }
+            String padding = "x".repeat(SIZE - 8);
+            for (int i = 0; i < MESSAGES; i++) {
+                int sent = i;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> slowest(progress) >= sent - PUBLISH_AHEAD);
+                readers.get(0).sendText(String.format("%07d ", i) + padding);
+            }
+            for (Future<Integer> reader : received) {
+                assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(MESSAGES);
+            }
+        } finally {
+            readerThreads.shutdownNow();
+        }
+    }
+
+    private static int slowest(AtomicIntegerArray progress) {
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < progress.length(); i++) {
+            min = Math.min(min, progress.get(i));
+        }
+        return min;
+    }
+
+    private static void closeAll(List<RawWebSocket> sockets) {
+        for (RawWebSocket ws : sockets) {
+            try {
+                ws.close();
+            } catch (Exception ignored) {
+                // closing is best effort here
+            }
+        }
+    }
+}
