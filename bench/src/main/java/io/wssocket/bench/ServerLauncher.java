@@ -48,7 +48,8 @@ final class ServerLauncher {
         PrintStream out = System.out;
         out.println("READY " + bound);
         out.flush();
-        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH + " and " + BroadcastEndpoint.PATH);
+        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH + ", " + BroadcastEndpoint.PATH
+                + " and " + SlowEndpoint.PATH);
 
         if (watchStdin) {
             Thread watcher = new Thread(() -> {
