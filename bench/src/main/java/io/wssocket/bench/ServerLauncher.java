@@ -41,6 +41,7 @@ final class ServerLauncher {
             }
         }
 
+        ServerStats.preload();
         PeerServer server = factory.get();
         int bound = server.start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(name, server), name + "-stop"));

@@ -46,7 +46,10 @@ final class DerivedMetrics {
     static ResultLine hostile(ResultLine driver, ResultLine held, long logLines, boolean died, String trouble) {
         if (held != null) {
             driver.with("heap_mib", round(held.number("heap_used_bytes").orElse(0) / MIB));
-            driver.with("rss_mib", round(held.number("rss_bytes").orElse(0) / MIB));
+            double rss = held.number("rss_bytes").orElse(-1);
+            if (rss >= 0) { // -1: the server could not read /proc (out of file descriptors)
+                driver.with("rss_mib", round(rss / MIB));
+            }
         }
         if (logLines >= 0) {
             driver.with("log_lines", logLines);
