@@ -180,6 +180,12 @@ final class BlockingClient implements AutoCloseable {
         return c;
     }
 
+    /** Sends a close frame (1000) and closes the socket, without waiting for the server's answer. */
+    void closeNormally() throws IOException {
+        write(FrameEncoder.frame(true, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, maskKey));
+        close();
+    }
+
     /** Closes the socket without a closing handshake (the drivers' attackers leave like that). */
     @Override
     public void close() {

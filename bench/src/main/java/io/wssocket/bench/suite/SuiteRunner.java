@@ -119,6 +119,9 @@ public final class SuiteRunner {
             System.err.println("  (" + scenario.id() + " runs on " + ServerKind.SUBJECT.id() + " only)");
             return;
         }
+        if (scenario == Scenario.SOAK && round > 1) {
+            return; // one soak is the measurement: its length is --soak-minutes, not rounds
+        }
         if (scenario.serverPerRun()) {
             for (RunConfig config : scenario.configs(options)) {
                 runOnOwnServer(server, scenario, config, round);
