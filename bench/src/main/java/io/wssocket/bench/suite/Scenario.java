@@ -52,7 +52,9 @@ public enum Scenario {
                     + "over the attack's time; failures are their failed connects, lost and late messages and "
                     + "disconnects. While the attackers are still connected the runner asks the server for its heap "
                     + "after a full GC and its RSS, and counts the lines it logged during the attack; `server` says "
-                    + "whether it logged an OutOfMemoryError or died.",
+                    + "whether it logged an OutOfMemoryError or died. Server JVMs as in every scenario; for the "
+                    + "blocked senders `/echo` accepts 2 MiB texts, for the fd attack the server may open 1,024 files "
+                    + "(`prlimit --nofile=1024:1024`). WS Socket runs with its default settings.",
             List.of(Metric.lower("p99_us", "good p99 µs", 0), Metric.lower("p50_us", "good p50 µs", 0),
                     Metric.count("failed_connects", "failed connects"), Metric.count("lost", "lost"),
                     Metric.count("late", "late"), Metric.count("disconnects", "disconnects"),

@@ -98,12 +98,62 @@ final class SuiteReport {
                         .filter(m -> ofConfig.stream().anyMatch(l -> l.get(m.key()) != null)).toList();
                 b.append("#### ").append(label).append("\n\n");
                 table(b, s, used.isEmpty() ? s.metrics() : used, ofConfig, summaries);
-                b.append('\n');
+                b.append('\n').append(verdict(ofConfig)).append('\n');
             });
         } else {
             table(b, s, s.metrics(), lines, summaries);
         }
         ratios(b, s, summaries);
+    }
+
+    /** The well-behaved side's failures in an attack: failed connects, lost, late, disconnects, failed new connections. */
+    static final List<String> FAILURE_KEYS = List.of("failed_connects", "lost", "late", "disconnects", "new_failed");
+
+    /**
+     * One attack's target, in a sentence: WS Socket's well-behaved p99 against the best peer's
+     * (medians), its failures, and whether it hit an OutOfMemoryError or died.
+     */
+    static String verdict(List<ResultLine> ofConfig) {
+        Map<ServerKind, List<ResultLine>> byServer = new LinkedHashMap<>();
+        for (ResultLine l : ofConfig) {
+            if (l.kind().equals("RESULT") && l.get("server") != null) {
+                byServer.computeIfAbsent(ServerKind.byId(l.get("server")), k -> new ArrayList<>()).add(l);
+            }
+        }
+        List<ResultLine> subject = byServer.get(ServerKind.SUBJECT);
+        if (subject == null) {
+            return "WS Socket: no result.\n";
+        }
+        double p99 = medianOf(subject, "p99_us");
+        ServerKind best = null;
+        double bestP99 = Double.NaN;
+        for (Map.Entry<ServerKind, List<ResultLine>> e : byServer.entrySet()) {
+            double v = medianOf(e.getValue(), "p99_us");
+            if (e.getKey() != ServerKind.SUBJECT && !Double.isNaN(v) && (best == null || v < bestP99)) {
+                best = e.getKey();
+                bestP99 = v;
+            }
+        }
+        long failures = subject.stream().mapToLong(l -> FAILURE_KEYS.stream()
+                .mapToLong(k -> (long) l.number(k).orElse(0)).sum()).sum();
+        String state = subject.stream().map(l -> l.get("server_state")).filter(v -> v != null).distinct()
+                .collect(Collectors.joining("/"));
+        StringBuilder v = new StringBuilder("WS Socket: well-behaved p99 ");
+        v.append(Double.isNaN(p99) ? "– (no echo completed)" : format(p99, 0) + " µs");
+        if (best != null) {
+            v.append(" against the best peer's ").append(format(bestP99, 0)).append(" µs (").append(best.label()).append(')');
+            if (!Double.isNaN(p99)) {
+                v.append(p99 <= bestP99 ? ": no worse" : ": worse");
+            }
+        }
+        v.append("; failures ").append(failures).append("; server ").append(state.isEmpty() ? "–" : state).append(".\n");
+        return v.toString();
+    }
+
+    private static double medianOf(List<ResultLine> runs, String key) {
+        List<Double> values = new ArrayList<>();
+        runs.forEach(r -> r.number(key).ifPresent(values::add));
+        return values.isEmpty() ? Double.NaN : Summary.of(values).median();
     }
 
     private static void table(StringBuilder b, Scenario s, List<Metric> metrics, List<ResultLine> lines,
