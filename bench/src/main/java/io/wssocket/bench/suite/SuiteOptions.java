@@ -24,7 +24,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             "  --idle-connections C    (default 10000)",
             "  --receivers R           broadcast and slow-consumer receivers (default 1000)",
             "  --slow-percent P        share of slow receivers (default 10)",
-            "  --attack-seconds S      hostile: how long each attack lasts (default 20)",
+            "  --attack-seconds S      hostile: how long each attack lasts (default 20; 5 with --quick)",
             "  --soak-minutes M        soak: how long it runs, WS Socket only (default 30)",
             "  --report-from FILE      no run: write the report from an earlier results file",
             "  --server-cpu N / --driver-cpu N   taskset CPUs (default 1 / 0)");
@@ -32,7 +32,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     static SuiteOptions parse(String[] args, Path root, Path classPathFile, String java) {
         List<ServerKind> servers = Arrays.asList(ServerKind.values());
         List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(Scenario::inDefaultSuite).toList();
-        int attackSeconds = 20;
+        Integer attackSeconds = null;
         int soakMinutes = 30;
         Integer rounds = null;
         Double duration = null;
@@ -81,7 +81,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                 duration != null ? duration : quick ? 2 : 5,
                 warmup != null ? warmup : quick ? 1 : 3,
                 quick, echoConnections, idleConnections, receivers, slowPercent, root, classPathFile, java,
-                serverCpu, driverCpu, reportFrom, attackSeconds, soakMinutes);
+                serverCpu, driverCpu, reportFrom, attackSeconds != null ? attackSeconds : quick ? 5 : 20, soakMinutes);
     }
 
     /**

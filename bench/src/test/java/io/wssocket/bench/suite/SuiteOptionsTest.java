@@ -15,7 +15,7 @@ class SuiteOptionsTest {
     }
 
     @Test
-    void defaultsAreTheFullSuiteWithinTwentyFiveMinutes() {
+    void defaultsAreTheFullSuiteButTheSoakWithinNinetyMinutes() {
         SuiteOptions o = parse();
 
         assertThat(o.servers()).containsExactly(ServerKind.values());
@@ -24,6 +24,7 @@ class SuiteOptionsTest {
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
+        assertThat(o.estimatedSeconds()).isBetween(60 * 60.0, 90 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
@@ -66,6 +67,7 @@ class SuiteOptionsTest {
         assertThat(quick.rounds()).isEqualTo(1);
         assertThat(quick.duration()).isEqualTo(2);
         assertThat(quick.quick()).isTrue();
+        assertThat(quick.attackSeconds()).isEqualTo(5);
 
         SuiteOptions o = parse("--quick", "--rounds", "2", "--servers", "wssocket,jetty", "--scenarios", "echo");
         assertThat(o.rounds()).isEqualTo(2);
