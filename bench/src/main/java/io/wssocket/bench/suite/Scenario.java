@@ -126,6 +126,11 @@ public enum Scenario {
         return this != SOAK || server == ServerKind.SUBJECT;
     }
 
+    /** Whether it runs on {@code server} in {@code round}: one soak is the measurement, its length is --soak-minutes. */
+    boolean runsIn(ServerKind server, int round) {
+        return runsOn(server) && (this != SOAK || round == 1);
+    }
+
     /** The driver runs of one round, in order. */
     List<RunConfig> configs(SuiteOptions o) {
         List<RunConfig> runs = new ArrayList<>();

@@ -97,11 +97,11 @@ final class SuiteReport {
                 List<Metric> used = s.metrics().stream()
                         .filter(m -> ofConfig.stream().anyMatch(l -> l.get(m.key()) != null)).toList();
                 b.append("#### ").append(label).append("\n\n");
-                table(b, s, used.isEmpty() ? s.metrics() : used, ofConfig, summaries);
+                table(b, s, used.isEmpty() ? s.metrics() : used, ofConfig, summaries, false);
                 b.append('\n').append(verdict(ofConfig)).append('\n');
             });
         } else {
-            table(b, s, s.metrics(), lines, summaries);
+            table(b, s, s.metrics(), lines, summaries, true);
         }
         ratios(b, s, summaries);
     }
@@ -157,16 +157,17 @@ final class SuiteReport {
     }
 
     private static void table(StringBuilder b, Scenario s, List<Metric> metrics, List<ResultLine> lines,
-                              Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries) {
-        b.append("| run | server |");
+                              Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries, boolean runColumn) {
+        // a table of one run (one attack) has its name in the heading above it
+        b.append(runColumn ? "| run | server |" : "| server |");
         metrics.forEach(m -> b.append(' ').append(m.heading()).append(" |"));
-        b.append(" runs |\n|---|---|");
+        b.append(runColumn ? " runs |\n|---|---|" : " runs |\n|---|");
         metrics.forEach(m -> b.append("---|"));
         b.append("---|\n");
         forEachGroup(lines, s, (config, label, server, runs) -> {
             List<ResultLine> ok = runs.stream().filter(r -> r.kind().equals("RESULT")).toList();
             long failed = runs.size() - ok.size();
-            b.append("| ").append(label).append(" | ").append(server.label()).append(" |");
+            b.append("| ").append(runColumn ? label + " | " : "").append(server.label()).append(" |");
             if (ok.isEmpty()) {
                 String reason = runs.get(0).get("reason");
                 b.append(" **failed**: ").append(escape(reason == null ? "no result" : reason)).append(" |");

@@ -94,6 +94,9 @@ public final class SuiteRunner {
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Scenario scenario : options.scenarios()) {
                     for (ServerKind server : options.servers()) {
+                        if (!scenario.runsIn(server, round)) {
+                            continue;
+                        }
                         System.err.printf(Locale.ROOT, "== round %d/%d, %s: %s (%s elapsed)%n", round, options.rounds(),
                                 scenario.id(), server.id(), minutes((System.nanoTime() - start) / 1e9));
                         runner.runScenario(server, scenario, round);
@@ -115,13 +118,6 @@ public final class SuiteRunner {
     }
 
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
-        if (!scenario.runsOn(server)) {
-            System.err.println("  (" + scenario.id() + " runs on " + ServerKind.SUBJECT.id() + " only)");
-            return;
-        }
-        if (scenario == Scenario.SOAK && round > 1) {
-            return; // one soak is the measurement: its length is --soak-minutes, not rounds
-        }
         if (scenario.serverPerRun()) {
             for (RunConfig config : scenario.configs(options)) {
                 runOnOwnServer(server, scenario, config, round);

@@ -36,6 +36,8 @@ class SuiteOptionsTest {
         assertThat(o.scenarios()).containsExactly(Scenario.SOAK);
         assertThat(Scenario.SOAK.runsOn(ServerKind.WSSOCKET)).isTrue();
         assertThat(Scenario.SOAK.runsOn(ServerKind.JETTY)).isFalse();
+        assertThat(Scenario.SOAK.runsIn(ServerKind.WSSOCKET, 2)).isFalse();
+        assertThat(Scenario.HOSTILE.runsIn(ServerKind.JETTY, 3)).isTrue();
         RunConfig soak = Scenario.SOAK.configs(o).get(0);
         assertThat(soak.driverMain()).endsWith("SoakLoad");
         assertThat(soak.driverArgs()).containsSequence("--duration", "120");
