@@ -146,7 +146,7 @@ public final class HostileLoad {
         System.exit(load.errorCount() > 0 ? 1 : 0);
     }
 
-    private String run() throws InterruptedException {
+    String run() throws InterruptedException {
         CountDownLatch release = watchStdin();
         long start = System.nanoTime();
         switch (attack) {
