@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The load benchmark suite: WS Socket and its peers (Jetty, Tomcat, Undertow, Tyrus, Netty), each
-# in its own JVM with the same options, through the echo, idle, broadcast and slow-consumer
-# scenarios; results to bench/results/, the report to docs/benchmarks.md and docs/benchmarks/*.png.
+# in its own JVM with the same options, through the echo, idle, broadcast, slow-consumer and hostile
+# scenarios (and, when asked for, WS Socket's soak); results to bench/results/, the report to
+# docs/benchmarks.md and docs/benchmarks/*.png.
 #
-#   bench/run.sh                 # the full suite: 3 rounds, 3 s warmup + 5 s per run
-#   bench/run.sh --quick         # smoke run: 1 round, 1 s + 2 s
+#   bench/run.sh                 # the full suite: 3 rounds, 3 s warmup + 5 s per run, 20 s per attack
+#   bench/run.sh --quick         # smoke run: 1 round, 1 s + 2 s, 5 s per attack
+#   bench/run.sh --scenarios hostile --rounds 1
+#   bench/run.sh --scenarios soak --soak-minutes 30
 #   bench/run.sh --servers "wssocket jetty" --scenarios echo --rounds 5
 #   bench/run.sh --help
 #

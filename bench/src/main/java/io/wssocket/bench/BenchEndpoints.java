@@ -12,6 +12,7 @@ final class BenchEndpoints {
     static List<ServerEndpointConfig> configs() {
         return List.of(
                 ServerEndpointConfig.Builder.create(EchoEndpoint.class, EchoEndpoint.PATH).build(),
-                ServerEndpointConfig.Builder.create(BroadcastEndpoint.class, BroadcastEndpoint.PATH).build());
+                ServerEndpointConfig.Builder.create(BroadcastEndpoint.class, BroadcastEndpoint.PATH).build(),
+                ServerEndpointConfig.Builder.create(SlowEndpoint.class, SlowEndpoint.PATH).build());
     }
 }

@@ -27,9 +27,18 @@ public final class EchoEndpoint extends Endpoint {
      */
     static final int MAX_BINARY_MESSAGE = 16 * 1024;
 
+    /**
+     * The largest text message, when the runner asks for one with {@code -Dbench.echo.max-text=N}
+     * (the hostile scenario's blocked senders send 2 MiB texts); otherwise the server's default.
+     */
+    static final int MAX_TEXT_MESSAGE = Integer.getInteger("bench.echo.max-text", 0);
+
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);
+        if (MAX_TEXT_MESSAGE > 0) {
+            session.setMaxTextMessageBufferSize(MAX_TEXT_MESSAGE);
+        }
         session.addMessageHandler(String.class, text -> {
             try {
                 session.getBasicRemote().sendText(text);

@@ -26,6 +26,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 
@@ -39,8 +41,18 @@ import java.net.InetSocketAddress;
  */
 public final class NettyEchoServer implements PeerServer {
 
-    /** The largest HTTP request head and WebSocket message accepted, as the others' defaults allow. */
-    private static final int MAX_MESSAGE = 1 << 20;
+    /**
+     * The largest HTTP request head and WebSocket message accepted: 1 MiB (what {@code /slow}
+     * accepts on every server), or the echo's text limit when the runner raises it
+     * ({@code -Dbench.echo.max-text}, the hostile scenario's 2 MiB blocked senders).
+     */
+    private static final int MAX_MESSAGE = Math.max(SlowEndpoint.MAX_MESSAGE, EchoEndpoint.MAX_TEXT_MESSAGE);
+
+    /**
+     * Where {@code /slow}'s handler runs: off the event loop, as a Jakarta container runs a
+     * blocking handler, so the event loop goes on reading while it sleeps.
+     */
+    private EventExecutorGroup slowExecutor;
 
     private EventLoopGroup group;
     private Channel serverChannel;
@@ -55,6 +67,9 @@ public final class NettyEchoServer implements PeerServer {
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelHandler echo = new EchoHandler();
         ChannelHandler broadcast = new BroadcastHandler(broadcastChannels);
+        slowExecutor = new DefaultEventExecutorGroup(1);
+        ChannelHandler slow = new SlowHandler();
+        EventExecutorGroup slowGroup = slowExecutor;
         serverChannel = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -63,7 +78,7 @@ public final class NettyEchoServer implements PeerServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_MESSAGE),
-                                new PathRouter(echo, broadcast));
+                                new PathRouter(echo, broadcast, slow, slowGroup));
                     }
                 })
                 .bind(host, port).sync().channel();
@@ -74,6 +89,7 @@ public final class NettyEchoServer implements PeerServer {
     public void stop() throws Exception {
         serverChannel.close().sync();
         group.shutdownGracefully().sync();
+        slowExecutor.shutdownGracefully().sync();
     }
 
     /**
@@ -84,10 +100,14 @@ public final class NettyEchoServer implements PeerServer {
 
         private final ChannelHandler echo;
         private final ChannelHandler broadcast;
+        private final ChannelHandler slow;
+        private final EventExecutorGroup slowExecutor;
 
-        PathRouter(ChannelHandler echo, ChannelHandler broadcast) {
+        PathRouter(ChannelHandler echo, ChannelHandler broadcast, ChannelHandler slow, EventExecutorGroup slowExecutor) {
             this.echo = echo;
             this.broadcast = broadcast;
+            this.slow = slow;
+            this.slowExecutor = slowExecutor;
         }
 
         @Override
@@ -100,6 +120,7 @@ public final class NettyEchoServer implements PeerServer {
             ChannelHandler endpoint = switch (path) {
                 case EchoEndpoint.PATH -> echo;
                 case BroadcastEndpoint.PATH -> broadcast;
+                case SlowEndpoint.PATH -> slow;
                 default -> null;
             };
             if (endpoint == null) {
@@ -110,7 +131,12 @@ public final class NettyEchoServer implements PeerServer {
             }
             ChannelPipeline pipeline = ctx.pipeline();
             pipeline.addLast(new WebSocketServerProtocolHandler(path, null, false, MAX_MESSAGE),
-                    new WebSocketFrameAggregator(MAX_MESSAGE), endpoint);
+                    new WebSocketFrameAggregator(MAX_MESSAGE));
+            if (endpoint == slow) {
+                pipeline.addLast(slowExecutor, endpoint);
+            } else {
+                pipeline.addLast(endpoint);
+            }
             pipeline.remove(this);
             ctx.fireChannelRead(request);
         }
@@ -127,6 +153,16 @@ public final class NettyEchoServer implements PeerServer {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             ctx.writeAndFlush(frame);
+        }
+    }
+
+    /** Takes {@link SlowEndpoint#DELAY_MS} over every whole data message, on its own executor; answers nothing. */
+    @ChannelHandler.Sharable
+    private static final class SlowHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            SlowEndpoint.pause();
         }
     }
 

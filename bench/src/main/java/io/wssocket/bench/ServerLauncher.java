@@ -41,14 +41,19 @@ final class ServerLauncher {
             }
         }
 
+        ServerStats.preload();
         PeerServer server = factory.get();
         int bound = server.start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(name, server), name + "-stop"));
 
+        // before READY: the hostile scenario counts the log lines a server writes during an attack,
+        // from READY on
+        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH + ", " + BroadcastEndpoint.PATH
+                + " and " + SlowEndpoint.PATH);
+        System.err.flush();
         PrintStream out = System.out;
         out.println("READY " + bound);
         out.flush();
-        System.err.println(name + " serving ws://" + host + ":" + bound + EchoEndpoint.PATH + " and " + BroadcastEndpoint.PATH);
 
         if (watchStdin) {
             Thread watcher = new Thread(() -> {

@@ -28,7 +28,18 @@ final class ServerStats {
                 heap, residentBytes(), SendFailures.count());
     }
 
-    /** VmRSS in bytes, or -1 where /proc is not there. */
+    /**
+     * Loads what {@link #line()} needs while the server can still open files: under the hostile
+     * scenario's fd attack, loading a class from a directory (or reading /proc) fails with "too
+     * many open files", and the server could not tell its memory when it matters most.
+     */
+    static void preload() {
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        String.format(Locale.ROOT, "STATS heap_used_bytes=%d rss_bytes=%d send_failures=%d", 0L, residentBytes(),
+                SendFailures.count());
+    }
+
+    /** VmRSS in bytes, or -1 where /proc is not there (or cannot be opened). */
     static long residentBytes() {
         try {
             return parseVmRss(Files.readAllLines(STATUS));

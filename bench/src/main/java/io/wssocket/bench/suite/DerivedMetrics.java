@@ -31,9 +31,33 @@ final class DerivedMetrics {
                 driver.with("heap_growth_mib", round(delta(before, after, "heap_used_bytes") / MIB));
                 driver.with("send_failures", (long) delta(before, after, "send_failures"));
             }
-            case BROADCAST -> {
-                // the driver's figures are the result
+            case BROADCAST, HOSTILE, SOAK -> {
+                // the driver's figures are the result (hostile's server figures: hostile())
             }
+        }
+        return driver;
+    }
+
+    /**
+     * An attack's result: the driver's figures, the server's memory while the attack held (none if
+     * it did not answer), the lines it logged during the attack, and its state: {@code ok},
+     * {@code OOM} (an OutOfMemoryError in its log), {@code died}, or both.
+     */
+    static ResultLine hostile(ResultLine driver, ResultLine held, long logLines, boolean died, String trouble) {
+        if (held != null) {
+            driver.with("heap_mib", round(held.number("heap_used_bytes").orElse(0) / MIB));
+            double rss = held.number("rss_bytes").orElse(-1);
+            if (rss >= 0) { // -1: the server could not read /proc (out of file descriptors)
+                driver.with("rss_mib", round(rss / MIB));
+            }
+        }
+        if (logLines >= 0) {
+            driver.with("log_lines", logLines);
+        }
+        boolean oom = trouble.contains("OutOfMemoryError");
+        driver.with("server_state", oom && died ? "OOM+died" : oom ? "OOM" : died ? "died" : held == null ? "no-stats" : "ok");
+        if (!trouble.isEmpty()) {
+            driver.with("note", trouble);
         }
         return driver;
     }

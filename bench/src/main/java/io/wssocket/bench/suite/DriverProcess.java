@@ -24,7 +24,17 @@ final class DriverProcess {
         void run() throws IOException, InterruptedException;
     }
 
+    /** What the runner does with any other line of the driver's stdout (the soak's {@code SAMPLE}s). */
+    interface LineAction {
+        void accept(String line) throws IOException, InterruptedException;
+    }
+
     private DriverProcess() {
+    }
+
+    static ResultLine run(SuiteOptions options, List<String> classPath, RunConfig config, String server, int port,
+                          Path log, long timeoutSeconds, HoldAction onHold) throws IOException, InterruptedException {
+        return run(options, classPath, config, server, port, log, timeoutSeconds, onHold, line -> { });
     }
 
     /**
@@ -32,7 +42,8 @@ final class DriverProcess {
      * there is none; a driver that exits 1 with a RESULT line (errors counted) still returns it.
      */
     static ResultLine run(SuiteOptions options, List<String> classPath, RunConfig config, String server, int port,
-                          Path log, long timeoutSeconds, HoldAction onHold) throws IOException, InterruptedException {
+                          Path log, long timeoutSeconds, HoldAction onHold, LineAction onLine)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(options.driverCpu()), options.java()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, ServerKind.driverClassPath(classPath)),
@@ -54,6 +65,8 @@ final class DriverProcess {
                     }
                 } else if (line.startsWith("RESULT ")) {
                     result = line;
+                } else {
+                    onLine.accept(line);
                 }
             }
             watchdog.interrupt();

@@ -13,7 +13,9 @@ public record Metric(String key, String heading, boolean higherIsBetter, int dec
         /** Median (min–max) in the table only: its ratio says nothing another one does not (MB/s), or it is noise (max). */
         SHOWN,
         /** A count (errors, lost messages, failed sends): the total over the rounds, never a ratio. */
-        COUNT
+        COUNT,
+        /** A word, not a number (accepted or refused, the server's state): the distinct values over the rounds. */
+        TEXT
     }
 
     static Metric higher(String key, String heading, int decimals) {
@@ -26,6 +28,10 @@ public record Metric(String key, String heading, boolean higherIsBetter, int dec
 
     static Metric shown(String key, String heading, int decimals) {
         return new Metric(key, heading, false, decimals, Role.SHOWN);
+    }
+
+    static Metric text(String key, String heading) {
+        return new Metric(key, heading, false, 0, Role.TEXT);
     }
 
     static Metric count(String key, String heading) {

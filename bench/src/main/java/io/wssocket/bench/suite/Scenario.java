@@ -42,7 +42,41 @@ public enum Scenario {
             List.of(Metric.lower("p99_us", "fast p99 µs", 0), Metric.lower("p50_us", "fast p50 µs", 0),
                     Metric.count("lost", "fast lost"), Metric.lower("rss_growth_mib", "RSS growth MiB", 1),
                     Metric.lower("heap_growth_mib", "heap growth MiB", 1), Metric.count("send_failures", "failed sends"),
+                    Metric.count("errors", "errors"))),
+    HOSTILE("hostile", "Hostile and unlucky load",
+            "Each attack runs against a server started afresh for it, beside well-behaved clients that connect "
+                    + "from another loopback address (127.0.0.2; the attackers from 127.0.0.1). Well-behaved: 4 "
+                    + "connections to `/echo`, each sending a 64 B text every 20 ms and waiting for its echo (lost: "
+                    + "none within 5 s; late: over 1 s), or in the chat attack 4 readers of `/broadcast`; and a probe "
+                    + "that opens a new connection every second and echoes one message. Their latency p50/p99 is "
+                    + "over the attack's time; failures are their failed connects, lost and late messages and "
+                    + "disconnects. While the attackers are still connected the runner asks the server for its heap "
+                    + "after a full GC and its RSS, and counts the lines it logged during the attack; `server` says "
+                    + "whether it logged an OutOfMemoryError or died. Server JVMs as in every scenario; for the "
+                    + "blocked senders `/echo` accepts 2 MiB texts, for the fd attack the server may open 1,024 files "
+                    + "(`prlimit --nofile=1024:1024`). WS Socket runs with its default settings.",
+            List.of(Metric.lower("p99_us", "good p99 µs", 0), Metric.lower("p50_us", "good p50 µs", 0),
+                    Metric.count("failed_connects", "failed connects"), Metric.count("lost", "lost"),
+                    Metric.count("late", "late"), Metric.count("disconnects", "disconnects"),
+                    Metric.count("new_failed", "new conns failed"), Metric.count("new_tried", "new conns tried"),
+                    Metric.lower("heap_mib", "heap after GC MiB", 1), Metric.lower("rss_mib", "RSS MiB", 1),
+                    Metric.text("server_state", "server"), Metric.count("log_lines", "log lines"),
+                    Metric.count("attack_opened", "attack conns"), Metric.count("attack_msgs", "attack msgs"),
+                    Metric.text("origin_evil", "Origin: https://evil.example"), Metric.text("origin_null", "Origin: null"),
+                    Metric.text("origin_same", "own origin"))),
+    SOAK("soak", "Soak",
+            "WS Socket alone, for `--soak-minutes`: well-behaved echo clients, broadcast readers and a publisher, "
+                    + "connection churn, and 10 % slow consumers that never read, all bounded in count. Every "
+                    + "30 s the runner records the server's RSS and heap after a full GC and the well-behaved "
+                    + "sessions' lost messages.",
+            List.of(Metric.count("lost", "lost"), Metric.count("failed_connects", "failed connects"),
                     Metric.count("errors", "errors")));
+
+    /** The open files the hostile scenario's fd attack allows the server JVM (soft and hard limit). */
+    static final int FD_ATTACK_OPEN_FILES = 1024;
+
+    /** The text limit given to {@code /echo} for the blocked senders' 2 MiB messages. */
+    static final String BLOCKED_ECHO_LIMIT = "-Dbench.echo.max-text=" + (2 << 20);
 
     private final String id;
     private final String title;
@@ -77,6 +111,26 @@ public enum Scenario {
         return metrics.get(0);
     }
 
+    /** Whether each run gets a server of its own (an attack may leave the server unusable for the next). */
+    boolean serverPerRun() {
+        return this == HOSTILE || this == SOAK;
+    }
+
+    /** Whether a run without {@code --scenarios} includes it: the soak is run on purpose only. */
+    boolean inDefaultSuite() {
+        return this != SOAK;
+    }
+
+    /** Whether it runs on {@code server}: the soak measures WS Socket only. */
+    boolean runsOn(ServerKind server) {
+        return this != SOAK || server == ServerKind.SUBJECT;
+    }
+
+    /** Whether it runs on {@code server} in {@code round}: one soak is the measurement, its length is --soak-minutes. */
+    boolean runsIn(ServerKind server, int round) {
+        return runsOn(server) && (this != SOAK || round == 1);
+    }
+
     /** The driver runs of one round, in order. */
     List<RunConfig> configs(SuiteOptions o) {
         List<RunConfig> runs = new ArrayList<>();
@@ -105,8 +159,28 @@ public enum Scenario {
                         "io.wssocket.bench.BroadcastLoad",
                         split("--receivers " + o.receivers() + " --slow " + slow + " --rate 100 --hold 1 " + timing), true));
             }
+            case HOSTILE -> {
+                String d = " --duration " + o.attackSeconds();
+                runs.add(hostile("blocked-16", "a. blocked senders: 16 × two 2 MiB texts, never read",
+                        "--attack blocked --attackers 16" + d, List.of(BLOCKED_ECHO_LIMIT), 0));
+                runs.add(hostile("blocked-200", "a. blocked senders: 200 × two 2 MiB texts, never read",
+                        "--attack blocked --attackers 200" + d, List.of(BLOCKED_ECHO_LIMIT), 0));
+                runs.add(hostile("flood", "b. inbound flood: 1 MB texts to a 5 ms handler", "--attack flood" + d, List.of(), 0));
+                runs.add(hostile("origin", "c. cross-origin handshakes", "--attack origin" + d, List.of(), 0));
+                runs.add(hostile("fd", "d. one address takes the file descriptors: up to 1,100 idle connections, server at "
+                        + FD_ATTACK_OPEN_FILES + " open files", "--attack fd --attackers 1100" + d, List.of(), FD_ATTACK_OPEN_FILES));
+                runs.add(hostile("chat", "e. chat: 200 members never read, 2 KB at 50 msg/s", "--attack chat --attackers 200" + d,
+                        List.of(), 0));
+            }
+            case SOAK -> runs.add(new RunConfig("soak-" + o.soakMinutes() + "min",
+                    o.soakMinutes() + " min, mixed load", "io.wssocket.bench.SoakLoad",
+                    split("--duration " + o.soakMinutes() * 60 + " --sample 30"), false));
         }
         return runs;
+    }
+
+    private static RunConfig hostile(String id, String label, String args, List<String> jvmArgs, int openFiles) {
+        return new RunConfig(id, label, "io.wssocket.bench.HostileLoad", split(args), true, jvmArgs, openFiles);
     }
 
     private static RunConfig echo(String id, String label, SuiteOptions o, int size, int window, boolean binary, String timing) {

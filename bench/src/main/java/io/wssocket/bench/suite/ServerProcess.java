@@ -44,8 +44,22 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(ServerKind kind, SuiteOptions options, List<String> classPath, Path logBase)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(options.serverCpu()), options.java()));
+        return start(kind, options, classPath, logBase, List.of(), 0);
+    }
+
+    /**
+     * With extra JVM options and, if {@code openFiles} > 0, that limit (soft and hard, so that the
+     * JVM cannot raise it) on the server's open files, set with util-linux's {@code prlimit}.
+     */
+    static ServerProcess start(ServerKind kind, SuiteOptions options, List<String> classPath, Path logBase,
+                               List<String> jvmArgs, int openFiles) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (openFiles > 0) {
+            command.addAll(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles));
+        }
+        command.addAll(List.of("taskset", "-c", Integer.toString(options.serverCpu()), options.java()));
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmArgs);
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, kind.classPathFor(classPath)),
                 kind.mainClass(), "--host", "127.0.0.1", "--port", "0"));
         Process process = new ProcessBuilder(command)
@@ -110,6 +124,20 @@ final class ServerProcess implements AutoCloseable {
                         + " before its '" + prefix.trim() + "' line");
             }
         }
+    }
+
+    /** Lines the server has written so far to stdout and stderr (its log). */
+    static long logLines(Path logBase) {
+        long n = 0;
+        for (String suffix : new String[] {".out", ".err"}) {
+            Path file = logBase.resolveSibling(logBase.getFileName() + suffix);
+            try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                n += lines.count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // not there yet: none
+            }
+        }
+        return n;
     }
 
     boolean isAlive() {

@@ -9,12 +9,13 @@ import java.util.Locale;
 /** The suite's options; {@link #USAGE} lists them with their defaults. */
 public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, int rounds, double duration, double warmup,
                            boolean quick, int echoConnections, int idleConnections, int receivers, int slowPercent,
-                           Path root, Path classPathFile, String java, int serverCpu, int driverCpu, Path reportFrom) {
+                           Path root, Path classPathFile, String java, int serverCpu, int driverCpu, Path reportFrom,
+                           int attackSeconds, int soakMinutes) {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all: " + ServerKind.ids() + ")",
-            "  --scenarios \"a b ...\"   echo idle broadcast slow (default: all)",
+            "  --scenarios \"a b ...\"   echo idle broadcast slow hostile soak (default: all but soak)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
             "  --duration S            measured seconds per driver run (default 5)",
             "  --warmup S              warmup seconds per driver run (default 3)",
@@ -23,12 +24,16 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             "  --idle-connections C    (default 10000)",
             "  --receivers R           broadcast and slow-consumer receivers (default 1000)",
             "  --slow-percent P        share of slow receivers (default 10)",
+            "  --attack-seconds S      hostile: how long each attack lasts (default 20; 5 with --quick)",
+            "  --soak-minutes M        soak: how long it runs, WS Socket only (default 30)",
             "  --report-from FILE      no run: write the report from an earlier results file",
             "  --server-cpu N / --driver-cpu N   taskset CPUs (default 1 / 0)");
 
     static SuiteOptions parse(String[] args, Path root, Path classPathFile, String java) {
         List<ServerKind> servers = Arrays.asList(ServerKind.values());
-        List<Scenario> scenarios = Arrays.asList(Scenario.values());
+        List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(Scenario::inDefaultSuite).toList();
+        Integer attackSeconds = null;
+        int soakMinutes = 30;
         Integer rounds = null;
         Double duration = null;
         Double warmup = null;
@@ -63,6 +68,8 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                 case "--server-cpu" -> serverCpu = Integer.parseInt(value);
                 case "--driver-cpu" -> driverCpu = Integer.parseInt(value);
                 case "--report-from" -> reportFrom = Path.of(value);
+                case "--attack-seconds" -> attackSeconds = positive(flag, value);
+                case "--soak-minutes" -> soakMinutes = positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -74,7 +81,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                 duration != null ? duration : quick ? 2 : 5,
                 warmup != null ? warmup : quick ? 1 : 3,
                 quick, echoConnections, idleConnections, receivers, slowPercent, root, classPathFile, java,
-                serverCpu, driverCpu, reportFrom);
+                serverCpu, driverCpu, reportFrom, attackSeconds != null ? attackSeconds : quick ? 5 : 20, soakMinutes);
     }
 
     /**
@@ -86,6 +93,9 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     double estimatedSeconds() {
         double perServerRound = 0;
         for (Scenario s : scenarios) {
+            if (s == Scenario.SOAK) {
+                continue;
+            }
             perServerRound += 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
                 perServerRound += switch (s) {
@@ -93,19 +103,24 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                     case IDLE -> idleConnections / 2000.0 + duration + 5;
                     case BROADCAST -> receivers / 1000.0 + warmup + duration + 1;
                     case SLOW -> receivers / 1000.0 + warmup + duration + 4;
+                    // a server start and stop, a driver JVM, the stats while held; the fd attack's ramp
+                    case HOSTILE -> attackSeconds + 8 + (run.id().equals("fd") ? 12 : 0);
+                    case SOAK -> 0; // counted below
                 };
             }
         }
-        return perServerRound * servers.size() * rounds;
+        // the soak runs on WS Socket only
+        double soak = scenarios.contains(Scenario.SOAK) && servers.contains(ServerKind.SUBJECT) ? soakMinutes * 60.0 + 7 : 0;
+        return perServerRound * servers.size() * rounds + soak; // one soak, whatever the rounds
     }
 
     String describe() {
         return String.format(Locale.ROOT,
                 "rounds=%d warmup=%ss duration=%ss servers=%s scenarios=%s echo-connections=%d idle-connections=%d"
-                        + " receivers=%d slow-percent=%d%s",
+                        + " receivers=%d slow-percent=%d attack-seconds=%d soak-minutes=%d%s",
                 rounds, fmt(warmup), fmt(duration), servers.stream().map(ServerKind::id).toList(),
                 scenarios.stream().map(Scenario::id).toList(), echoConnections, idleConnections, receivers, slowPercent,
-                quick ? " (quick smoke run)" : "");
+                attackSeconds, soakMinutes, quick ? " (quick smoke run)" : "");
     }
 
     private static String fmt(double seconds) {

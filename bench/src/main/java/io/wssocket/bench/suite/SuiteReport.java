@@ -33,6 +33,10 @@ final class SuiteReport {
         Path charts = root.resolve("docs").resolve(CHART_DIR);
         Files.createDirectories(charts);
         for (Scenario s : scenariosIn(lines)) {
+            if (s == Scenario.SOAK) {
+                SoakReport.chart(charts.resolve(s.id() + ".png"), lines);
+                continue;
+            }
             Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
             forEachGroup(lines, s, (config, label, server, runs) -> {
                 List<Double> values = values(runs, s.primary());
@@ -78,26 +82,104 @@ final class SuiteReport {
 
     private static void scenario(StringBuilder b, Scenario s, List<ResultLine> lines) {
         b.append("\n### ").append(s.title()).append("\n\n").append(s.method()).append("\n\n");
+        if (s == Scenario.SOAK) {
+            SoakReport.section(b, lines);
+            return;
+        }
         b.append("![").append(s.title()).append(": ").append(s.primary().heading()).append("](")
                 .append(CHART_DIR).append('/').append(s.id()).append(".png)\n\n");
-        b.append("| run | server |");
-        s.metrics().forEach(m -> b.append(' ').append(m.heading()).append(" |"));
-        b.append(" runs |\n|---|---|");
-        s.metrics().forEach(m -> b.append("---|"));
-        b.append("---|\n");
         Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries = new LinkedHashMap<>();
+        if (s == Scenario.HOSTILE) {
+            // one table per attack, with the figures that attack has
+            Map<String, String> labels = configLabels(lines, s);
+            labels.forEach((config, label) -> {
+                List<ResultLine> ofConfig = lines.stream().filter(l -> config.equals(l.get("config"))).toList();
+                List<Metric> used = s.metrics().stream()
+                        .filter(m -> ofConfig.stream().anyMatch(l -> l.get(m.key()) != null)).toList();
+                b.append("#### ").append(label).append("\n\n");
+                table(b, s, used.isEmpty() ? s.metrics() : used, ofConfig, summaries, false);
+                b.append('\n').append(verdict(ofConfig)).append('\n');
+            });
+        } else {
+            table(b, s, s.metrics(), lines, summaries, true);
+        }
+        ratios(b, s, summaries);
+    }
+
+    /** The well-behaved side's failures in an attack: failed connects, lost, late, disconnects, failed new connections. */
+    static final List<String> FAILURE_KEYS = List.of("failed_connects", "lost", "late", "disconnects", "new_failed");
+
+    /**
+     * One attack's target, in a sentence: WS Socket's well-behaved p99 against the best peer's
+     * (medians), its failures, and whether it hit an OutOfMemoryError or died.
+     */
+    static String verdict(List<ResultLine> ofConfig) {
+        Map<ServerKind, List<ResultLine>> byServer = new LinkedHashMap<>();
+        for (ResultLine l : ofConfig) {
+            if (l.kind().equals("RESULT") && l.get("server") != null) {
+                byServer.computeIfAbsent(ServerKind.byId(l.get("server")), k -> new ArrayList<>()).add(l);
+            }
+        }
+        List<ResultLine> subject = byServer.get(ServerKind.SUBJECT);
+        if (subject == null) {
+            return "WS Socket: no result.\n";
+        }
+        double p99 = medianOf(subject, "p99_us");
+        ServerKind best = null;
+        double bestP99 = Double.NaN;
+        for (Map.Entry<ServerKind, List<ResultLine>> e : byServer.entrySet()) {
+            double v = medianOf(e.getValue(), "p99_us");
+            if (e.getKey() != ServerKind.SUBJECT && !Double.isNaN(v) && (best == null || v < bestP99)) {
+                best = e.getKey();
+                bestP99 = v;
+            }
+        }
+        long failures = subject.stream().mapToLong(l -> FAILURE_KEYS.stream()
+                .mapToLong(k -> (long) l.number(k).orElse(0)).sum()).sum();
+        String state = subject.stream().map(l -> l.get("server_state")).filter(v -> v != null).distinct()
+                .collect(Collectors.joining("/"));
+        StringBuilder v = new StringBuilder("WS Socket: well-behaved p99 ");
+        v.append(Double.isNaN(p99) ? "– (no echo completed)" : format(p99, 0) + " µs");
+        if (best != null) {
+            v.append(" against the best peer's ").append(format(bestP99, 0)).append(" µs (").append(best.label()).append(')');
+            if (!Double.isNaN(p99)) {
+                v.append(p99 <= bestP99 ? ": no worse" : ": worse");
+            }
+        }
+        v.append("; failures ").append(failures).append("; server ").append(state.isEmpty() ? "–" : state).append(".\n");
+        return v.toString();
+    }
+
+    private static double medianOf(List<ResultLine> runs, String key) {
+        List<Double> values = new ArrayList<>();
+        runs.forEach(r -> r.number(key).ifPresent(values::add));
+        return values.isEmpty() ? Double.NaN : Summary.of(values).median();
+    }
+
+    private static void table(StringBuilder b, Scenario s, List<Metric> metrics, List<ResultLine> lines,
+                              Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries, boolean runColumn) {
+        // a table of one run (one attack) has its name in the heading above it
+        b.append(runColumn ? "| run | server |" : "| server |");
+        metrics.forEach(m -> b.append(' ').append(m.heading()).append(" |"));
+        b.append(runColumn ? " runs |\n|---|---|" : " runs |\n|---|");
+        metrics.forEach(m -> b.append("---|"));
+        b.append("---|\n");
         forEachGroup(lines, s, (config, label, server, runs) -> {
             List<ResultLine> ok = runs.stream().filter(r -> r.kind().equals("RESULT")).toList();
             long failed = runs.size() - ok.size();
-            b.append("| ").append(label).append(" | ").append(server.label()).append(" |");
+            b.append("| ").append(runColumn ? label + " | " : "").append(server.label()).append(" |");
             if (ok.isEmpty()) {
                 String reason = runs.get(0).get("reason");
                 b.append(" **failed**: ").append(escape(reason == null ? "no result" : reason)).append(" |");
-                b.append(" |".repeat(s.metrics().size() - 1));
+                b.append(" |".repeat(metrics.size() - 1));
             } else {
-                for (Metric m : s.metrics()) {
+                for (Metric m : metrics) {
                     List<Double> values = values(ok, m);
-                    if (values.isEmpty()) {
+                    if (m.role() == Metric.Role.TEXT) {
+                        String words = ok.stream().map(r -> r.get(m.key())).filter(v -> v != null).distinct()
+                                .collect(Collectors.joining(" / "));
+                        b.append(' ').append(words.isEmpty() ? "–" : escape(words)).append(" |");
+                    } else if (values.isEmpty()) {
                         b.append(" – |");
                     } else if (m.role() == Metric.Role.COUNT) {
                         b.append(' ').append(format(values.stream().mapToDouble(Double::doubleValue).sum(), 0)).append(" |");
@@ -114,7 +196,6 @@ final class SuiteReport {
             b.append(' ').append(ok.size()).append(failed > 0 ? " (" + failed + " failed)" : "")
                     .append(notes.isEmpty() ? "" : ", " + notes).append(" |\n");
         });
-        ratios(b, s, summaries);
     }
 
     private static void ratios(StringBuilder b, Scenario s, Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries) {
@@ -151,16 +232,11 @@ final class SuiteReport {
 
     /** Calls back once per (run config, server) of the scenario, in run order and server order. */
     private static void forEachGroup(List<ResultLine> lines, Scenario s, GroupAction action) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (ResultLine l : lines) {
-            if (s.id().equals(l.get("scenario")) && l.get("config") != null) {
-                labels.putIfAbsent(l.get("config"), l.get("label") != null ? l.get("label") : l.get("config"));
-            }
-        }
+        Map<String, String> labels = configLabels(lines, s);
         for (Map.Entry<String, String> config : labels.entrySet()) {
             for (ServerKind server : ServerKind.values()) {
                 List<ResultLine> runs = lines.stream()
-                        .filter(l -> s.id().equals(l.get("scenario")) && config.getKey().equals(l.get("config"))
+                        .filter(l -> !l.kind().equals("SAMPLE") && s.id().equals(l.get("scenario")) && config.getKey().equals(l.get("config"))
                                 && server.id().equals(l.get("server")))
                         .toList();
                 if (!runs.isEmpty()) {
@@ -168,6 +244,17 @@ final class SuiteReport {
                 }
             }
         }
+    }
+
+    /** The scenario's run configs in the order they ran: id → label. */
+    private static Map<String, String> configLabels(List<ResultLine> lines, Scenario s) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (ResultLine l : lines) {
+            if (s.id().equals(l.get("scenario")) && l.get("config") != null) {
+                labels.putIfAbsent(l.get("config"), l.get("label") != null ? l.get("label") : l.get("config"));
+            }
+        }
+        return labels;
     }
 
     private interface GroupAction {
@@ -206,7 +293,7 @@ final class SuiteReport {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 

@@ -94,6 +94,9 @@ public final class SuiteRunner {
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Scenario scenario : options.scenarios()) {
                     for (ServerKind server : options.servers()) {
+                        if (!scenario.runsIn(server, round)) {
+                            continue;
+                        }
                         System.err.printf(Locale.ROOT, "== round %d/%d, %s: %s (%s elapsed)%n", round, options.rounds(),
                                 scenario.id(), server.id(), minutes((System.nanoTime() - start) / 1e9));
                         runner.runScenario(server, scenario, round);
@@ -115,6 +118,12 @@ public final class SuiteRunner {
     }
 
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
+        if (scenario.serverPerRun()) {
+            for (RunConfig config : scenario.configs(options)) {
+                runOnOwnServer(server, scenario, config, round);
+            }
+            return;
+        }
         List<RunConfig> configs = scenario.configs(options);
         String base = server.id() + "-" + scenario.id() + "-round" + round;
         ServerProcess process;
@@ -134,6 +143,92 @@ public final class SuiteRunner {
                 }
                 runOne(process, server, scenario, config, round, base);
             }
+        }
+    }
+
+    /** A run with a server of its own (hostile, soak): started with the run's options, stopped after it. */
+    private void runOnOwnServer(ServerKind server, Scenario scenario, RunConfig config, int round) throws InterruptedException {
+        String base = server.id() + "-" + scenario.id() + "-" + config.id() + "-round" + round;
+        Path logBase = logDir.resolve(base);
+        ServerProcess process;
+        try {
+            process = ServerProcess.start(server, options, classPath, logBase, config.serverJvmArgs(), config.serverOpenFiles());
+        } catch (IOException e) {
+            fail(server, scenario, config, round, "server did not start: " + e.getMessage() + inBrackets(serverTrouble(base)));
+            return;
+        }
+        try (process) {
+            if (scenario == Scenario.SOAK) {
+                runSoak(process, server, scenario, config, round, base);
+            } else {
+                runHostile(process, server, scenario, config, round, base);
+            }
+        }
+    }
+
+    /**
+     * One attack: the server's log is counted before the driver and while it holds the attack, when
+     * the server's memory is also taken (a server too far gone to answer gets none); afterwards,
+     * whether the server logged an OutOfMemoryError or died.
+     */
+    private void runHostile(ServerProcess process, ServerKind server, Scenario scenario, RunConfig config, int round,
+                            String base) throws InterruptedException {
+        Path logBase = logDir.resolve(base);
+        Path log = logDir.resolve(base + ".driver");
+        long logBefore = ServerProcess.logLines(logBase);
+        ResultLine[] held = new ResultLine[1];
+        long[] logHeld = {-1};
+        try {
+            long timeout = 2L * options.attackSeconds() + DRIVER_SLACK_S;
+            ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout, () -> {
+                logHeld[0] = ServerProcess.logLines(logBase);
+                try {
+                    held[0] = process.stats();
+                } catch (IOException e) {
+                    System.err.println("  no stats from the server during the attack: " + e.getMessage());
+                }
+            });
+            ResultLine result = DerivedMetrics.hostile(driver, held[0],
+                    logHeld[0] < 0 ? -1 : logHeld[0] - logBefore, !process.isAlive(), serverTrouble(base)).withKind("RESULT");
+            record(tag(result, server, scenario, config, round));
+            System.err.println("  " + config.id() + ": " + summary(scenario, result));
+        } catch (IOException e) {
+            fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
+        }
+    }
+
+    /**
+     * The soak: each {@code SAMPLE} line of the driver (every 30 s) is stored with the server's
+     * memory at that moment; the driver's RESULT line ends it.
+     */
+    private void runSoak(ServerProcess process, ServerKind server, Scenario scenario, RunConfig config, int round,
+                         String base) throws InterruptedException {
+        Path log = logDir.resolve(base + ".driver");
+        try {
+            long timeout = options.soakMinutes() * 60L + DRIVER_SLACK_S;
+            ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout,
+                    () -> { }, line -> {
+                        if (line.startsWith("SAMPLE ")) {
+                            ResultLine sample = ResultLine.parse(line);
+                            try {
+                                ResultLine stats = process.stats();
+                                sample.with("rss_bytes", stats.get("rss_bytes")).with("heap_used_bytes", stats.get("heap_used_bytes"));
+                            } catch (IOException e) {
+                                sample.with("note", "no stats: " + e.getMessage());
+                            }
+                            record(tag(sample, server, scenario, config, round));
+                            System.err.println("  " + sample);
+                        }
+                    });
+            ResultLine result = driver.withKind("RESULT");
+            String trouble = serverTrouble(base);
+            if (!trouble.isEmpty()) {
+                result.with("note", trouble);
+            }
+            record(tag(result, server, scenario, config, round));
+            System.err.println("  " + config.id() + ": " + summary(scenario, result));
+        } catch (IOException e) {
+            fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
         }
     }
 
@@ -200,8 +295,11 @@ public final class SuiteRunner {
     private static String summary(Scenario scenario, ResultLine r) {
         StringBuilder b = new StringBuilder();
         for (Metric m : scenario.metrics()) {
-            b.append(m.heading()).append(' ')
-                    .append(String.format(Locale.ROOT, "%." + m.decimals() + "f", r.number(m.key()).orElse(Double.NaN)))
+            if (r.get(m.key()) == null) {
+                continue;
+            }
+            b.append(m.heading()).append(' ').append(m.role() == Metric.Role.TEXT ? r.get(m.key())
+                    : String.format(Locale.ROOT, "%." + m.decimals() + "f", r.number(m.key()).orElse(Double.NaN)))
                     .append("  ");
         }
         return b.toString().trim();
@@ -210,7 +308,8 @@ public final class SuiteRunner {
     static List<ResultLine> readResults(Path file) throws IOException {
         List<ResultLine> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("RESULT ") || line.startsWith("FAILED ") || line.startsWith("META ")) {
+            if (line.startsWith("RESULT ") || line.startsWith("FAILED ") || line.startsWith("META ")
+                    || line.startsWith("SAMPLE ")) {
                 out.add(ResultLine.parse(line));
             }
         }

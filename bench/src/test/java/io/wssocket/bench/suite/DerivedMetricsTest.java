@@ -37,4 +37,23 @@ class DerivedMetricsTest {
         assertThat(r.number("heap_growth_mib")).hasValue(2.0);
         assertThat(r.number("send_failures")).hasValue(7.0);
     }
+
+    @Test
+    void anAttackGetsTheServersMemoryLogAndState() {
+        ResultLine held = ResultLine.parse("STATS heap_used_bytes=104857600 rss_bytes=419430400 send_failures=0");
+
+        ResultLine ok = DerivedMetrics.hostile(ResultLine.parse("RESULT p99_us=900"), held, 3, false, "");
+        assertThat(ok.number("heap_mib")).hasValue(100.0);
+        assertThat(ok.number("rss_mib")).hasValue(400.0);
+        assertThat(ok.number("log_lines")).hasValue(3.0);
+        assertThat(ok.get("server_state")).isEqualTo("ok");
+
+        ResultLine gone = DerivedMetrics.hostile(ResultLine.parse("RESULT p99_us=900"), null, -1, true,
+                "server: OutOfMemoryError: Java heap space");
+        assertThat(gone.get("heap_mib")).isNull();
+        assertThat(gone.get("log_lines")).isNull();
+        assertThat(gone.get("server_state")).isEqualTo("OOM+died");
+        assertThat(DerivedMetrics.hostile(ResultLine.parse("RESULT"), held, 0, false, "server: OutOfMemoryError: x")
+                .get("server_state")).isEqualTo("OOM");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The suite's options, the runs they make and the wall time they are expected to take. */
@@ -14,15 +15,52 @@ class SuiteOptionsTest {
     }
 
     @Test
-    void defaultsAreTheFullSuiteWithinTwentyFiveMinutes() {
+    void defaultsAreTheFullSuiteButTheSoakWithinNinetyMinutes() {
         SuiteOptions o = parse();
 
         assertThat(o.servers()).containsExactly(ServerKind.values());
-        assertThat(o.scenarios()).containsExactly(Scenario.values());
+        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.IDLE, Scenario.BROADCAST, Scenario.SLOW,
+                Scenario.HOSTILE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        assertThat(o.estimatedSeconds()).isBetween(10 * 60.0, 25 * 60.0);
+        assertThat(o.estimatedSeconds()).isBetween(60 * 60.0, 90 * 60.0);
+        assertThat(o.attackSeconds()).isEqualTo(20);
+        assertThat(o.soakMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void theSoakRunsOnlyWhenAskedForAndOnlyOnWsSocket() {
+        SuiteOptions o = parse("--scenarios", "soak", "--soak-minutes", "2");
+
+        assertThat(o.scenarios()).containsExactly(Scenario.SOAK);
+        assertThat(Scenario.SOAK.runsOn(ServerKind.WSSOCKET)).isTrue();
+        assertThat(Scenario.SOAK.runsOn(ServerKind.JETTY)).isFalse();
+        assertThat(Scenario.SOAK.runsIn(ServerKind.WSSOCKET, 2)).isFalse();
+        assertThat(Scenario.HOSTILE.runsIn(ServerKind.JETTY, 3)).isTrue();
+        RunConfig soak = Scenario.SOAK.configs(o).get(0);
+        assertThat(soak.driverMain()).endsWith("SoakLoad");
+        assertThat(soak.driverArgs()).containsSequence("--duration", "120");
+        // one WS Socket run, however many servers are named
+        assertThat(o.estimatedSeconds()).isBetween(120.0, 140.0);
+    }
+
+    @Test
+    void hostileRunsEachAttackOnAServerOfItsOwn() {
+        SuiteOptions o = parse("--scenarios", "hostile", "--attack-seconds", "25");
+
+        List<RunConfig> runs = Scenario.HOSTILE.configs(o);
+        assertThat(runs).extracting(RunConfig::id).containsExactly("blocked-16", "blocked-200", "flood", "origin", "fd", "chat");
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.driverArgs()).containsSequence("--duration", "25");
+            assertThat(r.measuresMemory()).isTrue();
+        });
+        assertThat(Scenario.HOSTILE.serverPerRun()).isTrue();
+        assertThat(runs.get(0).serverJvmArgs()).containsExactly("-Dbench.echo.max-text=2097152");
+        assertThat(runs.get(1).driverArgs()).containsSequence("--attackers", "200");
+        assertThat(runs.get(4).serverOpenFiles()).isEqualTo(1024);
+        assertThat(runs.get(4).driverArgs()).containsSequence("--attackers", "1100");
+        assertThat(runs.get(2).serverOpenFiles()).isZero();
     }
 
     @Test
@@ -31,6 +69,7 @@ class SuiteOptionsTest {
         assertThat(quick.rounds()).isEqualTo(1);
         assertThat(quick.duration()).isEqualTo(2);
         assertThat(quick.quick()).isTrue();
+        assertThat(quick.attackSeconds()).isEqualTo(5);
 
         SuiteOptions o = parse("--quick", "--rounds", "2", "--servers", "wssocket,jetty", "--scenarios", "echo");
         assertThat(o.rounds()).isEqualTo(2);

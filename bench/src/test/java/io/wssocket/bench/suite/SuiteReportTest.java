@@ -65,4 +65,51 @@ class SuiteReportTest {
         assertThat(SuiteReport.cell(Summary.of(List.of(12.345)), 1)).isEqualTo("12.3");
         assertThat(SuiteReport.cell(Summary.of(List.of(1.0, 2.0, 3.0)), 0)).isEqualTo("2 (1–3)");
     }
+
+    private static ResultLine attack(String server, String config, String extra) {
+        return ResultLine.parse("RESULT server=" + server + " scenario=hostile config=" + config + " label=\"" + config
+                + " attack\" round=1 p50_us=500 p99_us=2000 failed_connects=0 lost=0 late=0 disconnects=0 new_failed=0"
+                + " new_tried=20 heap_mib=50 rss_mib=300 server_state=ok attack_opened=16 attack_msgs=32 " + extra);
+    }
+
+    @Test
+    void hostileHasOneTablePerAttackWithTheFiguresThatAttackHas() {
+        List<ResultLine> lines = List.of(ResultLine.parse("META quick=false"),
+                attack("wssocket", "origin", "origin_evil=refused_403 origin_null=refused_403 origin_same=accepted"),
+                attack("jetty", "origin", "origin_evil=accepted origin_null=accepted origin_same=accepted"),
+                attack("wssocket", "fd", "log_lines=2"),
+                attack("jetty", "fd", "log_lines=40000").with("server_state", "OOM"));
+
+        String md = SuiteReport.markdown(lines);
+
+        assertThat(md).contains("### Hostile and unlucky load").contains("#### origin attack").contains("#### fd attack")
+                .contains("| server | good p99 µs |")
+                .contains("\n| WS Socket | 2,000 | 500 | 0 | 0 | 0 | 0 | 0 | 20 | 50.0 | 300.0 | ok | 16 | 32"
+                        + " | refused_403 | refused_403 | accepted | 1 |")
+                .contains("\n| Jetty 12.1 | 2,000 | 500 | 0 | 0 | 0 | 0 | 0 | 20 | 50.0 | 300.0 | OOM | 40,000 |");
+        assertThat(md).contains("WS Socket: well-behaved p99 2,000 µs against the best peer's 2,000 µs (Jetty 12.1): no worse;"
+                + " failures 0; server ok.");
+        String fdTable = md.substring(md.indexOf("#### fd attack"));
+        assertThat(fdTable.substring(0, fdTable.indexOf("\n\n", fdTable.indexOf("| server |")))).doesNotContain("Origin");
+    }
+
+    @Test
+    void theSoakSectionSaysWhatWasLostAndWhetherMemoryStayedFlat() {
+        List<ResultLine> lines = new java.util.ArrayList<>();
+        lines.add(ResultLine.parse("META quick=false"));
+        for (int i = 1; i <= 4; i++) {
+            lines.add(ResultLine.parse("SAMPLE server=wssocket scenario=soak config=soak-2min round=1 t_s=" + (30 * i)
+                    + " lost=0 rss_bytes=" + (100 + i) * 1048576L + " heap_used_bytes=" + 20 * 1048576L));
+        }
+        lines.add(ResultLine.parse("RESULT server=wssocket scenario=soak config=soak-2min label=\"2 min, mixed load\" round=1"
+                + " duration_s=120 clients=41 slow=4 echoes=1000 deliveries=2000 published=100 churned=500 lost=0 late=0"
+                + " failed_connects=0 disconnects=0 errors=0"));
+
+        String md = SuiteReport.markdown(lines);
+
+        assertThat(md).contains("### Soak").contains("![Soak: server RSS and heap after GC](benchmarks/soak.png)")
+                .contains("**lost messages: 0**")
+                .contains("RSS 101.0–104.0 MiB (spread 3.0 %), heap after GC 20.0–20.0 MiB (spread 0.0 %): **within 10 %**")
+                .contains("shorter than 20 minutes");
+    }
 }
