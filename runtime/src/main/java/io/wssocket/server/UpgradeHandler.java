@@ -119,6 +119,21 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     /**
+     * Whether the request's Origin may open a session. An endpoint whose configurator overrides
+     * {@code checkOrigin} decides for itself (Jakarta WebSocket 2.2 §4.1.1: that is the portable
+     * place for an origin check, and an application that wrote one may admit another site on
+     * purpose); otherwise the server's policy decides: same origin, or allowed-origins (RFC 6455
+     * §10.2), which the container's default configurator would otherwise leave open.
+     */
+    private boolean originAdmitted(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
+                                   String origin, String host) {
+        if (OriginChecks.overridden(configurator)) {
+            return configurator.checkOrigin(origin);
+        }
+        return server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(origin, host);
+    }
+
+    /**
      * Hands handshake work to the handshake executor, never to the callback executor: endpoint
      * code that blocks must not delay new connections. When too many handshakes wait already the
      * client is told to come back (RFC 9110 §15.6.4: 503 with Retry-After). Event loop.
@@ -184,10 +199,7 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             handshake = handshake.authenticated(authentication);
-            // The server's policy first (same origin unless configured), then the configurator, which may refuse more.
-            if (!server.config().allowedOrigins().forEndpoint(sec.getUserProperties())
-                    .allows(upgrade.origin(), request.header("Host"))
-                    || !configurator.checkOrigin(upgrade.origin())) {
+            if (!originAdmitted(configurator, sec, upgrade.origin(), request.header("Host"))) {
                 // The body reaches the client: it says which rule refused, not which origins are listed.
                 rejectOnLoop(c, request.path(), new HttpStatusException(403, "origin " + upgrade.origin()
                         + " is not allowed (same origin or allowed-origins)"));

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The endpoint's Configurator decides which Origin may open a connection (Jakarta WebSocket 2.2 §4.1). */
+/**
+ * An endpoint's Configurator that checks origins itself decides which Origin may open a connection
+ * (Jakarta WebSocket 2.2 §4.1.1), even against the server's same-origin default; one that does not
+ * leaves the server's policy in force.
+ */
 @Timeout(30)
 class OriginCheckTest {
 
@@ -24,17 +28,23 @@ class OriginCheckTest {
         }
     }
 
-    /**
-     * The server's policy comes first (same origin by default) and the configurator may refuse
-     * more: the page's origin is listed so that the configurator has the last word here.
-     */
+    /** Overrides nothing: the server's origin policy applies. */
+    public static class SubprotocolsOnly extends ServerEndpointConfig.Configurator {
+    }
+
+    /** Neither page's origin is the server's own nor listed in allowed-origins. */
     @RegisterExtension
-    static final RunningServer server = RunningServer.with(b -> b.allowedOrigins("https://good.example, https://evil.example"),
-            c -> c.addEndpoint(
-            ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/guarded").configurator(new GoodOriginOnly()).build()));
+    static final RunningServer server = RunningServer.with(b -> { }, c -> {
+        c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/guarded").configurator(new GoodOriginOnly()).build());
+        c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/plain").configurator(new SubprotocolsOnly()).build());
+    });
 
     private static RawWebSocket.HttpResponse upgradeFrom(RawWebSocket ws, String origin) throws IOException {
-        String request = RawWebSocket.upgradeRequest("/guarded", RawWebSocket.newKey())
+        return upgradeFrom(ws, "/guarded", origin);
+    }
+
+    private static RawWebSocket.HttpResponse upgradeFrom(RawWebSocket ws, String path, String origin) throws IOException {
+        String request = RawWebSocket.upgradeRequest(path, RawWebSocket.newKey())
                 .replace("\r\n\r\n", "\r\nOrigin: " + origin + "\r\n\r\n");
         ws.sendRaw(request.getBytes(StandardCharsets.US_ASCII));
         return ws.readHttpHead();
@@ -56,6 +66,17 @@ class OriginCheckTest {
             assertThat(upgradeFrom(ws, "https://good.example").status()).isEqualTo(101);
             ws.sendText("hello");
             assertThat(ws.readFrame().text()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aConfiguratorThatChecksNothingLeavesTheServersSameOriginPolicyInForce() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
+            assertThat(upgradeFrom(ws, "/plain", "https://good.example").status()).isEqualTo(403);
+        }
+        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
+            assertThat(upgradeFrom(ws, "/plain", "http://127.0.0.1").status())
+                    .as("the origin the request's Host names").isEqualTo(101);
         }
     }
 }
