@@ -44,10 +44,14 @@ public final class ConfigurationReference {
                 .append("| `connect-timeout` | client: `connectToServer` throws `SocketTimeoutException` |\n")
                 .append("| `tls-protocols`, cipher suites | a TLS handshake offering nothing acceptable fails with the TLS alert (handshake_failure, protocol_version); the client's `connectToServer` throws `SSLHandshakeException` |\n")
                 .append("| `client-truststore` | a server certificate that is not trusted or does not name the host: `connectToServer` throws `SSLHandshakeException` |\n")
-                .append("| `max-connections` | HTTP 503 with `Retry-After: 5` |\n")
+                .append("| `max-connections` | HTTP 503 with `Retry-After: 5`; beyond it and the refusals still in flight, the socket is closed unanswered (counted in the log) |\n")
+                .append("| `max-tls-handshakes` | a connection accepted while that many TLS handshakes are in progress is closed before any crypto (counted in the log) |\n")
+                .append("| `handshake-queue` | HTTP 503 with `Retry-After: 5` |\n")
                 .append("| `max-connections-per-address` | HTTP 429 with `Retry-After: 5` |\n")
                 .append("| `allowed-origins` | HTTP 403 |\n")
                 .append("| `max-pings-per-second` | close 1008 (policy violation), reason names the limit |\n")
+                .append("| `read-progress-timeout` | close 1008 (policy violation), reason names the stall (inside a frame or between fragments) |\n")
+                .append("| `max-frames-per-message` | close 1009 (message too big), reason names the limit |\n")
                 .append("| `read-idle-timeout` | close 1001 (going away), reason `read idle timeout of N ms expired`; 1006 reported locally |\n")
                 .append("| `max-frame-size`, `max-message-size`, `max-text-buffer`, `max-binary-buffer` | close 1009 (message too big), reason names the limit |\n")
                 .append("| `idle-timeout` | close 1001 (going away), reason `idle timeout of N ms expired` |\n")
@@ -55,7 +59,11 @@ public final class ConfigurationReference {
                 .append("| `send-timeout` | the send throws `SocketTimeoutException` (async: fails its future) and the connection is dropped |\n")
                 .append("| `write-timeout` | connection dropped (reset) when queued bytes make no progress |\n")
                 .append("| `max-queued-bytes` | what `send-queue-policy` says: `block` (default) holds blocking senders until the queue drains below `write-low-water` (an async send fails), `fail` fails the send with `WriteQueueFullException`, `close` drops the session as a slow consumer (1008 reported locally) |\n")
-                .append("| `max-pending-messages` | the server stops reading that connection until endpoint code catches up (TCP backpressure) |\n");
+                .append("| `send-stall-timeout` | under `send-queue-policy close`: the blocked send fails and the peer is dropped as a slow consumer (1008 reported locally) |\n")
+                .append("| `callback-threads-max` | a blocking send that would need one more thread fails and its peer is dropped as a slow consumer (1008), instead of waiting |\n")
+                .append("| `max-outbound-bytes` | the connections with the most queued bytes are dropped as slow consumers (1008), largest first, until the total is under it |\n")
+                .append("| `max-pending-messages`, `max-pending-bytes` | the server stops reading that connection until endpoint code catches up (TCP backpressure) |\n")
+                .append("| `max-inbound-bytes` | whole messages: the session stops reading until the total is back to half; a message still being gathered that does not fit: close 1013 (try again later), reason names the limit |\n");
         return out.toString();
     }
 }
