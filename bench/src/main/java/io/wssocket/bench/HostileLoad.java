@@ -47,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * connected, so that the runner can measure the server; then, on {@code release} on stdin (or
  * after {@code --hold-timeout}), it drops every connection and prints one {@code RESULT} line.
  */
-public final class HostileLoad {
+public final class HostileLoad implements ThreadedDriver {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "attack", "attackers", "duration", "good-host",
             "good-connections", "hold-timeout");
@@ -117,33 +117,16 @@ public final class HostileLoad {
         this.goodHost = args.string("good-host", "127.0.0.2");
         this.goodConnections = args.integer("good-connections", 4, 1, 100);
         this.holdTimeoutNs = SelectorLoad.nanos(args.seconds("hold-timeout", 120, 0));
-        for (String h : new String[] {host, goodHost}) {
-            if (!h.startsWith("127.")) {
-                throw new IllegalArgumentException("--host and --good-host must be loopback addresses (127.x.y.z), got " + h);
-            }
-        }
         this.good = new WellBehavedClients(goodHost, host, port, ECHO_TIMEOUT_MS, open, () -> measuring, () -> stopping,
                 this::error);
     }
 
-    public static void main(String[] args) throws Exception {
-        HostileLoad load;
-        try {
-            load = new HostileLoad(new DriverArgs(args, OPTIONS));
-        } catch (IllegalArgumentException e) {
-            System.err.println("HostileLoad: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        String result = load.run();
-        System.out.println(result);
-        System.out.flush();
-        // attacker threads may still sit in a blocked write on a closed socket: do not wait for them
-        System.exit(load.errorCount() > 0 ? 1 : 0);
+    public static void main(String[] args) throws InterruptedException {
+        ThreadedDriver.runMain("HostileLoad", USAGE, () -> new HostileLoad(new DriverArgs(args, OPTIONS)));
     }
 
-    String run() throws InterruptedException {
+    @Override
+    public String run() throws InterruptedException {
         CountDownLatch release = watchStdin();
         long start = System.nanoTime();
         switch (attack) {
@@ -385,7 +368,8 @@ public final class HostileLoad {
         return good.failedConnects.get() + good.lost.get() + good.late.get() + good.disconnects.get();
     }
 
-    long errorCount() {
+    @Override
+    public long errorCount() {
         return failures() + (newTried.get() - newOk.get());
     }
 

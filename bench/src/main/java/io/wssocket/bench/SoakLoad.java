@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server's memory); at the end one {@code RESULT} line. Lost: an echo not back within 5 s or not
  * what was sent, a broadcast gap, or a broadcast not received 5 s after the last send.
  */
-public final class SoakLoad {
+public final class SoakLoad implements ThreadedDriver {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "duration", "sample", "echo-clients", "readers",
             "rate", "churn", "slow-percent", "good-host");
@@ -71,33 +71,17 @@ public final class SoakLoad {
         int slowPercent = args.integer("slow-percent", 10, 0, 90);
         this.slow = (int) Math.ceil((echoClients + readerCount) * slowPercent / 100.0);
         this.goodHost = args.string("good-host", "127.0.0.2");
-        for (String h : new String[] {host, goodHost}) {
-            if (!h.startsWith("127.")) {
-                throw new IllegalArgumentException("--host and --good-host must be loopback addresses (127.x.y.z), got " + h);
-            }
-        }
         // always counting: the soak has no warm-up, only its teardown (stopping) is not a failure
         this.good = new WellBehavedClients(goodHost, host, port, TIMEOUT_MS, open, () -> true, () -> stopping,
                 this::error);
     }
 
-    public static void main(String[] args) {
-        SoakLoad load;
-        try {
-            load = new SoakLoad(new DriverArgs(args, OPTIONS));
-        } catch (IllegalArgumentException e) {
-            System.err.println("SoakLoad: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        String result = load.run();
-        System.out.println(result);
-        System.out.flush();
-        System.exit(load.errorCount() > 0 ? 1 : 0);
+    public static void main(String[] args) throws InterruptedException {
+        ThreadedDriver.runMain("SoakLoad", USAGE, () -> new SoakLoad(new DriverArgs(args, OPTIONS)));
     }
 
-    private String run() {
+    @Override
+    public String run() {
         long start = System.nanoTime();
         for (int i = 0; i < slow; i++) {
             int id = i;
@@ -136,7 +120,8 @@ public final class SoakLoad {
                 churned.get(), good.lost.get(), good.late.get(), good.failedConnects.get(), good.disconnects.get(), errorCount());
     }
 
-    long errorCount() {
+    @Override
+    public long errorCount() {
         return good.lost.get() + good.late.get() + good.failedConnects.get() + good.disconnects.get();
     }
 

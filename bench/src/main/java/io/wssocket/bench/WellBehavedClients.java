@@ -38,11 +38,19 @@ final class WellBehavedClients {
     private final Consumer<String> errors;
 
     /**
+     * @throws IllegalArgumentException if either address is not a loopback one
      * @param open every connection the driver holds, so that its teardown can close them all
      * @param errors where a failure is described (the driver limits how many it prints)
      */
     WellBehavedClients(String goodHost, String host, int port, int timeoutMs, Queue<BlockingClient> open,
             BooleanSupplier counting, BooleanSupplier stopping, Consumer<String> errors) {
+        // the good side comes from another loopback address than the attackers: an attack by one
+        // address should not be an attack on all
+        for (String h : new String[] {host, goodHost}) {
+            if (!h.startsWith("127.")) {
+                throw new IllegalArgumentException("--host and --good-host must be loopback addresses (127.x.y.z), got " + h);
+            }
+        }
         this.goodHost = goodHost;
         this.host = host;
         this.port = port;
