@@ -38,9 +38,9 @@ final class WellBehavedClients {
     private final Consumer<String> errors;
 
     /**
-     * @throws IllegalArgumentException if either address is not a loopback one
      * @param open every connection the driver holds, so that its teardown can close them all
      * @param errors where a failure is described (the driver limits how many it prints)
+     * @throws IllegalArgumentException if either address is not a loopback one
      */
     WellBehavedClients(String goodHost, String host, int port, int timeoutMs, Queue<BlockingClient> open,
             BooleanSupplier counting, BooleanSupplier stopping, Consumer<String> errors) {
