@@ -3,7 +3,6 @@ package io.wssocket.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * connected, so that the runner can measure the server; then, on {@code release} on stdin (or
  * after {@code --hold-timeout}), it drops every connection and prints one {@code RESULT} line.
  */
-public final class HostileLoad {
+public final class HostileLoad implements ThreadedDriver {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "attack", "attackers", "duration", "good-host",
             "good-connections", "hold-timeout");
@@ -66,7 +65,6 @@ public final class HostileLoad {
     private static final int ECHO_SIZE = 64;
     private static final long ECHO_INTERVAL_MS = 20;
     private static final int ECHO_TIMEOUT_MS = 5000;
-    private static final long LATE_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long HIGHEST_NS = TimeUnit.SECONDS.toNanos(60);
     private static final int FD_HANDSHAKE_TIMEOUT_MS = 1000;
     private static final int FD_GIVE_UP_AFTER = 10;
@@ -84,10 +82,6 @@ public final class HostileLoad {
 
     private final Histogram latency = new Histogram(1, HIGHEST_NS, 3);
     private final AtomicLong echoes = new AtomicLong();
-    private final AtomicLong failedConnects = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong late = new AtomicLong();
-    private final AtomicLong disconnects = new AtomicLong();
     private final AtomicLong newTried = new AtomicLong();
     private final AtomicLong newOk = new AtomicLong();
     private final AtomicLong attackOpened = new AtomicLong();
@@ -95,8 +89,9 @@ public final class HostileLoad {
     private final AtomicLong attackMessages = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final ConcurrentLinkedQueue<BlockingClient> open = new ConcurrentLinkedQueue<>();
+    private final WellBehavedClients good;
     private final List<Thread> threads = new ArrayList<>();
-    private final List<ChatReader> readers = new ArrayList<>();
+    private final List<WellBehavedClients.BroadcastReader> readers = new ArrayList<>();
     private final int[] printed = new int[1];
     private final String[] origins = new String[3];
 
@@ -122,31 +117,16 @@ public final class HostileLoad {
         this.goodHost = args.string("good-host", "127.0.0.2");
         this.goodConnections = args.integer("good-connections", 4, 1, 100);
         this.holdTimeoutNs = SelectorLoad.nanos(args.seconds("hold-timeout", 120, 0));
-        for (String h : new String[] {host, goodHost}) {
-            if (!h.startsWith("127.")) {
-                throw new IllegalArgumentException("--host and --good-host must be loopback addresses (127.x.y.z), got " + h);
-            }
-        }
+        this.good = new WellBehavedClients(goodHost, host, port, ECHO_TIMEOUT_MS, open, () -> measuring, () -> stopping,
+                this::error);
     }
 
-    public static void main(String[] args) throws Exception {
-        HostileLoad load;
-        try {
-            load = new HostileLoad(new DriverArgs(args, OPTIONS));
-        } catch (IllegalArgumentException e) {
-            System.err.println("HostileLoad: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        String result = load.run();
-        System.out.println(result);
-        System.out.flush();
-        // attacker threads may still sit in a blocked write on a closed socket: do not wait for them
-        System.exit(load.errorCount() > 0 ? 1 : 0);
+    public static void main(String[] args) throws InterruptedException {
+        ThreadedDriver.runMain("HostileLoad", USAGE, () -> new HostileLoad(new DriverArgs(args, OPTIONS)));
     }
 
-    String run() throws InterruptedException {
+    @Override
+    public String run() throws InterruptedException {
         CountDownLatch release = watchStdin();
         long start = System.nanoTime();
         switch (attack) {
@@ -171,7 +151,7 @@ public final class HostileLoad {
             }
         }
         spawn("probe", this::probeNewConnections);
-        sleepUntil(measureStart + durationNs);
+        Pacing.sleepUntil(measureStart + durationNs);
         if (attack.equals("chat")) {
             finishChat();
         }
@@ -217,7 +197,7 @@ public final class HostileLoad {
         while (!stopping) {
             BlockingClient c = attacker(SlowEndpoint.PATH, 0, 10_000);
             if (c == null) {
-                sleepMs(100);
+                Pacing.sleepMs(100);
                 continue;
             }
             try {
@@ -276,68 +256,10 @@ public final class HostileLoad {
     // ---- the well-behaved ----
 
     private void echoClient(int id) {
-        byte[] payload = new byte[ECHO_SIZE];
-        long seq = 0;
-        while (!stopping) {
-            BlockingClient c;
-            try {
-                c = BlockingClient.open(goodHost, host, port, EchoEndpoint.PATH, null, 0, ECHO_TIMEOUT_MS);
-                open.add(c);
-            } catch (IOException e) {
-                if (measuring) {
-                    failedConnects.incrementAndGet();
-                    error("good client " + id + ": connect failed: " + e);
-                }
-                sleepMs(200);
-                continue;
-            }
-            try {
-                long next = System.nanoTime();
-                while (!stopping) {
-                    Arrays.fill(payload, (byte) 'e');
-                    HexDigits.write(seq++, payload, 0, 16);
-                    HexDigits.write(id, payload, 16, 8);
-                    boolean counted = measuring;
-                    long t0 = System.nanoTime();
-                    c.sendText(payload);
-                    byte[] echo;
-                    try {
-                        echo = c.readMessage();
-                    } catch (SocketTimeoutException e) {
-                        if (counted && !stopping) {
-                            lost.incrementAndGet();
-                            error("good client " + id + ": no echo within " + ECHO_TIMEOUT_MS + " ms");
-                        }
-                        break; // the stream may be mid-frame: start afresh
-                    }
-                    long rtt = System.nanoTime() - t0;
-                    if (!Arrays.equals(echo, payload)) {
-                        if (counted) {
-                            lost.incrementAndGet();
-                            error("good client " + id + ": echo differs from what was sent");
-                        }
-                        break;
-                    }
-                    if (counted && measuring) {
-                        record(rtt);
-                        echoes.incrementAndGet();
-                        if (rtt > LATE_NS) {
-                            late.incrementAndGet();
-                        }
-                    }
-                    next += TimeUnit.MILLISECONDS.toNanos(ECHO_INTERVAL_MS);
-                    sleepUntil(next);
-                }
-            } catch (IOException e) {
-                if (measuring && !stopping) {
-                    disconnects.incrementAndGet();
-                    error("good client " + id + ": disconnected: " + e);
-                }
-            } finally {
-                open.remove(c);
-                c.close();
-            }
-        }
+        good.echo(id, "good client " + id, ECHO_SIZE, 'e', ECHO_INTERVAL_MS, 200, rtt -> {
+            record(rtt);
+            echoes.incrementAndGet();
+        });
     }
 
     private void probeNewConnections() {
@@ -358,13 +280,16 @@ public final class HostileLoad {
                 }
             }
             next += TimeUnit.SECONDS.toNanos(1);
-            sleepUntil(next);
+            Pacing.sleepUntil(next);
         }
     }
 
     private void startChat() {
         for (int i = 0; i < goodConnections; i++) {
-            ChatReader r = new ChatReader(i);
+            WellBehavedClients.BroadcastReader r = good.reader(i, CHAT_MESSAGE, 200, delay -> {
+                record(delay);
+                echoes.incrementAndGet();
+            });
             readers.add(r);
             spawn("reader-" + i, r::run);
         }
@@ -377,7 +302,7 @@ public final class HostileLoad {
             c = BlockingClient.open(goodHost, host, port, BroadcastEndpoint.PATH, null, 0, ECHO_TIMEOUT_MS);
             open.add(c);
         } catch (IOException e) {
-            failedConnects.incrementAndGet();
+            good.failedConnects.incrementAndGet();
             error("publisher: connect failed: " + e);
             return;
         }
@@ -393,14 +318,14 @@ public final class HostileLoad {
             }
         });
         // give the readers' sessions time to register before a message counts (as BroadcastLoad's warmup)
-        sleepMs(1000);
+        Pacing.sleepMs(1000);
         byte[] payload = BroadcastPayload.template(CHAT_MESSAGE);
         long start = System.nanoTime();
         long period = (long) (1e9 / CHAT_RATE);
         long seq = 0;
         try {
             while (!stopping && measuring) {
-                sleepUntil(start + seq * period);
+                Pacing.sleepUntil(start + seq * period);
                 if (!measuring) {
                     break;
                 }
@@ -411,91 +336,15 @@ public final class HostileLoad {
             }
         } catch (IOException e) {
             if (!stopping) {
-                disconnects.incrementAndGet();
+                good.disconnects.incrementAndGet();
                 error("publisher: send failed: " + e);
             }
         }
     }
 
-    /** After the last send: up to 5 s for the readers to catch up, then what is missing is lost. */
     private void finishChat() {
         measuring = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && readers.stream().anyMatch(r -> r.next < published.get())) {
-            sleepMs(20);
-        }
-        for (ChatReader r : readers) {
-            long missing = published.get() - r.next;
-            if (missing > 0) {
-                lost.addAndGet(missing);
-                error("reader " + r.id + ": " + missing + " messages not received 5 s after the last send");
-            }
-        }
-    }
-
-    /** A well-behaved member of {@code /broadcast}: reads everything, records each message's delay and any gap. */
-    private final class ChatReader {
-        final int id;
-        /** The next sequence number expected; a reader that reconnects has lost what it missed meanwhile. */
-        volatile long next;
-
-        ChatReader(int id) {
-            this.id = id;
-        }
-
-        void run() {
-            while (!stopping) {
-                BlockingClient c;
-                try {
-                    c = BlockingClient.open(goodHost, host, port, BroadcastEndpoint.PATH, null, 0, ECHO_TIMEOUT_MS);
-                    c.setReadTimeout(0); // the end of the run closes the socket
-                    open.add(c);
-                } catch (IOException e) {
-                    if (measuring) {
-                        failedConnects.incrementAndGet();
-                        error("reader " + id + ": connect failed: " + e);
-                    }
-                    sleepMs(200);
-                    continue;
-                }
-                try {
-                    while (!stopping) {
-                        byte[] m = c.readMessage();
-                        long now = System.nanoTime();
-                        long seq = BroadcastPayload.sequence(Arrays.copyOf(m, BroadcastPayload.HEAD));
-                        if (m.length != CHAT_MESSAGE || seq < 0) {
-                            lost.incrementAndGet();
-                            error("reader " + id + ": malformed broadcast of " + m.length + " bytes");
-                            continue;
-                        }
-                        if (seq < next) {
-                            lost.incrementAndGet();
-                            error("reader " + id + ": message " + seq + " again or out of order, after " + (next - 1));
-                            continue;
-                        }
-                        if (seq > next) {
-                            lost.addAndGet(seq - next);
-                            error("reader " + id + ": messages " + next + " to " + (seq - 1) + " never arrived");
-                        }
-                        next = seq + 1;
-                        long delay = now - BroadcastPayload.sentNanos(Arrays.copyOf(m, BroadcastPayload.HEAD));
-                        record(delay);
-                        echoes.incrementAndGet();
-                        if (delay > LATE_NS) {
-                            late.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    if (!stopping) {
-                        disconnects.incrementAndGet();
-                        error("reader " + id + ": disconnected: " + e);
-                    }
-                } finally {
-                    open.remove(c);
-                    c.close();
-                }
-            }
-        }
+        good.awaitCatchUp(readers, published::get);
     }
 
     // ---- bookkeeping ----
@@ -516,10 +365,11 @@ public final class HostileLoad {
     }
 
     long failures() {
-        return failedConnects.get() + lost.get() + late.get() + disconnects.get();
+        return good.failedConnects.get() + good.lost.get() + good.late.get() + good.disconnects.get();
     }
 
-    long errorCount() {
+    @Override
+    public long errorCount() {
         return failures() + (newTried.get() - newOk.get());
     }
 
@@ -535,8 +385,8 @@ public final class HostileLoad {
                         latency.getMaxValue() / 1000.0));
             }
         }
-        b.append(" failed_connects=").append(failedConnects.get()).append(" lost=").append(lost.get())
-                .append(" late=").append(late.get()).append(" disconnects=").append(disconnects.get())
+        b.append(" failed_connects=").append(good.failedConnects.get()).append(" lost=").append(good.lost.get())
+                .append(" late=").append(good.late.get()).append(" disconnects=").append(good.disconnects.get())
                 .append(" failures=").append(failures())
                 .append(" new_ok=").append(newOk.get()).append(" new_tried=").append(newTried.get())
                 .append(" new_failed=").append(newTried.get() - newOk.get())
@@ -568,22 +418,6 @@ public final class HostileLoad {
         byte[] b = new byte[size];
         Arrays.fill(b, (byte) c);
         return b;
-    }
-
-    private static void sleepMs(long ms) {
-        sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     /** Counts down on {@code release} or end of file on stdin. */

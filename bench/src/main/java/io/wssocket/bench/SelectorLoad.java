@@ -211,15 +211,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
      * if any error was seen.
      */
     static void runMain(String name, String usage, Factory factory) throws IOException {
-        SelectorLoad<?> load;
-        try {
-            load = factory.create();
-        } catch (IllegalArgumentException e) {
-            System.err.println(name + ": " + e.getMessage());
-            System.err.println(usage);
-            System.exit(2);
-            return;
-        }
+        SelectorLoad<?> load = BadOptionExit.createOrExit(name, usage, factory::create);
         load.run();
         System.out.println(load.resultLine());
         System.out.flush();

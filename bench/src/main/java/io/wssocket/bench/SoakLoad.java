@@ -1,14 +1,12 @@
 package io.wssocket.bench;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server's memory); at the end one {@code RESULT} line. Lost: an echo not back within 5 s or not
  * what was sent, a broadcast gap, or a broadcast not received 5 s after the last send.
  */
-public final class SoakLoad {
+public final class SoakLoad implements ThreadedDriver {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "duration", "sample", "echo-clients", "readers",
             "rate", "churn", "slow-percent", "good-host");
@@ -36,7 +34,6 @@ public final class SoakLoad {
     private static final int BROADCAST_SIZE = 512;
     private static final int SLOW_SIZE = 1024;
     private static final int TIMEOUT_MS = 5000;
-    private static final long LATE_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final String server;
     private final String host;
@@ -52,14 +49,11 @@ public final class SoakLoad {
 
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong deliveries = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong late = new AtomicLong();
-    private final AtomicLong failedConnects = new AtomicLong();
-    private final AtomicLong disconnects = new AtomicLong();
     private final AtomicLong churned = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final ConcurrentLinkedQueue<BlockingClient> open = new ConcurrentLinkedQueue<>();
-    private final List<Reader> readers = new ArrayList<>();
+    private final WellBehavedClients good;
+    private final List<WellBehavedClients.BroadcastReader> readers = new ArrayList<>();
     private final int[] printed = new int[1];
     private volatile boolean publishing = true;
     private volatile boolean stopping;
@@ -77,37 +71,24 @@ public final class SoakLoad {
         int slowPercent = args.integer("slow-percent", 10, 0, 90);
         this.slow = (int) Math.ceil((echoClients + readerCount) * slowPercent / 100.0);
         this.goodHost = args.string("good-host", "127.0.0.2");
-        for (String h : new String[] {host, goodHost}) {
-            if (!h.startsWith("127.")) {
-                throw new IllegalArgumentException("--host and --good-host must be loopback addresses (127.x.y.z), got " + h);
-            }
-        }
+        // always counting: the soak has no warm-up, only its teardown (stopping) is not a failure
+        this.good = new WellBehavedClients(goodHost, host, port, TIMEOUT_MS, open, () -> true, () -> stopping,
+                this::error);
     }
 
-    public static void main(String[] args) {
-        SoakLoad load;
-        try {
-            load = new SoakLoad(new DriverArgs(args, OPTIONS));
-        } catch (IllegalArgumentException e) {
-            System.err.println("SoakLoad: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        String result = load.run();
-        System.out.println(result);
-        System.out.flush();
-        System.exit(load.errorCount() > 0 ? 1 : 0);
+    public static void main(String[] args) throws InterruptedException {
+        ThreadedDriver.runMain("SoakLoad", USAGE, () -> new SoakLoad(new DriverArgs(args, OPTIONS)));
     }
 
-    private String run() {
+    @Override
+    public String run() {
         long start = System.nanoTime();
         for (int i = 0; i < slow; i++) {
             int id = i;
             spawn("slow-" + i, () -> slowConsumer(id));
         }
         for (int i = 0; i < readerCount; i++) {
-            Reader r = new Reader(i);
+            WellBehavedClients.BroadcastReader r = good.reader(i, BROADCAST_SIZE, 500, delay -> deliveries.incrementAndGet());
             readers.add(r);
             spawn("reader-" + i, r::run);
         }
@@ -119,25 +100,15 @@ public final class SoakLoad {
         spawn("churn", this::churn);
         long end = start + durationNs;
         for (long next = start + sampleNs; next <= end; next += sampleNs) {
-            sleepUntil(next);
+            Pacing.sleepUntil(next);
             System.out.printf(Locale.ROOT, "SAMPLE t_s=%.0f lost=%d echoes=%d deliveries=%d failed_connects=%d disconnects=%d%n",
-                    (System.nanoTime() - start) / 1e9, lost.get(), echoes.get(), deliveries.get(), failedConnects.get(),
-                    disconnects.get());
+                    (System.nanoTime() - start) / 1e9, good.lost.get(), echoes.get(), deliveries.get(), good.failedConnects.get(),
+                    good.disconnects.get());
             System.out.flush();
         }
-        sleepUntil(end);
+        Pacing.sleepUntil(end);
         publishing = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && readers.stream().anyMatch(r -> r.next < published.get())) {
-            sleepMs(20);
-        }
-        for (Reader r : readers) {
-            long missing = published.get() - r.next;
-            if (missing > 0) {
-                lost.addAndGet(missing);
-                error("reader " + r.id + ": " + missing + " broadcasts not received 5 s after the last send");
-            }
-        }
+        good.awaitCatchUp(readers, published::get);
         double seconds = (System.nanoTime() - start) / 1e9;
         stopping = true;
         for (BlockingClient c : open) {
@@ -146,80 +117,20 @@ public final class SoakLoad {
         return String.format(Locale.ROOT, "RESULT server=%s scenario=soak duration_s=%.1f clients=%d slow=%d echoes=%d"
                         + " deliveries=%d published=%d churned=%d lost=%d late=%d failed_connects=%d disconnects=%d errors=%d",
                 server, seconds, echoClients + readerCount + slow + 1, slow, echoes.get(), deliveries.get(), published.get(),
-                churned.get(), lost.get(), late.get(), failedConnects.get(), disconnects.get(), errorCount());
+                churned.get(), good.lost.get(), good.late.get(), good.failedConnects.get(), good.disconnects.get(), errorCount());
     }
 
-    long errorCount() {
-        return lost.get() + late.get() + failedConnects.get() + disconnects.get();
-    }
-
-    private BlockingClient connect(String path, String who) {
-        try {
-            BlockingClient c = BlockingClient.open(goodHost, host, port, path, null, 0, TIMEOUT_MS);
-            open.add(c);
-            return c;
-        } catch (IOException e) {
-            if (!stopping) {
-                failedConnects.incrementAndGet();
-                error(who + ": connect failed: " + e);
-            }
-            return null;
-        }
+    @Override
+    public long errorCount() {
+        return good.lost.get() + good.late.get() + good.failedConnects.get() + good.disconnects.get();
     }
 
     private void echoClient(int id) {
-        byte[] payload = new byte[ECHO_SIZE];
-        long seq = 0;
-        while (!stopping) {
-            BlockingClient c = connect(EchoEndpoint.PATH, "echo " + id);
-            if (c == null) {
-                sleepMs(500);
-                continue;
-            }
-            try {
-                long next = System.nanoTime();
-                while (!stopping) {
-                    Arrays.fill(payload, (byte) 's');
-                    HexDigits.write(seq++, payload, 0, 16);
-                    HexDigits.write(id, payload, 16, 8);
-                    long t0 = System.nanoTime();
-                    c.sendText(payload);
-                    byte[] echo;
-                    try {
-                        echo = c.readMessage();
-                    } catch (SocketTimeoutException e) {
-                        if (!stopping) {
-                            lost.incrementAndGet();
-                            error("echo " + id + ": no echo within " + TIMEOUT_MS + " ms");
-                        }
-                        break;
-                    }
-                    if (!Arrays.equals(echo, payload)) {
-                        lost.incrementAndGet();
-                        error("echo " + id + ": echo differs from what was sent");
-                        break;
-                    }
-                    echoes.incrementAndGet();
-                    if (System.nanoTime() - t0 > LATE_NS) {
-                        late.incrementAndGet();
-                    }
-                    next += TimeUnit.MILLISECONDS.toNanos(ECHO_INTERVAL_MS);
-                    sleepUntil(next);
-                }
-            } catch (IOException e) {
-                if (!stopping) {
-                    disconnects.incrementAndGet();
-                    error("echo " + id + ": disconnected: " + e);
-                }
-            } finally {
-                open.remove(c);
-                c.close();
-            }
-        }
+        good.echo(id, "echo " + id, ECHO_SIZE, 's', ECHO_INTERVAL_MS, 500, rtt -> echoes.incrementAndGet());
     }
 
     private void publish() {
-        BlockingClient c = connect(BroadcastEndpoint.PATH, "publisher");
+        BlockingClient c = good.connect(BroadcastEndpoint.PATH, "publisher");
         if (c == null) {
             return;
         }
@@ -233,13 +144,13 @@ public final class SoakLoad {
                 // ends with the connection
             }
         });
-        sleepMs(2000); // the readers' sessions register first
+        Pacing.sleepMs(2000); // the readers' sessions register first
         byte[] payload = BroadcastPayload.template(BROADCAST_SIZE);
         long start = System.nanoTime();
         long period = (long) (1e9 / rate);
         try {
             for (long seq = 0; publishing && !stopping; seq++) {
-                sleepUntil(start + seq * period);
+                Pacing.sleepUntil(start + seq * period);
                 if (!publishing) {
                     break;
                 }
@@ -249,58 +160,8 @@ public final class SoakLoad {
             }
         } catch (IOException e) {
             if (!stopping) {
-                disconnects.incrementAndGet();
+                good.disconnects.incrementAndGet();
                 error("publisher: send failed: " + e);
-            }
-        }
-    }
-
-    private final class Reader {
-        final int id;
-        volatile long next;
-
-        Reader(int id) {
-            this.id = id;
-        }
-
-        void run() {
-            while (!stopping) {
-                BlockingClient c = connect(BroadcastEndpoint.PATH, "reader " + id);
-                if (c == null) {
-                    sleepMs(500);
-                    continue;
-                }
-                try {
-                    c.setReadTimeout(0);
-                    while (!stopping) {
-                        byte[] m = c.readMessage();
-                        long now = System.nanoTime();
-                        byte[] head = Arrays.copyOf(m, BroadcastPayload.HEAD);
-                        long seq = BroadcastPayload.sequence(head);
-                        if (m.length != BROADCAST_SIZE || seq < next) {
-                            lost.incrementAndGet();
-                            error("reader " + id + ": malformed, repeated or reordered broadcast");
-                            continue;
-                        }
-                        if (seq > next) {
-                            lost.addAndGet(seq - next);
-                            error("reader " + id + ": broadcasts " + next + " to " + (seq - 1) + " never arrived");
-                        }
-                        next = seq + 1;
-                        deliveries.incrementAndGet();
-                        if (now - BroadcastPayload.sentNanos(head) > LATE_NS) {
-                            late.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    if (!stopping) {
-                        disconnects.incrementAndGet();
-                        error("reader " + id + ": disconnected: " + e);
-                    }
-                } finally {
-                    open.remove(c);
-                    c.close();
-                }
             }
         }
     }
@@ -311,19 +172,19 @@ public final class SoakLoad {
         long period = (long) (1e9 / churn);
         long next = System.nanoTime();
         while (!stopping) {
-            BlockingClient c = connect(EchoEndpoint.PATH, "churn");
+            BlockingClient c = good.connect(EchoEndpoint.PATH, "churn");
             if (c != null) {
                 try {
                     c.sendText(payload);
                     if (!Arrays.equals(c.readMessage(), payload)) {
-                        lost.incrementAndGet();
+                        good.lost.incrementAndGet();
                         error("churn: echo differs");
                     }
                     c.closeNormally();
                     churned.incrementAndGet();
                 } catch (IOException e) {
                     if (!stopping) {
-                        lost.incrementAndGet();
+                        good.lost.incrementAndGet();
                         error("churn: no echo: " + e);
                     }
                 } finally {
@@ -332,7 +193,7 @@ public final class SoakLoad {
                 }
             }
             next += period;
-            sleepUntil(next);
+            Pacing.sleepUntil(next);
         }
     }
 
@@ -348,7 +209,7 @@ public final class SoakLoad {
                         HostileLoad.TINY_RECEIVE_BUFFER, TIMEOUT_MS);
                 open.add(c);
             } catch (IOException e) {
-                sleepMs(5000);
+                Pacing.sleepMs(5000);
                 continue;
             }
             try {
@@ -357,10 +218,10 @@ public final class SoakLoad {
                     if (!broadcast) {
                         c.write(frame);
                     }
-                    sleepMs(ECHO_INTERVAL_MS);
+                    Pacing.sleepMs(ECHO_INTERVAL_MS);
                 }
             } catch (IOException e) {
-                sleepMs(5000); // the server let it go
+                Pacing.sleepMs(5000); // the server let it go
             } finally {
                 open.remove(c);
                 c.close();
@@ -380,21 +241,5 @@ public final class SoakLoad {
         Thread t = new Thread(null, body, name, 256 * 1024);
         t.setDaemon(true);
         t.start();
-    }
-
-    private static void sleepMs(long ms) {
-        sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -3,10 +3,9 @@ package io.wssocket.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.bench.suite.ResultLine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hostile driver against a WS Socket server in this JVM, briefly: the origin attack records
@@ -17,23 +16,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class HostileLoadTest {
 
-    private static WsSocketEchoServer server;
-    private static String port;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new WsSocketEchoServer();
-        port = Integer.toString(server.start("127.0.0.1", 0));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.stop();
-    }
+    @RegisterExtension
+    static final InProcessEchoServer server = new InProcessEchoServer();
 
     @Test
     void originAttackRecordsEachHandshakeBesideWellBehavedEchoes() throws Exception {
-        HostileLoad load = new HostileLoad(new DriverArgs(new String[] {"--port", port, "--attack", "origin",
+        HostileLoad load = new HostileLoad(new DriverArgs(new String[] {"--port", server.port(), "--attack", "origin",
                 "--duration", "2", "--hold-timeout", "0", "--server", "wssocket"}, HostileLoad.OPTIONS));
 
         ResultLine r = ResultLine.parse(load.run());

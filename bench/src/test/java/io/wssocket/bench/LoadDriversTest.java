@@ -3,10 +3,9 @@ package io.wssocket.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.bench.suite.ResultLine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The three load drivers against a WS Socket server in this JVM, briefly: each completes, verifies
@@ -15,19 +14,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class LoadDriversTest {
 
-    private static WsSocketEchoServer server;
-    private static String port;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new WsSocketEchoServer();
-        port = Integer.toString(server.start("127.0.0.1", 0));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.stop();
-    }
+    @RegisterExtension
+    static final InProcessEchoServer server = new InProcessEchoServer();
 
     @Test
     void echoVerifiesEveryTextEcho() throws Exception {
@@ -40,7 +28,7 @@ class LoadDriversTest {
     }
 
     private static void assertEchoRunClean(String... payload) throws Exception {
-        String[] common = {"--port", port, "--connections", "4", "--window", "3", "--warmup", "0.2", "--duration", "0.5"};
+        String[] common = {"--port", server.port(), "--connections", "4", "--window", "3", "--warmup", "0.2", "--duration", "0.5"};
         String[] args = new String[common.length + payload.length];
         System.arraycopy(common, 0, args, 0, common.length);
         System.arraycopy(payload, 0, args, common.length, payload.length);
@@ -56,7 +44,7 @@ class LoadDriversTest {
 
     @Test
     void broadcastDeliversEveryMessageToEveryFastReceiverDespiteSlowOnes() throws Exception {
-        BroadcastLoad load = new BroadcastLoad(new DriverArgs(new String[] {"--port", port, "--receivers", "20",
+        BroadcastLoad load = new BroadcastLoad(new DriverArgs(new String[] {"--port", server.port(), "--receivers", "20",
                 "--slow", "2", "--rate", "50", "--warmup", "0.2", "--duration", "0.6"}, BroadcastLoad.OPTIONS));
 
         load.run();
@@ -72,7 +60,7 @@ class LoadDriversTest {
 
     @Test
     void idleOpensEveryConnectionAndGetsItsPingsAnswered() throws Exception {
-        IdleLoad load = new IdleLoad(new DriverArgs(new String[] {"--port", port, "--connections", "50",
+        IdleLoad load = new IdleLoad(new DriverArgs(new String[] {"--port", server.port(), "--connections", "50",
                 "--concurrency", "10", "--ping-interval", "0.1", "--duration", "0.5", "--hold-timeout", "0"}, IdleLoad.OPTIONS));
 
         load.run();

@@ -144,20 +144,10 @@ class BlockedSendersTest {
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
-            closeAll(clients);
+            RawWebSocket.closeAll(clients);
             throw e;
         }
         return clients;
-    }
-
-    private static void closeAll(List<RawWebSocket> clients) {
-        for (RawWebSocket client : clients) {
-            try {
-                client.close();
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
     }
 
     /** Callback threads now blocked in a send on their peer (their stack passes through PeerWait). */
@@ -208,7 +198,7 @@ class BlockedSendersTest {
                         .noneMatch(c -> c.getCloseCode().getCode() == 1008);
                 assertThat(server.connectionCount()).as("every non-reader still connected").isGreaterThanOrEqualTo(SLOW + 1);
             } finally {
-                closeAll(slow);
+                RawWebSocket.closeAll(slow);
             }
         }
     }
@@ -234,7 +224,7 @@ class BlockedSendersTest {
                 await("connections of dropped peers closed").atMost(Duration.ofSeconds(30))
                         .until(() -> server.connectionCount() <= mayWait + 1);
             } finally {
-                closeAll(slow);
+                RawWebSocket.closeAll(slow);
             }
         }
     }
@@ -256,7 +246,7 @@ class BlockedSendersTest {
                 assertEchoes(canary, "served after the drops");
                 EchoCanary.assertFreshConnectionEchoes(server.port(), "/echo");
             } finally {
-                closeAll(slow);
+                RawWebSocket.closeAll(slow);
             }
         }
     }

@@ -8,19 +8,12 @@ import io.wssocket.server.WebSocketServer;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.transport.OutboundBudget;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,20 +35,10 @@ class OutboundBudgetTest {
     private static final int MESSAGES = 1500;
     private static final int SIZE = 2000;
     private static final long BUDGET = 8L << 20;
-    private static final int PUBLISH_AHEAD = 4;
     private static final ConcurrentLinkedQueue<CloseReason> closes = new ConcurrentLinkedQueue<>();
 
-    /** A chat room: every text message goes to every member, with the async remote. */
-    public static class Room extends Endpoint {
-        @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            session.addMessageHandler(String.class, message -> {
-                for (Session each : session.getOpenSessions()) {
-                    each.getAsyncRemote().sendText(message);
-                }
-            });
-        }
-
+    /** A chat room that records why the server closed each member. */
+    public static class Room extends BroadcastToAll {
         @Override
         public void onClose(Session session, CloseReason closeReason) {
             closes.add(closeReason);
@@ -74,12 +57,8 @@ class OutboundBudgetTest {
             for (int i = 0; i < READERS; i++) {
                 readers.add(RawWebSocket.open(server.port(), "/room"));
             }
-            for (int i = 0; i < SLOW; i++) {
-                RawWebSocket ws = RawWebSocket.connectWithReceiveBuffer(server.port(), 4096);
-                slow.add(ws);
-                ws.handshake("/room");
-            }
-            broadcastAndCheckEveryReader(readers);
+            slow.addAll(PacedBroadcast.openNonReaders(server.port(), "/room", SLOW));
+            PacedBroadcast.publishAndCheckEveryReader(readers, MESSAGES, SIZE);
 
             OutboundBudget budget = server.outboundBudget();
             assertThat(budget.peak()).as("bytes queued on all connections at most")
@@ -95,62 +74,10 @@ class OutboundBudgetTest {
                 assertThat(queued).isGreaterThan(16 << 10);
             });
         } finally {
-            closeAll(slow);
-            closeAll(readers);
+            RawWebSocket.closeAll(slow);
+            RawWebSocket.closeAll(readers);
         }
         await("queued bytes released").atMost(Duration.ofSeconds(10))
                 .until(() -> server.outboundBudget().used() == 0);
-    }
-
-    /** Each reader reads on its own thread while one publishes, at most a few messages ahead of the slowest reader. */
-    private static void broadcastAndCheckEveryReader(List<RawWebSocket> readers) throws Exception {
-        ExecutorService readerThreads = Executors.newFixedThreadPool(readers.size());
-        AtomicIntegerArray progress = new AtomicIntegerArray(readers.size());
-        try {
-            List<Future<Integer>> received = new ArrayList<>();
-            for (int r = 0; r < readers.size(); r++) {
-                RawWebSocket reader = readers.get(r);
-                int index = r;
-                received.add(readerThreads.submit(() -> {
-                    for (int i = 0; i < MESSAGES; i++) {
-                        String text = reader.readFrame().text();
-                        assertThat(text).as("message %d to reader %d", i, index)
-                                .startsWith(String.format("%07d ", i)).hasSize(SIZE);
-                        progress.set(index, i + 1);
-                    }
-                    return MESSAGES;
-                }));
-            }
-            String padding = "x".repeat(SIZE - 8);
-            for (int i = 0; i < MESSAGES; i++) {
-                int sent = i;
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
-                        .until(() -> slowest(progress) >= sent - PUBLISH_AHEAD);
-                readers.get(0).sendText(String.format("%07d ", i) + padding);
-            }
-            for (Future<Integer> reader : received) {
-                assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(MESSAGES);
-            }
-        } finally {
-            readerThreads.shutdownNow();
-        }
-    }
-
-    private static int slowest(AtomicIntegerArray progress) {
-        int min = Integer.MAX_VALUE;
-        for (int i = 0; i < progress.length(); i++) {
-            min = Math.min(min, progress.get(i));
-        }
-        return min;
-    }
-
-    private static void closeAll(List<RawWebSocket> sockets) {
-        for (RawWebSocket ws : sockets) {
-            try {
-                ws.close();
-            } catch (Exception ignored) {
-                // closing is best effort here
-            }
-        }
     }
 }

@@ -421,4 +421,15 @@ public final class RawWebSocket implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Closes every one, even after one fails: a test's cleanup must not leave the rest open. */
+    public static void closeAll(List<RawWebSocket> sockets) {
+        for (RawWebSocket ws : sockets) {
+            try {
+                ws.close();
+            } catch (IOException ignored) {
+                // closing is best effort here
+            }
+        }
+    }
 }

@@ -39,7 +39,7 @@ class CorkedWritesTest {
         peer = SocketChannel.open(listener.getLocalAddress());
         peer.socket().setSoTimeout(200);
         CompletableFuture<Connection> registered = new CompletableFuture<>();
-        loops.next().register(listener.accept(), new Discard(), registered::complete);
+        loops.next().register(listener.accept(), new DiscardingHandler(), registered::complete);
         connection = registered.get(5, TimeUnit.SECONDS);
     }
 
@@ -141,28 +141,5 @@ class CorkedWritesTest {
             }
         }
         return new String(bytes, 0, got, StandardCharsets.US_ASCII);
-    }
-
-    /** Ignores what the peer sends. */
-    private static final class Discard implements ConnectionHandler {
-        @Override
-        public void onData(Connection c, ByteBuffer in) {
-            in.position(in.limit());
-        }
-
-        @Override
-        public void onInputClosed(Connection c) {
-            c.closeAfterFlush();
-        }
-
-        @Override
-        public long onTimer(Connection c, long now) {
-            return 0;
-        }
-
-        @Override
-        public void onClosed(Connection c, Throwable cause) {
-            // nothing to release
-        }
     }
 }

@@ -52,8 +52,8 @@ class OutboundBudgetSheddingTest {
 
     @Test
     void theLargestIsDroppedWhenAnotherConnectionsWriteCrossesTheBudget() throws Exception {
-        Recorder largeEnd = new Recorder();
-        Recorder smallEnd = new Recorder();
+        DiscardingHandler largeEnd = new DiscardingHandler();
+        DiscardingHandler smallEnd = new DiscardingHandler();
         Connection large = connectNonReader(largeEnd);
         Connection small = connectNonReader(smallEnd);
         fillUntilQueued(large, 2L << 20);
@@ -76,7 +76,7 @@ class OutboundBudgetSheddingTest {
     void connectionsBelowTheirLowWaterMarkAreNeverDroppedAndServersDoNotShareABudget() throws Exception {
         OutboundBudget tiny = new OutboundBudget(1);
         try (EventLoopGroup other = new EventLoopGroup("budget-test-other", CONFIG, tiny)) {
-            Recorder end = new Recorder();
+            DiscardingHandler end = new DiscardingHandler();
             Connection light = connectNonReader(other, end);
             // Queue something, but no more than one write of 64 KiB, which is the low water mark.
             fillUntilQueued(light, 1);
@@ -90,7 +90,7 @@ class OutboundBudgetSheddingTest {
 
     @Test
     void closingAConnectionGivesItsBytesBack() throws Exception {
-        Recorder end = new Recorder();
+        DiscardingHandler end = new DiscardingHandler();
         Connection connection = connectNonReader(end);
         fillUntilQueued(connection, 1L << 20);
         assertThat(budget.used()).isPositive();
@@ -100,11 +100,11 @@ class OutboundBudgetSheddingTest {
     }
 
     /** A connection whose peer has a small receive window and never reads. */
-    private Connection connectNonReader(Recorder handler) throws Exception {
+    private Connection connectNonReader(DiscardingHandler handler) throws Exception {
         return connectNonReader(loops, handler);
     }
 
-    private Connection connectNonReader(EventLoopGroup group, Recorder handler) throws Exception {
+    private Connection connectNonReader(EventLoopGroup group, DiscardingHandler handler) throws Exception {
         SocketChannel peer = SocketChannel.open();
         peer.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
         peer.connect(listener.getLocalAddress());
@@ -120,30 +120,5 @@ class OutboundBudgetSheddingTest {
             connection.write(ByteBuffer.allocate(64 << 10), failure -> { });
         }
         assertThat(connection.queuedBytes()).isGreaterThanOrEqualTo(bytes);
-    }
-
-    /** Records how the connection ended. */
-    private static final class Recorder implements ConnectionHandler {
-        final CompletableFuture<Throwable> closed = new CompletableFuture<>();
-
-        @Override
-        public void onData(Connection c, ByteBuffer in) {
-            in.position(in.limit());
-        }
-
-        @Override
-        public void onInputClosed(Connection c) {
-            c.closeAfterFlush();
-        }
-
-        @Override
-        public long onTimer(Connection c, long now) {
-            return 0;
-        }
-
-        @Override
-        public void onClosed(Connection c, Throwable cause) {
-            closed.complete(cause);
-        }
     }
 }

@@ -220,13 +220,7 @@ public final class SuiteRunner {
                             System.err.println("  " + sample);
                         }
                     });
-            ResultLine result = driver.withKind("RESULT");
-            String trouble = serverTrouble(base);
-            if (!trouble.isEmpty()) {
-                result.with("note", trouble);
-            }
-            record(tag(result, server, scenario, config, round));
-            System.err.println("  " + config.id() + ": " + summary(scenario, result));
+            recordResult(driver.withKind("RESULT"), server, scenario, config, round, base);
         } catch (IOException e) {
             fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
         }
@@ -244,16 +238,22 @@ public final class SuiteRunner {
             if (config.measuresMemory() && after[0] == null) {
                 throw new IOException("the driver never held its connections for the memory measurement");
             }
-            ResultLine result = DerivedMetrics.add(scenario, driver, before, after[0]).withKind("RESULT");
-            String trouble = serverTrouble(base);
-            if (!trouble.isEmpty()) {
-                result.with("note", trouble);
-            }
-            record(tag(result, server, scenario, config, round));
-            System.err.println("  " + config.id() + ": " + summary(scenario, result));
+            recordResult(DerivedMetrics.add(scenario, driver, before, after[0]).withKind("RESULT"), server, scenario, config,
+                    round, base);
         } catch (IOException e) {
             fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
         }
+    }
+
+    /** Records a run's RESULT, noting anything the server's log says went wrong meanwhile, and prints its summary. */
+    private void recordResult(ResultLine result, ServerKind server, Scenario scenario, RunConfig config, int round,
+            String base) {
+        String trouble = serverTrouble(base);
+        if (!trouble.isEmpty()) {
+            result.with("note", trouble);
+        }
+        record(tag(result, server, scenario, config, round));
+        System.err.println("  " + config.id() + ": " + summary(scenario, result));
     }
 
     private static String inBrackets(String note) {

@@ -1,0 +1,35 @@
+package io.wssocket.bench;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The bench's WS Socket server on a free loopback port, in this JVM, for the tests of one class
+ * that run a load driver against it:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final InProcessEchoServer server = new InProcessEchoServer();
+ * }</pre>
+ */
+final class InProcessEchoServer implements BeforeAllCallback, AfterAllCallback {
+
+    private WsSocketEchoServer server;
+    private String port;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = new WsSocketEchoServer();
+        port = Integer.toString(server.start("127.0.0.1", 0));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        server.stop();
+    }
+
+    /** The port as a driver's {@code --port} value. */
+    String port() {
+        return port;
+    }
+}
