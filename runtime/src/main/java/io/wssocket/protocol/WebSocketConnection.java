@@ -62,6 +62,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private long progressSince;
     /** When the timer last found reads suspended by this side: silence before it is not the peer's. */
     private long readsPausedAt;
+    /** When this side last sent a keep-alive ping, 0 for never. Event loop. */
+    private long lastPingNanos;
     /** When a data frame was last read or sent: pings and pongs do not keep a session from its idle timeout. */
     private volatile long lastDataNanos;
 
@@ -345,8 +347,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             return closeDeadline;
         }
         long ping = pingIntervalNanos();
-        if (ping > 0 && now - c.lastWriteNanos() >= ping) {
-            // Keep-alive: nothing went out for a while; NATs and load balancers forget silent connections.
+        if (ping > 0 && (now - c.lastWriteNanos() >= ping || now - lastHeardOrPinged(c) >= ping)) {
+            // Keep-alive: nothing went out for a while (NATs and load balancers forget silent
+            // connections), or nothing came in: a peer that only listens to a busy stream has no
+            // reason to send, so it is asked for a pong before read-idle-timeout takes it for gone.
+            lastPingNanos = now;
             sendControl(Opcode.PING, ByteBuffer.allocate(0), WriteCallback.NONE);
         }
         long next = nextDeadline(now);
@@ -362,6 +367,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         long data = lastDataNanos;
         long write = connection.lastWriteNanos();
         return connection.queuedBytes() > 0 && write - data > 0 ? write : data;
+    }
+
+    /** The later of when the peer was last heard (see {@link #readSince}) and when it was last pinged. Event loop. */
+    private long lastHeardOrPinged(Connection c) {
+        long heard = readSince(c.lastReadNanos());
+        return lastPingNanos != 0 && lastPingNanos - heard > 0 ? lastPingNanos : heard;
     }
 
     /** A read timestamp, moved on to when this side last held reading back: the peer could not be heard then. */
@@ -387,7 +398,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         long ping = pingIntervalNanos();
         if (ping > 0) {
             // A ping just sent counts as a write only once the socket took it: look again a little later at the latest.
-            next = earliest(next, Math.max(connection.lastWriteNanos() + ping, now + ping / 8));
+            long due = earliest(connection.lastWriteNanos() + ping, lastHeardOrPinged(connection) + ping);
+            next = earliest(next, Math.max(due, now + ping / 8));
         }
         if (next != 0 && connection.readsSuspended()) {
             // While this side holds reading back, look again soon enough to keep the read clocks paused.
