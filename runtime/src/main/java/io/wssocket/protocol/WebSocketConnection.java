@@ -64,7 +64,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private long readsPausedAt;
     /** When this side last sent a keep-alive ping, 0 for never. Event loop. */
     private long lastPingNanos;
-    /** When a data frame was last read or sent: pings and pongs do not keep a session from its idle timeout. */
+    /** When a data frame was last read or sent, or the application sent a ping or pong: keep-alive pings and pongs do not keep a session from its idle timeout. */
     private volatile long lastDataNanos;
 
     /** A connection whose text frames are its own and whose limit closes and stalls are told to no one. */
@@ -506,6 +506,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
                     + " bytes is over 125 (RFC 6455 §5.5)");
         }
         sendData(opcode, true, payload, callback);
+    }
+
+    /**
+     * Sends a ping or pong the application asked for ({@code RemoteEndpoint.sendPing/sendPong}).
+     * Unlike this layer's keep-alive pings and automatic pongs it is the session's own activity and
+     * delays its idle timeout (the Jakarta WebSocket TCK's remoteendpoint tests expect that).
+     */
+    public void sendApplicationControl(int opcode, ByteBuffer payload, WriteCallback callback) {
+        lastDataNanos = System.nanoTime();
+        sendControl(opcode, payload, callback);
     }
 
     /**

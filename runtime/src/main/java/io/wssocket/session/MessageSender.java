@@ -243,7 +243,7 @@ final class MessageSender implements WritabilityListener {
     /** Pings and pongs may go between the fragments of a message (RFC 6455 §5.4). */
     CompletableFuture<Void> sendControl(int opcode, ByteBuffer payload) {
         SendFuture future = new SendFuture();
-        ws.sendControl(opcode, payload, future);
+        ws.sendApplicationControl(opcode, payload, future);
         return future;
     }
 
