@@ -62,9 +62,19 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private long progressSince;
     /** When the timer last found reads suspended by this side: silence before it is not the peer's. */
     private long readsPausedAt;
+    /**
+     * What this layer's keep-alive pings carry, so that their pongs are told apart from the ones
+     * the application sends or asks for: those reach the endpoint and delay its idle timeout,
+     * these do neither (a live peer would otherwise keep an idle session open for ever).
+     */
+    private static final ByteBuffer KEEP_ALIVE_PAYLOAD =
+            ByteBuffer.wrap("wssocket keep-alive".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
     /** When this side last sent a keep-alive ping, 0 for never. Event loop. */
     private long lastPingNanos;
-    /** When a data frame was last read or sent, or the application sent a ping or pong: keep-alive pings and pongs do not keep a session from its idle timeout. */
+    /**
+     * When a data frame was last read or sent, or a ping or pong other than the keep-alive's: the
+     * keep-alive's pings and pongs do not keep a session from its idle timeout.
+     */
     private volatile long lastDataNanos;
 
     /** A connection whose text frames are its own and whose limit closes and stalls are told to no one. */
@@ -189,6 +199,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onPing(ByteBuffer payload) throws ProtocolViolationException {
         checkPingRate();
+        // The peer's own heartbeat is the session's activity (Jakarta WebSocket TCK, remoteendpoint).
+        lastDataNanos = connection.lastReadNanos();
         // RFC 6455 §5.5.2: answer with a pong carrying the same data, unless already closing.
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
         sendControl(Opcode.PONG, copy, WriteCallback.NONE);
@@ -213,6 +225,10 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     @Override
     public void onPong(ByteBuffer payload) {
+        if (payload.equals(KEEP_ALIVE_PAYLOAD)) {
+            return; // the answer to this layer's keep-alive: neither the endpoint's pong nor the session's activity
+        }
+        lastDataNanos = connection.lastReadNanos();
         listener.onPong(payload);
     }
 
@@ -352,7 +368,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             // connections), or nothing came in: a peer that only listens to a busy stream has no
             // reason to send, so it is asked for a pong before read-idle-timeout takes it for gone.
             lastPingNanos = now;
-            sendControl(Opcode.PING, ByteBuffer.allocate(0), WriteCallback.NONE);
+            sendControl(Opcode.PING, KEEP_ALIVE_PAYLOAD.duplicate(), WriteCallback.NONE);
         }
         long next = nextDeadline(now);
         armedDeadline = next;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Liveness is on by default: pings every 30 s keep NAT and balancer mappings and draw pongs, a
  * peer silent for 100 s (three pings unanswered) is gone, a stall inside a frame or message ends
- * after 20 s. Keep-alive pings are not messages: they do not keep an idle session open.
+ * after 20 s. Keep-alive pings are not messages: they do not keep an idle session open; the
+ * peer's own pings and pongs are its heartbeat and do (the Jakarta WebSocket TCK expects it).
  */
 @Timeout(30)
 class KeepAliveDefaultsTest {
@@ -67,6 +68,25 @@ class KeepAliveDefaultsTest {
                 assertThat(frame.text()).isEqualTo("m" + i);
                 Thread.sleep(300);
             }
+        }
+    }
+
+    @Test
+    void thePeersOwnPingsAndPongsKeepASessionOpenPastItsIdleTimeout() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(server.port(), "/echo")) {
+            for (int i = 0; i < 6; i++) {
+                ws.sendFrame(true, i % 2 == 0 ? RawWebSocket.PING : RawWebSocket.PONG, ("beat " + i).getBytes(StandardCharsets.UTF_8));
+                Thread.sleep(300); // six beats, 1.8 s in all: more than twice the idle timeout
+            }
+            ws.sendText("still here");
+            RawWebSocket.Frame frame;
+            while ((frame = ws.readFrame()).opcode() == RawWebSocket.PING || frame.opcode() == RawWebSocket.PONG) {
+                if (frame.opcode() == RawWebSocket.PING) {
+                    ws.sendFrame(true, RawWebSocket.PONG, frame.payload());
+                }
+            }
+            assertThat(frame.opcode()).as("no idle close while the peer beats").isEqualTo(RawWebSocket.TEXT);
+            assertThat(frame.text()).isEqualTo("still here");
         }
     }
 }
