@@ -65,8 +65,9 @@ public final class ServerConfig {
                     16777216, INT, Builder::maxTextMessageBufferSize),
             ServerOption.of("max-binary-buffer", "Default Session.getMaxBinaryMessageBufferSize: largest whole binary message, in bytes.",
                     16777216, INT, Builder::maxBinaryMessageBufferSize),
-            ServerOption.of("idle-timeout", "Default Session.getMaxIdleTimeout: milliseconds without a message in or out before "
-                    + "the session is closed with 1001; 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
+            ServerOption.of("idle-timeout", "Default Session.getMaxIdleTimeout: milliseconds without a message in or out, or a "
+                    + "ping or pong of the application's or the peer's own, before the session is closed with 1001 "
+                    + "(the keep-alive's pings and their pongs do not count); 0 for never.", 300000L, LONG, Builder::idleTimeoutMillis),
             ServerOption.of("read-idle-timeout", "Milliseconds without anything read from the peer (messages, pings, "
                     + "pongs) before the connection is closed with 1001, even while this side keeps sending; 0 for never. "
                     + "With ping-interval it finds peers that vanished (a live one answers every ping): the default is "
