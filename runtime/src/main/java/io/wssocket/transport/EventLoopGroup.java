@@ -95,11 +95,6 @@ public final class EventLoopGroup implements AutoCloseable {
         return List.copyOf(list);
     }
 
-    /** Flushes {@code summary} with the loops' own, about once a second, so its counts are told when its events stop. */
-    public void flushAlongside(LogSummary summary) {
-        events.flushAlongside(summary);
-    }
-
     /** Where the group's TLS handshakes run their tasks, or null. */
     public TlsHandshakes tlsHandshakes() {
         return tlsHandshakes;

@@ -1,7 +1,5 @@
 package io.wssocket.transport;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,13 +18,6 @@ final class LoopEvents {
     private final LogSummary refusedRegistrations = new LogSummary(LOG, System.Logger.Level.WARNING,
             "accepted sockets closed before an event loop took them", 10, TimeUnit.SECONDS);
     private final AtomicLong lastFlush = new AtomicLong(System.nanoTime());
-    /** Summaries of the group's owner (its acceptor's, for one), flushed with these: the owner may have no thread that turns. */
-    private final List<LogSummary> alongside = new CopyOnWriteArrayList<>();
-
-    void flushAlongside(LogSummary summary) {
-        alongside.add(summary);
-    }
-
     /** Handling {@code subject} (a connection, a task, a socket) threw: it is closed, the loop goes on. */
     void internalError(String loop, Object subject, Throwable error) {
         internalErrors.record(error.getClass().getSimpleName(),
@@ -45,7 +36,6 @@ final class LoopEvents {
         if (now - last >= FLUSH_EVERY_NANOS && lastFlush.compareAndSet(last, now)) {
             internalErrors.flush(false);
             refusedRegistrations.flush(false);
-            alongside.forEach(summary -> summary.flush(false));
         }
     }
 
@@ -53,7 +43,6 @@ final class LoopEvents {
     void flushNow() {
         internalErrors.flush(true);
         refusedRegistrations.flush(true);
-        alongside.forEach(summary -> summary.flush(true));
     }
 
     /** The error and where it came from: an operator needs the place even when only the first line is logged. */
