@@ -85,15 +85,7 @@ final class MessageSender implements WritabilityListener {
             return;
         }
         long timeout = sendTimeoutMillis;
-        boolean roomMade;
-        try {
-            roomMade = PeerWait.run(() -> awaitRoom(timeout));
-        } catch (RejectedExecutionException e) {
-            throw atCeiling();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the peer to read");
-        }
+        boolean roomMade = waitOnPeer(() -> awaitRoom(timeout), "waiting for the peer to read");
         if (!roomMade) {
             throw timedOut(timeout);
         }
@@ -115,6 +107,28 @@ final class MessageSender implements WritabilityListener {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits on this session's peer through {@link PeerWait}: when the callback pool is at its
+     * ceiling the peer is dropped instead ({@link #atCeiling}); an interrupt ends the wait.
+     *
+     * @param what what the thread was doing, for the interrupt's message
+     */
+    private <T> T waitOnPeer(PeerWait.Wait<T, RuntimeException> wait, String what) throws IOException {
+        try {
+            return PeerWait.run(wait);
+        } catch (RejectedExecutionException e) {
+            throw atCeiling();
+        } catch (InterruptedException e) {
+            throw interrupted(what);
+        }
+    }
+
+    /** Keeps the interrupt for the caller and says what it ended. */
+    private static InterruptedIOException interrupted(String what) {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("interrupted while " + what);
     }
 
     /**
@@ -286,15 +300,7 @@ final class MessageSender implements WritabilityListener {
     void await(CompletableFuture<Void> future) throws IOException {
         if (!future.isDone()) {
             long timeout = sendTimeoutMillis;
-            WriteWait outcome;
-            try {
-                outcome = PeerWait.run(() -> awaitWrite(future, timeout));
-            } catch (RejectedExecutionException e) {
-                throw atCeiling();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while sending");
-            }
+            WriteWait outcome = waitOnPeer(() -> awaitWrite(future, timeout), "sending");
             if (outcome == WriteWait.TIMED_OUT) {
                 throw timedOut(timeout);
             }
@@ -360,15 +366,12 @@ final class MessageSender implements WritabilityListener {
             if (messagePermit.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return;
             }
-            // The sender ahead holds the permit while it waits on this same peer.
-            if (!PeerWait.run(() -> messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS))) {
-                throw new SocketTimeoutException("another message was still being sent after " + timeout + " ms");
-            }
-        } catch (RejectedExecutionException e) {
-            throw atCeiling();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to send");
+            throw interrupted("waiting to send");
+        }
+        // The sender ahead holds the permit while it waits on this same peer.
+        if (!waitOnPeer(() -> messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS), "waiting to send")) {
+            throw new SocketTimeoutException("another message was still being sent after " + timeout + " ms");
         }
     }
 }
