@@ -1,5 +1,6 @@
 package io.wssocket.boot;
 
+import io.wssocket.config.ConfigSources;
 import io.wssocket.deploy.Application;
 import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
@@ -98,7 +99,8 @@ public final class Main {
                 out.print(CommandLine.usage());
                 return new Started(0, null, List.of());
             }
-            config = ServerConfig.fromSources(System.getProperties(), commandLine.flags);
+            config = ServerConfig.builder(System.getenv(), ConfigSources.systemProperties(System.getProperties()),
+                    commandLine.flags).build();
         } catch (IllegalArgumentException e) {
             err.println("wssocket: " + e.getMessage());
             return new Started(2, null, List.of());
@@ -132,7 +134,7 @@ public final class Main {
             return new Started(1, null, List.of());
         }
         String authority = authority(server.localAddress());
-        boolean secure = config.tls().serverEnabled();
+        boolean secure = config.tlsEnabled();
         String base = (secure ? "wss://" : "ws://") + authority;
         out.println("WS Socket is listening on " + base + "/");
         for (Application app : applications) {

@@ -1,61 +1,51 @@
 package io.wssocket.server;
 
+import io.wssocket.config.ConnectionOptions;
+import io.wssocket.config.OptionValues;
+import io.wssocket.config.ServerOptions;
 import io.wssocket.transport.TlsContext;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the TLS key material and trust come from, as configured; {@link #serverContext()} and
- * {@link #clientContext()} read the files.
+ * Where the server's TLS key material comes from, as configured; {@link #serverContext()} reads
+ * the files.
  *
  * @param keystore PKCS#12 keystore of the server, or "" for none
  * @param certificate PEM certificate chain of the server, or "" for none (then {@code key} too)
- * @param protocols comma-separated TLS versions
- * @param truststore what the client trusts, or "" for the JVM's default trust store
+ * @param protocols the TLS versions offered
  */
-public record TlsSettings(String keystore, String keystorePassword, String certificate, String key, String protocols,
-                          String truststore, String truststorePassword) {
-    public TlsSettings {
-        if (!keystore.isEmpty() && !certificate.isEmpty()) {
-            throw new IllegalArgumentException("give the TLS key material either as tls-keystore or as tls-cert and "
-                    + "tls-key, not both");
-        }
-        if (certificate.isEmpty() != key.isEmpty()) {
-            throw new IllegalArgumentException("tls-cert and tls-key go together: give both, or neither");
-        }
-        if (protocolList(protocols).isEmpty()) {
-            throw new IllegalArgumentException("tls-protocols must name at least one TLS version");
-        }
+record TlsSettings(String keystore, String keystorePassword, String certificate, String key, List<String> protocols) {
+
+    /** @throws IllegalArgumentException naming the option at fault and where its value came from */
+    static TlsSettings of(OptionValues values) {
+        String keystore = values.get(ServerOptions.TLS_KEYSTORE);
+        String certificate = values.get(ServerOptions.TLS_CERT);
+        String key = values.get(ServerOptions.TLS_KEY);
+        values.require(keystore.isEmpty() || certificate.isEmpty(), ServerOptions.TLS_CERT,
+                "give the TLS key material either as tls-keystore or as tls-cert and tls-key, not both");
+        values.require(certificate.isEmpty() == key.isEmpty(), certificate.isEmpty() ? ServerOptions.TLS_KEY
+                : ServerOptions.TLS_CERT, "tls-cert and tls-key go together: give both, or neither");
+        return new TlsSettings(keystore, values.get(ServerOptions.TLS_KEYSTORE_PASSWORD), certificate, key,
+                ConnectionOptions.tlsProtocols(values));
     }
 
     /** Whether the server port speaks TLS. */
-    public boolean serverEnabled() {
+    boolean serverEnabled() {
         return !keystore.isEmpty() || !certificate.isEmpty();
     }
 
     /** Reads the server's key material. @throws IllegalArgumentException naming the file and the problem */
-    public TlsContext serverContext() {
+    TlsContext serverContext() {
         if (!keystore.isEmpty()) {
-            return TlsContext.serverFromPkcs12(Path.of(keystore), keystorePassword.toCharArray(), protocolList(protocols));
+            return TlsContext.serverFromPkcs12(Path.of(keystore), keystorePassword.toCharArray(), protocols);
         }
-        return TlsContext.serverFromPem(Path.of(certificate), Path.of(key), protocolList(protocols));
+        return TlsContext.serverFromPem(Path.of(certificate), Path.of(key), protocols);
     }
 
-    /** Reads the client's trust store (or takes the JVM's default). */
-    public TlsContext clientContext() {
-        return TlsContext.client(truststore.isEmpty() ? null : Path.of(truststore), truststorePassword.toCharArray(),
-                protocolList(protocols));
-    }
-
-    private static List<String> protocolList(String protocols) {
-        return Arrays.stream(protocols.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
-    }
-
-    /** Never the passwords. */
+    /** Never the password. */
     @Override
     public String toString() {
-        return "TlsSettings[keystore=" + keystore + ", certificate=" + certificate + ", protocols=" + protocols
-                + ", truststore=" + truststore + "]";
+        return "TlsSettings[keystore=" + keystore + ", certificate=" + certificate + ", protocols=" + protocols + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.wssocket.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.CloseReason;
@@ -43,7 +42,7 @@ class ClientLimitsTest {
 
     @Test
     void anEchoLargerThanTheClientsMessageLimitClosesWith1009() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().maxMessageSize(1024).build(),
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().maxMessageSize(1024).build(),
                 ClientTransport.shared())) {
             Watcher endpoint = new Watcher();
             Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
@@ -56,7 +55,7 @@ class ClientLimitsTest {
 
     @Test
     void theContainersTextBufferDefaultLimitsWholeTextMessages() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             client.setDefaultMaxTextMessageBufferSize(100);
             Watcher endpoint = new Watcher();
             Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
@@ -68,7 +67,7 @@ class ClientLimitsTest {
 
     @Test
     void anIdleClientSessionIsClosedAfterTheContainersIdleTimeout() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             client.setDefaultMaxSessionIdleTimeout(300);
             Watcher endpoint = new Watcher();
             Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
