@@ -138,7 +138,7 @@ public final class ClientConfig implements ContainerConfig {
          * @throws IllegalArgumentException when options contradict each other, naming them
          */
         public ClientConfig build() {
-            return new ClientConfig(values.copy());
+            return new ClientConfig(values.frozen());
         }
     }
 }

@@ -102,7 +102,10 @@ public final class Option<T> {
         return defaultValue.apply(values);
     }
 
-    /** @return {@code value} unchanged; @throws IllegalArgumentException naming where the value came from */
+    /**
+     * @return {@code value} unchanged
+     * @throws IllegalArgumentException naming where the value came from when the option does not take it
+     */
     T check(T value, Origin origin) {
         if (!type.allows(value)) {
             throw invalid(String.valueOf(value), origin);
@@ -110,7 +113,10 @@ public final class Option<T> {
         return value;
     }
 
-    /** @return the value the text stands for; @throws IllegalArgumentException naming where the text came from */
+    /**
+     * @return the value the text stands for
+     * @throws IllegalArgumentException naming where the text came from when it stands for no value the option takes
+     */
     T parse(String text, Origin origin) {
         T value = type.parse(Objects.requireNonNull(text, name));
         if (value == null) {

@@ -38,6 +38,20 @@ public final class OptionValues {
         return copy;
     }
 
+    /**
+     * @return a copy in which every option has its value, a default worked out now (some depend on
+     *     the machine, such as the open-file limit, and must not be worked out on every read)
+     */
+    public OptionValues frozen() {
+        OptionValues frozen = copy();
+        for (Option<?> option : options) {
+            if (!frozen.values.containsKey(option)) {
+                frozen.values.put(option, option.defaultValue(frozen));
+            }
+        }
+        return frozen;
+    }
+
     /** @return the option's value: the one set last, or its default */
     @SuppressWarnings("unchecked")
     public <T> T get(Option<T> option) {

@@ -34,7 +34,7 @@ public final class ServerConfig implements ContainerConfig {
     private final ClientConfig clientConfig;
 
     private ServerConfig(Builder b) {
-        this.values = b.values.copy();
+        this.values = b.values.frozen();
         this.authenticator = b.authenticator;
         this.connection = ConnectionSettings.of(values, false, eventLoops());
         this.allowedOrigins = values.convert(ServerOptions.ALLOWED_ORIGINS, OriginPolicy::parse);
