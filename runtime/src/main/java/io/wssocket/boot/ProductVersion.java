@@ -6,9 +6,10 @@ import java.util.Properties;
 
 /**
  * The version {@code --version} prints: the {@code Implementation-Version} of the jar's manifest
- * (runtime/pom.xml writes it into both the runtime jar and wssocket.jar), or, when the classes are
- * not run from such a jar (target/classes, an IDE, a jar repackaged without the entry), the
- * {@code version.properties} Maven filtered at build time.
+ * (runtime/pom.xml writes it into the runtime jar, whose manifest the shade plugin keeps for
+ * wssocket.jar), or, when the classes are not run from such a jar (target/classes, an IDE,
+ * wssocket-cdi.jar, whose manifest is its own module's), the {@code version.properties} Maven
+ * filtered at build time.
  */
 final class ProductVersion {
     static final String RESOURCE = "version.properties";
