@@ -8,14 +8,9 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,26 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class EndpointCreationFailureTest {
-    private static final Pattern IN_ALL = Pattern.compile("\\((\\d+) in all\\)");
-    private final Logger logger = Logger.getLogger(OperatorLog.class.getName());
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (records) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private CapturedLog log;
     private WebSocketServer server;
 
     public static final class ThrowingConstructor extends Endpoint {
@@ -76,9 +52,7 @@ class EndpointCreationFailureTest {
 
     @BeforeEach
     void start() throws Exception {
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        logger.addHandler(capture);
+        log = CapturedLog.start(OperatorLog.class, Level.ALL);
         server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1).build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(ThrowingConstructor.class, "/constructor").build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(Plain.class, "/configurator")
@@ -89,8 +63,7 @@ class EndpointCreationFailureTest {
     @AfterEach
     void stop() {
         server.close();
-        logger.removeHandler(capture);
-        logger.setLevel(previousLevel);
+        log.close();
     }
 
     @Test
@@ -101,7 +74,7 @@ class EndpointCreationFailureTest {
         }
         server.close(); // flushes the refused-handshake counts
 
-        List<LogRecord> warnings = recordsAt(Level.WARNING);
+        List<LogRecord> warnings = log.at(Level.WARNING);
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(0).getMessage()).startsWith("cannot open endpoint " + ThrowingConstructor.class.getName())
                 .contains("no database").contains("logged once for this endpoint");
@@ -110,13 +83,12 @@ class EndpointCreationFailureTest {
                 .contains("no instance of Plain today");
         assertThat(warnings.get(1).getThrown()).isInstanceOf(InstantiationException.class);
 
-        List<LogRecord> later = recordsAt(Level.FINE);
+        List<LogRecord> later = log.at(Level.FINE);
         assertThat(later).as("the later failures, at DEBUG").hasSize(4)
                 .allSatisfy(r -> assertThat(r.getMessage()).startsWith("cannot open endpoint "));
 
-        long refused500 = recordsAt(Level.INFO).stream().map(LogRecord::getMessage)
-                .filter(m -> m.startsWith("refused handshakes") && m.contains("500")).mapToLong(EndpointCreationFailureTest::eventsIn)
-                .sum();
+        long refused500 = log.messages(Level.INFO, "refused handshakes").stream().filter(m -> m.contains("500"))
+                .mapToLong(CapturedLog::eventsIn).sum();
         assertThat(refused500).as("every failure counted with the refused handshakes").isEqualTo(6);
     }
 
@@ -125,16 +97,5 @@ class EndpointCreationFailureTest {
             ws.sendRaw(RawWebSocket.upgradeRequest(path, RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII));
             return ws.readHttpHead().status();
         }
-    }
-
-    private List<LogRecord> recordsAt(Level level) {
-        synchronized (records) {
-            return records.stream().filter(r -> r.getLevel().equals(level)).toList();
-        }
-    }
-
-    private static long eventsIn(String line) {
-        Matcher m = IN_ALL.matcher(line);
-        return m.find() ? Long.parseLong(m.group(1)) : 1;
     }
 }
