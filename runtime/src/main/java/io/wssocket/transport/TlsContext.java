@@ -80,24 +80,29 @@ public final class TlsContext {
             }
             return server(store, password, protocols);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the TLS keystore " + keystore + ": " + why(e, password), e);
+            throw new IllegalArgumentException("cannot read the TLS keystore " + keystore + ": " + why(e, password, true), e);
         }
     }
 
-    /** What went wrong reading key material, for a message that already names the file. */
-    private static String why(Exception e, char[] password) {
+    /**
+     * What went wrong reading key material, for a message that already names the file.
+     *
+     * @param keystore whether the file should have been a PKCS#12 keystore, so that a parse error says so
+     */
+    private static String why(Exception e, char[] password, boolean keystore) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e.getCause() instanceof UnrecoverableKeyException) {
+        if (e instanceof UnrecoverableKeyException || e.getCause() instanceof UnrecoverableKeyException) {
             // PKCS#12: "keystore password was incorrect"
             return (password != null && password.length == 0 ? "no password was given" : "wrong password")
                     + " (" + e.getMessage() + ")";
         }
-        return e.getMessage();
+        String detail = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return keystore && e instanceof IOException ? "not a PKCS#12 keystore (" + detail + ")" : detail;
     }
 
     /** A server's TLS from a PEM certificate chain (leaf first) and a PEM PKCS#8 private key. */
@@ -114,7 +119,7 @@ public final class TlsContext {
             return server(store, password, protocols);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the TLS certificate " + certificateChain + " and key "
-                    + privateKey + ": " + why(e, null), e);
+                    + privateKey + ": " + why(e, null, false), e);
         }
     }
 
@@ -157,7 +162,7 @@ public final class TlsContext {
             }
             return new TlsContext(context, protocols);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the TLS trust store " + trustStore + ": " + why(e, password), e);
+            throw new IllegalArgumentException("cannot read the TLS trust store " + trustStore + ": " + why(e, password, false), e);
         }
     }
 

@@ -77,11 +77,16 @@ class MainBadInputTest {
     }
 
     @Test
-    void aMissingKeystoreIsNamed() {
+    void aMissingOrForeignKeystoreIsNamed() {
         Path missing = tmp.resolve("missing.p12");
         Outcome outcome = run("--host", "127.0.0.1", "--port", "0", "--tls-keystore", missing.toString());
         assertThat(outcome.status()).isEqualTo(Main.STARTUP_FAILED);
         assertThat(outcome.line()).isEqualTo("wssocket: cannot read the TLS keystore " + missing + ": no such file");
+        Path pem = TestCertificates.localhost().certificatePem();
+        Outcome foreign = run("--host", "127.0.0.1", "--port", "0", "--tls-keystore", pem.toString(),
+                "--tls-keystore-password", TestCertificates.PASSWORD);
+        assertThat(foreign.status()).isEqualTo(Main.STARTUP_FAILED);
+        assertThat(foreign.line()).startsWith("wssocket: cannot read the TLS keystore " + pem + ": not a PKCS#12 keystore");
     }
 
     @Test
