@@ -104,6 +104,9 @@ public final class Connection {
     long handlerDeadline; // package-private for TimerWheelTest
     private final long writeTimeoutNanos;
 
+    /** This connection's index in its loop's set of connections, {@link IndexedSet#NONE} when not in it. Loop thread. */
+    int loopIndex = IndexedSet.NONE;
+
     // Timer wheel links, used only by the loop's TimerWheel.
     Connection timerNext;
     Connection timerPrev;
