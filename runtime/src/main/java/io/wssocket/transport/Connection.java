@@ -154,7 +154,14 @@ public final class Connection {
             if (tls != null) {
                 throw new IllegalStateException("TLS is already on for " + this);
             }
-            tls = new TlsIo(engine, channel, loop.tlsHandshakes() != null);
+            TlsIo started = new TlsIo(engine, channel, loop.tlsHandshakes() != null);
+            if (loop.readBuffer().capacity() < started.applicationBufferSize()) {
+                // Unwrapping would stop at once for room it never gets, on every turn: the loop would spin.
+                throw new IOException("the event loop's read buffer of " + loop.readBuffer().capacity()
+                        + " bytes cannot hold a TLS record's plaintext (" + started.applicationBufferSize()
+                        + " bytes): the read buffer size must be at least that with TLS");
+            }
+            tls = started;
             tls.begin();
             if (tls.hasPendingOutput() && key.isValid()) {
                 key.interestOpsOr(SelectionKey.OP_WRITE);
