@@ -2,9 +2,6 @@ package io.wssocket.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,14 +27,12 @@ class ConnectionRemovalTest {
     private static final TransportConfig CONFIG = new TransportConfig(1, 4096, 1 << 20, 1 << 19, 1 << 22, true, 0);
     private static final int CONNECTIONS = 2_000;
 
-    private EventLoopGroup loops;
-    private ServerSocketChannel listener;
     private final List<SocketChannel> peers = new ArrayList<>();
+    private LoopbackLoops transport;
 
     @BeforeEach
     void listen() throws Exception {
-        loops = new EventLoopGroup("removal-test", CONFIG);
-        listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CONNECTIONS);
+        transport = new LoopbackLoops("removal-test", CONFIG, CONNECTIONS);
     }
 
     @AfterEach
@@ -45,13 +40,12 @@ class ConnectionRemovalTest {
         for (SocketChannel peer : peers) {
             peer.close();
         }
-        listener.close();
-        loops.close();
+        transport.close();
     }
 
     @Test
     void connectionsClosedInAnyOrderLeaveTheLoopOnceAndStoppingClosesTheRest() throws Exception {
-        EventLoop loop = loops.loops().get(0);
+        EventLoop loop = transport.loops.loops().get(0);
         List<DiscardingHandler> handlers = new ArrayList<>(CONNECTIONS);
         List<Connection> all = new ArrayList<>(CONNECTIONS);
         for (int i = 0; i < CONNECTIONS; i++) {
@@ -80,7 +74,7 @@ class ConnectionRemovalTest {
             assertThat(c.loopIndex).isEqualTo(IndexedSet.NONE);
         }
 
-        loops.stop();
+        transport.loops.stop();
         assertThat(loop.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(loop.connectionCount()).isZero();
         for (DiscardingHandler handler : handlers) {
@@ -92,9 +86,9 @@ class ConnectionRemovalTest {
     }
 
     private Connection connect(EventLoop loop, DiscardingHandler handler) throws Exception {
-        peers.add(SocketChannel.open(listener.getLocalAddress()));
+        peers.add(SocketChannel.open(transport.address()));
         CompletableFuture<Connection> registered = new CompletableFuture<>();
-        loop.register(listener.accept(), handler, registered::complete);
+        loop.register(transport.listener.accept(), handler, registered::complete);
         return registered.get(5, TimeUnit.SECONDS);
     }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wssocket.test.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,13 +22,11 @@ class TlsReadBufferTest {
     @Test
     void aTlsConnectionOnALoopWithTooSmallAReadBufferIsClosedAndTheLoopServesOn() throws Exception {
         TestCertificates.Material material = TestCertificates.localhost();
-        try (EventLoopGroup loops = new EventLoopGroup("tls-buffer-test", SMALL_READS);
-             ServerSocketChannel listener = ServerSocketChannel.open()
-                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             Socket peer = new Socket(InetAddress.getLoopbackAddress(), listener.socket().getLocalPort())) {
+        try (LoopbackLoops transport = new LoopbackLoops("tls-buffer-test", SMALL_READS, 50);
+             Socket peer = new Socket(InetAddress.getLoopbackAddress(), transport.address().getPort())) {
             DiscardingHandler handler = new DiscardingHandler();
-            EventLoop loop = loops.next();
-            loop.register(listener.accept(), TlsContext.serverFromPkcs12(material.keystore(),
+            EventLoop loop = transport.loops.next();
+            loop.register(transport.listener.accept(), TlsContext.serverFromPkcs12(material.keystore(),
                     TestCertificates.PASSWORD.toCharArray(), TlsContext.DEFAULT_PROTOCOLS).serverEngine(),
                     handler, connection -> { });
 
