@@ -1,10 +1,10 @@
 package io.wssocket.session;
 
 import io.wssocket.message.MessageBuffer;
+import io.wssocket.protocol.ConnectionFailure;
+import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.protocol.WebSocketListener;
-import io.wssocket.transport.Connection;
-import io.wssocket.wire.CloseCodes;
-import io.wssocket.wire.ProtocolViolationException;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
@@ -37,7 +37,7 @@ final class InboundDispatcher implements WebSocketListener {
     private final WsSession session;
     private final MessageHandlers handlers;
     private final SerialExecutor serial;
-    private final Connection connection;
+    private final WebSocketConnection ws;
     private final int maxPending;
     private final long maxPendingBytes;
     private final InboundBudget budget;
@@ -65,19 +65,19 @@ final class InboundDispatcher implements WebSocketListener {
     private MessageHandlers.Registration binaryTarget;
     private PartialText partialText;
 
-    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, Connection connection,
+    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
         this.session = session;
         this.handlers = handlers;
         this.serial = serial;
-        this.connection = connection;
+        this.ws = ws;
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
         this.budget = budget;
     }
 
     @Override
-    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             // The handler in place when a message starts receives all of it.
             textTarget = handlers.text();
@@ -101,7 +101,7 @@ final class InboundDispatcher implements WebSocketListener {
         if (first && last) {
             int size = chunk.remaining();
             checkSize(size, session.getMaxTextMessageBufferSize(), "text");
-            deliverRead(target, MessageBuffer.text(chunk, connection.loop().scratch()), true, size);
+            deliverRead(target, MessageBuffer.text(chunk, ws.loopScratch()), true, size);
             return;
         }
         if (textBuffer == null) {
@@ -116,7 +116,7 @@ final class InboundDispatcher implements WebSocketListener {
     }
 
     @Override
-    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             binaryTarget = handlers.binary();
             if (binaryTarget == null) {
@@ -155,12 +155,12 @@ final class InboundDispatcher implements WebSocketListener {
      * 6455 §7.4.1 and the IANA registry, "try again later", a condition of the server, not of the
      * peer's data.
      */
-    private void gather(MessageBuffer buffer, ByteBuffer chunk, String kind) throws ProtocolViolationException {
+    private void gather(MessageBuffer buffer, ByteBuffer chunk, String kind) throws ConnectionFailure {
         int size = chunk.remaining();
         if (!budget.tryReserve(size)) {
             long gathered = gatheringBytes;
             dropGathered();
-            throw new ProtocolViolationException(CloseCodes.TRY_AGAIN_LATER, "server busy: a " + kind + " message of "
+            throw new ConnectionFailure(CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "server busy: a " + kind + " message of "
                     + (gathered + size) + " bytes so far does not fit the server's max-inbound-bytes of " + budget.limit());
         }
         gatheringBytes += size;
@@ -204,8 +204,8 @@ final class InboundDispatcher implements WebSocketListener {
             return;
         }
         waitingForBudget = true;
-        connection.suspendReads();
-        budget.whenWithin(() -> connection.loop().execute(() -> {
+        ws.suspendReads();
+        budget.whenWithin(() -> ws.executeOnLoop(() -> {
             waitingForBudget = false;
             resumeIfAllowed();
         }));
@@ -225,9 +225,9 @@ final class InboundDispatcher implements WebSocketListener {
                 + " message handler was registered; dropped");
     }
 
-    private static void checkSize(long size, int limit, String kind) throws ProtocolViolationException {
+    private static void checkSize(long size, int limit, String kind) throws ConnectionFailure {
         if (size > limit) {
-            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+            throw new ConnectionFailure(CloseReason.CloseCodes.TOO_BIG.getCode(),
                     kind + " message of at least " + size + " bytes exceeds the session's buffer size of " + limit);
         }
     }
@@ -248,7 +248,7 @@ final class InboundDispatcher implements WebSocketListener {
         long waitingBytes = PENDING_BYTES.addAndGet(this, size);
         if (!pausedForBacklog && (waiting > maxPending || waitingBytes > maxPendingBytes)) {
             pausedForBacklog = true;
-            connection.suspendReads();
+            ws.suspendReads();
         }
         serial.execute(() -> {
             cork();
@@ -274,7 +274,7 @@ final class InboundDispatcher implements WebSocketListener {
         long leftBytes = PENDING_BYTES.addAndGet(this, -size);
         budget.release(size);
         if (pausedForBacklog && caughtUp(left, leftBytes) && RESUME_QUEUED.compareAndSet(this, 0, 1)) {
-            connection.loop().execute(() -> {
+            ws.executeOnLoop(() -> {
                 resumeQueued = 0;
                 if (pausedForBacklog && caughtUp(pending, pendingBytes)) {
                     pausedForBacklog = false;
@@ -295,7 +295,7 @@ final class InboundDispatcher implements WebSocketListener {
     /** Resumes reading unless a bound still holds it paused, or the session has not opened yet. Event loop. */
     private void resumeIfAllowed() {
         if (opened && !pausedForBacklog && !waitingForBudget) {
-            connection.resumeReads();
+            ws.resumeReads();
         }
     }
 
@@ -313,14 +313,14 @@ final class InboundDispatcher implements WebSocketListener {
     private void cork() {
         if (!corked) {
             corked = true;
-            connection.cork();
+            ws.cork();
         }
     }
 
     private void uncork() {
         if (corked) {
             corked = false;
-            connection.uncork();
+            ws.uncork();
         }
     }
 
