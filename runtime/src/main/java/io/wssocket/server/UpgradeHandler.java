@@ -241,8 +241,7 @@ final class UpgradeHandler implements ConnectionHandler {
             } else {
                 instances.releaseAll();
             }
-            LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
-                    + " for " + c.remoteAddress() + ": " + e, e);
+            server.operatorLog().endpointFailed(sec.getEndpointClass(), c.remoteAddress(), e);
             rejectOnLoop(c, request.path(), new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
             try {
