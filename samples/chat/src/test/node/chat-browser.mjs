@@ -1,6 +1,7 @@
 // Two members chat through the sample's own page in headless Chromium: each page is served by the
 // standalone server from the jar's META-INF/resources, joins the room over a WebSocket and must
-// show what the other one said. Usage: CHROMIUM=/path/to/chromium node chat-browser.mjs http://127.0.0.1:PORT/
+// show what the other one said; a page that has joined hides its Join form and ignores a second
+// join. Usage: CHROMIUM=/path/to/chromium node chat-browser.mjs http://127.0.0.1:PORT/
 // Prints one JSON line per step on stdout; exits with 1 (and the reason on stderr) when a step fails.
 import { chromium } from 'playwright-core';
 
@@ -20,6 +21,17 @@ async function join(browser, name) {
   // A context per member: separate storage, as two people on two machines.
   const page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  // Counts the sockets the page opens: a second join would open one more, synchronously.
+  await page.addInitScript(() => {
+    const NativeWebSocket = window.WebSocket;
+    window.socketsOpened = 0;
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(...args) {
+        super(...args);
+        window.socketsOpened++;
+      }
+    };
+  });
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -30,6 +42,17 @@ async function join(browser, name) {
   await page.locator('#status', { hasText: 'connected as ' + name }).waitFor();
   step('joined', { name });
   return { page, problems };
+}
+
+// What a user (Enter pressed twice) or a script can still do once the form is hidden: submit it.
+async function joinAgain(member, name) {
+  const formVisible = await member.page.locator('#join-form').isVisible();
+  await member.page.evaluate(() => {
+    const form = document.getElementById('join-form');
+    form.requestSubmit();
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+  });
+  step('join-again', { name, formVisible, socketsOpened: await member.page.evaluate(() => window.socketsOpened) });
 }
 
 async function say(member, text) {
@@ -49,9 +72,11 @@ const browser = await chromium.launch({
 });
 try {
   const ann = await join(browser, 'Ann');
+  await joinAgain(ann, 'Ann');
   const bob = await join(browser, 'Bob');
-  await ann.page.locator('#log li.presence', { hasText: 'Bob joined' }).waitFor();
-  step('presence', { seenBy: 'Ann', joined: 'Bob' });
+  // The room's own count: Ann's page counted twice would make Bob the third member.
+  const bobJoined = await ann.page.locator('#log li.presence', { hasText: 'Bob joined' }).first().textContent();
+  step('presence', { seenBy: 'Ann', joined: 'Bob', members: Number(/\((\d+) here\)/.exec(bobJoined)[1]) });
 
   await say(ann, 'hello from Ann <b>not bold</b>');
   await sees(bob, 'Ann', 'hello from Ann <b>not bold</b>');

@@ -13,14 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone server: {@code java -jar wssocket.jar --port 8080 app.jar}. Each application is
- * deployed under its own class loader; one that fails is reported and the others still start.
+ * deployed under its own class loader; one that fails stops the start ({@code --fail-fast}, the
+ * default), or is reported while the others start ({@code --no-fail-fast}). Every bad input is one
+ * line on stderr and an exit status, never a stack trace: {@value #USAGE_ERROR} for a usage error,
+ * {@value #STARTUP_FAILED} when the server cannot start.
  */
 public final class Main {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    /** Exit status: the server could not start (an application, the address, the key material). */
+    static final int STARTUP_FAILED = 1;
+    /** Exit status: the arguments are wrong (an unknown option, a value that cannot be read). */
+    static final int USAGE_ERROR = 2;
     /** How long after the shutdown timeout the process may take to stop. */
     static final long STOP_GRACE_MILLIS = 1400;
 
@@ -90,7 +99,21 @@ public final class Main {
         }
     }
 
+    /**
+     * Parses the arguments, deploys the applications and starts the server. Every bad input ends
+     * here with one line on {@code err} and a status: {@link #USAGE_ERROR} or {@link #STARTUP_FAILED}
+     * (the stack trace, where there is one, is logged at FINE).
+     */
     static Started start(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return startOrFail(args, out, err);
+        } catch (RuntimeException | LinkageError e) {
+            // Nothing below is meant to throw; if it does, the user still gets one line and a status.
+            return refused(err, STARTUP_FAILED, "cannot start: " + e, e);
+        }
+    }
+
+    private static Started startOrFail(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine;
         ServerConfig config;
         try {
@@ -99,39 +122,49 @@ public final class Main {
                 out.print(CommandLine.usage());
                 return new Started(0, null, List.of());
             }
+            if (commandLine.version) {
+                out.println("WS Socket " + ProductVersion.current());
+                return new Started(0, null, List.of());
+            }
             config = ServerConfig.builder(System.getenv(), ConfigSources.systemProperties(System.getProperties()),
                     commandLine.flags).build();
         } catch (IllegalArgumentException e) {
-            err.println("wssocket: " + e.getMessage());
-            return new Started(2, null, List.of());
+            return refused(err, USAGE_ERROR, e.getMessage(), e);
         }
         WebSocketServer server = WebSocketServer.create(config);
         List<Application> applications = new ArrayList<>();
         int failed = 0;
         for (ApplicationSource source : commandLine.applications) {
             Path root = source.classRoots().get(0);
-            if (!Files.exists(root)) {
-                err.println("wssocket: not deployed: " + root + " does not exist");
-                failed++;
-                continue;
+            String problem = notDeployable(root);
+            DeploymentException failure = null;
+            if (problem == null) {
+                try {
+                    applications.add(Application.deploy(source, server.container(), Main.class.getClassLoader()));
+                    continue;
+                } catch (DeploymentException e) {
+                    problem = e.getMessage();
+                    failure = e;
+                }
             }
-            try {
-                applications.add(Application.deploy(source, server.container(), Main.class.getClassLoader()));
-            } catch (DeploymentException e) {
-                err.println("wssocket: not deployed (" + root + "): " + e.getMessage());
-                failed++;
+            failed++;
+            if (commandLine.failFast) {
+                applications.forEach(Application::close);
+                return refused(err, STARTUP_FAILED, "not deployed (" + root + "): " + problem + "; not starting"
+                        + (commandLine.applications.size() > 1 ? " (--no-fail-fast starts the other applications)" : ""),
+                        failure);
             }
+            report(err, "not deployed (" + root + "): " + problem, failure);
         }
         if (!commandLine.applications.isEmpty() && applications.isEmpty()) {
-            err.println("wssocket: no application could be deployed; not starting");
-            return new Started(1, null, List.of());
+            return refused(err, STARTUP_FAILED, "no application could be deployed; not starting", null);
         }
         try {
             server.start();
-        } catch (IOException e) {
-            err.println("wssocket: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            // The port taken, a host that is not this machine's, key material that cannot be read.
             applications.forEach(Application::close);
-            return new Started(1, null, List.of());
+            return refused(err, STARTUP_FAILED, e.getMessage(), e);
         }
         String authority = authority(server.localAddress());
         boolean secure = config.tlsEnabled();
@@ -154,6 +187,40 @@ public final class Main {
         }
         out.flush();
         return new Started(0, server, applications);
+    }
+
+    /**
+     * Why {@code root} cannot be deployed before its class loader is even made, or null: the
+     * standalone main deploys jars and class directories, and a WAR's classes are under
+     * WEB-INF/ where no plain class loader looks.
+     */
+    static String notDeployable(Path root) {
+        if (!Files.exists(root)) {
+            return root + " does not exist";
+        }
+        if (!Files.isReadable(root)) {
+            return root + " cannot be read (permission denied)";
+        }
+        if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".war")) {
+            return "a WAR file needs a Servlet container; the standalone main deploys jars and class directories "
+                    + "(package the endpoints as a jar)";
+        }
+        return null;
+    }
+
+    /** Reports why the main does not start and returns {@code status}. */
+    private static Started refused(PrintStream err, int status, String line, Throwable cause) {
+        report(err, line, cause);
+        return new Started(status, null, List.of());
+    }
+
+    /** One line on stderr; the trace, if any, at FINE for whoever needs it. */
+    private static void report(PrintStream err, String line, Throwable cause) {
+        err.println("wssocket: " + line);
+        err.flush();
+        if (cause != null) {
+            LOG.log(System.Logger.Level.DEBUG, "wssocket: " + line, cause);
+        }
     }
 
     private static String authority(InetSocketAddress address) {

@@ -2,12 +2,12 @@ package io.wssocket.client;
 
 import io.wssocket.handshake.ClientHandshakeRequest;
 import io.wssocket.handshake.HandshakeFailedException;
+import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.QueryParameters;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.session.DecoderSet;
 import io.wssocket.session.EncoderSet;
-import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;

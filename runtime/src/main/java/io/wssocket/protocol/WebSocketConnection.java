@@ -4,6 +4,7 @@ import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.OutboundBudgetExceededException;
 import io.wssocket.transport.WriteCallback;
+import io.wssocket.transport.WriteQueueFullException;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.ClosePayload;
 import io.wssocket.wire.FrameParser;
@@ -123,8 +124,86 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         return connection;
     }
 
+    // ------------------------------------------------------------------ what the session needs of the transport
+    // The session talks to this layer only: these pass its few needs on to the connection.
+
+    /** Stops reading from the socket until {@link #resumeReads()}. Any thread. */
+    public void suspendReads() {
+        connection.suspendReads();
+    }
+
+    public void resumeReads() {
+        connection.resumeReads();
+    }
+
+    /** Runs {@code task} on this connection's event loop, later (never inline). Any thread. */
+    public void executeOnLoop(Runnable task) {
+        connection.loop().execute(task);
+    }
+
+    /**
+     * A byte array of the event loop's, for copying out of a buffer given to the listener. Only
+     * during a listener call, on the loop; its contents are not kept.
+     */
+    public byte[] loopScratch() {
+        return connection.loop().scratch();
+    }
+
+    /**
+     * Reads bytes that followed the handshake in the same read, as if they had just arrived. Event
+     * loop, after {@link #start}.
+     */
+    public void readLeftover(ByteBuffer leftover) {
+        onData(connection, leftover);
+    }
+
+    /**
+     * Holds the small frames sent from now on until {@link #uncork()}, to write them together (the
+     * connection bounds what it holds). Calls nest: each cork needs its uncork.
+     */
+    public void cork() {
+        connection.cork();
+    }
+
+    public void uncork() {
+        connection.uncork();
+    }
+
+    /** Whether the outbound queue is below its high water mark (or fell below the low one since). Any thread. */
+    public boolean isWritable() {
+        return connection.isWritable();
+    }
+
+    /** When the socket last took bytes. */
+    public long lastWriteNanos() {
+        return connection.lastWriteNanos();
+    }
+
+    /** Told when the outbound queue crosses its water marks; one per connection. */
+    public void setBackpressureListener(BackpressureListener listener) {
+        connection.setWritabilityListener(listener);
+    }
+
+    /** Whether a send failed because the outbound queue is at its limit (max-queued-bytes): the peer reads too slowly. */
+    public static boolean isOutboundQueueFull(Throwable sendFailure) {
+        return sendFailure instanceof WriteQueueFullException;
+    }
+
+    /**
+     * Drops the connection at once, without a close handshake: a send could not complete in time
+     * and its frame may be half written. Any thread.
+     */
+    public void abort(Throwable cause) {
+        connection.abort(cause);
+    }
+
     public boolean isOpen() {
         return state == State.OPEN;
+    }
+
+    /** Whether the socket is still open (during a close handshake too). Any thread. */
+    public boolean isConnected() {
+        return connection.isOpen();
     }
 
     /** Closes the connection when nothing was read or written for this long; 0 disables. Any thread. */
@@ -180,15 +259,28 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
         if (acceptsData()) {
-            listener.onText(chunk, first, last);
+            try {
+                listener.onText(chunk, first, last);
+            } catch (ConnectionFailure e) {
+                throw violation(e);
+            }
         }
     }
 
     @Override
     public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
         if (acceptsData()) {
-            listener.onBinary(chunk, first, last);
+            try {
+                listener.onBinary(chunk, first, last);
+            } catch (ConnectionFailure e) {
+                throw violation(e);
+            }
         }
+    }
+
+    /** The listener refused what it was given: failed like a violation the reader found (see {@link #onData}). */
+    private static ProtocolViolationException violation(ConnectionFailure failure) {
+        return new ProtocolViolationException(failure.closeCode(), failure.getMessage());
     }
 
     private boolean acceptsData() {
@@ -469,8 +561,21 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     // ------------------------------------------------------------------ outbound (any thread)
 
+    /** Sends a whole message in one frame. Fails once the close handshake began. */
+    public void sendMessage(MessageKind kind, ByteBuffer payload, SendCallback callback) {
+        sendData(kind.opcode(), true, payload, callback);
+    }
+
+    /**
+     * Sends one fragment of a message sent in parts (RFC 6455 §5.4): the first frame carries the
+     * message's kind, the frames after it are continuations.
+     */
+    public void sendFragment(MessageKind kind, boolean first, boolean last, ByteBuffer payload, SendCallback callback) {
+        sendData(first ? kind.opcode() : Opcode.CONTINUATION, last, payload, callback);
+    }
+
     /** Sends one data frame (text, binary or continuation). Fails once the close handshake began. */
-    public void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
+    private void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
         if (!Opcode.isControl(opcode)) {
             lastDataNanos = System.nanoTime();
         }
@@ -487,7 +592,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * copy first), shared with the other connections it is sent to (see {@link SharedTextFrames});
      * otherwise as {@link #sendData} with the UTF-8 bytes.
      */
-    public void sendText(String text, WriteCallback callback) {
+    public void sendText(String text, SendCallback callback) {
         lastDataNanos = System.nanoTime();
         if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
             // Unmasked, and never changed once encoded: a broadcast's recipients share one frame.
@@ -516,7 +621,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /** Sends a ping or pong (at most 125 bytes). */
-    public void sendControl(int opcode, ByteBuffer payload, WriteCallback callback) {
+    private void sendControl(int opcode, ByteBuffer payload, WriteCallback callback) {
         if (payload.remaining() > 125) {
             throw new IllegalArgumentException("control frame payload of " + payload.remaining()
                     + " bytes is over 125 (RFC 6455 §5.5)");
@@ -525,11 +630,20 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /**
-     * Sends a ping or pong the application asked for ({@code RemoteEndpoint.sendPing/sendPong}).
-     * Unlike this layer's keep-alive pings and automatic pongs it is the session's own activity and
-     * delays its idle timeout (the Jakarta WebSocket TCK's remoteendpoint tests expect that).
+     * Sends a ping the application asked for ({@code RemoteEndpoint.sendPing}), at most 125 bytes.
+     * Unlike this layer's keep-alive pings it is the session's own activity and delays its idle
+     * timeout (the Jakarta WebSocket TCK's remoteendpoint tests expect that).
      */
-    public void sendApplicationControl(int opcode, ByteBuffer payload, WriteCallback callback) {
+    public void sendPing(ByteBuffer payload, SendCallback callback) {
+        sendApplicationControl(Opcode.PING, payload, callback);
+    }
+
+    /** Sends a pong the application asked for ({@code RemoteEndpoint.sendPong}); as {@link #sendPing}. */
+    public void sendPong(ByteBuffer payload, SendCallback callback) {
+        sendApplicationControl(Opcode.PONG, payload, callback);
+    }
+
+    private void sendApplicationControl(int opcode, ByteBuffer payload, WriteCallback callback) {
         lastDataNanos = System.nanoTime();
         sendControl(opcode, payload, callback);
     }
@@ -555,10 +669,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /**
      * Starts the close handshake with {@code code} and {@code reason} (cut to 123 bytes). Does
-     * nothing if it has begun already. Any thread.
+     * nothing if it has begun already. Any thread. A code that only describes a close (1005, 1006,
+     * 1015) or is not allowed in a close frame becomes a close without a code (RFC 6455 §7.4.1).
      */
     public void close(int code, String reason) {
-        close(code, reason, code);
+        int sent = CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS;
+        close(sent, reason, sent);
     }
 
     /**

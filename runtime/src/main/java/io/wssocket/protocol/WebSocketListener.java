@@ -1,6 +1,5 @@
 package io.wssocket.protocol;
 
-import io.wssocket.wire.ProtocolViolationException;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,9 +8,11 @@ import java.nio.ByteBuffer;
  * during the call.
  */
 public interface WebSocketListener {
-    void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+    /** A piece of a text message (UTF-8, already validated); throwing fails the connection with the failure's code. */
+    void onText(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure;
 
-    void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException;
+    /** A piece of a binary message; throwing fails the connection with the failure's code. */
+    void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure;
 
     void onPong(ByteBuffer payload);
 

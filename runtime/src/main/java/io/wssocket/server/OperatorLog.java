@@ -4,7 +4,10 @@ import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.protocol.ProtocolEvents;
 import io.wssocket.transport.LogSummary;
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +24,16 @@ final class OperatorLog implements ProtocolEvents {
     private final LogSummary limitCloses;
     private final LogSummary stalls;
     private final LogSummary overload;
+    private final System.Logger log;
+    /** Endpoint classes whose failure to open was logged with its trace; weak, so an undeployed application's classes can go. */
+    private final Map<Class<?>, Boolean> endpointFailuresTold = Collections.synchronizedMap(new WeakHashMap<>());
 
     OperatorLog() {
         this(LOG);
     }
 
     OperatorLog(System.Logger log) {
+        this.log = log;
         refusedHandshakes = LogSummary.info(log, "refused handshakes");
         limitCloses = LogSummary.info(log, "connections closed at a limit");
         stalls = LogSummary.info(log, "stalled connections closed");
@@ -57,6 +64,22 @@ final class OperatorLog implements ProtocolEvents {
     @Override
     public void stalled(InetSocketAddress peer, String path, String timeout, String reason) {
         stalls.record(timeout, () -> peer + where(path) + ": " + reason);
+    }
+
+    /**
+     * An endpoint that could not be opened for a handshake: its constructor, its configurator's
+     * getEndpointInstance or another configurator call threw. The same fault comes back with every
+     * connection, so the trace is logged at WARNING once per endpoint class and each later failure
+     * at DEBUG; the handshake is answered with 500, which the refused handshakes count.
+     */
+    void endpointFailed(Class<?> endpointClass, InetSocketAddress peer, Throwable error) {
+        String line = "cannot open endpoint " + endpointClass.getName() + " for " + peer + ": " + error;
+        if (endpointFailuresTold.putIfAbsent(endpointClass, Boolean.TRUE) == null) {
+            log.log(System.Logger.Level.WARNING, line + " (logged once for this endpoint; later failures are logged at "
+                    + "DEBUG and counted as 500 in the refused handshakes)", error);
+        } else {
+            log.log(System.Logger.Level.DEBUG, line, error);
+        }
     }
 
     /** Logs counts whose interval is over; {@code force} (at shutdown) logs every count now. */

@@ -6,12 +6,12 @@ import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
+import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.handshake.QueryParameters;
 import io.wssocket.handshake.TokenList;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
 import io.wssocket.protocol.WebSocketConnection;
-import io.wssocket.session.JakartaExtension;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
 import io.wssocket.spi.HandshakeScope;
@@ -241,8 +241,7 @@ final class UpgradeHandler implements ConnectionHandler {
             } else {
                 instances.releaseAll();
             }
-            LOG.log(System.Logger.Level.WARNING, "cannot open endpoint " + sec.getEndpointClass().getName()
-                    + " for " + c.remoteAddress() + ": " + e, e);
+            server.operatorLog().endpointFailed(sec.getEndpointClass(), c.remoteAddress(), e);
             rejectOnLoop(c, request.path(), new HttpStatusException(500, "the endpoint could not be opened"));
         } finally {
             try {

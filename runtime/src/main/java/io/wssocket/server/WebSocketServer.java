@@ -102,10 +102,16 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException(closed ? "server was closed" : "server already started");
         }
         tls = config.tls().serverEnabled() ? config.tls().serverContext() : null;
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (address.isUnresolved()) {
+            // bind would throw an UnresolvedAddressException that names nothing
+            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + config.host()
+                    + " is not an IP address and no host of that name is known");
+        }
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+            channel.bind(address, config.backlog());
         } catch (IOException e) {
             channel.close();
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);

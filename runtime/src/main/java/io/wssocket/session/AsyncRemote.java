@@ -1,6 +1,6 @@
 package io.wssocket.session;
 
-import io.wssocket.wire.Opcode;
+import io.wssocket.protocol.MessageKind;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -47,13 +47,13 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
 
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
-        return send(Opcode.BINARY, checked(data));
+        return send(MessageKind.BINARY, checked(data));
     }
 
     @Override
     public void sendBinary(ByteBuffer data, SendHandler handler) {
         requireHandler(handler);
-        notify(send(Opcode.BINARY, checked(data)), handler);
+        notify(send(MessageKind.BINARY, checked(data)), handler);
     }
 
     /**
@@ -66,7 +66,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         requireData(data);
         try {
             SessionEncoders.Encoded frame = encodeForAsync(data);
-            return send(frame.opcode(), frame.payload());
+            return send(frame.kind(), frame.payload());
         } catch (EncodeException | IOException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -78,7 +78,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         requireData(data);
         try {
             SessionEncoders.Encoded frame = encodeForAsync(data);
-            notify(send(frame.opcode(), frame.payload()), handler);
+            notify(send(frame.kind(), frame.payload()), handler);
         } catch (EncodeException | IOException e) {
             callbacks.execute(() -> handler.onResult(new SendResult(e)));
         }
@@ -98,10 +98,10 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         }
     }
 
-    private CompletableFuture<Void> send(int opcode, ByteBuffer payload) {
+    private CompletableFuture<Void> send(MessageKind kind, ByteBuffer payload) {
         CompletableFuture<Void> sent;
         try {
-            sent = sender.sendWhole(opcode, payload);
+            sent = sender.sendWhole(kind, payload);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -1,6 +1,6 @@
 package io.wssocket.session;
 
-import io.wssocket.wire.Opcode;
+import io.wssocket.protocol.MessageKind;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
@@ -24,32 +24,32 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
-        sender.await(sender.sendWholeBlocking(Opcode.BINARY, checked(data)));
+        sender.await(sender.sendWholeBlocking(MessageKind.BINARY, checked(data)));
     }
 
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
-        sender.await(sender.sendPartBlocking(Opcode.TEXT, utf8(partialMessage), isLast));
+        sender.await(sender.sendPartBlocking(MessageKind.TEXT, utf8(partialMessage), isLast));
     }
 
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
-        sender.await(sender.sendPartBlocking(Opcode.BINARY, checked(partialByte), isLast));
+        sender.await(sender.sendPartBlocking(MessageKind.BINARY, checked(partialByte), isLast));
     }
 
     @Override
     public OutputStream getSendStream() {
-        return new FragmentingOutputStream(sender, Opcode.BINARY);
+        return new FragmentingOutputStream(sender, MessageKind.BINARY);
     }
 
     @Override
     public Writer getSendWriter() {
-        return new OutputStreamWriter(new FragmentingOutputStream(sender, Opcode.TEXT), StandardCharsets.UTF_8);
+        return new OutputStreamWriter(new FragmentingOutputStream(sender, MessageKind.TEXT), StandardCharsets.UTF_8);
     }
 
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
         SessionEncoders.Encoded frame = encode(data);
-        sender.await(sender.sendWholeBlocking(frame.opcode(), frame.payload()));
+        sender.await(sender.sendWholeBlocking(frame.kind(), frame.payload()));
     }
 }

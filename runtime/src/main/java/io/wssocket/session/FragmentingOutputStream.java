@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.protocol.MessageKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,14 +14,14 @@ final class FragmentingOutputStream extends OutputStream {
     private static final int FRAGMENT_SIZE = 8192;
 
     private final MessageSender sender;
-    private final int opcode;
+    private final MessageKind kind;
     private byte[] buffer = new byte[FRAGMENT_SIZE];
     private int length;
     private boolean closed;
 
-    FragmentingOutputStream(MessageSender sender, int opcode) {
+    FragmentingOutputStream(MessageSender sender, MessageKind kind) {
         this.sender = sender;
-        this.opcode = opcode;
+        this.kind = kind;
     }
 
     @Override
@@ -66,7 +67,7 @@ final class FragmentingOutputStream extends OutputStream {
     private void sendFragment(boolean last) throws IOException {
         ByteBuffer fragment = ByteBuffer.wrap(java.util.Arrays.copyOf(buffer, length));
         length = 0;
-        sender.await(sender.sendPartBlocking(opcode, fragment, last));
+        sender.await(sender.sendPartBlocking(kind, fragment, last));
     }
 
     private void ensureOpen() throws IOException {

@@ -1,5 +1,6 @@
 package io.wssocket.session;
 
+import io.wssocket.message.GatheringBudget;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every reservation is released exactly once: when the message is handled, dropped, or its
  * connection closes.
  */
-public final class InboundBudget {
+public final class InboundBudget implements GatheringBudget {
     private final long limit;
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
@@ -32,6 +33,7 @@ public final class InboundBudget {
         this.limit = limit;
     }
 
+    @Override
     public long limit() {
         return limit;
     }
@@ -47,7 +49,8 @@ public final class InboundBudget {
     }
 
     /** Counts {@code bytes} of a message being gathered if the total stays within the limit; false (nothing counted) if not. */
-    boolean tryReserve(long bytes) {
+    @Override
+    public boolean tryReserve(long bytes) {
         long now;
         do {
             long before = used.get();
@@ -70,7 +73,8 @@ public final class InboundBudget {
         return now <= limit;
     }
 
-    void release(long bytes) {
+    @Override
+    public void release(long bytes) {
         if (bytes == 0) {
             return;
         }

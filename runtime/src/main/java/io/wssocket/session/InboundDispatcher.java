@@ -1,10 +1,12 @@
 package io.wssocket.session;
 
+import io.wssocket.message.MessageAssembler;
 import io.wssocket.message.MessageBuffer;
+import io.wssocket.message.MessageLimitException;
+import io.wssocket.protocol.ConnectionFailure;
+import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.protocol.WebSocketListener;
-import io.wssocket.transport.Connection;
-import io.wssocket.wire.CloseCodes;
-import io.wssocket.wire.ProtocolViolationException;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * Turns message pieces from the event loop into calls of the session's message handlers on the
- * session's serial executor. Whole messages are gathered here (on the loop) so endpoint code gets
- * them in one piece; partial handlers get each piece as it arrives.
+ * session's serial executor. The message layer ({@link MessageAssembler}, on the loop) gathers
+ * whole messages so endpoint code gets them in one piece, and cuts pieces for partial handlers;
+ * this class picks the handler, delivers, and bounds what waits.
  *
  * <p>What waits for endpoint code is bounded in messages and in bytes: when more than
  * max-pending-messages, or more than max-pending-bytes, wait, reading from the socket pauses until
@@ -37,7 +40,7 @@ final class InboundDispatcher implements WebSocketListener {
     private final WsSession session;
     private final MessageHandlers handlers;
     private final SerialExecutor serial;
-    private final Connection connection;
+    private final WebSocketConnection ws;
     private final int maxPending;
     private final long maxPendingBytes;
     private final InboundBudget budget;
@@ -52,32 +55,28 @@ final class InboundDispatcher implements WebSocketListener {
     /** Whether this dispatcher holds a cork on the connection; serial executor only. */
     private boolean corked;
 
-    // Event loop only. The buffers are made when a message first arrives in pieces: an idle session has none.
-    private MessageBuffer textBuffer;
-    private MessageBuffer binaryBuffer;
-    /** Bytes of the message being gathered, counted in the budget. */
-    private long gatheringBytes;
+    // Event loop only. The assembler is made when the first message arrives: an idle session has none.
+    private MessageAssembler messages;
     /** Reading is paused until the container's inbound budget has room again. */
     private boolean waitingForBudget;
     private boolean opened;
     private boolean warnedUnhandled;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
-    private PartialText partialText;
 
-    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, Connection connection,
+    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
         this.session = session;
         this.handlers = handlers;
         this.serial = serial;
-        this.connection = connection;
+        this.ws = ws;
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
         this.budget = budget;
     }
 
     @Override
-    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+    public void onText(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             // The handler in place when a message starts receives all of it.
             textTarget = handlers.text();
@@ -89,34 +88,20 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return; // the rest of a message no handler takes (the wire layer still checks its UTF-8)
         }
-        if (target.partial()) {
-            if (partialText == null) {
-                partialText = new PartialText();
-            }
-            int size = chunk.remaining();
-            String part = partialText.decode(chunk, last);
-            deliverRead(target, part, last, size);
-            return;
+        String text;
+        try {
+            text = messages().text(chunk, first, last, target.partial(), session.getMaxTextMessageBufferSize(),
+                    ws.loopScratch());
+        } catch (MessageLimitException e) {
+            throw refused(e);
         }
-        if (first && last) {
-            int size = chunk.remaining();
-            checkSize(size, session.getMaxTextMessageBufferSize(), "text");
-            deliverRead(target, MessageBuffer.text(chunk, connection.loop().scratch()), true, size);
-            return;
-        }
-        if (textBuffer == null) {
-            textBuffer = new MessageBuffer();
-        }
-        checkSize(textBuffer.length() + (long) chunk.remaining(), session.getMaxTextMessageBufferSize(), "text");
-        gather(textBuffer, chunk, "text");
-        if (last) {
-            String text = textBuffer.takeText();
-            deliverGathered(target, text);
+        if (text != null) {
+            deliverAssembled(target, text, last);
         }
     }
 
     @Override
-    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
+    public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             binaryTarget = handlers.binary();
             if (binaryTarget == null) {
@@ -127,63 +112,48 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return;
         }
-        if (target.partial()) {
-            byte[] bytes = MessageBuffer.bytes(chunk);
-            // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
-            Object piece = target.payload() == MessageHandlers.Payload.BYTE_BUFFER ? ByteBuffer.wrap(bytes) : bytes;
-            deliverRead(target, piece, last, bytes.length);
-        } else if (first && last) {
-            checkSize(chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
-            byte[] bytes = MessageBuffer.bytes(chunk);
-            deliverRead(target, bytes, true, bytes.length);
-        } else {
-            if (binaryBuffer == null) {
-                binaryBuffer = new MessageBuffer();
-            }
-            checkSize(binaryBuffer.length() + (long) chunk.remaining(), session.getMaxBinaryMessageBufferSize(), "binary");
-            gather(binaryBuffer, chunk, "binary");
-            if (last) {
-                deliverGathered(target, binaryBuffer.takeBytes());
-            }
+        byte[] bytes;
+        try {
+            bytes = messages().binary(chunk, first, last, target.partial(), session.getMaxBinaryMessageBufferSize());
+        } catch (MessageLimitException e) {
+            throw refused(e);
         }
+        if (bytes != null) {
+            // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
+            boolean wrap = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER;
+            deliverAssembled(target, wrap ? ByteBuffer.wrap(bytes) : bytes, last);
+        }
+    }
+
+    private MessageAssembler messages() {
+        if (messages == null) {
+            messages = new MessageAssembler(budget);
+        }
+        return messages;
     }
 
     /**
-     * Adds a piece to the message being gathered, within the container's inbound budget. A
-     * message cannot wait for room half gathered (its bytes would be held while it blocks the
-     * others that would free some), so one that does not fit fails its connection with 1013: RFC
+     * A message crossed a limit: the connection fails. Too big for the session's buffer: 1009. No
+     * room in the container's inbound budget for the rest of a message being gathered: 1013, RFC
      * 6455 §7.4.1 and the IANA registry, "try again later", a condition of the server, not of the
      * peer's data.
      */
-    private void gather(MessageBuffer buffer, ByteBuffer chunk, String kind) throws ProtocolViolationException {
-        int size = chunk.remaining();
-        if (!budget.tryReserve(size)) {
-            long gathered = gatheringBytes;
-            dropGathered();
-            throw new ProtocolViolationException(CloseCodes.TRY_AGAIN_LATER, "server busy: a " + kind + " message of "
-                    + (gathered + size) + " bytes so far does not fit the server's max-inbound-bytes of " + budget.limit());
-        }
-        gatheringBytes += size;
-        buffer.append(chunk);
+    private static ConnectionFailure refused(MessageLimitException e) {
+        CloseReason.CloseCodes code = e.limit() == MessageLimitException.Limit.BUFFER_SIZE
+                ? CloseReason.CloseCodes.TOO_BIG : CloseReason.CloseCodes.TRY_AGAIN_LATER;
+        return new ConnectionFailure(code.getCode(), e.getMessage());
     }
 
-    /** Forgets the message being gathered, and releases its bytes. Event loop. */
-    private void dropGathered() {
-        budget.release(gatheringBytes);
-        gatheringBytes = 0;
-        if (textBuffer != null) {
-            textBuffer.clear();
+    /**
+     * What the assembler gave: a gathered message, whose bytes were counted in the budget while it
+     * arrived and now wait for endpoint code; or a message or piece read in one frame, counted now.
+     */
+    private void deliverAssembled(MessageHandlers.Registration target, Object message, boolean last) {
+        if (messages.isCounted()) {
+            deliver(target, message, last, messages.size());
+        } else {
+            deliverRead(target, message, last, messages.size());
         }
-        if (binaryBuffer != null) {
-            binaryBuffer.clear();
-        }
-    }
-
-    /** A gathered message is whole: its bytes, counted while it was gathered, now wait for endpoint code. */
-    private void deliverGathered(MessageHandlers.Registration target, Object message) {
-        long size = gatheringBytes;
-        gatheringBytes = 0;
-        deliver(target, message, true, size);
     }
 
     /**
@@ -204,8 +174,8 @@ final class InboundDispatcher implements WebSocketListener {
             return;
         }
         waitingForBudget = true;
-        connection.suspendReads();
-        budget.whenWithin(() -> connection.loop().execute(() -> {
+        ws.suspendReads();
+        budget.whenWithin(() -> ws.executeOnLoop(() -> {
             waitingForBudget = false;
             resumeIfAllowed();
         }));
@@ -225,13 +195,6 @@ final class InboundDispatcher implements WebSocketListener {
                 + " message handler was registered; dropped");
     }
 
-    private static void checkSize(long size, int limit, String kind) throws ProtocolViolationException {
-        if (size > limit) {
-            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
-                    kind + " message of at least " + size + " bytes exceeds the session's buffer size of " + limit);
-        }
-    }
-
     @Override
     public void onPong(ByteBuffer payload) {
         MessageHandlers.Registration target = handlers.pong();
@@ -248,7 +211,7 @@ final class InboundDispatcher implements WebSocketListener {
         long waitingBytes = PENDING_BYTES.addAndGet(this, size);
         if (!pausedForBacklog && (waiting > maxPending || waitingBytes > maxPendingBytes)) {
             pausedForBacklog = true;
-            connection.suspendReads();
+            ws.suspendReads();
         }
         serial.execute(() -> {
             cork();
@@ -274,7 +237,7 @@ final class InboundDispatcher implements WebSocketListener {
         long leftBytes = PENDING_BYTES.addAndGet(this, -size);
         budget.release(size);
         if (pausedForBacklog && caughtUp(left, leftBytes) && RESUME_QUEUED.compareAndSet(this, 0, 1)) {
-            connection.loop().execute(() -> {
+            ws.executeOnLoop(() -> {
                 resumeQueued = 0;
                 if (pausedForBacklog && caughtUp(pending, pendingBytes)) {
                     pausedForBacklog = false;
@@ -295,7 +258,7 @@ final class InboundDispatcher implements WebSocketListener {
     /** Resumes reading unless a bound still holds it paused, or the session has not opened yet. Event loop. */
     private void resumeIfAllowed() {
         if (opened && !pausedForBacklog && !waitingForBudget) {
-            connection.resumeReads();
+            ws.resumeReads();
         }
     }
 
@@ -313,58 +276,28 @@ final class InboundDispatcher implements WebSocketListener {
     private void cork() {
         if (!corked) {
             corked = true;
-            connection.cork();
+            ws.cork();
         }
     }
 
     private void uncork() {
         if (corked) {
             corked = false;
-            connection.uncork();
+            ws.uncork();
         }
     }
 
     @Override
     public void onClosed(int code, String reason) {
         // A message cut off by the close is dropped; those waiting are still handled and release their own bytes.
-        dropGathered();
+        if (messages != null) {
+            messages.drop();
+        }
         serial.execute(() -> session.onClosed(code, reason));
     }
 
     @Override
     public void onTransportError(Throwable error) {
         serial.execute(() -> session.onEndpointError(error));
-    }
-
-    /** Decodes UTF-8 pieces to whole characters, carrying a character split across pieces over. */
-    private static final class PartialText {
-        private final byte[] carry = new byte[3];
-        private int carried;
-
-        String decode(ByteBuffer chunk, boolean last) {
-            int n = chunk.remaining();
-            byte[] bytes = new byte[carried + n];
-            System.arraycopy(carry, 0, bytes, 0, carried);
-            chunk.get(chunk.position(), bytes, carried, n);
-            int end = last ? bytes.length : completeLength(bytes);
-            carried = bytes.length - end;
-            System.arraycopy(bytes, end, carry, 0, carried);
-            return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        /** Length of the prefix that ends on a character boundary (input already validated). */
-        private static int completeLength(byte[] b) {
-            for (int back = 1; back <= Math.min(3, b.length); back++) {
-                int lead = b[b.length - back] & 0xFF;
-                if (lead < 0x80) {
-                    return b.length; // ASCII: boundary
-                }
-                if (lead >= 0xC0) {
-                    int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-                    return size > back ? b.length - back : b.length;
-                }
-            }
-            return b.length;
-        }
     }
 }

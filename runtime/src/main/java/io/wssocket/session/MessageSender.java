@@ -1,11 +1,10 @@
 package io.wssocket.session;
 
+import io.wssocket.protocol.BackpressureListener;
+import io.wssocket.protocol.MessageKind;
+import io.wssocket.protocol.SendCallback;
 import io.wssocket.protocol.WebSocketConnection;
-import io.wssocket.transport.WritabilityListener;
-import io.wssocket.transport.WriteCallback;
-import io.wssocket.transport.WriteQueueFullException;
-import io.wssocket.wire.CloseCodes;
-import io.wssocket.wire.Opcode;
+import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -30,10 +29,12 @@ import java.util.function.Consumer;
  * sessions while this one waits on its peer, and when the pool is at its ceiling the peer is dropped
  * as a slow consumer (1008) instead, so that peers that do not read never hold every thread.
  */
-final class MessageSender implements WritabilityListener {
+final class MessageSender implements BackpressureListener {
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How often a blocking send under {@link SendQueuePolicy#CLOSE} looks whether its connection stalled. */
     private static final long STALL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** RFC 6455 §7.4.1: 1008, policy: what a peer dropped as a slow consumer is told. */
+    private static final int SLOW_CONSUMER = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
     private static final String CEILING_REASON = "slow consumer: all callback threads wait on peers that do not read";
 
     private final WebSocketConnection ws;
@@ -46,7 +47,7 @@ final class MessageSender implements WritabilityListener {
 
     // The message being sent in parts, if any; guarded by 'this'. It belongs to the session, not to
     // a thread: a partial handler's calls, which may run on different threads, continue it.
-    private int fragmentOpcode = -1;
+    private MessageKind fragmentKind;
     private Thread lastFragmentSender;
 
     /**
@@ -59,7 +60,7 @@ final class MessageSender implements WritabilityListener {
         this.queuePolicy = queuePolicy;
         this.sendStallTimeoutMillis = sendStallTimeoutMillis;
         if (queuePolicy == SendQueuePolicy.BLOCK) {
-            ws.transport().setWritabilityListener(this);
+            ws.setBackpressureListener(this);
         }
     }
 
@@ -81,7 +82,7 @@ final class MessageSender implements WritabilityListener {
      * the high water mark plus one message.
      */
     private void awaitRoom() throws IOException {
-        if (queuePolicy != SendQueuePolicy.BLOCK || ws.transport().isWritable()) {
+        if (queuePolicy != SendQueuePolicy.BLOCK || ws.isWritable()) {
             return;
         }
         long timeout = sendTimeoutMillis;
@@ -96,7 +97,7 @@ final class MessageSender implements WritabilityListener {
         // A remaining time, not a deadline: a timeout of Long.MAX_VALUE / 2 ms (no timeout) would overflow one.
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
         synchronized (room) {
-            while (!ws.transport().isWritable() && ws.transport().isOpen()) {
+            while (!ws.isWritable() && ws.isConnected()) {
                 if (remaining <= 0) {
                     return false;
                 }
@@ -137,7 +138,7 @@ final class MessageSender implements WritabilityListener {
      * peer it would wait on is dropped instead, as a slow consumer (RFC 6455 §7.4.1: 1008, policy).
      */
     private IOException atCeiling() {
-        ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, CEILING_REASON);
+        ws.dropUnreadingPeer(SLOW_CONSUMER, CEILING_REASON);
         return new IOException(CEILING_REASON + "; the session was dropped instead of waiting");
     }
 
@@ -150,16 +151,16 @@ final class MessageSender implements WritabilityListener {
     }
 
     /** Queues a whole message; the future completes when it has been written. */
-    CompletableFuture<Void> sendWhole(int opcode, ByteBuffer payload) throws IOException {
-        return sendWhole(opcode, payload, false);
+    CompletableFuture<Void> sendWhole(MessageKind kind, ByteBuffer payload) throws IOException {
+        return sendWhole(kind, payload, false);
     }
 
     /**
      * Queues a whole message for a caller that will wait for it: under {@link SendQueuePolicy#BLOCK}
      * it first waits for room in the outbound queue.
      */
-    CompletableFuture<Void> sendWholeBlocking(int opcode, ByteBuffer payload) throws IOException {
-        return sendWhole(opcode, payload, true);
+    CompletableFuture<Void> sendWholeBlocking(MessageKind kind, ByteBuffer payload) throws IOException {
+        return sendWhole(kind, payload, true);
     }
 
     /**
@@ -175,11 +176,11 @@ final class MessageSender implements WritabilityListener {
         return sendWhole(callback -> ws.sendText(text, callback), true);
     }
 
-    private CompletableFuture<Void> sendWhole(int opcode, ByteBuffer payload, boolean blocking) throws IOException {
-        return sendWhole(callback -> ws.sendData(opcode, true, payload, callback), blocking);
+    private CompletableFuture<Void> sendWhole(MessageKind kind, ByteBuffer payload, boolean blocking) throws IOException {
+        return sendWhole(callback -> ws.sendMessage(kind, payload, callback), blocking);
     }
 
-    private CompletableFuture<Void> sendWhole(Consumer<WriteCallback> message, boolean blocking) throws IOException {
+    private CompletableFuture<Void> sendWhole(Consumer<SendCallback> message, boolean blocking) throws IOException {
         acquire();
         SendFuture future = new SendFuture();
         try {
@@ -197,39 +198,39 @@ final class MessageSender implements WritabilityListener {
      * Queues one fragment of a message sent in parts. The first part takes the session's message
      * permit and the last gives it back; parts in between continue the message from any thread.
      */
-    CompletableFuture<Void> sendPart(int opcode, ByteBuffer payload, boolean last) throws IOException {
-        return sendPart(opcode, payload, last, false);
+    CompletableFuture<Void> sendPart(MessageKind kind, ByteBuffer payload, boolean last) throws IOException {
+        return sendPart(kind, payload, last, false);
     }
 
     /** {@link #sendPart} for a caller that will wait for it: under {@link SendQueuePolicy#BLOCK} it waits for room first. */
-    CompletableFuture<Void> sendPartBlocking(int opcode, ByteBuffer payload, boolean last) throws IOException {
-        return sendPart(opcode, payload, last, true);
+    CompletableFuture<Void> sendPartBlocking(MessageKind kind, ByteBuffer payload, boolean last) throws IOException {
+        return sendPart(kind, payload, last, true);
     }
 
-    private CompletableFuture<Void> sendPart(int opcode, ByteBuffer payload, boolean last, boolean blocking) throws IOException {
+    private CompletableFuture<Void> sendPart(MessageKind kind, ByteBuffer payload, boolean last, boolean blocking) throws IOException {
         boolean continuing;
         synchronized (this) {
-            continuing = fragmentOpcode >= 0;
-            if (continuing && fragmentOpcode != opcode) {
-                throw new IllegalStateException("a " + Opcode.name(fragmentOpcode)
-                        + " message is being sent in parts; finish it before sending " + Opcode.name(opcode));
+            continuing = fragmentKind != null;
+            if (continuing && fragmentKind != kind) {
+                throw new IllegalStateException("a " + fragmentKind
+                        + " message is being sent in parts; finish it before sending " + kind);
             }
         }
         if (!continuing) {
             acquire();
             synchronized (this) {
-                fragmentOpcode = opcode;
+                fragmentKind = kind;
             }
         }
         if (blocking) {
             awaitRoom();
         }
         SendFuture future = new SendFuture();
-        ws.sendData(continuing ? Opcode.CONTINUATION : opcode, last, payload, future);
+        ws.sendFragment(kind, !continuing, last, payload, future);
         checkQueueLimit(future);
         synchronized (this) {
             if (last) {
-                fragmentOpcode = -1;
+                fragmentKind = null;
                 lastFragmentSender = null;
             } else {
                 lastFragmentSender = Thread.currentThread();
@@ -245,8 +246,8 @@ final class MessageSender implements WritabilityListener {
     private CompletableFuture<Void> checkQueueLimit(CompletableFuture<Void> future) {
         if (queuePolicy == SendQueuePolicy.CLOSE && future.isCompletedExceptionally()) {
             future.exceptionally(failure -> {
-                if (failure instanceof WriteQueueFullException full) {
-                    ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, "slow consumer: " + full.getMessage());
+                if (WebSocketConnection.isOutboundQueueFull(failure)) {
+                    ws.dropUnreadingPeer(SLOW_CONSUMER, "slow consumer: " + failure.getMessage());
                 }
                 return null;
             });
@@ -255,9 +256,16 @@ final class MessageSender implements WritabilityListener {
     }
 
     /** Pings and pongs may go between the fragments of a message (RFC 6455 §5.4). */
-    CompletableFuture<Void> sendControl(int opcode, ByteBuffer payload) {
+    CompletableFuture<Void> sendPing(ByteBuffer payload) {
         SendFuture future = new SendFuture();
-        ws.sendApplicationControl(opcode, payload, future);
+        ws.sendPing(payload, future);
+        return future;
+    }
+
+    /** As {@link #sendPing}. */
+    CompletableFuture<Void> sendPong(ByteBuffer payload) {
+        SendFuture future = new SendFuture();
+        ws.sendPong(payload, future);
         return future;
     }
 
@@ -285,7 +293,7 @@ final class MessageSender implements WritabilityListener {
 
     /** Drops the connection: a send could not complete in time and its frame may be half written. */
     void abort(Throwable cause) {
-        ws.transport().abort(cause);
+        ws.abort(cause);
     }
 
     /** How a wait for a queued send ended. */
@@ -343,19 +351,19 @@ final class MessageSender implements WritabilityListener {
 
     /** Above the high water mark, and the socket took nothing for the send-stall timeout: the peer is not reading. */
     private boolean isStalled() {
-        return !ws.transport().isWritable()
-                && System.nanoTime() - ws.transport().lastWriteNanos() > TimeUnit.MILLISECONDS.toNanos(sendStallTimeoutMillis);
+        return !ws.isWritable()
+                && System.nanoTime() - ws.lastWriteNanos() > TimeUnit.MILLISECONDS.toNanos(sendStallTimeoutMillis);
     }
 
     private IOException stalled() {
         String reason = "slow consumer: nothing could be written for " + sendStallTimeoutMillis + " ms";
-        ws.dropUnreadingPeer(CloseCodes.POLICY_VIOLATION, reason);
+        ws.dropUnreadingPeer(SLOW_CONSUMER, reason);
         return new IOException(reason + "; dropped under send-queue-policy close");
     }
 
     private void acquire() throws IOException {
         synchronized (this) {
-            if (fragmentOpcode >= 0 && lastFragmentSender == Thread.currentThread()) {
+            if (fragmentKind != null && lastFragmentSender == Thread.currentThread()) {
                 // Waiting would wait for ourselves (Jakarta WebSocket 2.2 RemoteEndpoint.Basic allows the exception).
                 throw new IllegalStateException("this thread is sending a message in parts; send its last part first");
             }

@@ -1,6 +1,5 @@
 package io.wssocket.session;
 
-import io.wssocket.wire.Opcode;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
@@ -39,12 +38,12 @@ abstract class RemoteBase implements RemoteEndpoint {
 
     @Override
     public void sendPing(ByteBuffer applicationData) throws IOException {
-        sender.await(sender.sendControl(Opcode.PING, controlPayload(applicationData)));
+        sender.await(sender.sendPing(controlPayload(applicationData)));
     }
 
     @Override
     public void sendPong(ByteBuffer applicationData) throws IOException {
-        sender.await(sender.sendControl(Opcode.PONG, controlPayload(applicationData)));
+        sender.await(sender.sendPong(controlPayload(applicationData)));
     }
 
     private static ByteBuffer controlPayload(ByteBuffer data) {

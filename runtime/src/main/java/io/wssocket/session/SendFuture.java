@@ -1,10 +1,10 @@
 package io.wssocket.session;
 
-import io.wssocket.transport.WriteCallback;
+import io.wssocket.protocol.SendCallback;
 import java.util.concurrent.CompletableFuture;
 
 /** A write's completion as a future. */
-final class SendFuture extends CompletableFuture<Void> implements WriteCallback {
+final class SendFuture extends CompletableFuture<Void> implements SendCallback {
     @Override
     public void written(Throwable failure) {
         if (failure == null) {

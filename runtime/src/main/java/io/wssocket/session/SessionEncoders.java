@@ -1,7 +1,7 @@
 package io.wssocket.session;
 
 import io.wssocket.spi.SessionInstances;
-import io.wssocket.wire.Opcode;
+import io.wssocket.protocol.MessageKind;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.EndpointConfig;
@@ -22,7 +22,7 @@ final class SessionEncoders {
     private static final System.Logger LOG = System.getLogger(SessionEncoders.class.getName());
 
     /** A whole message ready for the wire. */
-    record Encoded(int opcode, ByteBuffer payload) {
+    record Encoded(MessageKind kind, ByteBuffer payload) {
     }
 
     private final List<EncoderSet.Entry> entries;
@@ -76,12 +76,12 @@ final class SessionEncoders {
                     if (bytes == null) {
                         throw new EncodeException(data, "encoder " + entry.encoderClass().getName() + " returned null");
                     }
-                    return new Encoded(Opcode.BINARY, bytes);
+                    return new Encoded(MessageKind.BINARY, bytes);
                 }
                 default: {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     ((Encoder.BinaryStream) instances[i]).encode(data, out);
-                    return new Encoded(Opcode.BINARY, ByteBuffer.wrap(out.toByteArray()));
+                    return new Encoded(MessageKind.BINARY, ByteBuffer.wrap(out.toByteArray()));
                 }
             }
         }
@@ -92,19 +92,19 @@ final class SessionEncoders {
         if (text == null) {
             throw new EncodeException(data, "encoder " + entry.encoderClass().getName() + " returned null");
         }
-        return new Encoded(Opcode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        return new Encoded(MessageKind.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Strings and primitives as text, byte buffers and arrays as binary. */
     static Encoded builtIn(Object data) throws EncodeException {
         if (data instanceof String || data instanceof Number || data instanceof Boolean || data instanceof Character) {
-            return new Encoded(Opcode.TEXT, RemoteBase.utf8(data.toString()));
+            return new Encoded(MessageKind.TEXT, RemoteBase.utf8(data.toString()));
         }
         if (data instanceof ByteBuffer) {
-            return new Encoded(Opcode.BINARY, (ByteBuffer) data);
+            return new Encoded(MessageKind.BINARY, (ByteBuffer) data);
         }
         if (data instanceof byte[]) {
-            return new Encoded(Opcode.BINARY, ByteBuffer.wrap((byte[]) data));
+            return new Encoded(MessageKind.BINARY, ByteBuffer.wrap((byte[]) data));
         }
         throw new EncodeException(data, "no encoder for " + data.getClass().getName()
                 + "; list one in the endpoint's encoders (Jakarta WebSocket 2.2 §3.3)");

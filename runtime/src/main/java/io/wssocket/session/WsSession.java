@@ -3,7 +3,6 @@ package io.wssocket.session;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.spi.SessionInstances;
 import io.wssocket.spi.SessionObserver;
-import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -96,7 +95,7 @@ public final class WsSession implements Session {
                 settings.sendStallTimeoutMillis());
         this.basicRemote = new BasicRemote(sender, this.encoders);
         this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
-        this.inbound = new InboundDispatcher(this, handlers, serial, ws.transport(), settings.maxPendingMessages(),
+        this.inbound = new InboundDispatcher(this, handlers, serial, ws, settings.maxPendingMessages(),
                 settings.maxPendingBytes(), inboundBudget);
     }
 
@@ -136,7 +135,7 @@ public final class WsSession implements Session {
      */
     public CompletableFuture<Void> open(ByteBuffer leftover) {
         CompletableFuture<Void> opened = new CompletableFuture<>();
-        ws.transport().suspendReads();
+        ws.suspendReads();
         ws.start(inbound);
         ws.setIdleTimeout(maxIdleTimeout);
         serial.execute(() -> {
@@ -153,9 +152,9 @@ public final class WsSession implements Session {
                 LOG.log(System.Logger.Level.WARNING, "onOpen of " + endpoint.getClass().getName() + " threw; closing with 1011", e);
                 onEndpointFailure(e);
             } finally {
-                ws.transport().loop().execute(() -> {
+                ws.executeOnLoop(() -> {
                     if (leftover != null && leftover.hasRemaining()) {
-                        ws.onData(ws.transport(), leftover);
+                        ws.readLeftover(leftover);
                     }
                     inbound.startReading();
                 });
@@ -182,7 +181,7 @@ public final class WsSession implements Session {
      */
     void onEndpointFailure(Error error) {
         onEndpointError(error);
-        ws.close(CloseCodes.INTERNAL_ERROR, "internal error");
+        ws.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "internal error");
     }
 
     /** Serial executor: the connection is closed. */
@@ -332,9 +331,8 @@ public final class WsSession implements Session {
 
     @Override
     public void close(CloseReason reason) throws IOException {
-        int code = reason.getCloseCode().getCode();
-        // 1005, 1006 and 1015 only describe a close; on the wire they become a close without a code.
-        ws.close(CloseCodes.isValidOnWire(code) ? code : CloseCodes.NO_STATUS, reason.getReasonPhrase());
+        // 1005, 1006 and 1015 only describe a close; the connection sends them as a close without a code.
+        ws.close(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
 
     @Override

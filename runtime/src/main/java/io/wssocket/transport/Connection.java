@@ -23,6 +23,69 @@ import io.wssocket.transport.WriteQueue.PendingWrite;
  * a connection never has more than one task of each kind queued however often it is asked (read
  * interest: the last wish made elsewhere wins; write interest; an abort: the first cause wins). The other steps
  * (a TLS handshake's resumption, the end after a flush) happen once per step of its life.
+ *
+ * <h2>Threads and the one lock</h2>
+ * Three kinds of thread touch a connection: its <b>event loop</b> (reads and TLS unwraps, flushes
+ * of the queue, timers, since the {@link TimerWheel} fires on the loop, the loop's check of held
+ * frames, and the close); <b>application threads</b> (a session's senders and the thread that
+ * runs its callbacks) that write, cork and uncork, end the output, or ask {@link #isWritable()}
+ * and {@link #queuedBytes()}; and, during a TLS handshake with delegated tasks, a
+ * {@link TlsHandshakes} thread, which runs the engine's tasks and takes no lock: reads wait for
+ * it, and writers do not use the engine before the handshake has finished (see {@link TlsIo}).
+ * Any writing thread may also be the one that sheds the server's {@link OutboundBudget}, which
+ * takes the lock of the connection it drops or measures.
+ *
+ * <p>There is one lock: this object's monitor. Nothing outside this class synchronizes on a
+ * connection. It guards, field by field:
+ * <ul>
+ * <li>the outbound queue: {@code queue} (its writes and their buffers' positions) and {@code queuedBytes};
+ * <li>corking: {@code corks}, {@code holding}, {@code holdingSince}, {@code watchedByLoop};
+ * <li>the water marks: {@code writable}, {@code reportedWritable}, {@code reportingWritability};
+ * <li>the server's budget: {@code heavy}, {@code leftBudget}, and this connection's share of the
+ *     budget's count, which changes with {@code queuedBytes};
+ * <li>the end of output: {@code outputShutdown}, {@code closeWhenFlushed}, {@code shutdownOutputWhenFlushed};
+ * <li>TLS: every call into {@code tls} (the engine's wraps and unwraps, the records waiting for
+ *     the socket); the field itself is set once by the loop, under the lock, and read by the loop
+ *     without it;
+ * <li>the socket's output: every {@code channel.write}, so bytes and records reach the socket in
+ *     the order they were queued.
+ * </ul>
+ * Why not a TLS lock of its own: a write to an idle socket is wrapped and written on the writer's
+ * thread, so the engine is not the loop's alone, and the order of wraps must be the order of the
+ * queue; a second lock would always be taken inside this one and protect nothing more.
+ * Everything else is the loop's alone ({@code closed}, read interest, {@code tlsTasksRunning},
+ * {@code key}, {@code pendingEngine}, {@code handshakePlace}, the timer fields, {@code loopIndex}),
+ * volatile or atomic (the handler, the listener, the read wish, the queued-task flags, the times
+ * of the last read and write), or published through the loop's lock-free stack ({@code nextHolding}).
+ * Other threads learn of the close from the channel ({@link #isOpen()}) and from {@code outputShutdown}.
+ *
+ * <p>Order, from outside in:
+ * <ol>
+ * <li>a caller's own locks: the protocol layer writes under its state lock, and a blocking
+ *     sender asks {@link #isWritable()} holding the monitor it waits on; the budget's shedding
+ *     lock while it drops or measures a connection;
+ * <li>this lock, of one connection at a time: no code holds two connections' locks. A write
+ *     lets go of it before it sheds the budget, so the budget's lock is never taken inside it;
+ * <li>inside it, only leaves: locks that are held briefly and call nothing back, the JDK's own
+ *     (the socket channel's write and state locks, the engine's, the selector's for a key's
+ *     interest set and for a wakeup) and the bins of the budget's concurrent set of heavy
+ *     connections; the loop's task queue and its stack of held connections take no lock.
+ * </ol>
+ * The lock is never held while waiting (the socket is non-blocking), and no callback into other
+ * code runs under it: {@link WriteCallback}s, the {@link WritabilityListener}, the
+ * {@link ConnectionHandler} and the closing hook all run after it was let go. That is what makes
+ * the order above safe: a listener that woke a blocking sender under this lock would take the
+ * sender's monitor inside ours, while the sender takes ours inside its own.
+ *
+ * <p>Callbacks: every write's callback runs exactly once, on the writing thread when the socket
+ * (or a cork) takes it at once, otherwise on the loop when it is written or the connection closes.
+ * Bytes reach the socket in the order written, but callbacks of different writes are not ordered
+ * among themselves: a write that completes at once may be told before an earlier one that the
+ * loop finished and has not told yet. Writability changes are told one at a time, alternately,
+ * by whichever thread made or found the change (see {@link #reportWritability()}); a close
+ * tells nothing. A callback or a listener may thus run on a writer's thread inside the writer's
+ * own locks (the protocol's state lock): it must not take a lock that someone holds while
+ * waiting for that one.
  */
 public final class Connection {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -59,7 +122,7 @@ public final class Connection {
     private volatile ConnectionHandler handler;
     private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
 
-    // Outbound state, guarded by 'this'.
+    // Outbound state, guarded by 'this' (see the class comment).
     /** Writes not yet taken by the socket, and held frames. */
     private final WriteQueue queue = new WriteQueue();
     private long queuedBytes;
@@ -76,12 +139,20 @@ public final class Connection {
     private long holdingSince;
     /** In the loop's list of connections that hold frames (see {@link EventLoop#watchHeld}). */
     private boolean watchedByLoop;
-    /** The next connection in that list; written by the thread that pushes this one, or the loop. */
-    Connection nextHolding;
     private boolean writable = true;
+    /** What the writability listener was last told (see {@link #reportWritability()}). */
+    private boolean reportedWritable = true;
+    /** A thread is telling the listener now: others leave the telling of their change to it. */
+    private boolean reportingWritability;
     private boolean outputShutdown;
     private boolean closeWhenFlushed;
     private boolean shutdownOutputWhenFlushed;
+
+    /**
+     * The next connection in the loop's list of those holding frames; not guarded by the lock:
+     * written by the thread that pushes this one (before its compare-and-set publishes it), or the loop.
+     */
+    Connection nextHolding;
 
     // Loop-thread state.
     private boolean closed;
@@ -103,6 +174,9 @@ public final class Connection {
     // Loop-thread timer state: the handler's deadline and the write-stall check share one wheel entry.
     long handlerDeadline; // package-private for TimerWheelTest
     private final long writeTimeoutNanos;
+
+    /** This connection's index in its loop's set of connections, {@link IndexedSet#NONE} when not in it. Loop thread. */
+    int loopIndex = IndexedSet.NONE;
 
     // Timer wheel links, used only by the loop's TimerWheel.
     Connection timerNext;
@@ -151,7 +225,14 @@ public final class Connection {
             if (tls != null) {
                 throw new IllegalStateException("TLS is already on for " + this);
             }
-            tls = new TlsIo(engine, channel, loop.tlsHandshakes() != null);
+            TlsIo started = new TlsIo(engine, channel, loop.tlsHandshakes() != null);
+            if (loop.readBuffer().capacity() < started.applicationBufferSize()) {
+                // Unwrapping would stop at once for room it never gets, on every turn: the loop would spin.
+                throw new IOException("the event loop's read buffer of " + loop.readBuffer().capacity()
+                        + " bytes cannot hold a TLS record's plaintext (" + started.applicationBufferSize()
+                        + " bytes): the read buffer size must be at least that with TLS");
+            }
+            tls = started;
             tls.begin();
             if (tls.hasPendingOutput() && key.isValid()) {
                 key.interestOpsOr(SelectionKey.OP_WRITE);
@@ -531,7 +612,7 @@ public final class Connection {
             loop.watchHeld(this);
         }
         if (becameUnwritable) {
-            writabilityListener.onWritabilityChanged(false);
+            reportWritability();
         }
         if (flushFailure != null) {
             abort(flushFailure); // fails this write's callback too: it is still queued
@@ -641,6 +722,38 @@ public final class Connection {
             if (heavy) {
                 heavy = false;
                 budget.heavy(this, false);
+            }
+        }
+    }
+
+    /**
+     * Tells the listener of a change of writability, outside the lock. A writer that crossed the
+     * high water mark and the loop that drained below the low one each leave the lock before they
+     * tell, so their calls could overlap, or arrive in the opposite order, leaving the listener
+     * sure the connection is not writable when it is (a sender waiting for "writable" would wait
+     * for nothing). So one thread tells at a time, always the state as it is now, and goes on
+     * while it changed meanwhile; a thread that finds another telling leaves its change to it.
+     * The listener thus hears "not writable" and "writable" alternately, never two calls at once,
+     * and, once the queue stops crossing its marks, the last thing it heard is true. Two changes
+     * that cancel out while another thread tells may be heard as none. Holding no lock of ours.
+     */
+    private void reportWritability() {
+        while (true) {
+            boolean now;
+            synchronized (this) {
+                if (reportingWritability || reportedWritable == writable) {
+                    return;
+                }
+                reportingWritability = true;
+                now = writable;
+                reportedWritable = now;
+            }
+            try {
+                writabilityListener.onWritabilityChanged(now);
+            } finally {
+                synchronized (this) {
+                    reportingWritability = false;
+                }
             }
         }
     }
@@ -771,7 +884,7 @@ public final class Connection {
             return;
         }
         if (becameWritable) {
-            writabilityListener.onWritabilityChanged(true);
+            reportWritability();
         }
         if (closeNow) {
             close(null);

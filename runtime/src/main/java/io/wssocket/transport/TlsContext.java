@@ -3,12 +3,15 @@ package io.wssocket.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -77,8 +80,29 @@ public final class TlsContext {
             }
             return server(store, password, protocols);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the TLS keystore " + keystore + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the TLS keystore " + keystore + ": " + why(e, password, true), e);
         }
+    }
+
+    /**
+     * What went wrong reading key material, for a message that already names the file.
+     *
+     * @param keystore whether the file should have been a PKCS#12 keystore, so that a parse error says so
+     */
+    private static String why(Exception e, char[] password, boolean keystore) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof UnrecoverableKeyException || e.getCause() instanceof UnrecoverableKeyException) {
+            // PKCS#12: "keystore password was incorrect"
+            return (password != null && password.length == 0 ? "no password was given" : "wrong password")
+                    + " (" + e.getMessage() + ")";
+        }
+        String detail = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return keystore && e instanceof IOException ? "not a PKCS#12 keystore (" + detail + ")" : detail;
     }
 
     /** A server's TLS from a PEM certificate chain (leaf first) and a PEM PKCS#8 private key. */
@@ -95,7 +119,7 @@ public final class TlsContext {
             return server(store, password, protocols);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the TLS certificate " + certificateChain + " and key "
-                    + privateKey + ": " + e.getMessage(), e);
+                    + privateKey + ": " + why(e, null, false), e);
         }
     }
 
@@ -138,7 +162,7 @@ public final class TlsContext {
             }
             return new TlsContext(context, protocols);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the TLS trust store " + trustStore + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the TLS trust store " + trustStore + ": " + why(e, password, false), e);
         }
     }
 

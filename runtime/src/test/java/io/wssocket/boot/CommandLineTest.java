@@ -41,6 +41,32 @@ class CommandLineTest {
     }
 
     @Test
+    void failFastIsOnByDefaultAndTurnedOffInTheFlagStyleOrWithNo() {
+        assertThat(CommandLine.parse(new String[] {"a.jar"}).failFast).isTrue();
+        CommandLine bare = CommandLine.parse(new String[] {"--fail-fast", "a.jar"});
+        assertThat(bare.failFast).isTrue();
+        assertThat(bare.applications).as("an application after the bare flag is not its value")
+                .containsExactly(ApplicationSource.of(Path.of("a.jar")));
+        assertThat(CommandLine.parse(new String[] {"--no-fail-fast", "a.jar"}).failFast).isFalse();
+        assertThat(CommandLine.parse(new String[] {"--fail-fast=false"}).failFast).isFalse();
+        assertThat(CommandLine.parse(new String[] {"--fail-fast", "false", "a.jar"}).failFast).isFalse();
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--fail-fast=maybe"}))
+                .hasMessage("--fail-fast: cannot read 'maybe' (true or false)");
+    }
+
+    @Test
+    void versionIsAFlagWithoutAValue() {
+        CommandLine cl = CommandLine.parse(new String[] {"--version", "a.jar"});
+        assertThat(cl.version).isTrue();
+        assertThat(cl.applications).containsExactly(ApplicationSource.of(Path.of("a.jar")));
+    }
+
+    @Test
+    void anUnknownOptionLastIsUnknownNotMissingAValue() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--nope"})).hasMessage("unknown option --nope (see --help)");
+    }
+
+    @Test
     void helpListsEveryOptionWithItsEnvironmentVariable() {
         String usage = CommandLine.usage();
         for (Option<?> option : Options.SERVER_CONFIG) {

@@ -17,24 +17,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bootstrap main reports a failed application and still serves the others. */
+/**
+ * The bootstrap main stops at an application it cannot deploy (--fail-fast, the default), or
+ * reports it and still serves the others (--no-fail-fast).
+ */
 @Timeout(30)
 class MainDeploymentTest {
     @TempDir
     Path tmp;
 
     @Test
-    void aFailedApplicationIsReportedAndTheOthersStart() throws Exception {
+    void withoutFailFastAFailedApplicationIsReportedAndTheOthersStart() throws Exception {
         Path good = copy(tmp.resolve("good"), GreetingEndpoint.class, GreetingApplication.class);
         Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", bad.toString(), good.toString(),
-            tmp.resolve("missing.jar").toString()},
+        Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", "--no-fail-fast", bad.toString(),
+            good.toString(), tmp.resolve("missing.jar").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             assertThat(started.status).isZero();
@@ -52,6 +57,27 @@ class MainDeploymentTest {
             }
         } finally {
             started.stop();
+        }
+    }
+
+    @Test
+    void byDefaultAFailedApplicationStopsTheStartWithOneLineNamingIt() throws Exception {
+        Path good = copy(tmp.resolve("good"), GreetingEndpoint.class, GreetingApplication.class);
+        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        for (String[] failFast : List.of(new String[0], new String[] {"--fail-fast"}, new String[] {"--fail-fast=true"})) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+            args.addAll(List.of(failFast));
+            args.addAll(List.of(good.toString(), bad.toString()));
+            Main.Started started = Main.start(args.toArray(String[]::new),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(started.status).as("status with %s", args).isEqualTo(Main.STARTUP_FAILED);
+            assertThat(started.server).isNull();
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                    .startsWith("wssocket: not deployed (" + bad + "): ").contains("public no-argument constructor")
+                    .endsWith("; not starting (--no-fail-fast starts the other applications)");
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening");
         }
     }
 
@@ -79,10 +105,10 @@ class MainDeploymentTest {
     }
 
     @Test
-    void nothingDeployableMeansNoServer() throws Exception {
+    void nothingDeployableMeansNoServerEvenWithoutFailFast() throws Exception {
         Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.Started started = Main.start(new String[] {"--port", "0", bad.toString()},
+        Main.Started started = Main.start(new String[] {"--port", "0", "--fail-fast=false", bad.toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(started.status).isEqualTo(1);
         assertThat(started.server).isNull();

@@ -1,8 +1,8 @@
 package io.wssocket.server;
 
-import io.wssocket.session.JakartaExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.test.JdkClient;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;

@@ -8,14 +8,8 @@ import io.wssocket.test.RawWebSocket;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,32 +21,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class OperatorLogTest {
-    private static final Pattern IN_ALL = Pattern.compile("\\((\\d+) in all\\)");
-    private final Logger logger = Logger.getLogger(OperatorLog.class.getName());
-    private final List<String> lines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                synchronized (lines) {
-                    lines.add(record.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
     private WebSocketServer server;
 
     @BeforeEach
     void start() throws Exception {
-        logger.addHandler(capture);
+        log = CapturedLog.start(OperatorLog.class, Level.INFO);
         server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(1)
                 .readProgressTimeoutMillis(300).build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
@@ -62,19 +36,11 @@ class OperatorLogTest {
     @AfterEach
     void stop() {
         server.close();
-        logger.removeHandler(capture);
+        log.close();
     }
 
     private List<String> linesAbout(String what) {
-        synchronized (lines) {
-            return lines.stream().filter(l -> l.startsWith(what)).toList();
-        }
-    }
-
-    /** Events a line stands for: a detailed line is one, a summary says how many. */
-    private static long eventsIn(String line) {
-        Matcher m = IN_ALL.matcher(line);
-        return m.find() ? Long.parseLong(m.group(1)) : 1;
+        return log.messages(Level.INFO, what);
     }
 
     @Test
@@ -91,7 +57,7 @@ class OperatorLogTest {
         assertThat(refused.get(0)).contains("404 to /127.0.0.1:").contains(" at /nowhere")
                 .contains("no WebSocket endpoint at /nowhere");
         assertThat(refused).as("lines for 1,000 refusals").hasSizeLessThanOrEqualTo(1 + 1 + 120 / 10);
-        assertThat(refused.stream().mapToLong(OperatorLogTest::eventsIn).sum()).isEqualTo(1000);
+        assertThat(refused.stream().mapToLong(CapturedLog::eventsIn).sum()).isEqualTo(1000);
         assertThat(refused.subList(1, refused.size())).allSatisfy(line -> assertThat(line).contains("404 Not Found ×"));
     }
 

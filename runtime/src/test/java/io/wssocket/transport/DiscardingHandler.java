@@ -2,6 +2,7 @@ package io.wssocket.transport;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The far end of a transport test that is about what the near end writes: ignores what the peer
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 final class DiscardingHandler implements ConnectionHandler {
     /** Completes with the cause the connection closed with (null for a clean close). */
     final CompletableFuture<Throwable> closed = new CompletableFuture<>();
+    /** How often the connection told it of its close: once, or a close ran twice. */
+    final AtomicInteger closes = new AtomicInteger();
 
     @Override
     public void onData(Connection c, ByteBuffer in) {
@@ -28,6 +31,7 @@ final class DiscardingHandler implements ConnectionHandler {
 
     @Override
     public void onClosed(Connection c, Throwable cause) {
+        closes.incrementAndGet();
         closed.complete(cause);
     }
 }

@@ -39,17 +39,25 @@ function show(event) {
 
 joinForm.addEventListener('submit', (e) => {
   e.preventDefault();
+  // One membership per page: a second join (Enter pressed twice, a script submitting the form)
+  // while the socket connects, is open or is still closing would open another socket and count
+  // this page twice in the room. After the close event the user may join again.
+  if (socket !== null) {
+    return;
+  }
   const name = document.getElementById('name').value.trim();
-  socket = new WebSocket(chatUrl(name));
+  const ws = new WebSocket(chatUrl(name));
+  socket = ws;
+  joinForm.hidden = true;
   status.textContent = 'connecting…';
-  socket.addEventListener('open', () => {
+  ws.addEventListener('open', () => {
     status.textContent = 'connected as ' + name;
-    joinForm.hidden = true;
     sayForm.hidden = false;
     document.getElementById('text').focus();
   });
-  socket.addEventListener('message', (m) => show(JSON.parse(m.data)));
-  socket.addEventListener('close', (c) => {
+  ws.addEventListener('message', (m) => show(JSON.parse(m.data)));
+  ws.addEventListener('close', (c) => {
+    socket = null;
     status.textContent = 'disconnected' + (c.reason ? ': ' + c.reason : '') + ' (' + c.code + ')';
     joinForm.hidden = false;
     sayForm.hidden = true;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sample as a newcomer meets it: two headless Chromium pages load the chat page from the
- * server, join, and each sees what the other says ({@code src/test/node/chat-browser.mjs},
+ * server, join (the Join form then hidden, a second join ignored: one socket, one member), and
+ * each sees what the other says ({@code src/test/node/chat-browser.mjs},
  * through playwright-core). Chromium comes from the system: {@code -Dwssocket.chromium=...},
  * {@code WSSOCKET_CHROMIUM}, or {@code chromium} on the PATH; Node.js from {@code -Dwssocket.node} or the PATH.
  */
@@ -47,6 +48,8 @@ class ChatBrowserTest {
             assertThat(log)
                     .contains("{\"step\":\"loaded\",\"name\":\"Ann\",\"status\":200,\"contentType\":\"text/html; charset=utf-8\"}")
                     .contains("{\"step\":\"joined\",\"name\":\"Bob\"}")
+                    .contains("{\"step\":\"join-again\",\"name\":\"Ann\",\"formVisible\":false,\"socketsOpened\":1}")
+                    .contains("{\"step\":\"presence\",\"seenBy\":\"Ann\",\"joined\":\"Bob\",\"members\":2}")
                     .contains("{\"step\":\"delivered\",\"from\":\"Ann\",\"to\":\"Bob\",\"markupShownAsText\":true}")
                     .contains("{\"step\":\"delivered\",\"from\":\"Bob\",\"to\":\"Ann\"}")
                     .contains("{\"step\":\"presence\",\"seenBy\":\"Ann\",\"left\":\"Bob\"}")

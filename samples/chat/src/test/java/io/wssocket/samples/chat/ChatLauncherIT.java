@@ -8,16 +8,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The README's run command, end to end: the standalone server with CDI started as a separate
  * process on the packaged chat jar, its page fetched and the room joined over WebSocket, the
- * process stopped. Runs in the integration-test phase, after this module's jar is packaged and
+ * process stopped; and the process's own answers to --version and to a WAR (its exit status). Runs in the integration-test phase, after this module's jar is packaged and
  * after container-glue/cdi (earlier in the reactor) has built the standalone jar.
  */
 @Timeout(120)
@@ -51,5 +54,39 @@ class ChatLauncherIT {
             assertThat(server.stop()).as("the server stopped when asked; it printed:%n%s", server.output()).isTrue();
             assertThat(server.output()).contains("CDI for chat.jar");
         }
+    }
+
+    @Test
+    void theStandaloneServerSaysItsVersionAndRefusesAWarWithOneLineAndStatusOne() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Finished version = run(List.of(java, "-jar", SERVER_JAR, "--version"));
+        assertThat(version.status()).isZero();
+        assertThat(version.output()).matches("WS Socket \\d+\\.\\d+\\.\\d+\\S*\\R");
+
+        Path war = Files.write(Files.createTempDirectory("chat-launcher").resolve("shop.war"), new byte[] {'P', 'K', 5, 6});
+        try {
+            Finished refused = run(List.of(java, "-jar", SERVER_JAR, "--host", "127.0.0.1", "--port", "0", war.toString()));
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.output()).isEqualTo("wssocket: not deployed (" + war + "): a WAR file needs a Servlet "
+                    + "container; the standalone main deploys jars and class directories (package the endpoints as a jar); "
+                    + "not starting" + System.lineSeparator());
+        } finally {
+            Files.delete(war);
+            Files.delete(war.getParent());
+        }
+    }
+
+    private record Finished(int status, String output) {
+    }
+
+    /**
+     * Runs a command that ends by itself, bounded by the class's timeout: its stdout and stderr
+     * together, without the JVM's note on JAVA_TOOL_OPTIONS should the environment set them.
+     */
+    private static Finished run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(MODULE.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Finished(process.waitFor(), output.lines().filter(line -> !line.startsWith("Picked up "))
+                .map(line -> line + System.lineSeparator()).collect(Collectors.joining()));
     }
 }

@@ -1,6 +1,5 @@
-package io.wssocket.session;
+package io.wssocket.handshake;
 
-import io.wssocket.handshake.ExtensionOffer;
 import jakarta.websocket.Extension;
 import java.util.List;
 
