@@ -28,10 +28,6 @@ public final class Origin {
         return new Origin(Kind.FILE, file);
     }
 
-    Kind kind() {
-        return kind;
-    }
-
     /** @return the setting as the user wrote it, a secret's value masked */
     String describe(Option<?> option, String text) {
         String value = option.isSecret() ? "****" : text;

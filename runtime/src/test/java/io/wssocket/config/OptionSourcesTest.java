@@ -71,7 +71,8 @@ class OptionSourcesTest {
                 Map.entry("write-high-water", "40000"), Map.entry("write-low-water", "1000"),
                 Map.entry("max-queued-bytes", "100000"), Map.entry("send-queue-policy", "close"),
                 Map.entry("allowed-origins", "https://chat.example"), Map.entry("tls-protocols", "TLSv1.3"),
-                Map.entry("client-proxy", "http://127.0.0.1:3128"));
+                Map.entry("client-proxy", "http://127.0.0.1:3128"),
+                Map.entry("callback-threads-max", "100000")); // above callback-threads, which it never goes below
         if (special.containsKey(option.name())) {
             return special.get(option.name());
         }
