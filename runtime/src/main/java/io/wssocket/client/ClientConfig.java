@@ -133,10 +133,7 @@ public final class ClientConfig implements ContainerConfig {
             return this;
         }
 
-        /**
-         * @return the configuration
-         * @throws IllegalArgumentException when options contradict each other, naming them
-         */
+        @Override
         public ClientConfig build() {
             return new ClientConfig(values.frozen());
         }

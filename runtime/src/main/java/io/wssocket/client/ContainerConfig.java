@@ -401,6 +401,12 @@ public interface ContainerConfig {
         B option(String name, String value);
 
         /**
+         * @return the configuration
+         * @throws IllegalArgumentException when options contradict each other, naming them
+         */
+        ContainerConfig build();
+
+        /**
          * Sets option {@code read-buffer-size}: Bytes read from one socket per turn; one direct buffer per
          * event loop.
          *

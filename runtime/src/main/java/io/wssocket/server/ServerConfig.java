@@ -550,10 +550,7 @@ public final class ServerConfig implements ContainerConfig {
             return this;
         }
 
-        /**
-         * @return the configuration
-         * @throws IllegalArgumentException when options contradict each other, naming them
-         */
+        @Override
         public ServerConfig build() {
             return new ServerConfig(this);
         }

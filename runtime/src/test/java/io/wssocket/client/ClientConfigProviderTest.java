@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,12 +44,7 @@ class ClientConfigProviderTest {
     void aMessageLimitFromASystemPropertyClosesAnOversizedEchoWith1009() throws Exception {
         WebSocketContainer container = new ClientProvider().getContainer(Map.of(),
                 Map.of("wssocket.max-message-size", "1024"));
-        ClientLimitsTest.Watcher endpoint = new ClientLimitsTest.Watcher();
-        Session session = container.connectToServer(endpoint, null, server.uri("/echo"));
-        session.getBasicRemote().sendBinary(ByteBuffer.allocate(2048));
-        CloseReason reason = endpoint.closed.get(5, TimeUnit.SECONDS);
-        assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
-        assertThat(reason.getReasonPhrase()).contains("1024");
+        ClientLimitsTest.assertAnEchoOf2048BytesClosesWith1009(container, server);
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -44,13 +45,18 @@ class ClientLimitsTest {
     void anEchoLargerThanTheClientsMessageLimitClosesWith1009() throws Exception {
         try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().maxMessageSize(1024).build(),
                 ClientTransport.shared())) {
-            Watcher endpoint = new Watcher();
-            Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
-            session.getBasicRemote().sendBinary(ByteBuffer.allocate(2048));
-            CloseReason reason = endpoint.closed.get(5, TimeUnit.SECONDS);
-            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
-            assertThat(reason.getReasonPhrase()).contains("1024");
+            assertAnEchoOf2048BytesClosesWith1009(client, server);
         }
+    }
+
+    /** For a client whose max-message-size is 1024: the echo of 2048 bytes is refused with 1009, naming the limit. */
+    static void assertAnEchoOf2048BytesClosesWith1009(WebSocketContainer client, RunningServer server) throws Exception {
+        Watcher endpoint = new Watcher();
+        Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
+        session.getBasicRemote().sendBinary(ByteBuffer.allocate(2048));
+        CloseReason reason = endpoint.closed.get(5, TimeUnit.SECONDS);
+        assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+        assertThat(reason.getReasonPhrase()).contains("1024");
     }
 
     @Test

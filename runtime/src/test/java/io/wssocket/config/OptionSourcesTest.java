@@ -31,37 +31,60 @@ class OptionSourcesTest {
     @TempDir
     static Path dir;
 
+    /** Which configuration: how to make its builder from defaults alone, or from sources given as maps. */
+    interface Side {
+        ContainerConfig.Builder<?> defaults();
+
+        ContainerConfig.Builder<?> from(Map<String, String> environment, Map<String, String> systemProperties,
+                                        Map<String, String> commandLine);
+    }
+
+    static final Side SERVER = new Side() {
+        @Override
+        public ContainerConfig.Builder<?> defaults() {
+            return ServerConfig.defaults();
+        }
+
+        @Override
+        public ContainerConfig.Builder<?> from(Map<String, String> environment, Map<String, String> systemProperties,
+                                               Map<String, String> commandLine) {
+            return ServerConfig.builder(environment, systemProperties, commandLine);
+        }
+    };
+
+    /** A client has no command line. */
+    static final Side CLIENT = new Side() {
+        @Override
+        public ContainerConfig.Builder<?> defaults() {
+            return ClientConfig.defaults();
+        }
+
+        @Override
+        public ContainerConfig.Builder<?> from(Map<String, String> environment, Map<String, String> systemProperties,
+                                               Map<String, String> commandLine) {
+            assertThat(commandLine).isEmpty();
+            return ClientConfig.builder(environment, systemProperties);
+        }
+    };
+
     /** The ways a value reaches a configuration. */
     enum Source {
         CODE, COMMAND_LINE, SYSTEM_PROPERTY, ENVIRONMENT, FILE;
 
         /** The configuration with these option values (name to text) given through this source only. */
-        ContainerConfig server(Map<String, String> settings) {
-            return switch (this) {
+        ContainerConfig build(Side side, Map<String, String> settings) {
+            ContainerConfig.Builder<?> builder = switch (this) {
                 case CODE -> {
-                    ServerConfig.Builder builder = ServerConfig.defaults();
-                    settings.forEach(builder::option);
-                    yield builder.build();
+                    ContainerConfig.Builder<?> defaults = side.defaults();
+                    settings.forEach(defaults::option);
+                    yield defaults;
                 }
-                case COMMAND_LINE -> ServerConfig.builder(Map.of(), Map.of(), settings).build();
-                case SYSTEM_PROPERTY -> ServerConfig.builder(Map.of(), properties(settings), Map.of()).build();
-                case ENVIRONMENT -> ServerConfig.builder(environment(settings), Map.of(), Map.of()).build();
-                case FILE -> ServerConfig.builder(Map.of(), Map.of(), Map.of("config", file(settings))).build();
+                case COMMAND_LINE -> side.from(Map.of(), Map.of(), settings);
+                case SYSTEM_PROPERTY -> side.from(Map.of(), properties(settings), Map.of());
+                case ENVIRONMENT -> side.from(environment(settings), Map.of(), Map.of());
+                case FILE -> side.from(Map.of(), Map.of("wssocket.config", file(settings)), Map.of());
             };
-        }
-
-        ContainerConfig client(Map<String, String> settings) {
-            return switch (this) {
-                case CODE -> {
-                    ClientConfig.Builder builder = ClientConfig.defaults();
-                    settings.forEach(builder::option);
-                    yield builder.build();
-                }
-                case COMMAND_LINE -> throw new IllegalStateException("a client has no command line");
-                case SYSTEM_PROPERTY -> ClientConfig.builder(Map.of(), properties(settings)).build();
-                case ENVIRONMENT -> ClientConfig.builder(environment(settings), Map.of()).build();
-                case FILE -> ClientConfig.builder(Map.of(), Map.of("wssocket.config", file(settings))).build();
-            };
+            return builder.build();
         }
     }
 
@@ -111,10 +134,10 @@ class OptionSourcesTest {
     @MethodSource("serverOptions")
     void everyServerOptionComesOutTheSameFromEverySource(String name, Option<?> option) {
         Object defaultValue = ServerConfig.defaults().build().option(name);
-        Object fromCode = Source.CODE.server(settingOf(option)).option(name);
+        Object fromCode = Source.CODE.build(SERVER, settingOf(option)).option(name);
         assertThat(fromCode).as("a value other than the default").isNotEqualTo(defaultValue);
         for (Source source : Source.values()) {
-            assertThat(source.server(settingOf(option)).option(name)).as(source.name()).isEqualTo(fromCode);
+            assertThat(source.build(SERVER, settingOf(option)).option(name)).as(source.name()).isEqualTo(fromCode);
         }
     }
 
@@ -122,10 +145,10 @@ class OptionSourcesTest {
     @MethodSource("clientOptions")
     void everyClientOptionComesOutTheSameFromEverySource(String name, Option<?> option) {
         Object defaultValue = ClientConfig.defaults().build().option(name);
-        Object fromCode = Source.CODE.client(settingOf(option)).option(name);
+        Object fromCode = Source.CODE.build(CLIENT, settingOf(option)).option(name);
         assertThat(fromCode).as("a value other than the default").isNotEqualTo(defaultValue);
         for (Source source : List.of(Source.SYSTEM_PROPERTY, Source.ENVIRONMENT, Source.FILE)) {
-            assertThat(source.client(settingOf(option)).option(name)).as(source.name()).isEqualTo(fromCode);
+            assertThat(source.build(CLIENT, settingOf(option)).option(name)).as(source.name()).isEqualTo(fromCode);
         }
     }
 
@@ -168,7 +191,7 @@ class OptionSourcesTest {
 
     @Test
     void aBadValueNamesItsSourceAndTheOption() {
-        Function<Source, Throwable> badPort = source -> catchThrown(() -> source.server(Map.of("port", "abc")));
+        Function<Source, Throwable> badPort = source -> catchThrown(() -> source.build(SERVER, Map.of("port", "abc")));
         assertThat(badPort.apply(Source.ENVIRONMENT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("WSSOCKET_PORT=abc: port must be an integer 0-65535");
         assertThat(badPort.apply(Source.SYSTEM_PROPERTY)).hasMessage("-Dwssocket.port=abc: port must be an integer 0-65535");

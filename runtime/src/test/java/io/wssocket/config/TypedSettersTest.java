@@ -136,14 +136,7 @@ class TypedSettersTest {
         }
     }
 
-    private static ContainerConfig build(ContainerConfig.Builder<?> builder) throws Exception {
-        try {
-            return (ContainerConfig) builder.getClass().getMethod("build").invoke(builder);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalArgumentException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    private static ContainerConfig build(ContainerConfig.Builder<?> builder) {
+        return builder.build();
     }
 }
