@@ -3,13 +3,15 @@ package io.wssocket.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.config.Option;
 import io.wssocket.config.Options;
+import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
     @Test
@@ -101,6 +103,16 @@ class CommandLineTest {
                 .hasMessage("--port eighty: port must be an integer 0-65535");
         assertThatThrownBy(() -> ServerConfig.builder(Map.of(), Map.of(), Map.of("tcp-no-delay", "yes")))
                 .hasMessage("--tcp-no-delay yes: tcp-no-delay must be true or false");
+    }
+
+    @Test
+    void mainNamesABadValueOfItsConfigurationFileAndExitsWithStatusTwo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("server.properties"), "host=127.0.0.1\nport=abc\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Main.Started started = Main.start(new String[] {"--config", file.toString()}, System.out,
+                new java.io.PrintStream(err));
+        assertThat(started.status).isEqualTo(2);
+        assertThat(err.toString()).contains("port=abc in " + file + ": port must be an integer 0-65535");
     }
 
     @Test
