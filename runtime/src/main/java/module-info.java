@@ -11,6 +11,7 @@
  * configurators to this module: the runtime creates their instances and binds their methods by
  * reflection ({@code opens com.example.chat to io.wssocket.runtime;}).
  */
+@SuppressWarnings("module") // the qualified export's targets are built after this module
 module io.wssocket.runtime {
     // The API's types are in our exported signatures (WsServerContainer is a ServerContainer).
     requires transitive jakarta.websocket;

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The encoders of one endpoint configuration, analysed once at deployment: for each encoder
  * class, the type of object it encodes, how it writes (text, text stream, binary, binary
- * stream) and a constructor handle. {@link #open(EndpointConfig)} makes the per-session
+ * stream) and a constructor handle. {@link #open(SessionInstances)} makes the per-session
  * instances (Jakarta WebSocket 2.2 §3.3: each session has its own encoder instances).
  */
 public final class EncoderSet {
@@ -83,7 +83,8 @@ public final class EncoderSet {
             }
             throw new DeploymentException("endpoint " + owner + ": " + role + " " + type.getName()
                     + " needs a public no-argument constructor in a public class"
-                    + (type.getModule().isNamed() ? ", in a package its module opens to io.wssocket.runtime" : ""), e);
+                    + (type.getModule().isNamed()
+                            ? "; its module must open package " + type.getPackageName() + " to io.wssocket.runtime" : ""), e);
         }
     }
 

@@ -117,7 +117,7 @@ class ModulePathTest {
 
     @Test
     void anApplicationModuleEmbedsTheServer() throws Exception {
-        Path app = compileModule(tmp.resolve("src"), tmp.resolve("test.echo"));
+        Path app = compileModule(ECHO_MODULE, tmp.resolve("src"), tmp.resolve("test.echo"));
         BlockingQueue<String> out = start(List.of("--module-path", modulePath(app), "--module", "test.echo/test.echo.Main"));
         int port = Integer.parseInt(await(out, Pattern.compile("listening on port (\\d+)")).group(1));
 
@@ -125,6 +125,17 @@ class ModulePathTest {
             client.send("hello");
             assertThat(client.next(10)).isEqualTo("HELLO FROM TEST.ECHO ON JAKARTA.WEBSOCKET.CLIENT BY IO.WSSOCKET.RUNTIME");
         }
+    }
+
+    @Test
+    void anApplicationModuleThatDoesNotOpenItsEndpointsIsToldTo() throws Exception {
+        Map<String, String> closed = new java.util.HashMap<>(ECHO_MODULE);
+        closed.put("module-info.java", "module test.echo { requires io.wssocket.runtime; }");
+        Path app = compileModule(closed, tmp.resolve("src"), tmp.resolve("test.echo"));
+        BlockingQueue<String> out = start(List.of("--module-path", modulePath(app), "--module", "test.echo/test.echo.Main"));
+
+        assertThat(await(out, Pattern.compile("DeploymentException: (.*)")).group(1))
+                .contains("test.echo.EchoEndpoint").contains("must open package test.echo to io.wssocket.runtime");
     }
 
     @Test
@@ -165,10 +176,10 @@ class ModulePathTest {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
-    private Path compileModule(Path sources, Path classes) throws IOException, URISyntaxException {
+    private Path compileModule(Map<String, String> module, Path sources, Path classes) throws IOException, URISyntaxException {
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "--module-path", modulePath(),
                 "-d", classes.toString()));
-        for (Map.Entry<String, String> source : ECHO_MODULE.entrySet()) {
+        for (Map.Entry<String, String> source : module.entrySet()) {
             Path file = sources.resolve(source.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, source.getValue());
