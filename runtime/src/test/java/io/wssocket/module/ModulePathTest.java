@@ -83,16 +83,41 @@ class ModulePathTest {
                         }
                     }
                     """,
+            "test/echo/EchoClient.java", """
+                    package test.echo;
+                    import jakarta.websocket.ClientEndpoint;
+                    import jakarta.websocket.OnMessage;
+                    import java.util.concurrent.CompletableFuture;
+                    @ClientEndpoint
+                    public class EchoClient {
+                        final CompletableFuture<String> reply = new CompletableFuture<>();
+                        @OnMessage
+                        public void reply(String text) {
+                            reply.complete(text);
+                        }
+                    }
+                    """,
             "test/echo/Main.java", """
                     package test.echo;
                     import io.wssocket.server.ServerConfig;
                     import io.wssocket.server.WebSocketServer;
+                    import jakarta.websocket.ContainerProvider;
+                    import jakarta.websocket.Session;
+                    import java.net.URI;
+                    import java.util.concurrent.TimeUnit;
                     public final class Main {
                         public static void main(String[] args) throws Exception {
                             try (WebSocketServer server = WebSocketServer.create(
                                     ServerConfig.builder().host("127.0.0.1").port(0).build())) {
                                 server.container().addEndpoint(EchoEndpoint.class);
                                 server.start();
+                                // the client, found by the API through the runtime module's provides
+                                EchoClient client = new EchoClient();
+                                try (Session session = ContainerProvider.getWebSocketContainer().connectToServer(client,
+                                        URI.create("ws://127.0.0.1:" + server.port() + "/echo"))) {
+                                    session.getBasicRemote().sendText("self");
+                                    System.out.println("client got " + client.reply.get(10, TimeUnit.SECONDS));
+                                }
                                 System.out.println("listening on port " + server.port());
                                 System.in.read(); // until the test closes our stdin
                             }
@@ -116,9 +141,11 @@ class ModulePathTest {
     }
 
     @Test
-    void anApplicationModuleEmbedsTheServer() throws Exception {
+    void anApplicationModuleEmbedsTheServerAndConnectsWithTheClient() throws Exception {
         Path app = compileModule(ECHO_MODULE, tmp.resolve("src"), tmp.resolve("test.echo"));
         BlockingQueue<String> out = start(List.of("--module-path", modulePath(app), "--module", "test.echo/test.echo.Main"));
+        assertThat(await(out, Pattern.compile("client got (.*)")).group(1))
+                .isEqualTo("SELF FROM TEST.ECHO ON JAKARTA.WEBSOCKET.CLIENT BY IO.WSSOCKET.RUNTIME");
         int port = Integer.parseInt(await(out, Pattern.compile("listening on port (\\d+)")).group(1));
 
         try (JdkClient client = JdkClient.connect(URI.create("ws://127.0.0.1:" + port + "/echo"))) {
