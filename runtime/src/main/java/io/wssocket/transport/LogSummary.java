@@ -29,7 +29,7 @@ public final class LogSummary {
      * @param what a plural noun phrase for the events, for example "refused handshakes"
      * @param interval how often counted events are summarized
      */
-    public LogSummary(System.Logger log, System.Logger.Level level, String what, long interval, TimeUnit unit) {
+    LogSummary(System.Logger log, System.Logger.Level level, String what, long interval, TimeUnit unit) {
         this(log, level, what, interval, unit, System::nanoTime);
     }
 
