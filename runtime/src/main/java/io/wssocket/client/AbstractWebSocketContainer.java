@@ -47,19 +47,32 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
         this.connector = new ClientConnector(config, transport, this, this::sessionSettings, inboundBudget, clientSessions);
     }
 
-    /** The settings a session opened now starts with. */
+    /**
+     * The settings a session opened now starts with. For the runtime's server; its type is internal.
+     *
+     * @return the container's current defaults
+     */
     public SessionSettings sessionSettings() {
         return new SessionSettings(defaultMaxSessionIdleTimeout, defaultMaxTextMessageBufferSize,
                 defaultMaxBinaryMessageBufferSize, defaultAsyncSendTimeout, initial.maxPendingMessages(),
                 initial.maxPendingBytes(), initial.sendQueuePolicy(), initial.sendStallTimeoutMillis());
     }
 
-    /** The bytes of inbound messages this container's sessions hold together (option max-inbound-bytes). */
+    /**
+     * The bytes of inbound messages this container's sessions hold together (option
+     * max-inbound-bytes). For the runtime's server; its type is internal.
+     *
+     * @return the budget shared by this container's sessions
+     */
     public InboundBudget inboundBudget() {
         return inboundBudget;
     }
 
-    /** The client sessions opened through this container that are open now. */
+    /**
+     * The client sessions opened through this container that are open now.
+     *
+     * @return a snapshot of those sessions
+     */
     public Set<Session> openClientSessions() {
         return Set.copyOf(clientSessions);
     }
@@ -67,6 +80,9 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     /**
      * Closes every client session of this container with 1001 (going away), and waits up to
      * {@code timeoutMillis} for their close handshakes.
+     *
+     * @param reason the close reason sent to the peers
+     * @param timeoutMillis how long to wait for the close handshakes, in milliseconds
      */
     public void closeClientSessions(String reason, long timeoutMillis) {
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), reason);

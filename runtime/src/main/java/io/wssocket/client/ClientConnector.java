@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * handshake, then opens a {@link WsSession} on it and returns once the endpoint's {@code onOpen}
  * has run. Every failure leaves nothing behind: the socket is closed and the transport released.
  */
-public final class ClientConnector {
+final class ClientConnector {
     /** A {@code ClientEndpointConfig} user property that overrides the container's proxy for one connection. */
     public static final String PROXY_PROPERTY = "io.wssocket.client.proxy";
 

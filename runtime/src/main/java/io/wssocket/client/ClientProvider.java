@@ -20,6 +20,10 @@ public final class ClientProvider extends ContainerProvider {
     /** The system property that, set to false, makes this provider step aside. */
     public static final String ENABLED_PROPERTY = "wssocket.client.enabled";
 
+    /** For {@code ServiceLoader}; applications call {@code ContainerProvider.getWebSocketContainer()}. */
+    public ClientProvider() {
+    }
+
     @Override
     protected WebSocketContainer getContainer() {
         return getContainer(System.getenv(), ConfigSources.systemProperties(System.getProperties()));

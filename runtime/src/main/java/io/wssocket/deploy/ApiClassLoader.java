@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Set;
  * classes a container integration shares ({@link io.wssocket.spi.ContainerIntegration#sharedClassPrefixes()}:
  * the CDI API, for one). Nothing else of the runtime is visible to applications, and nothing of one
  * application to another.
+ *
+ * <p>It delegates by name, never to its parent: the parent only tells {@code ServiceLoader} where
+ * to look for providers in named modules. On the class path that is the platform loader and the
+ * runtime's providers are found through the service files shared below; on the module path
+ * {@code ServiceLoader} ignores those files' classes (they are in a named module), so the parent is
+ * the loader of the runtime's module, whose {@code provides} it then finds.
  */
 final class ApiClassLoader extends ClassLoader {
     private static final String API_PACKAGE = "jakarta.websocket.";
@@ -29,6 +36,7 @@ final class ApiClassLoader extends ClassLoader {
     }
 
     private final ClassLoader runtime;
+    private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     private final Set<String> providers;
     /** Class name prefixes shared besides the API's, from the container integration. */
     private final String[] sharedPrefixes;
@@ -41,11 +49,33 @@ final class ApiClassLoader extends ClassLoader {
 
     /** @param sharedPrefixes more class name prefixes ("jakarta.inject.") to take from the runtime */
     ApiClassLoader(ClassLoader runtime, Set<String> sharedPrefixes) {
-        super("wssocket-api", ClassLoader.getPlatformClassLoader());
+        super("wssocket-api", ApiClassLoader.class.getModule().isNamed() ? runtime : ClassLoader.getPlatformClassLoader());
         this.runtime = runtime;
         this.providers = providersOf(runtime);
         this.sharedPrefixes = sharedPrefixes.toArray(String[]::new);
         this.sharedResourcePrefixes = sharedPrefixes.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        try {
+            return platform.loadClass(name);
+        } catch (ClassNotFoundException notInTheJdk) {
+            return findClass(name);
+        }
+    }
+
+    @Override
+    public URL getResource(String name) {
+        URL found = platform.getResource(name);
+        return found != null ? found : findResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        List<URL> found = Collections.list(platform.getResources(name));
+        found.addAll(Collections.list(findResources(name)));
+        return Collections.enumeration(found);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.jboss.jandex.Indexer;
  * A class index of one application (a jar or a class directory), read from the class files
  * without loading them, so scanning runs no application code and costs no class loading.
  */
-public final class ApplicationIndex {
+final class ApplicationIndex {
     static final DotName SERVER_APPLICATION_CONFIG = DotName.createSimple("jakarta.websocket.server.ServerApplicationConfig");
     static final DotName ENDPOINT = DotName.createSimple("jakarta.websocket.Endpoint");
     static final DotName SERVER_ENDPOINT = DotName.createSimple("jakarta.websocket.server.ServerEndpoint");

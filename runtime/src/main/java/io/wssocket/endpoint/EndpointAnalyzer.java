@@ -348,7 +348,11 @@ final class EndpointAnalyzer {
             return new MethodInvoker(MethodInvoker.spread(method), sources, describe(method));
         } catch (IllegalAccessException e) {
             throw fail(method, "cannot be called by the container: " + e.getMessage(),
-                    "annotated methods are public methods of a class the container can access");
+                    "annotated methods are public methods of a class the container can access"
+                    + (method.getDeclaringClass().getModule().isNamed()
+                            ? "; its module must open package " + method.getDeclaringClass().getPackageName()
+                                    + " to io.wssocket.runtime"
+                            : ""));
         }
     }
 

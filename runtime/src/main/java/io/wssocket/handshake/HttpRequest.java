@@ -23,7 +23,7 @@ public final class HttpRequest {
      * @param headers header values by name; names that differ only in case are merged, the first
      *     spelling kept
      */
-    public HttpRequest(String method, String target, String version, Map<String, List<String>> headers) {
+    HttpRequest(String method, String target, String version, Map<String, List<String>> headers) {
         this.method = Objects.requireNonNull(method, "method");
         this.target = Objects.requireNonNull(target, "target");
         this.version = Objects.requireNonNull(version, "version");

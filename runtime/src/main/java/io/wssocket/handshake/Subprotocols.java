@@ -3,7 +3,7 @@ package io.wssocket.handshake;
 import java.util.List;
 
 /** Chooses the subprotocol of a handshake (RFC 6455 §4.2.2 item 5.4: at most one, exact match). */
-public final class Subprotocols {
+final class Subprotocols {
     private Subprotocols() {
     }
 

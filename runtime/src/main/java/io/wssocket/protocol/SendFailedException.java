@@ -3,7 +3,7 @@ package io.wssocket.protocol;
 import java.io.IOException;
 
 /** A frame cannot be sent because the connection is closing or closed. */
-public final class SendFailedException extends IOException {
+final class SendFailedException extends IOException {
     public SendFailedException(String message) {
         super(message);
     }

@@ -13,12 +13,16 @@ import java.util.List;
 
 /**
  * The container's default {@link ServerEndpointConfig.Configurator}, found by the Jakarta API
- * through {@code META-INF/services}. Creates one endpoint instance per connection with the public
+ * through {@code ServiceLoader} ({@code META-INF/services} on the class path, the runtime
+ * module's {@code provides} on the module path). Creates one endpoint instance per connection with the public
  * no-argument constructor, or by the application's container integration when it has one (then
  * released when the session ends), and chooses the first subprotocol the client asked for that the endpoint
  * supports.
  */
 public class DefaultServerConfigurator extends ServerEndpointConfig.Configurator {
+    /** For {@code ServiceLoader}, through which the API's {@code Configurator} finds its container default. */
+    public DefaultServerConfigurator() {
+    }
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {

@@ -22,6 +22,8 @@ import java.util.Set;
  * are gathered while it deploys and registered together at {@link #commit()} (all or none), and
  * are removed, with their sessions closed, at {@link #undeploy()}. Its static resource roots
  * are served from commit to undeploy, and closed then. Everything else is the server's container.
+ * The runtime's deployment of applications uses it ({@link WsServerContainer#scope(String)});
+ * code that embeds the server deploys on {@link WebSocketServer#container()}.
  */
 public final class DeploymentScope implements ServerContainer {
     private static final System.Logger LOG = System.getLogger(DeploymentScope.class.getName());
@@ -40,11 +42,20 @@ public final class DeploymentScope implements ServerContainer {
         this.contextPath = contextPath;
     }
 
+    /**
+     * Where the application is deployed.
+     *
+     * @return "" or "/name"
+     */
     public String contextPath() {
         return contextPath;
     }
 
-    /** Full paths (context path included) of the endpoints deployed so far. */
+    /**
+     * Full paths (context path included) of the endpoints deployed so far.
+     *
+     * @return the paths, in the order they were added
+     */
     public synchronized List<String> paths() {
         List<String> paths = new ArrayList<>();
         routes.forEach(r -> paths.add(r.path()));
@@ -81,6 +92,9 @@ public final class DeploymentScope implements ServerContainer {
      * Hands over the application's static resource roots: served under the context path from
      * {@link #commit()} on (unless the server's static-resources option is off), closed at
      * {@link #undeploy()}.
+     *
+     * @param roots the roots, owned by this scope from now on
+     * @throws IllegalStateException after commit or undeploy (the roots are closed)
      */
     public synchronized void addResourceRoots(List<ResourceRoot> roots) {
         if (undeployed || committed) {
@@ -90,7 +104,11 @@ public final class DeploymentScope implements ServerContainer {
         resourceRoots.addAll(roots);
     }
 
-    /** Registers everything added during deployment, or nothing if one cannot be. */
+    /**
+     * Registers everything added during deployment, or nothing if one cannot be.
+     *
+     * @throws DeploymentException naming the path that is taken or invalid
+     */
     public synchronized void commit() throws DeploymentException {
         if (committed) {
             return;
@@ -103,7 +121,11 @@ public final class DeploymentScope implements ServerContainer {
         }
     }
 
-    /** The path its pages are served under ("/" or "/name/"), or null when it serves none. */
+    /**
+     * The path its pages are served under.
+     *
+     * @return "/" or "/name/", or null when it serves none
+     */
     public synchronized String pagesPath() {
         return mount == null ? null : contextPath + "/";
     }

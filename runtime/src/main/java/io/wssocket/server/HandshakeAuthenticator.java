@@ -26,7 +26,10 @@ public interface HandshakeAuthenticator {
     HandshakeAuthenticator ANONYMOUS = request -> Authentication.ANONYMOUS;
 
     /**
+     * Authenticates one upgrade request.
+     *
      * @param request the upgrade request (headers, parameters, URI); it has no principal yet
+     * @return who opened the WebSocket; {@link Authentication#ANONYMOUS} for nobody in particular
      * @throws HandshakeRejection to answer with its status and headers instead of 101
      */
     Authentication authenticate(HandshakeRequest request) throws HandshakeRejection;

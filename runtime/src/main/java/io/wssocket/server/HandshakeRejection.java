@@ -8,13 +8,30 @@ import java.util.Map;
  * to the client: it must not contain the credentials that were refused.
  */
 public final class HandshakeRejection extends Exception {
+    /** The HTTP status of the refusal, 400 to 599. */
     private final int status;
+    /** Headers of the refusal; unmodifiable, may be empty. */
     private final Map<String, String> headers;
 
+    /**
+     * A refusal without extra headers.
+     *
+     * @param status the HTTP status, 400 to 599
+     * @param message the response body, sent to the client
+     * @throws IllegalArgumentException when the status is not a 4xx or 5xx
+     */
     public HandshakeRejection(int status, String message) {
         this(status, message, Map.of());
     }
 
+    /**
+     * A refusal with response headers, such as {@code WWW-Authenticate} for a 401.
+     *
+     * @param status the HTTP status, 400 to 599
+     * @param message the response body, sent to the client
+     * @param headers response headers, name to value (copied)
+     * @throws IllegalArgumentException when the status is not a 4xx or 5xx
+     */
     public HandshakeRejection(int status, String message, Map<String, String> headers) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
@@ -24,10 +41,20 @@ public final class HandshakeRejection extends Exception {
         this.headers = Map.copyOf(headers);
     }
 
+    /**
+     * The HTTP status the handshake is answered with.
+     *
+     * @return 400 to 599
+     */
     public int status() {
         return status;
     }
 
+    /**
+     * The headers the refusal carries besides the server's own.
+     *
+     * @return an unmodifiable map, possibly empty
+     */
     public Map<String, String> headers() {
         return headers;
     }

@@ -35,7 +35,7 @@ public final class OriginPolicy {
     }
 
     /** Comma-separated origins admitted besides the same origin; blank for the same origin only, {@code *} for any. */
-    public static OriginPolicy parse(String origins) {
+    static OriginPolicy parse(String origins) {
         if (origins == null || origins.isBlank()) {
             return SAME_ORIGIN;
         }
@@ -82,7 +82,7 @@ public final class OriginPolicy {
      * @param origin the request's Origin header, or null when it has none
      * @param hostHeader the request's Host header, which a same-origin page's Origin names
      */
-    public boolean allows(String origin, String hostHeader) {
+    boolean allows(String origin, String hostHeader) {
         if (origin == null || any) {
             return true;
         }

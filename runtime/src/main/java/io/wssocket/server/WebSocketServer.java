@@ -75,6 +75,13 @@ public final class WebSocketServer implements AutoCloseable {
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
     }
 
+    /**
+     * A server with this configuration, not yet listening: deploy endpoints on its
+     * {@link #container()}, then {@link #start()} it.
+     *
+     * @param config the listening address, limits, timeouts and TLS
+     * @return the new server
+     */
     public static WebSocketServer create(ServerConfig config) {
         return new WebSocketServer(config);
     }
@@ -87,16 +94,30 @@ public final class WebSocketServer implements AutoCloseable {
         return running ? ClientTransport.borrowed(loops.next(), callbacks) : ClientTransport.shared().acquire();
     }
 
-    /** Where endpoints are deployed, before or after {@link #start()}. */
+    /**
+     * Where endpoints are deployed, before or after {@link #start()}.
+     *
+     * @return this server's {@code ServerContainer}
+     */
     public WsServerContainer container() {
         return container;
     }
 
+    /**
+     * The configuration this server was created with.
+     *
+     * @return the configuration
+     */
     public ServerConfig config() {
         return config;
     }
 
-    /** Binds the listening socket and starts serving. */
+    /**
+     * Binds the listening socket and starts serving.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local, not permitted)
+     * @throws IllegalStateException when the server was started or closed before
+     */
     public synchronized void start() throws IOException {
         if (running || closed) {
             throw new IllegalStateException(closed ? "server was closed" : "server already started");
@@ -135,6 +156,13 @@ public final class WebSocketServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : ""));
     }
 
+    /**
+     * The address the server listens on, with the port the system chose when the configuration
+     * asked for port 0.
+     *
+     * @return the bound address
+     * @throws IllegalStateException when the server is not listening
+     */
     public InetSocketAddress localAddress() {
         try {
             return (InetSocketAddress) listener.getLocalAddress();
@@ -143,31 +171,41 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port
+     * @throws IllegalStateException when the server is not listening
+     */
     public int port() {
         return localAddress().getPort();
     }
 
     /** The event loops serving this server while it runs (null before start), for monitoring and tests. */
-    public EventLoopGroup eventLoops() {
+    EventLoopGroup eventLoops() {
         return loops;
     }
 
     /** The bytes queued for sending on all this server's connections together (option max-outbound-bytes). */
-    public OutboundBudget outboundBudget() {
+    OutboundBudget outboundBudget() {
         return outboundBudget;
     }
 
     /** The text frames this server's connections share, for tests and diagnostics. */
-    public SharedTextFrames sharedTextFrames() {
+    SharedTextFrames sharedTextFrames() {
         return sharedTextFrames;
     }
 
     /** The bytes of inbound messages this server's sessions hold together (option max-inbound-bytes). */
-    public InboundBudget inboundBudget() {
+    InboundBudget inboundBudget() {
         return container.inboundBudget();
     }
 
-    /** Open connections, those still in their handshake included. */
+    /**
+     * Open connections, those still in their handshake included.
+     *
+     * @return the number of open connections, 0 before start
+     */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();
     }

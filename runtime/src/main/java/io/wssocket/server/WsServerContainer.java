@@ -32,7 +32,11 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
         this.shutdownTimeout = Duration.ofMillis(config.shutdownTimeoutMillis());
     }
 
-    /** How long the server waits for sessions to close after sending 1001 (option shutdown-timeout). */
+    /**
+     * How long the server waits for sessions to close after sending 1001 (option shutdown-timeout).
+     *
+     * @return the shutdown timeout
+     */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
     }
@@ -116,6 +120,10 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
     /**
      * A container for one application under {@code contextPath} ("" or "/name"): what it adds
      * is registered at {@link DeploymentScope#commit()} and removed at {@link DeploymentScope#undeploy()}.
+     * For the runtime's deployment of applications.
+     *
+     * @param contextPath "" or "/name"
+     * @return a new scope, empty
      */
     public DeploymentScope scope(String contextPath) {
         return new DeploymentScope(this, contextPath);

@@ -7,6 +7,7 @@ import jakarta.websocket.EndpointConfig;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * The encoders of one endpoint configuration, analysed once at deployment: for each encoder
  * class, the type of object it encodes, how it writes (text, text stream, binary, binary
- * stream) and a constructor handle. {@link #open(EndpointConfig)} makes the per-session
+ * stream) and a constructor handle. {@link #open(SessionInstances)} makes the per-session
  * instances (Jakarta WebSocket 2.2 §3.3: each session has its own encoder instances).
  */
 public final class EncoderSet {
@@ -71,8 +72,19 @@ public final class EncoderSet {
             return MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
+            // A class of a named module that opens its package to the runtime instead of exporting it
+            try {
+                Constructor<?> constructor = type.getConstructor();
+                if (Modifier.isPublic(type.getModifiers()) && constructor.trySetAccessible()) {
+                    return MethodHandles.lookup().unreflectConstructor(constructor).asType(MethodType.methodType(Object.class));
+                }
+            } catch (NoSuchMethodException | IllegalAccessException | SecurityException notThatEither) {
+                e.addSuppressed(notThatEither);
+            }
             throw new DeploymentException("endpoint " + owner + ": " + role + " " + type.getName()
-                    + " needs a public no-argument constructor in a public class", e);
+                    + " needs a public no-argument constructor in a public class"
+                    + (type.getModule().isNamed()
+                            ? "; its module must open package " + type.getPackageName() + " to io.wssocket.runtime" : ""), e);
         }
     }
 

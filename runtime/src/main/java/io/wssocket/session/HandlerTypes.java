@@ -13,7 +13,7 @@ import java.util.Map;
  * message type of a {@code MessageHandler.Whole<T>} or {@code Partial<T>}, the object type of an
  * {@code Encoder.Text<T>} or {@code Decoder.Binary<T>}.
  */
-public final class HandlerTypes {
+final class HandlerTypes {
     private HandlerTypes() {
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * Jakarta WebSocket guarantee that an endpoint instance is never entered by two threads at once.
  * A run takes a bounded number of tasks before yielding its thread to other sessions.
  */
-public final class SerialExecutor implements Executor {
+final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
     private static final int MAX_TASKS_PER_RUN = 64;
     private static final AtomicIntegerFieldUpdater<SerialExecutor> SCHEDULED =

@@ -15,6 +15,15 @@ import java.util.Objects;
  *     closed by the undeployment to finish their onClose: the server's shutdown timeout
  */
 public record ApplicationInfo(String name, ClassLoader classLoader, List<Path> classRoots, Duration sessionsClosedTimeout) {
+    /**
+     * Copies the class roots.
+     *
+     * @param name for messages
+     * @param classLoader loads the application's classes
+     * @param classRoots the application's jars and class directories (copied)
+     * @param sessionsClosedTimeout how long stopping may wait for sessions' onClose
+     * @throws NullPointerException when {@code sessionsClosedTimeout} is null
+     */
     public ApplicationInfo {
         classRoots = List.copyOf(classRoots);
         Objects.requireNonNull(sessionsClosedTimeout, "sessionsClosedTimeout");

@@ -12,6 +12,9 @@ public interface ApplicationIntegration extends AutoCloseable {
      * A new instance of an application class: an endpoint, encoder, decoder or configurator.
      * What it returns for a class is always an instance of that class.
      *
+     * @param <T> the class's type
+     * @param type the class
+     * @return the instance and how to release it
      * @throws InstantiationException naming the class and why it cannot be created
      */
     <T> ManagedInstance<T> newInstance(Class<T> type) throws InstantiationException;
@@ -21,12 +24,15 @@ public interface ApplicationIntegration extends AutoCloseable {
      *
      * @param session not yet open; only its identity, id and request may be used here
      * @param endpointPath the full path its endpoint is deployed under, or null for a client session
+     * @return what the session tells about its callbacks, opening and closing
      */
     SessionObserver observe(Session session, String endpointPath);
 
     /**
      * The server is about to run the configurator of one of the application's endpoints for an
      * opening handshake, on this thread (a CDI integration activates the request context there).
+     *
+     * @return what to close on this thread when the handshake is decided
      */
     default HandshakeScope beginHandshake() {
         return HandshakeScope.NONE;

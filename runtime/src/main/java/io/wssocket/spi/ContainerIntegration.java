@@ -13,12 +13,15 @@ public interface ContainerIntegration {
      * Prefixes of class names (such as {@code "jakarta.inject."}) that applications load from the
      * runtime's class loader next to the Jakarta WebSocket API: the container's API, and whatever
      * the classes it generates inside an application's packages refer to.
+     *
+     * @return the prefixes, each ending with a dot
      */
     Set<String> sharedClassPrefixes();
 
     /**
      * Starts the container for one application, before its endpoints are registered.
      *
+     * @param application the application's name, loader and class roots
      * @return null when the container does not manage this application (it has nothing for the
      *     container, such as a CDI archive whose beans.xml says {@code none}); its instances are
      *     then created with their constructors, as without an integration

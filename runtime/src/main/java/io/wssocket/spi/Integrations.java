@@ -36,7 +36,12 @@ public final class Integrations {
         }
     }
 
-    /** The integration found with {@code ServiceLoader} on the runtime's class loader, or null. */
+    /**
+     * The integration found with {@code ServiceLoader} on the runtime's class loader (on the
+     * module path: a module that {@code provides io.wssocket.spi.ContainerIntegration}).
+     *
+     * @return the first integration found, or null
+     */
     public static ContainerIntegration discovered() {
         return Discovered.INTEGRATION;
     }
@@ -44,6 +49,8 @@ public final class Integrations {
     /**
      * Makes {@code integration} create and observe what belongs to classes of {@code loader}.
      *
+     * @param loader the application's class loader
+     * @param integration the integration started for that application
      * @return removes the registration again
      * @throws IllegalStateException when the loader already has one
      */
@@ -57,6 +64,11 @@ public final class Integrations {
     /**
      * {@link #register}, or, when that fails, closes the integration before rethrowing, so a
      * started integration is never left running unregistered.
+     *
+     * @param loader the application's class loader
+     * @param integration the integration started for that application
+     * @return removes the registration again
+     * @throws IllegalStateException when the loader already has one (the integration is closed)
      */
     public static Registration registerOrClose(ClassLoader loader, ApplicationIntegration integration) {
         try {
@@ -67,7 +79,12 @@ public final class Integrations {
         }
     }
 
-    /** The integration registered for the class loader of {@code type}, or null (always without one). */
+    /**
+     * The integration registered for the class loader of {@code type}.
+     *
+     * @param type an application class
+     * @return the integration, or null (always, when none is registered)
+     */
     public static ApplicationIntegration forClass(Class<?> type) {
         if (BY_LOADER.isEmpty()) {
             return null;
@@ -79,6 +96,7 @@ public final class Integrations {
     /** Undoes a {@link #register} once. */
     @FunctionalInterface
     public interface Registration extends AutoCloseable {
+        /** Removes the registration; later calls do nothing. */
         @Override
         void close();
     }

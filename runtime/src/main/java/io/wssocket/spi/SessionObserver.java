@@ -22,6 +22,8 @@ public interface SessionObserver {
     /**
      * After {@code onClose} has run and the session's instances were released, or when the
      * session ended before it opened. The last call for this session.
+     *
+     * @param reason why the session closed
      */
     void closed(CloseReason reason);
 }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * without flooding the log: the first event after a quiet interval is logged at once with its
  * detail, the ones after it are counted by reason and logged as one line per interval. A flood of
  * ten thousand refusals a second thus costs two INFO lines every interval, not ten thousand.
- * The owner calls {@link #flush(long)} periodically (and at shutdown) so counts are not left
+ * The owner calls {@link #flush(boolean)} periodically (and at shutdown) so counts are not left
  * unreported when the events stop. Thread-safe; one instance per server, never static.
  */
 public final class LogSummary {
@@ -29,7 +29,7 @@ public final class LogSummary {
      * @param what a plural noun phrase for the events, for example "refused handshakes"
      * @param interval how often counted events are summarized
      */
-    public LogSummary(System.Logger log, System.Logger.Level level, String what, long interval, TimeUnit unit) {
+    LogSummary(System.Logger log, System.Logger.Level level, String what, long interval, TimeUnit unit) {
         this(log, level, what, interval, unit, System::nanoTime);
     }
 

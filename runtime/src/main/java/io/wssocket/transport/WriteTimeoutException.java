@@ -3,7 +3,7 @@ package io.wssocket.transport;
 import java.io.IOException;
 
 /** Queued bytes made no progress for the write timeout: the peer stopped reading. */
-public final class WriteTimeoutException extends IOException {
+final class WriteTimeoutException extends IOException {
     public WriteTimeoutException(long timeoutMillis) {
         super("no outbound progress for " + timeoutMillis + " ms; the peer is not reading");
     }

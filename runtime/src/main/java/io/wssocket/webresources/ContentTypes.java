@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code application/octet-stream} (RFC 2046 §4.5.1), which with {@code nosniff} a browser will
  * not run or render.
  */
-public final class ContentTypes {
+final class ContentTypes {
     public static final String UNKNOWN = "application/octet-stream";
     private static final String UTF8 = "; charset=utf-8";
 

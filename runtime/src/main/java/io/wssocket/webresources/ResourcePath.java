@@ -20,7 +20,7 @@ import java.util.List;
  * @param segments the decoded segments, each a plain file or directory name
  * @param directory whether the path ended with '/', naming a directory
  */
-public record ResourcePath(List<String> segments, boolean directory) {
+record ResourcePath(List<String> segments, boolean directory) {
     public ResourcePath {
         segments = List.copyOf(segments);
     }

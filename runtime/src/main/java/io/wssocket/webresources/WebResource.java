@@ -11,7 +11,7 @@ import java.io.InputStream;
  * @param lastModifiedMillis last modification in milliseconds since the epoch, or -1 when unknown
  * @param content opens the file's bytes
  */
-public record WebResource(String name, long size, long lastModifiedMillis, Content content) {
+record WebResource(String name, long size, long lastModifiedMillis, Content content) {
     /** Where the bytes come from: a file or a jar entry. */
     @FunctionalInterface
     public interface Content {

@@ -5,7 +5,7 @@ package io.wssocket.wire;
  * built with one allocation instead of an encoded copy and then the frame. The bytes are those of
  * {@code String.getBytes(UTF_8)}: an unpaired surrogate becomes {@code '?'}.
  */
-public final class Utf8Encoder {
+final class Utf8Encoder {
     private Utf8Encoder() {
     }
 

@@ -3,6 +3,7 @@ package io.wssocket.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wssocket.server.ServerInternals;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
@@ -35,7 +36,7 @@ class LoopFailureTest {
 
     @Test
     void aFailedLoopIsReplacedAndOnlyItsConnectionsAreLost() throws Exception {
-        EventLoopGroup group = server.server().eventLoops();
+        EventLoopGroup group = ServerInternals.eventLoops(server.server());
         await().atMost(WITHIN).until(() -> group.connectionCount() == 1); // the canary
         int victimSlot = group.loops().get(0).connectionCount() == 0 ? 0 : 1;
         EventLoop victimLoop = group.loops().get(victimSlot);

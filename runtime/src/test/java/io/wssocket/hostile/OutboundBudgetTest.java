@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wssocket.server.ServerConfig;
+import io.wssocket.server.ServerInternals;
 import io.wssocket.server.WebSocketServer;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.transport.OutboundBudget;
@@ -62,7 +63,7 @@ class OutboundBudgetTest {
             slow.addAll(PacedBroadcast.openNonReaders(server.port(), "/room", SLOW));
             PacedBroadcast.publishAndCheckEveryReader(readers, MESSAGES, SIZE);
 
-            OutboundBudget budget = server.outboundBudget();
+            OutboundBudget budget = ServerInternals.outboundBudget(server);
             assertThat(budget.peak()).as("bytes queued on all connections at most")
                     .isLessThanOrEqualTo(BUDGET + SIZE + 14);
             await("non-readers dropped").atMost(Duration.ofSeconds(30))
@@ -80,6 +81,6 @@ class OutboundBudgetTest {
             RawWebSocket.closeAll(readers);
         }
         await("queued bytes released").atMost(Duration.ofSeconds(10))
-                .until(() -> server.outboundBudget().used() == 0);
+                .until(() -> ServerInternals.outboundBudget(server).used() == 0);
     }
 }

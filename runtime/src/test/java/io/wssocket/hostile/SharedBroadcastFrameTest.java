@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.server.ServerInternals;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
@@ -64,7 +65,7 @@ class SharedBroadcastFrameTest {
 
     @Test
     void oneStringToManySessionsIsEncodedOnceForAllButTheFirst() throws Exception {
-        SharedTextFrames frames = server.server().sharedTextFrames();
+        SharedTextFrames frames = ServerInternals.sharedTextFrames(server.server());
         List<RawWebSocket> members = new ArrayList<>();
         try {
             for (int i = 0; i < MEMBERS; i++) {
@@ -92,7 +93,7 @@ class SharedBroadcastFrameTest {
 
     @Test
     void clientSessionsMaskTheirOwnFramesAndShareNothing() throws Exception {
-        SharedTextFrames frames = server.server().sharedTextFrames();
+        SharedTextFrames frames = ServerInternals.sharedTextFrames(server.server());
         List<Session> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {

@@ -5,6 +5,7 @@ import static io.wssocket.hostile.LoopFailureTest.echoes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wssocket.server.ServerInternals;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
@@ -25,7 +26,7 @@ class SingleLoopFailureTest {
 
     @Test
     void theOnlyLoopIsReplacedAndServesNewConnections() throws Exception {
-        EventLoopGroup group = server.server().eventLoops();
+        EventLoopGroup group = ServerInternals.eventLoops(server.server());
         EventLoop only = group.loops().get(0);
         try (RawWebSocket victim = RawWebSocket.open(server.port(), "/echo")) {
             assertThat(echoes(victim)).isTrue();

@@ -3,6 +3,7 @@ package io.wssocket.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wssocket.server.ServerInternals;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
@@ -101,13 +102,13 @@ class TlsHandshakeFloodTest {
         assertThat(Thread.getAllStackTraces().keySet()).as("the handshakes' crypto ran on the TLS threads")
                 .anyMatch(thread -> thread.getName().startsWith("wssocket-tls-"));
         assertEchoes("after the flood");
-        TlsHandshakes places = server.server().eventLoops().tlsHandshakes();
+        TlsHandshakes places = ServerInternals.eventLoops(server.server()).tlsHandshakes();
         await().atMost(Duration.ofSeconds(10)).until(() -> places.inProgress() == 0); // every place given back
     }
 
     @Test
     void socketsBeyondMaxTlsHandshakesAreClosedAtOnce() throws Exception {
-        TlsHandshakes handshakes = server.server().eventLoops().tlsHandshakes();
+        TlsHandshakes handshakes = ServerInternals.eventLoops(server.server()).tlsHandshakes();
         List<Socket> silent = new ArrayList<>();
         Set<Socket> ended = new HashSet<>();
         try {

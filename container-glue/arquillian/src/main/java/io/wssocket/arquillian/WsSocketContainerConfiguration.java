@@ -36,20 +36,38 @@ public final class WsSocketContainerConfiguration implements ContainerConfigurat
         }
     }
 
-    /** The address the server listens on. */
+    /**
+     * The address the server listens on.
+     *
+     * @return a host name or IP address; 127.0.0.1 by default
+     */
     public String getBindAddress() {
         return bindAddress;
     }
 
+    /**
+     * Sets the address the server listens on ({@code bindAddress} in {@code arquillian.xml}).
+     *
+     * @param bindAddress a host name or IP address
+     */
     public void setBindAddress(String bindAddress) {
         this.bindAddress = bindAddress;
     }
 
-    /** The port the server listens on; 0 picks a free one, reported to tests through the deployment's URL. */
+    /**
+     * The port the server listens on; 0 picks a free one, reported to tests through the deployment's URL.
+     *
+     * @return the port, 0 by default
+     */
     public int getBindHttpPort() {
         return bindHttpPort;
     }
 
+    /**
+     * Sets the port the server listens on ({@code bindHttpPort} in {@code arquillian.xml}).
+     *
+     * @param bindHttpPort 1 to 65535, or 0 for a free one
+     */
     public void setBindHttpPort(int bindHttpPort) {
         this.bindHttpPort = bindHttpPort;
     }
@@ -58,20 +76,37 @@ public final class WsSocketContainerConfiguration implements ContainerConfigurat
      * Whether a deployment the runtime refuses fails {@code deploy} with Arquillian's
      * {@code DeploymentException} (true), or is logged and serves nothing (false: what the
      * Jakarta WebSocket TCK expects of its invalid applications).
+     *
+     * @return true by default
      */
     public boolean isFailOnDeploymentError() {
         return failOnDeploymentError;
     }
 
+    /**
+     * Sets whether a refused deployment fails {@code deploy} ({@code failOnDeploymentError} in
+     * {@code arquillian.xml}).
+     *
+     * @param failOnDeploymentError true to fail, false to log and serve nothing
+     */
     public void setFailOnDeploymentError(boolean failOnDeploymentError) {
         this.failOnDeploymentError = failOnDeploymentError;
     }
 
-    /** The server's default session idle timeout in milliseconds, 0 for none; null keeps the server's default. */
+    /**
+     * The server's default session idle timeout.
+     *
+     * @return milliseconds, 0 for none; null (the default) keeps the server's default
+     */
     public Long getIdleTimeoutMillis() {
         return idleTimeoutMillis;
     }
 
+    /**
+     * Sets the server's default session idle timeout ({@code idleTimeoutMillis} in {@code arquillian.xml}).
+     *
+     * @param idleTimeoutMillis milliseconds, 0 for none, null for the server's default
+     */
     public void setIdleTimeoutMillis(Long idleTimeoutMillis) {
         this.idleTimeoutMillis = idleTimeoutMillis;
     }

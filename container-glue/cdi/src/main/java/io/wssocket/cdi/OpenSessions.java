@@ -12,6 +12,9 @@ public interface OpenSessions {
     /**
      * The sessions open now at the endpoint deployed under {@code path} (the full path, context
      * path included; for a template the template itself, such as {@code /rooms/{id}}).
+     *
+     * @param path the endpoint's full path
+     * @return the open sessions, a snapshot
      */
     Set<Session> sessions(String path);
 
@@ -19,6 +22,8 @@ public interface OpenSessions {
      * Sends {@code text} to every session open at {@code path} with its asynchronous remote, so a
      * slow peer does not hold up the others.
      *
+     * @param path the endpoint's full path
+     * @param text the message
      * @return how many sessions it was sent to
      */
     int broadcast(String path, String text);

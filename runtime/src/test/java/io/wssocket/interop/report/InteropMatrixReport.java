@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 /**
  * Writes the interoperability matrix from the surefire reports of the interop tests: the section
  * of README.md between {@code <!-- interop-matrix:start -->} and {@code <!-- interop-matrix:end -->},
- * and docs/interop.md whole. The runtime module's build runs it after its tests (see its pom);
- * arguments as {@link ReportOptions} says.
+ * and docs/interop.md whole. The runtime module's build runs it after its tests on copies under
+ * {@code runtime/target/generated-docs} (see its pom), so that a build never changes a tracked file;
+ * {@code bash docs/update-generated.sh} copies them into the docs. Arguments as {@link ReportOptions} says.
  *
  * <p>A run that did not report on every interop class and method (one narrowed with
  * {@code -Dtest=...}) leaves both files as they are and prints one line saying what is missing.

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /** docs/interop.md: the matrix, then each class's counts per case group, skip reasons and failures. */
 final class InteropPage {
     static final String GENERATED_BY = "<!-- Generated from the surefire reports of the runtime module's interop tests by "
-            + InteropMatrixReport.class.getName() + " during `mvn verify`; edits here are overwritten. -->";
+            + InteropMatrixReport.class.getName() + " during `mvn verify`"
+            + " (into runtime/target/generated-docs) and copied here by `bash docs/update-generated.sh`; edits here are overwritten. -->";
 
     private InteropPage() {
     }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Copies the reports a build generated under target/ into the tracked docs. A build never writes a
+# tracked file itself (.ci/run checks that); run this after the build whose results you mean to
+# commit, then review `git diff`:
+#
+#   mvn -B verify                                   # the interop matrix needs the runtime's whole test run
+#   mvn -B -pl tck-runner -am verify -Ptck          # optional: the TCK results (tck-runner/README.md)
+#   bash docs/update-generated.sh
+#
+# What it copies, when the build wrote it:
+#   runtime/target/generated-docs/docs/interop.md   -> docs/interop.md (whole)
+#   runtime/target/generated-docs/README.md         -> README.md, only the part between
+#                                                      <!-- interop-matrix:start --> and <!-- interop-matrix:end -->
+#   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (a full -Ptck run)
+# docs/configuration.md is not copied: ConfigurationReferenceTest fails when it is out of date and
+# says how to regenerate it. docs/benchmarks.md is written by bench/run.sh, which is run by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+copied=0
+interop=runtime/target/generated-docs
+if [ -f "$interop/docs/interop.md" ]; then
+  cp "$interop/docs/interop.md" docs/interop.md
+  # The README's generated section, spliced in so that edits made to the rest of README.md since the build stay.
+  awk -v generated="$interop/README.md" '
+    BEGIN {
+      while ((getline line < generated) > 0) {
+        if (line ~ /<!-- interop-matrix:start -->/) { inside = 1; continue }
+        if (line ~ /<!-- interop-matrix:end -->/) { inside = 0; continue }
+        if (inside) section = section line "\n"
+      }
+      if (section == "") { print "no interop-matrix section in " generated > "/dev/stderr"; exit 1 }
+    }
+    /<!-- interop-matrix:start -->/ { print; printf "%s", section; skipping = 1; next }
+    /<!-- interop-matrix:end -->/ { skipping = 0 }
+    !skipping { print }
+  ' README.md > README.md.new
+  mv README.md.new README.md
+  echo "interop matrix: docs/interop.md and README.md's section from $interop"
+  copied=1
+else
+  echo "interop matrix: nothing to copy ($interop/docs/interop.md is written by a build that ran every interop test class, e.g. mvn -B verify)"
+fi
+
+tck=tck-runner/target/generated-docs/TCK-RESULTS.md
+if [ -f "$tck" ]; then
+  cp "$tck" tck-runner/TCK-RESULTS.md
+  echo "TCK results: tck-runner/TCK-RESULTS.md from $tck"
+  copied=1
+else
+  echo "TCK results: nothing to copy ($tck is written by a full run: mvn -B -pl tck-runner -am verify -Ptck)"
+fi
+
+if [ "$copied" -eq 1 ]; then
+  git status --short -- README.md docs/interop.md tck-runner/TCK-RESULTS.md
+fi
