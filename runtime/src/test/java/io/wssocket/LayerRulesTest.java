@@ -84,12 +84,19 @@ class LayerRulesTest {
         onlyDependsOn("webresources", layer("handshake"));
     }
 
+    /** The options, defined once, and the settings records of the layers that server and client make from them. */
+    @Test
+    void configDependsOnTheSettingsOfTheLayersItConfigures() {
+        onlyDependsOn("config", layer("handshake"), layer("protocol"), layer("session"), layer("transport"),
+                "com.sun.management..");
+    }
+
     /** The server wires the stack together; its container is also a WebSocketContainer (server → client). */
     @Test
     void serverDependsOnTheLayersItAssembles() {
-        onlyDependsOn("server", layer("client"), layer("endpoint"), layer("handshake"), layer("protocol"),
-                layer("session"), layer("spi"), layer("transport"), layer("webresources"), layer("wire"), JAKARTA,
-                "com.sun.management..");
+        onlyDependsOn("server", layer("client"), layer("config"), layer("endpoint"), layer("handshake"),
+                layer("protocol"), layer("session"), layer("spi"), layer("transport"), layer("webresources"),
+                layer("wire"), JAKARTA);
     }
 
     @Test
@@ -99,13 +106,13 @@ class LayerRulesTest {
 
     @Test
     void clientDependsOnTheLayersItAssembles() {
-        onlyDependsOn("client", layer("endpoint"), layer("handshake"), layer("protocol"), layer("session"),
-                layer("spi"), layer("transport"), layer("wire"), JAKARTA);
+        onlyDependsOn("client", layer("config"), layer("endpoint"), layer("handshake"), layer("protocol"),
+                layer("session"), layer("spi"), layer("transport"), layer("wire"), JAKARTA);
     }
 
     @Test
     void bootDependsOnServerDeployAndClient() {
-        onlyDependsOn("boot", layer("server"), layer("deploy"), layer("client"), JAKARTA);
+        onlyDependsOn("boot", layer("server"), layer("deploy"), layer("client"), layer("config"), JAKARTA);
     }
 
     // ------------------------------------------------------------------ arrows that must never exist

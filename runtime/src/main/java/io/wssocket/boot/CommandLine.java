@@ -1,8 +1,9 @@
 package io.wssocket.boot;
 
 import io.wssocket.deploy.ApplicationSource;
-import io.wssocket.server.ServerConfig;
-import io.wssocket.server.ServerOption;
+import io.wssocket.config.ConfigSources;
+import io.wssocket.config.Option;
+import io.wssocket.config.Options;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bootstrap main's arguments: {@code --name value} or {@code --name=value} for every
- * {@link ServerConfig#OPTIONS option}, {@code --help}, {@code --version}, the main's own
- * {@code --fail-fast}, and the applications to deploy.
+ * The bootstrap main's arguments: {@code --name value} or {@code --name=value} for every option
+ * of the server's configuration ({@link Options#SERVER_CONFIG}), {@code --config FILE},
+ * {@code --help}, {@code --version}, the main's own {@code --fail-fast}, and the applications to
+ * deploy.
  */
 final class CommandLine {
     final Map<String, String> flags;
@@ -59,7 +61,7 @@ final class CommandLine {
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (!name.equals("deploy") && option(name) == null) {
+                } else if (!name.equals("deploy") && !takesValue(name)) {
                     value = null; // refused below, without taking the next argument for its value
                 } else if (i + 1 < args.length) {
                     value = args[++i];
@@ -70,7 +72,7 @@ final class CommandLine {
                     applications.add(application(value));
                     continue;
                 }
-                if (option(name) == null) {
+                if (!takesValue(name)) {
                     throw new IllegalArgumentException("unknown option " + arg.split("=")[0] + " (see --help)");
                 }
                 flags.put(name, value);
@@ -97,13 +99,10 @@ final class CommandLine {
         return ApplicationSource.of(Path.of(arg.substring(0, eq)), arg.substring(eq + 1));
     }
 
-    private static ServerOption option(String name) {
-        for (ServerOption option : ServerConfig.OPTIONS) {
-            if (option.name().equals(name)) {
-                return option;
-            }
-        }
-        return null;
+    /** Whether {@code --name} is an option of the server's configuration, or {@code --config}. */
+    private static boolean takesValue(String name) {
+        Option<?> option = Options.byName(name);
+        return name.equals(ConfigSources.CONFIG_FILE) || option != null && Options.SERVER_CONFIG.contains(option);
     }
 
     static String usage() {
@@ -112,10 +111,14 @@ final class CommandLine {
                 .append("Starts the WS Socket server and deploys the endpoints found in each application\n")
                 .append("(ServerApplicationConfig classes, or else @ServerEndpoint classes), each under its\n")
                 .append("own class loader, at the root or under the context path given after '='.\n\n")
-                .append("Options (each can also be set as a system property -Dwssocket.<name>=<value>):\n");
-        for (ServerOption option : ServerConfig.OPTIONS) {
-            out.append(String.format("  %-26s %s%n  %-26s default: %s%n",
-                    option.flag() + " <value>", option.description(), "", option.defaultValue()));
+                .append("Options. Each can also be set in a configuration file (Java properties, <name>=<value>),\n")
+                .append("as an environment variable WSSOCKET_<NAME> or as a system property -Dwssocket.<name>=<value>;\n")
+                .append("a flag wins over a system property, which wins over the environment, which wins over the file.\n");
+        out.append(String.format("  %-26s %s%n", "--config <file>", "The configuration file (else -Dwssocket.config, else WSSOCKET_CONFIG)."));
+        for (Option<?> option : Options.SERVER_CONFIG) {
+            out.append(String.format("  %-26s %s%n  %-26s %s, default: %s; %s%n",
+                    option.flag() + " <value>", option.description(), "", option.type().description(),
+                    option.defaultText(), option.environmentVariable()));
         }
         out.append(String.format("  %-26s %s%n", "--deploy <app>[=/context]", "Deploy an application (the same as naming it without the flag)."));
         out.append(String.format("  %-26s %s%n  %-26s %s%n", "--fail-fast[=true|false]",

@@ -1,5 +1,6 @@
 package io.wssocket.boot;
 
+import io.wssocket.config.ConfigSources;
 import io.wssocket.deploy.Application;
 import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
@@ -125,7 +126,8 @@ public final class Main {
                 out.println("WS Socket " + ProductVersion.current());
                 return new Started(0, null, List.of());
             }
-            config = ServerConfig.fromSources(System.getProperties(), commandLine.flags);
+            config = ServerConfig.builder(System.getenv(), ConfigSources.systemProperties(System.getProperties()),
+                    commandLine.flags).build();
         } catch (IllegalArgumentException e) {
             return refused(err, USAGE_ERROR, e.getMessage(), e);
         }
@@ -165,7 +167,7 @@ public final class Main {
             return refused(err, STARTUP_FAILED, e.getMessage(), e);
         }
         String authority = authority(server.localAddress());
-        boolean secure = config.tls().serverEnabled();
+        boolean secure = config.tlsEnabled();
         String base = (secure ? "wss://" : "ws://") + authority;
         out.println("WS Socket is listening on " + base + "/");
         for (Application app : applications) {

@@ -1,6 +1,5 @@
 package io.wssocket.client;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.wire.CloseCodes;
@@ -38,8 +37,8 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
      * @param config limits and timeouts of every session, and the client's connect timeout and proxy
      * @param transport where client connections run
      */
-    protected AbstractWebSocketContainer(ServerConfig config, ClientTransport transport) {
-        this.initial = config.sessionSettings();
+    protected AbstractWebSocketContainer(ClientConfig config, ClientTransport transport) {
+        this.initial = config.connection().session();
         this.inboundBudget = new InboundBudget(config.maxInboundBytes());
         this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
         this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();

@@ -6,7 +6,6 @@ import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.QueryParameters;
 import io.wssocket.protocol.WebSocketConnection;
-import io.wssocket.server.ServerConfig;
 import io.wssocket.session.DecoderSet;
 import io.wssocket.session.EncoderSet;
 import io.wssocket.session.SessionRequest;
@@ -57,7 +56,7 @@ final class ClientConnector {
     /** Beyond the handshake timeout, which the event loop enforces itself: only a stuck loop reaches this. */
     private static final long GRACE_MILLIS = 5_000;
 
-    private final ServerConfig config;
+    private final ClientConfig config;
     private final ClientTransport transport;
     private final WebSocketContainer container;
     private final Supplier<SessionSettings> settings;
@@ -73,7 +72,7 @@ final class ClientConnector {
      * @param inboundBudget the bytes of inbound messages the container's sessions hold together
      * @param openSessions the live set of open client sessions, kept up to date by the sessions
      */
-    public ClientConnector(ServerConfig config, ClientTransport transport, WebSocketContainer container,
+    public ClientConnector(ClientConfig config, ClientTransport transport, WebSocketContainer container,
                            Supplier<SessionSettings> settings, InboundBudget inboundBudget, Set<Session> openSessions) {
         this.config = config;
         this.transport = transport;
@@ -134,13 +133,13 @@ final class ClientConnector {
             SSLEngine engine = target.secure() ? tls().clientEngine(target.host(), target.port()) : null;
             // Through a proxy, TLS starts inside the tunnel, once the proxy has opened it.
             ClientHandshakeHandler handshake = new ClientHandshakeHandler(request, proxy, target.host(), target.port(),
-                    proxy != null ? engine : null, config.handshakeLimits(), config.handshakeTimeoutMillis());
+                    proxy != null ? engine : null, config.connection().handshakeLimits(), config.handshakeTimeoutMillis());
             lease.loop().register(channel, proxy == null ? engine : null, handshake, handshake::onRegistered);
             ClientHandshakeHandler.Upgraded upgraded = await(handshake.outcome(), config.handshakeTimeoutMillis() + GRACE_MILLIS);
             connection = upgraded.connection();
             cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
 
-            WebSocketConnection ws = new WebSocketConnection(connection, config.clientProtocolConfig(), 0, new MaskKeySource());
+            WebSocketConnection ws = new WebSocketConnection(connection, config.connection().protocol(), 0, new MaskKeySource());
             SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
                     target.secure(), null);
@@ -204,7 +203,7 @@ final class ClientConnector {
         TlsContext context = tls;
         if (context == null) {
             try {
-                context = config.tls().clientContext();
+                context = config.tlsContext();
             } catch (IllegalArgumentException e) {
                 throw new DeploymentException("cannot set up TLS for wss://: " + e.getMessage(), e);
             }
@@ -216,7 +215,7 @@ final class ClientConnector {
     private ProxyAddress proxyFor(ClientEndpointConfig cec) throws DeploymentException {
         Object override = cec.getUserProperties().get(PROXY_PROPERTY);
         if (override == null) {
-            return config.clientProxy();
+            return config.proxy();
         }
         try {
             return ProxyAddress.parse(override.toString());

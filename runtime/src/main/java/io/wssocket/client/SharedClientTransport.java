@@ -1,6 +1,5 @@
 package io.wssocket.client;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.transport.EventLoopGroup;
 import java.util.concurrent.ExecutorService;
@@ -14,19 +13,19 @@ import java.util.concurrent.ExecutorService;
 final class SharedClientTransport implements ClientTransport {
     private static final class JvmWide {
         static final SharedClientTransport INSTANCE =
-                new SharedClientTransport(ServerConfig.fromSources(System.getProperties(), java.util.Map.of()));
+                new SharedClientTransport(ClientConfig.builder().build());
     }
 
-    private final ServerConfig config;
+    private final ClientConfig config;
     private int leases;
     private EventLoopGroup loops;
     private ExecutorService callbacks;
 
-    SharedClientTransport(ServerConfig config) {
+    SharedClientTransport(ClientConfig config) {
         this.config = config;
     }
 
-    /** The one the client containers of this JVM share, configured from the system properties of its first use. */
+    /** The one the client containers of this JVM share, configured from the sources of its first use. */
     static SharedClientTransport jvmWide() {
         return JvmWide.INSTANCE;
     }
@@ -34,7 +33,7 @@ final class SharedClientTransport implements ClientTransport {
     @Override
     public synchronized Lease acquire() {
         if (leases++ == 0) {
-            loops = new EventLoopGroup("wssocket-client-loop", config.clientTransportConfig());
+            loops = new EventLoopGroup("wssocket-client-loop", config.connection().transport());
             callbacks = CallbackExecutors.create("wssocket-client", config.virtualThreads(), config.callbackThreads(),
                     config.callbackThreadsMax());
         }

@@ -1,7 +1,5 @@
 package io.wssocket.client;
 
-import io.wssocket.server.ServerConfig;
-
 /**
  * The client {@code WebSocketContainer}: what {@code ContainerProvider.getWebSocketContainer()}
  * returns. Its sessions run on event loops shared by all client containers of the JVM (see
@@ -12,10 +10,10 @@ public final class WsClientContainer extends AbstractWebSocketContainer implemen
     private final long shutdownTimeoutMillis;
 
     /**
-     * @param config limits, timeouts and the proxy, as for the server ({@code -Dwssocket.*})
+     * @param config limits, timeouts and the proxy
      * @param transport where the connections run
      */
-    public WsClientContainer(ServerConfig config, ClientTransport transport) {
+    public WsClientContainer(ClientConfig config, ClientTransport transport) {
         super(config, transport);
         this.shutdownTimeoutMillis = config.shutdownTimeoutMillis();
     }

@@ -2,7 +2,8 @@ package io.wssocket.handshake;
 
 /**
  * Size limits for an HTTP/1.1 upgrade request head. Crossing one fails the handshake with the
- * status RFC 9110 assigns to it; the parser never buffers more than a limit allows.
+ * status RFC 9110 assigns to it; the parser never buffers more than a limit allows. The defaults
+ * are those of the options max-request-line, max-header-count and max-header-bytes.
  *
  * @param maxRequestLineLength bytes of the request-line, without its line ending; longer → 414
  * @param maxHeaderCount header field lines; more → 431
@@ -15,11 +16,6 @@ public record HandshakeLimits(int maxRequestLineLength, int maxHeaderCount, int 
         requirePositive("maxRequestLineLength", maxRequestLineLength);
         requirePositive("maxHeaderCount", maxHeaderCount);
         requirePositive("maxHeaderBytes", maxHeaderBytes);
-    }
-
-    /** 8 KiB request-line, 100 header fields, 16 KiB of header fields. */
-    public static HandshakeLimits defaults() {
-        return new HandshakeLimits(8192, 100, 16384);
     }
 
     private static void requirePositive(String name, int value) {

@@ -59,7 +59,7 @@ final class UpgradeHandler implements ConnectionHandler {
     UpgradeHandler(ServerRuntime server, int connectionsFromAddress) {
         this.server = server;
         this.connectionsFromAddress = connectionsFromAddress;
-        this.parser = new HttpRequestParser(server.config().handshakeLimits());
+        this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
         this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
     }
 
@@ -217,7 +217,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
             // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
-            WebSocketConnection ws = new WebSocketConnection(c, server.config().protocolConfig(), 0, null,
+            WebSocketConnection ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
                     server.operatorLog(), route.path(), server.sharedTextFrames());
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());

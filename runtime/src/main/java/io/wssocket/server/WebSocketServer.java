@@ -142,7 +142,7 @@ public final class WebSocketServer implements AutoCloseable {
                 config.callbackThreadsMax());
         handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
         tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
-        loops = new EventLoopGroup("wssocket-loop", config.transportConfig(), tlsHandshakes, outboundBudget);
+        loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget);
         running = true;
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);

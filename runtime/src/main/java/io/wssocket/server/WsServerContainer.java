@@ -27,7 +27,7 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
-        super(config, clientTransport);
+        super(config.clientConfig(), clientTransport);
         this.staticResources = config.staticResources();
         this.shutdownTimeout = Duration.ofMillis(config.shutdownTimeoutMillis());
     }

@@ -3,13 +3,15 @@ package io.wssocket.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wssocket.config.Option;
+import io.wssocket.config.Options;
 import io.wssocket.deploy.ApplicationSource;
 import io.wssocket.server.ServerConfig;
-import io.wssocket.server.ServerOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
     @Test
@@ -67,29 +69,50 @@ class CommandLineTest {
     }
 
     @Test
-    void helpListsEveryOption() {
+    void helpListsEveryOptionWithItsEnvironmentVariable() {
         String usage = CommandLine.usage();
-        for (ServerOption option : ServerConfig.OPTIONS) {
-            assertThat(usage).contains(option.flag());
+        for (Option<?> option : Options.SERVER_CONFIG) {
+            assertThat(usage).contains(option.flag() + " ").contains(option.environmentVariable());
         }
+        assertThat(usage).contains("--config <file>");
+    }
+
+    @Test
+    void takesTheConfigurationFileAsAFlag() {
+        CommandLine cl = CommandLine.parse(new String[] {"--config", "server.properties", "--port=9000"});
+        assertThat(cl.flags).containsEntry("config", "server.properties").containsEntry("port", "9000");
+    }
+
+    @Test
+    void refusesOptionsOnlyAClientHas() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--client-event-loops", "2"}))
+                .hasMessageContaining("unknown option --client-event-loops");
     }
 
     @Test
     void flagsWinOverSystemPropertiesWhichWinOverDefaults() {
-        Properties props = new Properties();
-        props.setProperty("wssocket.port", "7000");
-        props.setProperty("wssocket.max-frame-size", "1000");
-        ServerConfig config = ServerConfig.fromSources(props, Map.of("port", "7001"));
+        ServerConfig config = ServerConfig.builder(Map.of(),
+                Map.of("wssocket.port", "7000", "wssocket.max-frame-size", "1000"), Map.of("port", "7001")).build();
         assertThat(config.port()).isEqualTo(7001);
-        assertThat(config.protocolConfig().maxFramePayload()).isEqualTo(1000);
+        assertThat(config.maxFrameSize()).isEqualTo(1000);
     }
 
     @Test
     void badValuesNameTheFlag() {
-        assertThatThrownBy(() -> ServerConfig.fromSources(new Properties(), Map.of("port", "eighty")))
-                .hasMessageContaining("--port").hasMessageContaining("eighty");
-        assertThatThrownBy(() -> ServerConfig.fromSources(new Properties(), Map.of("tcp-no-delay", "yes")))
-                .hasMessageContaining("--tcp-no-delay");
+        assertThatThrownBy(() -> ServerConfig.builder(Map.of(), Map.of(), Map.of("port", "eighty")))
+                .hasMessage("--port eighty: port must be an integer 0-65535");
+        assertThatThrownBy(() -> ServerConfig.builder(Map.of(), Map.of(), Map.of("tcp-no-delay", "yes")))
+                .hasMessage("--tcp-no-delay yes: tcp-no-delay must be true or false");
+    }
+
+    @Test
+    void mainNamesABadValueOfItsConfigurationFileAndExitsWithStatusTwo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("server.properties"), "host=127.0.0.1\nport=abc\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Main.Started started = Main.start(new String[] {"--config", file.toString()}, System.out,
+                new java.io.PrintStream(err));
+        assertThat(started.status).isEqualTo(2);
+        assertThat(err.toString()).contains("port=abc in " + file + ": port must be an integer 0-65535");
     }
 
     @Test

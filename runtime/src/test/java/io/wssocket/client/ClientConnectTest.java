@@ -3,7 +3,6 @@ package io.wssocket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.ClientEndpoint;
@@ -44,7 +43,7 @@ class ClientConnectTest {
     });
 
     private final WsClientContainer client = new WsClientContainer(
-            ServerConfig.builder().handshakeTimeoutMillis(2000).connectTimeoutMillis(2000).build(), ClientTransport.shared());
+            ClientConfig.builder().handshakeTimeoutMillis(2000).connectTimeoutMillis(2000).build(), ClientTransport.shared());
 
     @AfterEach
     void closeClient() {

@@ -2,13 +2,13 @@ package io.wssocket.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -43,20 +43,25 @@ class ClientLimitsTest {
 
     @Test
     void anEchoLargerThanTheClientsMessageLimitClosesWith1009() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().maxMessageSize(1024).build(),
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().maxMessageSize(1024).build(),
                 ClientTransport.shared())) {
-            Watcher endpoint = new Watcher();
-            Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
-            session.getBasicRemote().sendBinary(ByteBuffer.allocate(2048));
-            CloseReason reason = endpoint.closed.get(5, TimeUnit.SECONDS);
-            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
-            assertThat(reason.getReasonPhrase()).contains("1024");
+            assertAnEchoOf2048BytesClosesWith1009(client, server);
         }
+    }
+
+    /** For a client whose max-message-size is 1024: the echo of 2048 bytes is refused with 1009, naming the limit. */
+    static void assertAnEchoOf2048BytesClosesWith1009(WebSocketContainer client, RunningServer server) throws Exception {
+        Watcher endpoint = new Watcher();
+        Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
+        session.getBasicRemote().sendBinary(ByteBuffer.allocate(2048));
+        CloseReason reason = endpoint.closed.get(5, TimeUnit.SECONDS);
+        assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+        assertThat(reason.getReasonPhrase()).contains("1024");
     }
 
     @Test
     void theContainersTextBufferDefaultLimitsWholeTextMessages() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             client.setDefaultMaxTextMessageBufferSize(100);
             Watcher endpoint = new Watcher();
             Session session = client.connectToServer(endpoint, null, server.uri("/echo"));
@@ -68,7 +73,7 @@ class ClientLimitsTest {
 
     @Test
     void anIdleClientSessionIsClosedAfterTheContainersIdleTimeout() throws Exception {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             client.setDefaultMaxSessionIdleTimeout(300);
             Watcher endpoint = new Watcher();
             Session session = client.connectToServer(endpoint, null, server.uri("/echo"));

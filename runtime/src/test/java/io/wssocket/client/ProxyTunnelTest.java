@@ -3,7 +3,6 @@ package io.wssocket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wssocket.server.ServerConfig;
 import io.wssocket.test.ConnectProxy;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RunningServer;
@@ -38,7 +37,7 @@ class ProxyTunnelTest {
     }
 
     private static WsClientContainer clientThrough(String proxy) {
-        return new WsClientContainer(ServerConfig.builder().clientProxy(proxy).handshakeTimeoutMillis(3000).build(),
+        return new WsClientContainer(ClientConfig.builder().clientProxy(proxy).handshakeTimeoutMillis(3000).build(),
                 ClientTransport.shared());
     }
 
@@ -93,8 +92,8 @@ class ProxyTunnelTest {
 
     @Test
     void aProxyAddressThatIsNotHttpIsRefused() {
-        assertThatThrownBy(() -> ServerConfig.builder().clientProxy("socks://127.0.0.1:1080"))
+        assertThatThrownBy(() -> ClientConfig.defaults().clientProxy("socks://127.0.0.1:1080").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("http://host:port");
+                .hasMessageContaining("client-proxy=**** set in code").hasMessageContaining("http://host:port");
     }
 }

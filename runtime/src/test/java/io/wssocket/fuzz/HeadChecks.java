@@ -2,6 +2,8 @@ package io.wssocket.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import io.wssocket.fuzz.HeadFeeder.Outcome;
 import io.wssocket.fuzz.HeadFeeder.Parser;
 import io.wssocket.handshake.HandshakeLimits;
@@ -40,7 +42,7 @@ final class HeadChecks {
      * The defaults, then ever tighter limits that short inputs cross: every limit's check then
      * runs, at every byte position.
      */
-    static final List<HandshakeLimits> LIMITS = List.of(HandshakeLimits.defaults(), new HandshakeLimits(48, 10, 400),
+    static final List<HandshakeLimits> LIMITS = List.of(ConnectionSettings.handshakeLimits(OptionValues.defaults()), new HandshakeLimits(48, 10, 400),
             new HandshakeLimits(16, 3, 64), new HandshakeLimits(1, 1, 1));
 
     private HeadChecks() {

@@ -1,5 +1,7 @@
 package io.wssocket.handshake;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +26,7 @@ class ClientServerHandshakeRoundTripTest {
                 .build(new SecureRandom());
 
         // Server side.
-        HttpRequestParser requestParser = new HttpRequestParser(HandshakeLimits.defaults());
+        HttpRequestParser requestParser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         ByteBuffer requestBytes = request.bytes();
         assertThat(requestParser.parse(requestBytes)).isTrue();
         assertThat(requestBytes.hasRemaining()).isFalse();
@@ -46,7 +48,7 @@ class ClientServerHandshakeRoundTripTest {
         withFrame.put(responseBytes).put((byte) 0x89).put((byte) 0x00).flip();
 
         // Client side.
-        HttpResponseParser responseParser = new HttpResponseParser(HandshakeLimits.defaults());
+        HttpResponseParser responseParser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         assertThat(responseParser.parse(withFrame)).isTrue();
         assertThat(withFrame.remaining()).as("the ping frame after the head").isEqualTo(2);
         AcceptedHandshake accepted = ClientHandshakeValidator.validate(responseParser.response(), request.key(),
@@ -62,11 +64,11 @@ class ClientServerHandshakeRoundTripTest {
     void minimalRoundTrip() throws Exception {
         ClientHandshakeRequest request = ClientHandshakeRequest.to(URI.create("wss://example.com"))
                 .build(new SecureRandom());
-        HttpRequestParser requestParser = new HttpRequestParser(HandshakeLimits.defaults());
+        HttpRequestParser requestParser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         assertThat(requestParser.parse(request.bytes())).isTrue();
         UpgradeRequest upgrade = UpgradeRequestValidator.validate(requestParser.request());
 
-        HttpResponseParser responseParser = new HttpResponseParser(HandshakeLimits.defaults());
+        HttpResponseParser responseParser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         assertThat(responseParser.parse(
                 HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()), null, null, Map.of()))).isTrue();
         AcceptedHandshake accepted = ClientHandshakeValidator.validate(responseParser.response(), request.key(),
@@ -78,7 +80,7 @@ class ClientServerHandshakeRoundTripTest {
 
     @Test
     void serverErrorResponseFailsTheClientWithItsStatus() throws Exception {
-        HttpResponseParser responseParser = new HttpResponseParser(HandshakeLimits.defaults());
+        HttpResponseParser responseParser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         ByteBuffer answer = HttpResponseWriter.error(new HttpStatusException(426, "use 13",
                 Map.of("Sec-WebSocket-Version", "13")));
         assertThat(responseParser.parse(answer)).isTrue();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import io.wssocket.test.Chunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -73,7 +75,7 @@ class HttpRequestParserSplitProperties {
         HttpRequest expected = HttpHeadReference.request(spec.head());
 
         for (int cut = 0; cut <= all.length; cut++) {
-            Result result = feed(all, List.of(cut, all.length - cut), HandshakeLimits.defaults());
+            Result result = feed(all, List.of(cut, all.length - cut), ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             assertThat(result.request()).as("split at %d", cut).isEqualTo(expected);
             assertThat(result.unconsumed()).as("split at %d", cut).containsExactly(spec.trailing());
         }
@@ -85,7 +87,7 @@ class HttpRequestParserSplitProperties {
             @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 64) Integer> chunkSizes) throws Exception {
         byte[] all = spec.bytes();
 
-        Result result = feed(all, Chunks.cycle(chunkSizes, all.length), HandshakeLimits.defaults());
+        Result result = feed(all, Chunks.cycle(chunkSizes, all.length), ConnectionSettings.handshakeLimits(OptionValues.defaults()));
 
         assertThat(result.request()).isEqualTo(HttpHeadReference.request(spec.head()));
         assertThat(result.unconsumed()).containsExactly(spec.trailing());

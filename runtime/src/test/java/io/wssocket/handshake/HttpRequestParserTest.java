@@ -1,5 +1,7 @@
 package io.wssocket.handshake;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,7 +29,7 @@ class HttpRequestParserTest {
     }
 
     private static HttpRequest parse(String s) throws HttpStatusException {
-        HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+        HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         ByteBuffer in = bytes(s);
         assertThat(parser.parse(in)).as("head complete").isTrue();
         assertThat(in.remaining()).isZero();
@@ -40,7 +42,7 @@ class HttpRequestParserTest {
     }
 
     private static HttpStatusException failure(String s) {
-        return failure(s, HandshakeLimits.defaults());
+        return failure(s, ConnectionSettings.handshakeLimits(OptionValues.defaults()));
     }
 
     @Nested
@@ -151,7 +153,7 @@ class HttpRequestParserTest {
 
         @Test
         void bytesAfterTheHeadStayInTheBuffer() throws Exception {
-            HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+            HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             byte[] head = HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1);
             byte[] frame = {(byte) 0x81, (byte) 0x85, 1, 2, 3, 4, 5};
             ByteBuffer in = ByteBuffer.allocate(head.length + frame.length).put(head).put(frame).flip();
@@ -166,7 +168,7 @@ class HttpRequestParserTest {
 
         @Test
         void returnsFalseAndConsumesEverythingUntilTheHeadIsComplete() throws Exception {
-            HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+            HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             ByteBuffer first = bytes("GET / HTTP/1.1\r\nHost: h\r");
 
             assertThat(parser.parse(first)).isFalse();
@@ -180,7 +182,7 @@ class HttpRequestParserTest {
 
         @Test
         void oneByteAtATimeGivesTheSameRequest() throws Exception {
-            HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+            HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             byte[] all = HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1);
             for (int i = 0; i < all.length; i++) {
                 boolean done = parser.parse(ByteBuffer.wrap(all, i, 1));
@@ -191,7 +193,7 @@ class HttpRequestParserTest {
 
         @Test
         void afterCompletionFurtherCallsConsumeNothing() throws Exception {
-            HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+            HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             parser.parse(bytes(HANDSHAKE));
             ByteBuffer more = bytes("GET / HTTP/1.1\r\n");
 
@@ -292,7 +294,7 @@ class HttpRequestParserTest {
 
         @Test
         void theSameFailureIsThrownOnEveryLaterCall() {
-            HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
+            HttpRequestParser parser = new HttpRequestParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             HttpStatusException first = catchThrowableOfType(HttpStatusException.class,
                     () -> parser.parse(bytes("BAD\r\n")));
 
@@ -349,7 +351,7 @@ class HttpRequestParserTest {
 
         @Test
         void hugeHeaderBlockFailsSoonAfterTheLimitNotAtItsEnd() throws Exception {
-            HandshakeLimits limits = HandshakeLimits.defaults();
+            HandshakeLimits limits = ConnectionSettings.handshakeLimits(OptionValues.defaults());
             HttpRequestParser parser = new HttpRequestParser(limits);
             assertThat(parser.parse(bytes("GET / HTTP/1.1\r\n"))).isFalse();
             // 100 KiB of header lines, 1 KiB each, fed in 1 KiB chunks.
@@ -400,7 +402,7 @@ class HttpRequestParserTest {
                     .hasMessageContaining("maxHeaderCount");
             assertThatThrownBy(() -> new HandshakeLimits(1, 1, 0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("maxHeaderBytes");
-            assertThat(HandshakeLimits.defaults()).isEqualTo(new HandshakeLimits(8192, 100, 16384));
+            assertThat(ConnectionSettings.handshakeLimits(OptionValues.defaults())).isEqualTo(new HandshakeLimits(8192, 100, 16384));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.wssocket.handshake;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -52,7 +54,7 @@ class HttpResponseParserSplitProperties {
         byte[] all = spec.bytes();
 
         for (int cut = 0; cut <= all.length; cut++) {
-            assertThat(outcome(all, List.of(cut), HandshakeLimits.defaults()))
+            assertThat(outcome(all, List.of(cut), ConnectionSettings.handshakeLimits(OptionValues.defaults())))
                     .as("split at %d", cut).isEqualTo(spec.expectedOutcome());
         }
     }
@@ -61,7 +63,7 @@ class HttpResponseParserSplitProperties {
     void randomMultiChunkSplitsGiveTheReferenceResponse(
             @ForAll("validResponses") Spec spec,
             @ForAll @Size(max = 24) List<@IntRange(min = 0, max = 1000) Integer> cuts) {
-        assertThat(outcome(spec.bytes(), cuts, HandshakeLimits.defaults())).isEqualTo(spec.expectedOutcome());
+        assertThat(outcome(spec.bytes(), cuts, ConnectionSettings.handshakeLimits(OptionValues.defaults()))).isEqualTo(spec.expectedOutcome());
     }
 
     /** Under tight limits many valid heads cross one, each at its own byte: every split must agree. */

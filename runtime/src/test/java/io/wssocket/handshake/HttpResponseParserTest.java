@@ -1,5 +1,7 @@
 package io.wssocket.handshake;
 
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.OptionValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,7 +32,7 @@ class HttpResponseParserTest {
     }
 
     private static HttpResponse parse(String s) throws HandshakeFailedException {
-        HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+        HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
         ByteBuffer in = bytes(s);
         assertThat(parser.parse(in)).as("head complete").isTrue();
         assertThat(in.remaining()).isZero();
@@ -46,7 +48,7 @@ class HttpResponseParserTest {
     }
 
     private static HandshakeFailedException failure(String s) {
-        return failure(s, HandshakeLimits.defaults());
+        return failure(s, ConnectionSettings.handshakeLimits(OptionValues.defaults()));
     }
 
     @Nested
@@ -55,7 +57,7 @@ class HttpResponseParserTest {
         @Test
         void parsesASwitchingProtocolsResponseAndLeavesTheFirstFrame() throws Exception {
             ByteBuffer in = bytes(SWITCHING + "\u0081\u0002hi");
-            HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+            HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
 
             assertThat(parser.parse(in)).isTrue();
 
@@ -71,7 +73,7 @@ class HttpResponseParserTest {
 
         @Test
         void afterCompletionFurtherCallsConsumeNothing() throws Exception {
-            HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+            HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             parser.parse(bytes(SWITCHING));
             ByteBuffer more = bytes("HTTP/1.1 200 OK\r\n");
 
@@ -81,7 +83,7 @@ class HttpResponseParserTest {
 
         @Test
         void needsMoreBytesUntilTheEmptyLine() throws Exception {
-            HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+            HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             ByteBuffer first = bytes(SWITCHING.substring(0, SWITCHING.length() - 1));
 
             assertThat(parser.parse(first)).isFalse();
@@ -93,7 +95,7 @@ class HttpResponseParserTest {
 
         @Test
         void oneByteAtATimeGivesTheSameResponse() throws Exception {
-            HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+            HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             byte[] all = SWITCHING.getBytes(StandardCharsets.ISO_8859_1);
             for (int i = 0; i < all.length; i++) {
                 assertThat(parser.parse(ByteBuffer.wrap(all, i, 1))).isEqualTo(i == all.length - 1);
@@ -206,7 +208,7 @@ class HttpResponseParserTest {
 
         @Test
         void theSameFailureIsThrownOnEveryLaterCall() {
-            HttpResponseParser parser = new HttpResponseParser(HandshakeLimits.defaults());
+            HttpResponseParser parser = new HttpResponseParser(ConnectionSettings.handshakeLimits(OptionValues.defaults()));
             HandshakeFailedException first = catchThrowableOfType(HandshakeFailedException.class,
                     () -> parser.parse(bytes("XTTP/1.1 101 x\r\n")));
 

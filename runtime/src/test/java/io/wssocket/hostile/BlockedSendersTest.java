@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
-import io.wssocket.session.SendQueuePolicy;
+import io.wssocket.client.SendQueuePolicy;
 import io.wssocket.test.JdkClient;
 import io.wssocket.test.RawWebSocket;
 import jakarta.websocket.CloseReason;

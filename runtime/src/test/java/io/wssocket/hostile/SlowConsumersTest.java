@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wssocket.server.WebSocketServer;
-import io.wssocket.session.SendQueuePolicy;
+import io.wssocket.client.SendQueuePolicy;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.test.RawWebSocket;
 import jakarta.websocket.server.ServerEndpointConfig;

@@ -1,5 +1,6 @@
 package io.wssocket.interop;
 
+import io.wssocket.client.ClientConfig;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.client.WsClientContainer;
 import io.wssocket.server.ServerConfig;
@@ -27,7 +28,7 @@ final class ClientContainers {
      * the test certificate (for wss://).
      */
     static ClientUnderTest wsSocket() {
-        WsClientContainer container = new WsClientContainer(ServerConfig.builder()
+        WsClientContainer container = new WsClientContainer(ClientConfig.builder()
                 .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE)
                 .clientTruststore(TestCertificates.localhost().certificatePem().toString()).build(),
                 ClientTransport.shared());

@@ -2,14 +2,14 @@ package io.wssocket.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.client.ClientConfig;
+import io.wssocket.client.ContainerConfig;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +28,7 @@ class KeepAliveDefaultsTest {
 
     @Test
     void pingsReadIdleAndReadProgressAreOnByDefaultOnBothSides() {
-        ServerConfig defaults = ServerConfig.fromSources(new Properties(), Map.of());
-        for (ProtocolConfig config : new ProtocolConfig[] {defaults.protocolConfig(), defaults.clientProtocolConfig()}) {
+        for (ContainerConfig config : new ContainerConfig[] {ServerConfig.defaults().build(), ClientConfig.defaults().build()}) {
             assertThat(config.pingIntervalMillis()).isEqualTo(30_000);
             assertThat(config.readIdleTimeoutMillis()).isEqualTo(100_000);
             assertThat(config.readIdleTimeoutMillis()).as("more than three ping intervals")

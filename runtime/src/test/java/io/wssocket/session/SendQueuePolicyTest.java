@@ -108,7 +108,7 @@ class SendQueuePolicyTest {
         }
     }
 
-    private static WebSocketServer serverWith(SendQueuePolicy policy) throws IOException, jakarta.websocket.DeploymentException {
+    private static WebSocketServer serverWith(io.wssocket.client.SendQueuePolicy policy) throws IOException, jakarta.websocket.DeploymentException {
         Producer.outcome = new CompletableFuture<>();
         Producer.closed = new CompletableFuture<>();
         Producer.sent.set(0);
@@ -122,7 +122,7 @@ class SendQueuePolicyTest {
 
     @Test
     void blockHoldsConcurrentBlockingSendersAtThePeersPaceAndLosesNothing() throws Exception {
-        try (WebSocketServer server = serverWith(SendQueuePolicy.BLOCK);
+        try (WebSocketServer server = serverWith(io.wssocket.client.SendQueuePolicy.BLOCK);
              RawWebSocket peer = RawWebSocket.open(server.port(), "/produce")) {
             peer.sendText("blocking");
             Thread.sleep(500); // not reading: the senders must be held back, not failed
@@ -141,7 +141,7 @@ class SendQueuePolicyTest {
 
     @Test
     void failRefusesTheAsyncSendPastTheLimitAndKeepsTheSession() throws Exception {
-        try (WebSocketServer server = serverWith(SendQueuePolicy.FAIL);
+        try (WebSocketServer server = serverWith(io.wssocket.client.SendQueuePolicy.FAIL);
              RawWebSocket peer = RawWebSocket.open(server.port(), "/produce")) {
             peer.sendText("async");
             assertThat(Producer.outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(WriteQueueFullException.class);
@@ -151,7 +151,7 @@ class SendQueuePolicyTest {
 
     @Test
     void closeDropsTheUnreadingPeerReportingPolicyViolation() throws Exception {
-        try (WebSocketServer server = serverWith(SendQueuePolicy.CLOSE);
+        try (WebSocketServer server = serverWith(io.wssocket.client.SendQueuePolicy.CLOSE);
              RawWebSocket peer = RawWebSocket.open(server.port(), "/produce")) {
             peer.sendText("async");
             CloseReason reason = Producer.closed.get(10, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.wssocket.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wssocket.client.ClientConfig;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.client.WsClientContainer;
 import io.wssocket.server.ServerConfig;
@@ -109,7 +110,7 @@ class TlsPolicyTest {
     @Test
     void recordsArrivingByteByByteAreReassembled() throws Exception {
         try (ConnectProxy dribbler = new ConnectProxy(null, true);
-             WsClientContainer client = new WsClientContainer(ServerConfig.builder()
+             WsClientContainer client = new WsClientContainer(ClientConfig.builder()
                      .clientTruststore(TestCertificates.localhost().certificatePem().toString())
                      .clientProxy("http://127.0.0.1:" + dribbler.port()).build(), ClientTransport.shared())) {
             BlockingQueue<String> replies = new ArrayBlockingQueue<>(4);

@@ -3,6 +3,7 @@ package io.wssocket.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wssocket.client.ClientConfig;
 import io.wssocket.client.ClientTransport;
 import io.wssocket.client.WsClientContainer;
 import io.wssocket.server.ServerConfig;
@@ -78,14 +79,14 @@ class WssTest {
         return URI.create("wss://127.0.0.1:" + server.port() + path);
     }
 
-    private static WsClientContainer trustingClient(ServerConfig.Builder builder) {
+    private static WsClientContainer trustingClient(ClientConfig.Builder builder) {
         return new WsClientContainer(builder.clientTruststore(TestCertificates.localhost().certificatePem().toString())
                 .build(), ClientTransport.shared());
     }
 
     @Test
     void textAndSixteenMebibytesOfBinaryTravelBothWaysOverTls() throws Exception {
-        try (WsClientContainer client = trustingClient(ServerConfig.builder())) {
+        try (WsClientContainer client = trustingClient(ClientConfig.builder())) {
             Recorder endpoint = new Recorder();
             Session session = client.connectToServer(endpoint, null, wss("/echo"));
             assertThat(session.isSecure()).isTrue();
@@ -108,7 +109,7 @@ class WssTest {
                 .tlsCertificate(TestCertificates.localhost().certificatePem().toString())
                 .tlsKey(TestCertificates.localhost().keyPem().toString()).build();
         try (io.wssocket.server.WebSocketServer pem = io.wssocket.server.WebSocketServer.create(config);
-             WsClientContainer client = trustingClient(ServerConfig.builder())) {
+             WsClientContainer client = trustingClient(ClientConfig.builder())) {
             pem.container().addEndpoint(ServerEndpointConfig.Builder.create(Reporter.class, "/echo").build());
             pem.start();
             Recorder endpoint = new Recorder();
@@ -121,7 +122,7 @@ class WssTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateRefusesTheServer() {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             assertThatThrownBy(() -> client.connectToServer(new Recorder(), null, wss("/echo")))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("certification path");
@@ -134,7 +135,7 @@ class WssTest {
                 .tlsKeystore(TestCertificates.otherHost().keystore().toString())
                 .tlsKeystorePassword(TestCertificates.PASSWORD).build();
         try (io.wssocket.server.WebSocketServer other = io.wssocket.server.WebSocketServer.create(config);
-             WsClientContainer client = new WsClientContainer(ServerConfig.builder()
+             WsClientContainer client = new WsClientContainer(ClientConfig.builder()
                      .clientTruststore(TestCertificates.otherHost().certificatePem().toString()).build(),
                      ClientTransport.shared())) {
             other.container().addEndpoint(ServerEndpointConfig.Builder.create(Reporter.class, "/echo").build());
@@ -149,7 +150,7 @@ class WssTest {
     @Test
     void wssGoesThroughAProxyTunnel() throws Exception {
         try (ConnectProxy proxy = new ConnectProxy(null);
-             WsClientContainer client = trustingClient(ServerConfig.builder().clientProxy("http://127.0.0.1:" + proxy.port()))) {
+             WsClientContainer client = trustingClient(ClientConfig.builder().clientProxy("http://127.0.0.1:" + proxy.port()))) {
             Recorder endpoint = new Recorder();
             Session session = client.connectToServer(endpoint, null, wss("/echo"));
             session.getBasicRemote().sendText("tunnelled and encrypted");
@@ -161,7 +162,7 @@ class WssTest {
 
     @Test
     void aPlainClientOnTheTlsPortGetsNoWebSocket() {
-        try (WsClientContainer client = new WsClientContainer(ServerConfig.builder().handshakeTimeoutMillis(3000).build(),
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().handshakeTimeoutMillis(3000).build(),
                 ClientTransport.shared())) {
             assertThatThrownBy(() -> client.connectToServer(new Recorder(), null,
                     URI.create("ws://127.0.0.1:" + server.port() + "/echo")))

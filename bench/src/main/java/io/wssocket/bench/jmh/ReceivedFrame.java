@@ -1,5 +1,6 @@
 package io.wssocket.bench.jmh;
 
+import io.wssocket.client.ClientConfig;
 import io.wssocket.wire.FrameWriter;
 import io.wssocket.wire.ProtocolViolationException;
 import java.nio.ByteBuffer;
@@ -10,8 +11,8 @@ import java.nio.ByteBuffer;
  * would read it. The windows lie over the one buffer, so nothing is copied to deliver them.
  */
 final class ReceivedFrame {
-    /** The runtime's default read-buffer-size (ServerConfig): the most one read delivers. */
-    static final int READ_WINDOW = 65536;
+    /** The runtime's default read-buffer-size: the most one read delivers. */
+    static final int READ_WINDOW = ClientConfig.defaults().build().readBufferSize();
 
     /** What reads a window, all of it (the frame parser or the reader on top of it). */
     @FunctionalInterface

@@ -40,7 +40,10 @@ public final class SecureEchoServer {
             System.err.println("usage: SecureEchoServer --tokens tokens.properties --tls-keystore server.p12 [--port 8443] ...");
             System.exit(2);
         }
-        ServerConfig.Builder builder = ServerConfig.builderFromSources(System.getProperties(), flags);
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        // The process's configuration file, WSSOCKET_* and -Dwssocket.*, then these flags on top.
+        ServerConfig.Builder builder = ServerConfig.builder(System.getenv(), properties, flags);
         try (WebSocketServer server = start(builder, Tokens.load(tokens))) {
             System.out.println("secure echo on wss://" + server.localAddress().getHostString() + ":" + server.port() + "/secure-echo");
             new CountDownLatch(1).await();

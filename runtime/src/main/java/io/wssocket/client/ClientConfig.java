@@ -1,0 +1,141 @@
+package io.wssocket.client;
+
+import io.wssocket.config.ClientOptions;
+import io.wssocket.config.ConfigSources;
+import io.wssocket.config.ConnectionOptions;
+import io.wssocket.config.ConnectionSettings;
+import io.wssocket.config.Option;
+import io.wssocket.config.OptionValues;
+import io.wssocket.config.Options;
+import io.wssocket.handshake.ProxyAddress;
+import io.wssocket.transport.TlsContext;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything a client container can be told, immutable: the options of {@link ContainerConfig}
+ * and the client's own. {@code ContainerProvider.getWebSocketContainer()} makes one with
+ * {@link #builder()} for each container it hands out.
+ *
+ * <p>Each option is read, a later source winning: its default, the configuration file (named by
+ * {@code -Dwssocket.config} or {@code WSSOCKET_CONFIG}), the environment variable
+ * ({@code WSSOCKET_MAX_MESSAGE_SIZE}), the system property ({@code -Dwssocket.max-message-size}),
+ * and last what code sets on the builder. {@link #defaults()} reads none of those sources.
+ */
+public final class ClientConfig implements ContainerConfig {
+    private final OptionValues values;
+    private final ConnectionSettings connection;
+    private final ProxyAddress proxy;
+
+    private ClientConfig(OptionValues values) {
+        this.values = values;
+        this.connection = ConnectionSettings.of(values, true, clientEventLoops());
+        this.proxy = values.convert(ClientOptions.CLIENT_PROXY, ProxyAddress::parse);
+    }
+
+    /**
+     * A builder holding the values of this process's configuration file, environment and system
+     * properties, which the values code sets on it then override.
+     *
+     * @return a new builder
+     * @throws IllegalArgumentException naming the source and the option of a value that is bad
+     */
+    public static Builder builder() {
+        return new Builder(ConfigSources.process());
+    }
+
+    /**
+     * A builder holding the values of the given environment and system properties (and of the
+     * configuration file they name) instead of the process's, for embedders that keep their own
+     * settings and for tests.
+     *
+     * @param environment environment variables by name, e.g. {@code WSSOCKET_CONNECT_TIMEOUT}
+     * @param systemProperties system properties by name, e.g. {@code wssocket.connect-timeout}
+     * @return a new builder
+     * @throws IllegalArgumentException naming the source and the option of a value that is bad
+     */
+    public static Builder builder(Map<String, String> environment, Map<String, String> systemProperties) {
+        return new Builder(ConfigSources.of(environment, systemProperties, Map.of()));
+    }
+
+    /**
+     * A builder holding the defaults alone: neither the environment, nor system properties, nor a
+     * configuration file change what code sets, for an embedder that must not be configured from
+     * outside.
+     *
+     * @return a new builder
+     */
+    public static Builder defaults() {
+        return new Builder(ConfigSources.none());
+    }
+
+    @Override
+    public Object option(String name) {
+        return values.get(name);
+    }
+
+    /**
+     * Option {@code client-event-loops}: Client: selector threads of the client containers ContainerProvider
+     * hands out; shared by all of them, started with the first connection, stopped with the last.
+     *
+     * @return its value
+     */
+    public int clientEventLoops() {
+        return values.get(ClientOptions.CLIENT_EVENT_LOOPS);
+    }
+
+    /** @return the settings of each layer of the client's connections */
+    ConnectionSettings connection() {
+        return connection;
+    }
+
+    /** @return the HTTP proxy to tunnel through, or null for a direct connection */
+    ProxyAddress proxy() {
+        return proxy;
+    }
+
+    /** Reads the trust store (or takes the JVM's default). */
+    TlsContext tlsContext() {
+        String truststore = values.get(ClientOptions.CLIENT_TRUSTSTORE);
+        return TlsContext.client(truststore.isEmpty() ? null : Path.of(truststore),
+                values.get(ClientOptions.CLIENT_TRUSTSTORE_PASSWORD).toCharArray(), ConnectionOptions.tlsProtocols(values));
+    }
+
+    /** Builder of {@link ClientConfig}: one setter for each option. */
+    public static final class Builder implements ContainerConfig.Builder<Builder> {
+        private final OptionValues values;
+
+        private Builder(ConfigSources sources) {
+            this.values = sources.read(Options.CLIENT_CONFIG, "ClientConfig");
+        }
+
+        @Override
+        public Builder option(String name, String value) {
+            values.setText(name, value);
+            return this;
+        }
+
+        /**
+         * Sets option {@code client-event-loops}: Client: selector threads of the client containers
+         * ContainerProvider hands out; shared by all of them, started with the first connection, stopped with
+         * the last.
+         *
+         * @param loops its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientEventLoops(int loops) {
+            return set(ClientOptions.CLIENT_EVENT_LOOPS, loops);
+        }
+
+        private <T> Builder set(Option<T> option, T value) {
+            values.set(option, value);
+            return this;
+        }
+
+        @Override
+        public ClientConfig build() {
+            return new ClientConfig(values.frozen());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.wssocket.config;
+
+import java.util.List;
+
+/** The options only a server has: where it listens, how many it admits, TLS of its port, its threads. */
+public final class ServerOptions {
+    private static final OptionType<Integer> POSITIVE_INT = OptionType.integer(1, Integer.MAX_VALUE);
+
+    public static final Option<String> HOST = Option.of("host", OptionType.text(), "0.0.0.0",
+            "Address to listen on (0.0.0.0 for all IPv4 interfaces, :: for all).");
+    public static final Option<Integer> PORT = Option.of("port", OptionType.integer(0, 65535), 8080,
+            "TCP port to listen on; 0 picks a free one.");
+    public static final Option<Integer> BACKLOG = Option.of("backlog", POSITIVE_INT, 1024,
+            "Pending-connection queue length of the listening socket.");
+    public static final Option<Integer> EVENT_LOOPS = Option.computed("event-loops", POSITIVE_INT, "cores",
+            values -> ConnectionOptions.CORES, "Selector threads that own the sockets (default: number of cores).");
+    public static final Option<Integer> MAX_CONNECTIONS = Option.computed("max-connections", POSITIVE_INT,
+            "open-file limit minus headroom", values -> ConnectionDefaults.maxConnections(),
+            "Open connections beyond which new ones get 503 with Retry-After (a few more, max(8, 1/16 of it), may "
+                    + "be held while they are told so; beyond those a socket is closed unanswered). The default "
+                    + "keeps it below the process's open-file limit, so 503 comes before accept fails for lack of "
+                    + "file descriptors (EMFILE): the limit minus the files the JVM holds at start minus max(64, "
+                    + "10 %) for what it opens later; 100000 where the JVM tells no limit.");
+    public static final Option<Integer> TLS_HANDSHAKE_THREADS = Option.computed("tls-handshake-threads",
+            POSITIVE_INT, "cores", values -> ConnectionOptions.CORES,
+            "Threads that run TLS handshake crypto (the SSLEngine's delegated tasks), so that a flood of handshakes "
+                    + "cannot stall the event loops and the sessions they carry.");
+    public static final Option<Integer> MAX_TLS_HANDSHAKES = Option.computed("max-tls-handshakes", POSITIVE_INT,
+            "cores × 64", values -> ConnectionOptions.CORES * 64,
+            "TLS handshakes in progress at once; a connection accepted beyond it is closed at once (counted in the "
+                    + "log), so a handshake flood cannot starve established sessions.");
+    public static final Option<Integer> MAX_CONNECTIONS_PER_ADDRESS = Option.computed("max-connections-per-address",
+            OptionType.integer(0, Integer.MAX_VALUE), "max-connections ÷ 4",
+            values -> ConnectionDefaults.perAddressFor(values.get(MAX_CONNECTIONS)),
+            "Open connections from one remote IP address beyond which new ones get 429 with Retry-After, so one "
+                    + "address cannot take every place; 0 for no limit. Behind a load balancer or NAT many clients "
+                    + "share an address: raise it or set 0 there.");
+    public static final Option<String> ALLOWED_ORIGINS = Option.of("allowed-origins", OptionType.text(), "",
+            "Origins (scheme://host[:port], comma-separated) that may open a WebSocket besides the same origin; * "
+                    + "for every origin. By default only a page whose Origin names the request's Host and port is "
+                    + "admitted, so a page of another site cannot use a user's cookies against the server "
+                    + "(cross-site WebSocket hijacking, RFC 6455 §10.2); others, 'null' and look-alikes get 403. A "
+                    + "request without Origin (not from a browser) is admitted. An endpoint's user property "
+                    + "io.wssocket.allowedOrigins replaces the list for that endpoint.");
+    public static final Option<Long> MAX_OUTBOUND_BYTES = Option.computed("max-outbound-bytes",
+            OptionType.longInteger(1, Long.MAX_VALUE), "heap / 4", values -> ConnectionOptions.quarterHeap(),
+            "Bytes queued for sending on all connections of the server together. A write that takes the total "
+                    + "past it drops the connections with the most queued bytes (above write-low-water) as slow "
+                    + "consumers (1008) until the total is back under it. A text message sent to many sessions "
+                    + "shares one frame but is counted once per recipient.");
+    public static final Option<Integer> HANDSHAKE_THREADS = Option.computed("handshake-threads", POSITIVE_INT,
+            "cores × 2, at least 4", values -> Math.max(4, ConnectionOptions.CORES * 2),
+            "Threads running handshakes (authenticator, configurator) and static file reads, apart from endpoint "
+                    + "code so that busy endpoints never delay a handshake.");
+    public static final Option<Integer> HANDSHAKE_QUEUE = Option.of("handshake-queue", POSITIVE_INT, 1024,
+            "Handshakes and static-file requests waiting for a handshake thread beyond which new ones get 503 "
+                    + "with Retry-After.");
+    public static final Option<Boolean> STATIC_RESOURCES = Option.of("static-resources", OptionType.bool(), true,
+            "Answer plain HTTP GET and HEAD requests (no 'Upgrade: websocket') with the files under "
+                    + "META-INF/resources/ of the deployed application whose context path matches.");
+    public static final Option<Long> MAX_STATIC_FILE_SIZE = Option.of("max-static-file-size",
+            OptionType.longInteger(0, Integer.MAX_VALUE - 8), 16777216L,
+            "Largest static resource served, in bytes; a larger one is answered with 500 and a warning in the log "
+                    + "(each file is read whole into memory to be sent, from one array).");
+    public static final Option<String> TLS_KEYSTORE = Option.of("tls-keystore", OptionType.text(), "",
+            "PKCS#12 keystore with the server's private key and certificate chain: the port serves wss:// (TLS) "
+                    + "instead of ws://. Empty for plain TCP.");
+    public static final Option<String> TLS_KEYSTORE_PASSWORD = Option.of("tls-keystore-password", OptionType.text(),
+            "", "Password of the TLS keystore (prefer the environment variable, the system property or the "
+                    + "configuration file to the flag, which other users of the machine can see).").secret();
+    public static final Option<String> TLS_CERT = Option.of("tls-cert", OptionType.text(), "",
+            "PEM certificate chain (leaf first), instead of a keystore; needs tls-key.");
+    public static final Option<String> TLS_KEY = Option.of("tls-key", OptionType.text(), "",
+            "PEM private key (unencrypted PKCS#8, 'BEGIN PRIVATE KEY') for tls-cert.");
+
+    /** Every server-only option, in the order the reference lists them. */
+    public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, MAX_CONNECTIONS,
+            MAX_CONNECTIONS_PER_ADDRESS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
+            MAX_OUTBOUND_BYTES, HANDSHAKE_THREADS, HANDSHAKE_QUEUE, STATIC_RESOURCES, MAX_STATIC_FILE_SIZE,
+            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY);
+
+    private ServerOptions() {
+    }
+}
