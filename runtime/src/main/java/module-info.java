@@ -30,6 +30,6 @@ module io.wssocket.runtime {
 
     uses io.wssocket.spi.ContainerIntegration;
 
-    provides jakarta.websocket.ContainerProvider with io.wssocket.client.ClientProvider;
+    provides jakarta.websocket.ContainerProvider with io.wssocket.client.internal.ClientProvider;
     provides jakarta.websocket.server.ServerEndpointConfig.Configurator with io.wssocket.server.DefaultServerConfigurator;
 }

@@ -2,14 +2,11 @@ package io.wssocket.client;
 
 import io.wssocket.config.ClientOptions;
 import io.wssocket.config.ConfigSources;
-import io.wssocket.config.ConnectionOptions;
 import io.wssocket.config.ConnectionSettings;
 import io.wssocket.config.Option;
 import io.wssocket.config.OptionValues;
 import io.wssocket.config.Options;
 import io.wssocket.handshake.ProxyAddress;
-import io.wssocket.transport.TlsContext;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -24,13 +21,11 @@ import java.util.Map;
  */
 public final class ClientConfig implements ContainerConfig {
     private final OptionValues values;
-    private final ConnectionSettings connection;
-    private final ProxyAddress proxy;
 
     private ClientConfig(OptionValues values) {
         this.values = values;
-        this.connection = ConnectionSettings.of(values, true, clientEventLoops());
-        this.proxy = values.convert(ClientOptions.CLIENT_PROXY, ProxyAddress::parse);
+        ConnectionSettings.of(values, true, clientEventLoops()); // options that contradict each other fail here
+        values.convert(ClientOptions.CLIENT_PROXY, ProxyAddress::parse);
     }
 
     /**
@@ -82,23 +77,6 @@ public final class ClientConfig implements ContainerConfig {
      */
     public int clientEventLoops() {
         return values.get(ClientOptions.CLIENT_EVENT_LOOPS);
-    }
-
-    /** @return the settings of each layer of the client's connections */
-    ConnectionSettings connection() {
-        return connection;
-    }
-
-    /** @return the HTTP proxy to tunnel through, or null for a direct connection */
-    ProxyAddress proxy() {
-        return proxy;
-    }
-
-    /** Reads the trust store (or takes the JVM's default). */
-    TlsContext tlsContext() {
-        String truststore = values.get(ClientOptions.CLIENT_TRUSTSTORE);
-        return TlsContext.client(truststore.isEmpty() ? null : Path.of(truststore),
-                values.get(ClientOptions.CLIENT_TRUSTSTORE_PASSWORD).toCharArray(), ConnectionOptions.tlsProtocols(values));
     }
 
     /** Builder of {@link ClientConfig}: one setter for each option. */

@@ -1,9 +1,10 @@
 /**
- * The client: {@code ContainerProvider.getWebSocketContainer()} finds
- * {@link io.wssocket.client.ClientProvider} and returns a {@link io.wssocket.client.WsClientContainer},
- * the Jakarta WebSocket {@code WebSocketContainer} whose connections run on event loops shared by
- * the JVM's client containers; {@link io.wssocket.client.WsClientContainer#close()} ends its
- * sessions. Its limits and timeouts come from the {@code wssocket.*} system properties of the
- * moment it is created.
+ * The client's configuration: {@link io.wssocket.client.ClientConfig}, the options it shares with
+ * the server ({@link io.wssocket.client.ContainerConfig}) and the slow-peer policy
+ * ({@link io.wssocket.client.SendQueuePolicy}). The client itself is what
+ * {@code ContainerProvider.getWebSocketContainer()} returns, a Jakarta {@code WebSocketContainer}
+ * whose connections run on event loops shared by the JVM's client containers, configured by
+ * {@code ClientConfig.builder()} from the configuration file, environment and system properties of
+ * the moment it is created. Its implementation is internal to the runtime's module.
  */
 package io.wssocket.client;

@@ -30,6 +30,23 @@ public final class OptionValues {
         return new OptionValues(Options.ALL, "the defaults");
     }
 
+    /**
+     * The values a finished configuration reports through its public {@code option(name)}, for
+     * the code that runs it: a configuration of the exported API carries no internal type.
+     *
+     * @param options the options the configuration has, e.g. {@link Options#CLIENT_CONFIG}
+     * @param owner the configuration, for messages
+     * @param lookup the configuration's value of the option of each name
+     * @return those values, every one as set (they were checked when the configuration was built)
+     */
+    public static OptionValues copyOf(List<Option<?>> options, String owner, Function<String, Object> lookup) {
+        OptionValues copy = new OptionValues(options, owner);
+        for (Option<?> option : options) {
+            copy.values.put(option, lookup.apply(option.name()));
+        }
+        return copy;
+    }
+
     /** @return a copy that later changes to this one do not reach */
     public OptionValues copy() {
         OptionValues copy = new OptionValues(options, owner);

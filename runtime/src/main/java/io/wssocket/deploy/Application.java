@@ -4,7 +4,6 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import io.wssocket.server.DeploymentScope;
 import io.wssocket.server.WsServerContainer;
-import io.wssocket.webresources.ResourceRoot;
 import io.wssocket.spi.ApplicationInfo;
 import io.wssocket.spi.ApplicationIntegration;
 import io.wssocket.spi.ContainerIntegration;
@@ -107,7 +106,7 @@ public final class Application implements AutoCloseable {
             for (Class<?> annotated : annotatedEndpoints(name, index, loader)) {
                 scope.addEndpoint(annotated);
             }
-            scope.addResourceRoots(ResourceRoot.openAll(source.classRoots()));
+            scope.addResourceRoots(source.classRoots());
             if (scope.paths().isEmpty()) {
                 throw new DeploymentException(name + ": no endpoints to deploy (no ServerApplicationConfig "
                         + "returned any, and no @ServerEndpoint class was found)");

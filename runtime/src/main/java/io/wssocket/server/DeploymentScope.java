@@ -8,10 +8,12 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.Set;
  * The runtime's deployment of applications uses it ({@link WsServerContainer#scope(String)});
  * code that embeds the server deploys on {@link WebSocketServer#container()}.
  */
-public final class DeploymentScope implements ServerContainer {
+public final class DeploymentScope extends ForwardingContainer implements ServerContainer {
     private static final System.Logger LOG = System.getLogger(DeploymentScope.class.getName());
 
     private final WsServerContainer server;
@@ -89,19 +91,19 @@ public final class DeploymentScope implements ServerContainer {
     }
 
     /**
-     * Hands over the application's static resource roots: served under the context path from
-     * {@link #commit()} on (unless the server's static-resources option is off), closed at
-     * {@link #undeploy()}.
+     * Serves the {@code META-INF/resources/} folders of the application's class roots under the
+     * context path from {@link #commit()} on (unless the server's static-resources option is off),
+     * until {@link #undeploy()}.
      *
-     * @param roots the roots, owned by this scope from now on
-     * @throws IllegalStateException after commit or undeploy (the roots are closed)
+     * @param classRoots the application's jars and class directories; those without the folder serve nothing
+     * @throws IOException when a jar cannot be opened
+     * @throws IllegalStateException after commit or undeploy
      */
-    public synchronized void addResourceRoots(List<ResourceRoot> roots) {
+    public synchronized void addResourceRoots(List<Path> classRoots) throws IOException {
         if (undeployed || committed) {
-            ResourceRoot.closeAll(roots);
             throw new IllegalStateException("resource roots are added before commit, and not after undeploy");
         }
-        resourceRoots.addAll(roots);
+        resourceRoots.addAll(ResourceRoot.openAll(classRoots));
     }
 
     /**
@@ -165,69 +167,7 @@ public final class DeploymentScope implements ServerContainer {
     }
 
     @Override
-    public long getDefaultAsyncSendTimeout() {
-        return server.getDefaultAsyncSendTimeout();
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutMillis) {
-        server.setAsyncSendTimeout(timeoutMillis);
-    }
-
-    @Override
-    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
-        return server.connectToServer(annotatedEndpointInstance, path);
-    }
-
-    @Override
-    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
-        return server.connectToServer(annotatedEndpointClass, path);
-    }
-
-    @Override
-    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
-            throws DeploymentException, IOException {
-        return server.connectToServer(endpointInstance, cec, path);
-    }
-
-    @Override
-    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
-            throws DeploymentException, IOException {
-        return server.connectToServer(endpointClass, cec, path);
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return server.getDefaultMaxSessionIdleTimeout();
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        server.setDefaultMaxSessionIdleTimeout(timeout);
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return server.getDefaultMaxBinaryMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        server.setDefaultMaxBinaryMessageBufferSize(max);
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return server.getDefaultMaxTextMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        server.setDefaultMaxTextMessageBufferSize(max);
-    }
-
-    @Override
-    public Set<Extension> getInstalledExtensions() {
-        return server.getInstalledExtensions();
+    WebSocketContainer target() {
+        return server;
     }
 }

@@ -1,7 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
-import io.wssocket.client.ClientTransport;
+import io.wssocket.client.internal.ClientTransport;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;

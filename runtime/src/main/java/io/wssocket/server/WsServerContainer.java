@@ -1,7 +1,10 @@
 package io.wssocket.server;
 
-import io.wssocket.client.AbstractWebSocketContainer;
-import io.wssocket.client.ClientTransport;
+import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.client.internal.WsClientContainer;
+import io.wssocket.session.InboundBudget;
+import io.wssocket.session.SessionSettings;
+import jakarta.websocket.WebSocketContainer;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.spi.ApplicationIntegration;
@@ -19,7 +22,8 @@ import java.util.Map;
  * The {@link ServerContainer} of one {@link WebSocketServer}: deployed endpoints and the session
  * defaults that applications may change. Nothing here is static, so servers in one JVM are apart.
  */
-public final class WsServerContainer extends AbstractWebSocketContainer implements ServerContainer {
+public final class WsServerContainer extends ForwardingContainer implements ServerContainer {
+    private final WsClientContainer client;
     private final EndpointRegistry registry = new EndpointRegistry();
     private final ResourceMounts webResources = new ResourceMounts();
     private final boolean staticResources;
@@ -27,7 +31,7 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
-        super(config.clientConfig(), clientTransport);
+        this.client = new WsClientContainer(config.clientConfig(), clientTransport, this);
         this.staticResources = config.staticResources();
         this.shutdownTimeout = Duration.ofMillis(config.shutdownTimeoutMillis());
     }
@@ -39,6 +43,26 @@ public final class WsServerContainer extends AbstractWebSocketContainer implemen
      */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    @Override
+    WebSocketContainer target() {
+        return client;
+    }
+
+    /** @return the settings a session opened now starts with: the defaults as applications left them */
+    SessionSettings sessionSettings() {
+        return client.sessionSettings();
+    }
+
+    /** @return the bytes of inbound messages the server's and its client's sessions hold together */
+    InboundBudget inboundBudget() {
+        return client.inboundBudget();
+    }
+
+    /** Closes the client sessions opened through this container with 1001, waiting up to {@code timeoutMillis}. */
+    void closeClientSessions(String reason, long timeoutMillis) {
+        client.closeClientSessions(reason, timeoutMillis);
     }
 
     EndpointRegistry registry() {

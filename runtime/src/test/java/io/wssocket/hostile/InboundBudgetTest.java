@@ -1,5 +1,6 @@
 package io.wssocket.hostile;
 
+import io.wssocket.server.ServerInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,7 +83,7 @@ class InboundBudgetTest {
 
     @Test
     void theMessageThatWouldCrossTheBudgetFailsWith1013AndTheOthersComplete() throws Exception {
-        InboundBudget budget = server.server().container().inboundBudget();
+        InboundBudget budget = ServerInternals.inboundBudget(server.server());
         try (RawWebSocket first = RawWebSocket.open(server.port(), "/size");
              RawWebSocket second = RawWebSocket.open(server.port(), "/size");
              RawWebSocket crossing = RawWebSocket.open(server.port(), "/size")) {
@@ -118,7 +119,7 @@ class InboundBudgetTest {
 
     @Test
     void aSessionWhoseWholeMessagesExceedTheBudgetPausesUntilItFrees() throws Exception {
-        InboundBudget budget = server.server().container().inboundBudget();
+        InboundBudget budget = ServerInternals.inboundBudget(server.server());
         int size = 1024;
         int count = BUDGET / size + 200; // more than the budget holds while the handler is blocked
         blocked = new CountDownLatch(1);
@@ -156,7 +157,7 @@ class InboundBudgetTest {
 
     @Test
     void wholeMessagesReadInOnePieceAreNeverRefusedAndAllReleased() throws Exception {
-        InboundBudget budget = server.server().container().inboundBudget();
+        InboundBudget budget = ServerInternals.inboundBudget(server.server());
         // Each arrives in one read: counted whole and never refused (past the budget the session would pause instead).
         try (RawWebSocket client = RawWebSocket.open(server.port(), "/size")) {
             for (int i = 0; i < 200; i++) {

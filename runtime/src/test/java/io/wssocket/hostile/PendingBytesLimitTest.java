@@ -1,5 +1,6 @@
 package io.wssocket.hostile;
 
+import io.wssocket.server.ServerInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +63,7 @@ class PendingBytesLimitTest {
 
     @Test
     void readingPausesAtTheByteLimitAndEveryMessageArrivesInOrderAfterwards() throws Exception {
-        InboundBudget budget = server.server().container().inboundBudget();
+        InboundBudget budget = ServerInternals.inboundBudget(server.server());
         AtomicLong written = new AtomicLong();
         try (RawWebSocket client = RawWebSocket.open(server.port(), "/blocking")) {
             Thread writer = new Thread(() -> {

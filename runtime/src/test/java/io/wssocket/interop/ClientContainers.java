@@ -1,8 +1,8 @@
 package io.wssocket.interop;
 
 import io.wssocket.client.ClientConfig;
-import io.wssocket.client.ClientTransport;
-import io.wssocket.client.WsClientContainer;
+import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.test.TestCertificates;
 import jakarta.websocket.WebSocketContainer;

@@ -53,7 +53,7 @@ class ModuleDescriptorTest {
         Map<String, java.util.List<String>> provides = runtime.provides().stream()
                 .collect(Collectors.toMap(ModuleDescriptor.Provides::service, ModuleDescriptor.Provides::providers));
         assertThat(provides).containsOnly(
-                Map.entry("jakarta.websocket.ContainerProvider", java.util.List.of("io.wssocket.client.ClientProvider")),
+                Map.entry("jakarta.websocket.ContainerProvider", java.util.List.of("io.wssocket.client.internal.ClientProvider")),
                 Map.entry("jakarta.websocket.server.ServerEndpointConfig$Configurator",
                         java.util.List.of("io.wssocket.server.DefaultServerConfigurator")));
         assertThat(runtime.uses()).containsExactly("io.wssocket.spi.ContainerIntegration");

@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.session.InboundBudget;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.transport.OutboundBudget;
@@ -22,5 +23,10 @@ public final class ServerInternals {
     /** The text frames the server's connections share. */
     public static SharedTextFrames sharedTextFrames(WebSocketServer server) {
         return server.sharedTextFrames();
+    }
+
+    /** The bytes of inbound messages the server's sessions hold together. */
+    public static InboundBudget inboundBudget(WebSocketServer server) {
+        return server.container().inboundBudget();
     }
 }

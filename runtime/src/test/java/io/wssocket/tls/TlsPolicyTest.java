@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wssocket.client.ClientConfig;
-import io.wssocket.client.ClientTransport;
-import io.wssocket.client.WsClientContainer;
+import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.test.ConnectProxy;
 import io.wssocket.test.EchoEndpoint;

@@ -1,4 +1,4 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
 
 import io.wssocket.endpoint.AnnotatedEndpoint;
 import io.wssocket.endpoint.AnnotatedEndpointModel;

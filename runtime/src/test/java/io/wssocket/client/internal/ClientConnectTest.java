@@ -1,4 +1,6 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
+
+import io.wssocket.client.ClientConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

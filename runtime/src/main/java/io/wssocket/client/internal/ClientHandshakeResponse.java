@@ -1,4 +1,4 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
 
 import jakarta.websocket.HandshakeResponse;
 import java.util.List;

@@ -1,4 +1,7 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
+
+import io.wssocket.client.ClientConfig;
+import jakarta.websocket.WebSocketContainer;
 
 /**
  * The client {@code WebSocketContainer}: what {@code ContainerProvider.getWebSocketContainer()}
@@ -14,7 +17,17 @@ public final class WsClientContainer extends AbstractWebSocketContainer implemen
      * @param transport where the connections run
      */
     public WsClientContainer(ClientConfig config, ClientTransport transport) {
-        super(config, transport);
+        this(config, transport, null);
+    }
+
+    /**
+     * @param config limits, timeouts and the proxy
+     * @param transport where the connections run
+     * @param owner what its sessions report as their container (the server's container that opens
+     *     client sessions through this one), or null for this one
+     */
+    public WsClientContainer(ClientConfig config, ClientTransport transport, WebSocketContainer owner) {
+        super(config, transport, owner);
         this.shutdownTimeoutMillis = config.shutdownTimeoutMillis();
     }
 

@@ -1,4 +1,6 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
+
+import io.wssocket.client.ClientConfig;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.transport.EventLoopGroup;
@@ -33,7 +35,7 @@ final class SharedClientTransport implements ClientTransport {
     @Override
     public synchronized Lease acquire() {
         if (leases++ == 0) {
-            loops = new EventLoopGroup("wssocket-client-loop", config.connection().transport());
+            loops = new EventLoopGroup("wssocket-client-loop", ClientSettings.of(config).connection().transport());
             callbacks = CallbackExecutors.create("wssocket-client", config.virtualThreads(), config.callbackThreads(),
                     config.callbackThreadsMax());
         }

@@ -1,4 +1,6 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
+
+import io.wssocket.client.ClientConfig;
 
 import io.wssocket.handshake.ClientHandshakeRequest;
 import io.wssocket.handshake.HandshakeFailedException;
@@ -57,6 +59,7 @@ final class ClientConnector {
     private static final long GRACE_MILLIS = 5_000;
 
     private final ClientConfig config;
+    private final ClientSettings client;
     private final ClientTransport transport;
     private final WebSocketContainer container;
     private final Supplier<SessionSettings> settings;
@@ -72,9 +75,10 @@ final class ClientConnector {
      * @param inboundBudget the bytes of inbound messages the container's sessions hold together
      * @param openSessions the live set of open client sessions, kept up to date by the sessions
      */
-    public ClientConnector(ClientConfig config, ClientTransport transport, WebSocketContainer container,
+    public ClientConnector(ClientSettings client, ClientTransport transport, WebSocketContainer container,
                            Supplier<SessionSettings> settings, InboundBudget inboundBudget, Set<Session> openSessions) {
-        this.config = config;
+        this.config = client.config();
+        this.client = client;
         this.transport = transport;
         this.container = container;
         this.settings = settings;
@@ -133,13 +137,13 @@ final class ClientConnector {
             SSLEngine engine = target.secure() ? tls().clientEngine(target.host(), target.port()) : null;
             // Through a proxy, TLS starts inside the tunnel, once the proxy has opened it.
             ClientHandshakeHandler handshake = new ClientHandshakeHandler(request, proxy, target.host(), target.port(),
-                    proxy != null ? engine : null, config.connection().handshakeLimits(), config.handshakeTimeoutMillis());
+                    proxy != null ? engine : null, client.connection().handshakeLimits(), config.handshakeTimeoutMillis());
             lease.loop().register(channel, proxy == null ? engine : null, handshake, handshake::onRegistered);
             ClientHandshakeHandler.Upgraded upgraded = await(handshake.outcome(), config.handshakeTimeoutMillis() + GRACE_MILLIS);
             connection = upgraded.connection();
             cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
 
-            WebSocketConnection ws = new WebSocketConnection(connection, config.connection().protocol(), 0, new MaskKeySource());
+            WebSocketConnection ws = new WebSocketConnection(connection, client.connection().protocol(), 0, new MaskKeySource());
             SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
                     target.secure(), null);
@@ -203,7 +207,7 @@ final class ClientConnector {
         TlsContext context = tls;
         if (context == null) {
             try {
-                context = config.tlsContext();
+                context = client.tlsContext();
             } catch (IllegalArgumentException e) {
                 throw new DeploymentException("cannot set up TLS for wss://: " + e.getMessage(), e);
             }
@@ -215,7 +219,7 @@ final class ClientConnector {
     private ProxyAddress proxyFor(ClientEndpointConfig cec) throws DeploymentException {
         Object override = cec.getUserProperties().get(PROXY_PROPERTY);
         if (override == null) {
-            return config.proxy();
+            return client.proxy();
         }
         try {
             return ProxyAddress.parse(override.toString());

@@ -1,4 +1,6 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
+
+import io.wssocket.client.ClientConfig;
 
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
@@ -36,19 +38,22 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     /**
      * @param config limits and timeouts of every session, and the client's connect timeout and proxy
      * @param transport where client connections run
+     * @param owner what the sessions report as their container: this one, or the server's container
+     *     that opens client sessions through it
      */
-    protected AbstractWebSocketContainer(ClientConfig config, ClientTransport transport) {
-        this.initial = config.connection().session();
+    protected AbstractWebSocketContainer(ClientConfig config, ClientTransport transport, WebSocketContainer owner) {
+        ClientSettings client = ClientSettings.of(config);
+        this.initial = client.connection().session();
         this.inboundBudget = new InboundBudget(config.maxInboundBytes());
         this.defaultAsyncSendTimeout = initial.sendTimeoutMillis();
         this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
         this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
         this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
-        this.connector = new ClientConnector(config, transport, this, this::sessionSettings, inboundBudget, clientSessions);
+        this.connector = new ClientConnector(client, transport, owner == null ? this : owner, this::sessionSettings, inboundBudget, clientSessions);
     }
 
     /**
-     * The settings a session opened now starts with. For the runtime's server; its type is internal.
+     * The settings a session opened now starts with.
      *
      * @return the container's current defaults
      */
@@ -60,7 +65,7 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
 
     /**
      * The bytes of inbound messages this container's sessions hold together (option
-     * max-inbound-bytes). For the runtime's server; its type is internal.
+     * max-inbound-bytes).
      *
      * @return the budget shared by this container's sessions
      */

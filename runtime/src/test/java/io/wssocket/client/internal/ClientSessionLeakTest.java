@@ -1,4 +1,4 @@
-package io.wssocket.client;
+package io.wssocket.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
