@@ -22,6 +22,7 @@ final class BlockingClient implements AutoCloseable {
 
     /** The handshake was answered, but not with 101 Switching Protocols. */
     static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
         final int status;
 
         Refused(int status, String statusLine) {

@@ -214,7 +214,8 @@ public final class HostileLoad implements ThreadedDriver {
     private void probeOrigins() {
         String[] tried = {"https://evil.example", "null", "http://" + host + ":" + port};
         for (int i = 0; i < tried.length; i++) {
-            try (BlockingClient c = BlockingClient.open(null, host, port, EchoEndpoint.PATH, tried[i], 0, 5000)) {
+            try {
+                BlockingClient.open(null, host, port, EchoEndpoint.PATH, tried[i], 0, 5000).close(); // the upgrade is the answer
                 origins[i] = "accepted";
             } catch (BlockingClient.Refused e) {
                 origins[i] = "refused_" + e.status;

@@ -39,8 +39,7 @@ public final class TomcatEchoServer implements PeerServer {
         Context context = tomcat.addContext("", baseDir.toString());
         // Tomcat maps a request to a servlet before its filters run, and WsFilter does the
         // upgrade: without a servlet at "/" every handshake would be answered 404.
-        Tomcat.addServlet(context, "default", new DefaultServlet());
-        context.addServletMappingDecoded("/", "default");
+        Tomcat.addServlet(context, "default", new DefaultServlet()).addMapping("/");
         // WsSci publishes the ServerContainer as a context attribute; the second initializer, run
         // after it (initializers run in the order added), deploys the endpoints into it.
         context.addServletContainerInitializer(new WsSci(), null);

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
  * server sent and which rule it broke.
  */
 public final class HandshakeFailedException extends IOException {
+    private static final long serialVersionUID = 1L;
     private final int status;
 
     /** A failure before a status code was read (malformed or oversized response head). */

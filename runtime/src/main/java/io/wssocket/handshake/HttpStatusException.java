@@ -11,8 +11,9 @@ import java.util.Objects;
  * wrong in words a client developer can act on.
  */
 public final class HttpStatusException extends Exception {
+    private static final long serialVersionUID = 1L;
     private final int status;
-    private final Map<String, String> headers;
+    private final LinkedHashMap<String, String> headers; // a serializable type, as the exception is
 
     public HttpStatusException(int status, String message) {
         this(status, message, Map.of());
@@ -29,7 +30,7 @@ public final class HttpStatusException extends Exception {
             throw new IllegalArgumentException("HTTP status must be 100..599, was " + status);
         }
         this.status = status;
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.headers = new LinkedHashMap<>(headers);
     }
 
     public int status() {
@@ -43,7 +44,7 @@ public final class HttpStatusException extends Exception {
 
     /** Extra response headers, unmodifiable, in the order given. */
     public Map<String, String> headers() {
-        return headers;
+        return Collections.unmodifiableMap(headers);
     }
 
     /** The RFC 9110 §15 reason phrase for {@code status}, or a generic one for its class. */

@@ -2,6 +2,7 @@ package io.wssocket.message;
 
 /** A message crossed a limit while it was assembled: the session's buffer size, or the gathering budget. */
 public final class MessageLimitException extends Exception {
+    private static final long serialVersionUID = 1L;
     /** Which limit was crossed. */
     public enum Limit {
         /** The message is larger than the session's buffer for its kind (Jakarta's max message buffer size). */

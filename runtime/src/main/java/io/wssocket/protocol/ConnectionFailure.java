@@ -5,6 +5,7 @@ package io.wssocket.protocol;
  * close frame with {@link #closeCode()} and the message as its reason, then the end of the socket.
  */
 public final class ConnectionFailure extends Exception {
+    private static final long serialVersionUID = 1L;
     private final int closeCode;
 
     /** @param closeCode a code allowed in a close frame (RFC 6455 §7.4), e.g. 1009 for a message too big */

@@ -1,5 +1,7 @@
 package io.wssocket.server;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,10 +10,11 @@ import java.util.Map;
  * to the client: it must not contain the credentials that were refused.
  */
 public final class HandshakeRejection extends Exception {
+    private static final long serialVersionUID = 1L;
     /** The HTTP status of the refusal, 400 to 599. */
     private final int status;
     /** Headers of the refusal; unmodifiable, may be empty. */
-    private final Map<String, String> headers;
+    private final LinkedHashMap<String, String> headers; // a serializable type, as the exception is
 
     /**
      * A refusal without extra headers.
@@ -38,7 +41,7 @@ public final class HandshakeRejection extends Exception {
             throw new IllegalArgumentException("a refusal needs a 4xx or 5xx status, not " + status);
         }
         this.status = status;
-        this.headers = Map.copyOf(headers);
+        this.headers = new LinkedHashMap<>(Map.copyOf(headers)); // copyOf: no null name or value
     }
 
     /**
@@ -56,6 +59,6 @@ public final class HandshakeRejection extends Exception {
      * @return an unmodifiable map, possibly empty
      */
     public Map<String, String> headers() {
-        return headers;
+        return Collections.unmodifiableMap(headers);
     }
 }

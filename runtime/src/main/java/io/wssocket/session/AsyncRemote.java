@@ -5,6 +5,7 @@ import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -18,10 +19,13 @@ import java.util.concurrent.Future;
  */
 final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     private final Executor callbacks;
+    private final Session session;
 
-    AsyncRemote(MessageSender sender, SessionEncoders encoders, Executor callbacks) {
+    /** @param session what each {@link SendResult} names as its session (Jakarta WebSocket 2.2) */
+    AsyncRemote(MessageSender sender, SessionEncoders encoders, Executor callbacks, Session session) {
         super(sender, encoders);
         this.callbacks = callbacks;
+        this.session = session;
     }
 
     @Override
@@ -80,7 +84,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
             SessionEncoders.Encoded frame = encodeForAsync(data);
             notify(send(frame.kind(), frame.payload()), handler);
         } catch (EncodeException | IOException e) {
-            callbacks.execute(() -> handler.onResult(new SendResult(e)));
+            callbacks.execute(() -> handler.onResult(new SendResult(session, e)));
         }
     }
 
@@ -120,7 +124,7 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
     }
 
     private void notify(CompletableFuture<Void> sent, SendHandler handler) {
-        SendHandlerDispatch.notify(sent, handler, callbacks);
+        SendHandlerDispatch.notify(sent, handler, callbacks, session);
     }
 
     private static void requireHandler(SendHandler handler) {

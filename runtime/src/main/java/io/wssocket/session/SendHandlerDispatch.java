@@ -2,6 +2,7 @@ package io.wssocket.session;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -27,26 +28,26 @@ final class SendHandlerDispatch {
     private SendHandlerDispatch() {
     }
 
-    static void notify(CompletableFuture<Void> sent, SendHandler handler, Executor callbacks) {
+    static void notify(CompletableFuture<Void> sent, SendHandler handler, Executor callbacks, Session session) {
         if (sent.isDone()) {
             int[] nesting = NESTING.get();
             if (nesting[0] < MAX_NESTED) {
                 nesting[0]++;
                 try {
-                    sent.whenComplete((ok, failure) -> run(handler, failure)); // completed: runs here, now
+                    sent.whenComplete((ok, failure) -> run(handler, failure, session)); // completed: runs here, now
                 } finally {
                     nesting[0]--;
                 }
                 return;
             }
         }
-        sent.whenCompleteAsync((ok, failure) -> run(handler, failure), callbacks);
+        sent.whenCompleteAsync((ok, failure) -> run(handler, failure, session), callbacks);
     }
 
     /** A handler's own exception is logged: it is not the send's outcome, and the sender must not get it. */
-    private static void run(SendHandler handler, Throwable failure) {
+    private static void run(SendHandler handler, Throwable failure, Session session) {
         try {
-            handler.onResult(failure == null ? new SendResult() : new SendResult(failure));
+            handler.onResult(failure == null ? new SendResult(session) : new SendResult(session, failure));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SendHandler " + handler.getClass().getName() + " threw", e);
         }

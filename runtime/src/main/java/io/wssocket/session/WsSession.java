@@ -94,7 +94,7 @@ public final class WsSession implements Session {
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy(),
                 settings.sendStallTimeoutMillis());
         this.basicRemote = new BasicRemote(sender, this.encoders);
-        this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor);
+        this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor, this);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws, settings.maxPendingMessages(),
                 settings.maxPendingBytes(), inboundBudget);
     }

@@ -151,7 +151,11 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        shutdown(5, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            shutdown(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller's interrupt stays visible; the loops were told to stop
+        }
     }
 }

@@ -5,6 +5,7 @@ package io.wssocket.wire;
  * {@link #closeCode()}. The message names the rule and is safe to send as the close reason.
  */
 public final class ProtocolViolationException extends Exception {
+    private static final long serialVersionUID = 1L;
     private final int closeCode;
 
     public ProtocolViolationException(int closeCode, String message) {

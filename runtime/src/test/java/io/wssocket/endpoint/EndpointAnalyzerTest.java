@@ -289,6 +289,7 @@ class EndpointAnalyzerTest {
         assertRefused(HalfVariable.class, null, "segment 'pre{a}' is not a variable", "§3.1.1");
     }
 
+    @SuppressWarnings("rawtypes") // a decoder that names no type is what this test deploys
     public static class Untyped implements Decoder.Text {
         @Override
         public Object decode(String s) {

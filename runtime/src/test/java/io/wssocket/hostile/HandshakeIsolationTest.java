@@ -152,7 +152,7 @@ class HandshakeIsolationTest {
                 next.sendRaw(RawWebSocket.upgradeRequest("/counted", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII));
                 answers.add(CompletableFuture.supplyAsync(() -> readHead(next), readers));
             }
-            Object first = CompletableFuture.anyOf(answers.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+            Object first = CompletableFuture.anyOf(answers.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
             RawWebSocket.HttpResponse refused = (RawWebSocket.HttpResponse) first;
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isNotBlank();

@@ -58,9 +58,9 @@ final class JettyPeer implements InteropPeer {
             throws Exception {
         PeerEvents events = new PeerEvents();
         Listener listener = partialHandlers ? new PartialMessages(events) : new WholeMessages(events);
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setSubProtocols(subprotocols);
-        Session session = client.connect(listener, uri, request).get(10, TimeUnit.SECONDS);
+        Session session = client.connect(listener, request).get(10, TimeUnit.SECONDS);
         return new JettyPeer(events, session);
     }
 

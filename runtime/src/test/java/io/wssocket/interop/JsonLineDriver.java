@@ -203,6 +203,7 @@ final class JsonLineDriver implements AutoCloseable {
 
     /** The driver answered a command with a failure. */
     static final class DriverException extends Exception {
+        private static final long serialVersionUID = 1L;
         DriverException(String message) {
             super(message);
         }

@@ -75,7 +75,7 @@ class SendQueuePolicyTest {
                 }, threads));
             }
             threads.shutdown();
-            CompletableFuture.allOf(senders.toArray(new CompletableFuture[0]))
+            CompletableFuture.allOf(senders.toArray(new CompletableFuture<?>[0]))
                     .whenComplete((v, e) -> outcome.complete(e == null ? "all sent" : e.getCause()));
         }
 

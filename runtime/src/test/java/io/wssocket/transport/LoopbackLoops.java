@@ -24,7 +24,7 @@ final class LoopbackLoops implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             listener.close();
         } finally {

@@ -13,6 +13,7 @@ class MaskKeySourceTest {
 
     /** Counts how often a source asks for seed material, and how many bytes. */
     static final class CountingSecureRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
         int calls;
         int bytes;
 

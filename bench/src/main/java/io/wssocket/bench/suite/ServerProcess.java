@@ -145,12 +145,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS)) {
-            System.err.println("server " + process.pid() + " did not stop within " + STOP_TIMEOUT_S + " s of SIGTERM; killing it");
+        try {
+            if (!process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS)) {
+                System.err.println("server " + process.pid() + " did not stop within " + STOP_TIMEOUT_S + " s of SIGTERM; killing it");
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             process.destroyForcibly();
-            process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS);
         }
     }
 }

@@ -23,7 +23,7 @@ final class DeploymentFailure {
         String concerns = !named.isEmpty() ? "endpoint " + named
                 : endpoints.isEmpty() ? "no endpoint found yet"
                 : "while deploying endpoints " + endpoints.stream().map(Class::getName).sorted().collect(Collectors.joining(", "));
-        return (DeploymentException) new DeploymentException(application + ": CDI refused the application ("
+        return new DeploymentException(application + ": CDI refused the application ("
                 + concerns + "): " + message + advice(message, undiscovered), cause);
     }
 

@@ -19,6 +19,7 @@ public class CountedEndpoint {
     @Inject
     PerConnection connection;
 
+    @SuppressWarnings("this-escape") // the cleaner only watches this instance; it calls nothing on it
     public CountedEndpoint() {
         LIVE.incrementAndGet();
         CLEANER.register(this, LIVE::decrementAndGet);

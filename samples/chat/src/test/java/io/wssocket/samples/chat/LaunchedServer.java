@@ -91,8 +91,13 @@ final class LaunchedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop(process);
+    public void close() {
+        try {
+            stop(process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private static boolean stop(Process process) throws InterruptedException {
