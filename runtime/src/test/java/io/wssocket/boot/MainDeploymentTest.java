@@ -1,5 +1,6 @@
 package io.wssocket.boot;
 
+import io.wssocket.test.ApplicationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.deploy.broken.UnconstructableApplication;
@@ -34,8 +35,8 @@ class MainDeploymentTest {
 
     @Test
     void withoutFailFastAFailedApplicationIsReportedAndTheOthersStart() throws Exception {
-        Path good = copy(tmp.resolve("good"), GreetingEndpoint.class, GreetingApplication.class);
-        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        Path good = ApplicationFiles.of(GreetingEndpoint.class, GreetingApplication.class).writeDirectory(tmp.resolve("good"));
+        Path bad = ApplicationFiles.of(UnconstructableApplication.class).writeDirectory(tmp.resolve("bad"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.Started started = Main.start(new String[] {"--host", "127.0.0.1", "--port", "0", "--no-fail-fast", bad.toString(),
@@ -62,8 +63,8 @@ class MainDeploymentTest {
 
     @Test
     void byDefaultAFailedApplicationStopsTheStartWithOneLineNamingIt() throws Exception {
-        Path good = copy(tmp.resolve("good"), GreetingEndpoint.class, GreetingApplication.class);
-        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        Path good = ApplicationFiles.of(GreetingEndpoint.class, GreetingApplication.class).writeDirectory(tmp.resolve("good"));
+        Path bad = ApplicationFiles.of(UnconstructableApplication.class).writeDirectory(tmp.resolve("bad"));
         for (String[] failFast : List.of(new String[0], new String[] {"--fail-fast"}, new String[] {"--fail-fast=true"})) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -83,7 +84,7 @@ class MainDeploymentTest {
 
     @Test
     void theApplicationsPageIsServedOverPlainHttp() throws Exception {
-        Path app = copy(tmp.resolve("app"), GreetingEndpoint.class, GreetingApplication.class);
+        Path app = ApplicationFiles.of(GreetingEndpoint.class, GreetingApplication.class).writeDirectory(tmp.resolve("app"));
         Files.createDirectories(app.resolve("META-INF/resources"));
         Files.writeString(app.resolve("META-INF/resources/index.html"), "<p>hello</p>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -106,7 +107,7 @@ class MainDeploymentTest {
 
     @Test
     void nothingDeployableMeansNoServerEvenWithoutFailFast() throws Exception {
-        Path bad = copy(tmp.resolve("bad"), UnconstructableApplication.class);
+        Path bad = ApplicationFiles.of(UnconstructableApplication.class).writeDirectory(tmp.resolve("bad"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.Started started = Main.start(new String[] {"--port", "0", "--fail-fast=false", bad.toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -115,15 +116,4 @@ class MainDeploymentTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no application could be deployed");
     }
 
-    private static Path copy(Path dir, Class<?>... types) throws Exception {
-        for (Class<?> type : types) {
-            String resource = type.getName().replace('.', '/') + ".class";
-            Path target = dir.resolve(resource);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                Files.copy(in, target);
-            }
-        }
-        return dir;
-    }
 }

@@ -1,5 +1,6 @@
 package io.wssocket.deploy;
 
+import io.wssocket.test.ApplicationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.deploy.sample.GreetingApplication;

@@ -1,5 +1,6 @@
 package io.wssocket.module;
 
+import io.wssocket.test.ApplicationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.deploy.sample.GreetingApplication;
@@ -168,7 +169,7 @@ class ModulePathTest {
     @Test
     void theBootstrapMainDeploysAnApplicationDirectory() throws Exception {
         // Scanned with Jandex, loaded by the runtime's application loader, pages from META-INF/resources
-        Path app = copy(tmp.resolve("app"), GreetingEndpoint.class, GreetingApplication.class);
+        Path app = ApplicationFiles.of(GreetingEndpoint.class, GreetingApplication.class).writeDirectory(tmp.resolve("app"));
         Files.createDirectories(app.resolve("META-INF/resources"));
         Files.writeString(app.resolve("META-INF/resources/index.html"), "<p>hello</p>");
         BlockingQueue<String> out = start(List.of("--module-path", modulePath(), "--module", "io.wssocket.runtime/io.wssocket.boot.Main",
@@ -260,15 +261,4 @@ class ModulePathTest {
         throw new AssertionError("no line matching " + pattern + " from the module-path JVM; it wrote:\n" + seen);
     }
 
-    private static Path copy(Path dir, Class<?>... types) throws IOException {
-        for (Class<?> type : types) {
-            String resource = type.getName().replace('.', '/') + ".class";
-            Path target = dir.resolve(resource);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-                Files.copy(in, target);
-            }
-        }
-        return dir;
-    }
 }

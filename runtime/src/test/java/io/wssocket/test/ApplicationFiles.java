@@ -1,4 +1,4 @@
-package io.wssocket.deploy;
+package io.wssocket.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /** The files of a test application, compiled classes and others, written as a class directory or a jar. */
-final class ApplicationFiles {
+public final class ApplicationFiles {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
     /** The class files of {@code types}, as the test's class path has them. */
-    static ApplicationFiles of(Class<?>... types) {
+    public static ApplicationFiles of(Class<?>... types) {
         ApplicationFiles app = new ApplicationFiles();
         for (Class<?> type : types) {
             String name = type.getName().replace('.', '/') + ".class";
@@ -30,16 +30,16 @@ final class ApplicationFiles {
         return app;
     }
 
-    ApplicationFiles with(String name, String content) {
+    public ApplicationFiles with(String name, String content) {
         return with(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    ApplicationFiles with(String name, byte[] content) {
+    public ApplicationFiles with(String name, byte[] content) {
         files.put(name, content);
         return this;
     }
 
-    Path writeDirectory(Path dir) throws IOException {
+    public Path writeDirectory(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = dir.resolve(file.getKey());
@@ -49,7 +49,7 @@ final class ApplicationFiles {
         return dir;
     }
 
-    Path writeJar(Path jar) throws IOException {
+    public Path writeJar(Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             for (Map.Entry<String, byte[]> entry : files.entrySet()) {
                 out.putNextEntry(new JarEntry(entry.getKey()));
