@@ -1,6 +1,7 @@
 package io.wssocket.client.internal;
 
 import io.wssocket.client.ClientConfig;
+import io.wssocket.client.WebSocketClient;
 import jakarta.websocket.WebSocketContainer;
 
 /**
@@ -9,7 +10,7 @@ import jakarta.websocket.WebSocketContainer;
  * {@link SharedClientTransport}); its defaults are its own. {@link #close()} ends its sessions
  * with 1001 (going away); the container may connect again afterwards.
  */
-public final class WsClientContainer extends AbstractWebSocketContainer implements AutoCloseable {
+public final class WsClientContainer extends AbstractWebSocketContainer implements WebSocketClient {
     private final long shutdownTimeoutMillis;
 
     /**
