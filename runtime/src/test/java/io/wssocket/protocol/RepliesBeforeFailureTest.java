@@ -20,6 +20,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,27 @@ class RepliesBeforeFailureTest {
     @RegisterExtension
     static final RunningServer server = RunningServer.with(
             b -> b.maxMessageSize(MAX_MESSAGE).maxTextMessageBufferSize(TEXT_BUFFER),
-            c -> c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build()));
+            c -> {
+                c.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
+                c.addEndpoint(ServerEndpointConfig.Builder.create(SlowEchoEndpoint.class, "/slow-echo").build());
+            });
+
+    /** Echoes a text after a pause, so that the peer's end of stream is read before the reply is sent. */
+    public static class SlowEchoEndpoint extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, text -> {
+                try {
+                    Thread.sleep(100);
+                    session.getBasicRemote().sendText(text);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
 
     static final CountDownLatch release = new CountDownLatch(1);
     static final CompletableFuture<CloseReason> blockedSessionClosed = new CompletableFuture<>();
@@ -131,6 +152,15 @@ class RepliesBeforeFailureTest {
         byte[] sent = concat(masked(true, TEXT, utf8("before")), masked(true, 0xB, utf8("reserved control")),
                 masked(true, TEXT, utf8("after")));
         assertEchoesThenClose(sent, List.of(echo(TEXT, utf8("before"))), PROTOCOL_ERROR);
+    }
+
+    @Test
+    void aPeerThatEndsItsOutputAfterTheViolationStillGetsTheRepliesThenTheClose() throws IOException {
+        byte[] sent = concat(masked(true, TEXT, utf8("hello")), masked(true, 3, utf8("x")));
+        assertEchoesThenClose("/slow-echo", ws -> {
+            ws.sendRaw(sent);
+            ws.shutdownOutput(); // read by the server while the handler still works on "hello"
+        }, List.of(echo(TEXT, utf8("hello"))), PROTOCOL_ERROR, "");
     }
 
     @Test
@@ -223,9 +253,7 @@ class RepliesBeforeFailureTest {
      */
     private static void assertEchoesThenClose(byte[] sent, List<byte[]> echoes, int code, int chunk, String what)
             throws IOException {
-        byte[] expected = concat(echoes.toArray(new byte[0][]));
-        byte[] received;
-        try (RawWebSocket ws = RawWebSocket.open(server.port(), "/echo")) {
+        assertEchoesThenClose("/echo", ws -> {
             if (chunk == 0) {
                 ws.sendRaw(sent);
             } else {
@@ -233,6 +261,21 @@ class RepliesBeforeFailureTest {
                     ws.sendRaw(Arrays.copyOfRange(sent, at, Math.min(sent.length, at + chunk)));
                 }
             }
+        }, echoes, code, what);
+    }
+
+    /** What a test's client does before it reads. */
+    @FunctionalInterface
+    private interface Sending {
+        void send(RawWebSocket ws) throws IOException;
+    }
+
+    private static void assertEchoesThenClose(String path, Sending sending, List<byte[]> echoes, int code, String what)
+            throws IOException {
+        byte[] expected = concat(echoes.toArray(new byte[0][]));
+        byte[] received;
+        try (RawWebSocket ws = RawWebSocket.open(server.port(), path)) {
+            sending.send(ws);
             received = ws.awaitDisconnect(END_WITHIN);
         }
         HexFormat hex = HexFormat.of();

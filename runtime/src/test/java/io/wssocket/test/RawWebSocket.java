@@ -460,6 +460,11 @@ public final class RawWebSocket implements AutoCloseable {
         return in.readAllBytes();
     }
 
+    /** Ends this side's output (FIN) and keeps reading: a peer that has said all it will say. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Lets the socket drop quietly; safe to call twice. */
     @Override
     public void close() throws IOException {
