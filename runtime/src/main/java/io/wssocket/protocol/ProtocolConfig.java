@@ -9,7 +9,8 @@ package io.wssocket.protocol;
  * @param maxFramesPerMessage messages of more frames (empty continuations included) fail the
  *     connection with 1009
  * @param closeTimeoutMillis how long to wait for the peer's close frame, or for its end of stream
- *     after a failed connection, before dropping the socket
+ *     after a failed connection, before dropping the socket; after a violation it counts from the
+ *     violation and bounds the wait for the replies to the messages before it as well
  * @param maxPingsPerSecond pings the peer may send in one second; one more fails the connection
  *     with 1008 (each is answered with a pong, so a flood would be echoed); 0 for no limit
  * @param readIdleTimeoutMillis close with 1001 when nothing was read for this long, even while

@@ -35,6 +35,10 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     private enum State { OPEN, CLOSE_SENT, CLOSE_RECEIVED }
 
+    /** Why the connection fails: the close frame's code and reason. */
+    private record Failure(int code, String reason) {
+    }
+
     private final Connection connection;
     private final ProtocolConfig config;
     private final WebSocketReader reader;
@@ -53,6 +57,13 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     // Event loop only.
     private boolean failed;
+    /**
+     * The failure whose close frame waits until the session has handled the messages read before
+     * it (and sent its replies); null when none waits. Made only when a connection fails.
+     */
+    private Failure pendingFailure;
+    /** The peer ended its output while the close frame of a failure still waited. */
+    private boolean inputClosedWhileFailing;
     private long pingWindowStart;
     private int pingsInWindow;
     private long closeDeadline;
@@ -348,12 +359,18 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     @Override
     public void onInputClosed(Connection c) {
+        if (pendingFailure != null) {
+            // The replies and the close frame are still to come; the close ends the socket after them.
+            inputClosedWhileFailing = true;
+            return;
+        }
         connection.closeAfterFlush();
         armCloseTimer();
     }
 
     @Override
     public void onClosed(Connection c, Throwable cause) {
+        pendingFailure = null;
         int code;
         String reason;
         synchronized (stateLock) {
@@ -392,20 +409,51 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
     }
 
-    /** Fails the connection (RFC 6455 §7.1.7): close frame with the code, then end the socket. */
+    /**
+     * Fails the connection (RFC 6455 §7.1.7): nothing more is read, the close frame with the code
+     * goes out, then the socket ends. Every message read before the failure has been delivered to
+     * the session already; the close frame waits until the session has handled them and queued
+     * what it sends in reply, so that a peer sees the answers to everything it sent before the
+     * violation, then the close (Autobahn's strict order). The close timeout, armed now, bounds the
+     * wait: a handler that never returns gets the close frame sent and the socket dropped then.
+     * Event loop.
+     */
     private void fail(int code, String message) {
+        if (failed) {
+            return;
+        }
         LOG.log(System.Logger.Level.DEBUG, () -> connection + " failed with " + code + ": " + message);
         failed = true;
+        pendingFailure = new Failure(code, message);
+        armCloseTimer();
+        listener.afterDelivered(() -> onLoop(this::sendFailureClose));
+    }
+
+    /**
+     * The session has handled what came before the failure, or the close timeout expired: the
+     * close frame goes out behind the replies (unless a close frame is out already), and the
+     * output ends after it. Event loop.
+     */
+    private void sendFailureClose() {
+        Failure failure = pendingFailure;
+        if (failure == null) {
+            return; // sent already, or the socket is closed
+        }
+        pendingFailure = null;
         synchronized (stateLock) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
-                closeCode = code;
-                closeReason = message;
-                connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, message)), WriteCallback.NONE);
+                closeCode = failure.code();
+                closeReason = failure.reason();
+                connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(failure.code(), failure.reason())),
+                        WriteCallback.NONE);
             }
         }
-        connection.shutdownOutputAfterFlush();
-        armCloseTimer();
+        if (inputClosedWhileFailing) {
+            connection.closeAfterFlush();
+        } else {
+            connection.shutdownOutputAfterFlush();
+        }
     }
 
     /** 1008, 1009 and 1013 are what this side sends when a peer crossed a limit; 1002 and 1007 are protocol errors. */
@@ -422,6 +470,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         if (closeDeadline != 0 && now - closeDeadline >= 0) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + ": no close from the peer within "
                     + config.closeTimeoutMillis() + " ms; dropping the connection");
+            // A failure still waiting for the session's handlers: its close frame goes out if the socket takes it at once.
+            sendFailureClose();
             c.abort(null);
             return 0;
         }

@@ -17,6 +17,16 @@ public interface WebSocketListener {
     void onPong(ByteBuffer payload);
 
     /**
+     * The connection fails (RFC 6455 §7.1.7) after what was delivered so far: runs {@code task}
+     * (which sends the close frame) once everything delivered before this call has been handled,
+     * and after what its handling sent, on any thread. Nothing more is delivered after this call.
+     * The connection bounds the wait with its close timeout. By default the close is not delayed.
+     */
+    default void afterDelivered(Runnable task) {
+        task.run();
+    }
+
+    /**
      * The connection is closed (socket closed); called exactly once. {@code code} is what the
      * close handshake settled on, or {@link io.wssocket.wire.CloseCodes#ABNORMAL} when it did not
      * happen.

@@ -287,6 +287,16 @@ final class InboundDispatcher implements WebSocketListener {
         }
     }
 
+    /**
+     * The connection fails: its close frame waits for the messages handed to the serial executor
+     * before it, and for what their handlers send (a blocking send has queued its frame when it
+     * returns), so it runs as the next task. Event loop.
+     */
+    @Override
+    public void afterDelivered(Runnable task) {
+        serial.execute(task);
+    }
+
     @Override
     public void onClosed(int code, String reason) {
         // A message cut off by the close is dropped; those waiting are still handled and release their own bytes.

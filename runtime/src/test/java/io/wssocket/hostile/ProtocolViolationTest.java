@@ -1,5 +1,7 @@
 package io.wssocket.hostile;
 
+import static io.wssocket.test.Bytes.bytes;
+import static io.wssocket.test.Bytes.utf8;
 import static io.wssocket.test.RawWebSocket.BINARY;
 import static io.wssocket.test.RawWebSocket.CLOSE;
 import static io.wssocket.test.RawWebSocket.CONTINUATION;
@@ -13,7 +15,6 @@ import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -61,18 +62,6 @@ class ProtocolViolationTest {
         RawWebSocket.Close close = ws.readCloseFrame();
         assertThat(close.code()).as("close code, reason '%s'", close.reason()).isEqualTo(code);
         ws.awaitEof(EOF_TIMEOUT);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
     }
 
     // ------------------------------------------------------------------ frame header rules

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -30,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A deliberately dumb WebSocket client on a blocking socket, for sending what a well-behaved client
  * never would. It builds and parses frames itself (RFC 6455 §5.2) so that the tests do not depend on
- * the codec they are attacking. Every read is bounded by SO_TIMEOUT.
+ * the codec they are attacking. Every read is bounded by SO_TIMEOUT. {@link #acceptClient} makes
+ * the same the server end of a client under test.
  */
 public final class RawWebSocket implements AutoCloseable {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
@@ -65,11 +67,46 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** Whether this end is the server: the frames it reads come from a client and must be masked. */
+    private final boolean server;
 
     private RawWebSocket(Socket socket) throws IOException {
+        this(socket, false);
+    }
+
+    private RawWebSocket(Socket socket, boolean server) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
+        this.server = server;
+    }
+
+    /**
+     * The server end of a client under test: accepts one connection on {@code listener}, reads the
+     * upgrade request and answers 101 with the key's accept value (RFC 6455 §4.2.2).
+     */
+    public static RawWebSocket acceptClient(ServerSocket listener) throws IOException {
+        Socket socket = listener.accept();
+        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        socket.setTcpNoDelay(true);
+        RawWebSocket ws = new RawWebSocket(socket, true);
+        try {
+            String key = null;
+            ws.readLine(); // the request line
+            for (String line = ws.readLine(); !line.isEmpty(); line = ws.readLine()) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Key")) {
+                    key = line.substring(colon + 1).trim();
+                }
+            }
+            assertThat(key).as("the client's Sec-WebSocket-Key").isNotNull();
+            ws.sendRaw("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: " + expectedAccept(key) + "\r\n\r\n");
+        } catch (IOException | RuntimeException | Error e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
     }
 
     /** A TCP connection to the loopback port, nothing sent yet. */
@@ -225,7 +262,10 @@ public final class RawWebSocket implements AutoCloseable {
         return frame.toByteArray();
     }
 
-    /** Reads the next frame; asserts what RFC 6455 §5.1/§5.2 require of every server frame. */
+    /**
+     * Reads the next frame; asserts what RFC 6455 §5.1/§5.2 require of every server frame (of every
+     * client frame when this end is the server).
+     */
     public Frame readFrame() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
@@ -247,8 +287,12 @@ public final class RawWebSocket implements AutoCloseable {
         } else {
             frame = new Frame((b0 & 0x80) != 0, (b0 >> 4) & 0x7, b0 & 0xF, false, readBytes(checkedLength(length)));
         }
-        assertThat(frame.masked()).as("RFC 6455 §5.1: a server must not mask its frames").isFalse();
-        assertThat(frame.rsv()).as("RSV bits of a server frame without extensions").isZero();
+        if (server) {
+            assertThat(frame.masked()).as("RFC 6455 §5.1: a client must mask its frames").isTrue();
+        } else {
+            assertThat(frame.masked()).as("RFC 6455 §5.1: a server must not mask its frames").isFalse();
+        }
+        assertThat(frame.rsv()).as("RSV bits of a frame without extensions").isZero();
         if ((frame.opcode() & 0x8) != 0) {
             assertThat(frame.fin()).as("RFC 6455 §5.5: control frames are not fragmented").isTrue();
             assertThat(frame.payload().length).as("RFC 6455 §5.5: control payload at most 125 bytes").isLessThanOrEqualTo(125);
@@ -414,6 +458,11 @@ public final class RawWebSocket implements AutoCloseable {
 
     private byte[] readToEnd() throws IOException {
         return in.readAllBytes();
+    }
+
+    /** Ends this side's output (FIN) and keeps reading: a peer that has said all it will say. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
     }
 
     /** Lets the socket drop quietly; safe to call twice. */

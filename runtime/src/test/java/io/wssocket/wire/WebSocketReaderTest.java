@@ -1,5 +1,7 @@
 package io.wssocket.wire;
 
+import static io.wssocket.test.Bytes.bytes;
+import static io.wssocket.test.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,18 +29,6 @@ class WebSocketReaderTest {
 
     private static List<Event> read(RawFrame... frames) {
         return MessageRecorder.read(CLIENT, RawFrame.concat(frames)).events();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
     }
 
     private static byte[] closeBody(int code, byte[] reason) {
