@@ -149,7 +149,8 @@ public final class WebSocketReader implements FrameParser.Handler {
         frameOpcode = opcode;
         frameFin = fin;
         frameInflated = 0;
-        if ((rsv & RSV1) != 0 && (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION)) {
+        boolean compressedBit = inflater != null && (rsv & RSV1) != 0;
+        if (compressedBit && (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION)) {
             // RFC 7692 §6.1: the bit is set on the first frame of a message only; never on control frames.
             throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
                     "RSV1 set on a " + Opcode.name(opcode) + " frame");
@@ -179,12 +180,13 @@ public final class WebSocketReader implements FrameParser.Handler {
             messageLength = 0;
             messageFirstChunk = true;
             messageFrames = 1;
-            messageCompressed = (rsv & RSV1) != 0;
+            messageCompressed = compressedBit;
             inflatedLength = 0;
             utf8.reset();
         }
         messageLength += payloadLength;
-        if (messageLength > maxMessageSize) {
+        // A compressed message's inflated bytes are held to the limit as they come (inflateChunk).
+        if (messageLength > (messageCompressed ? FrameParser.compressedBound(maxMessageSize) : maxMessageSize)) {
             throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
                     "message of at least " + messageLength + " bytes exceeds the limit of " + maxMessageSize);
         }
@@ -200,7 +202,7 @@ public final class WebSocketReader implements FrameParser.Handler {
         }
         boolean last = endOfFrame && frameFin;
         if (messageCompressed) {
-            inflateChunk(chunk, last);
+            inflateChunk(chunk, endOfFrame, last);
             return true;
         }
         boolean first = messageFirstChunk;
@@ -231,10 +233,14 @@ public final class WebSocketReader implements FrameParser.Handler {
      * the message the last (possibly empty) piece. Fails with 1009 as soon as the inflated bytes
      * cross a limit, having inflated at most one byte past it.
      */
-    private void inflateChunk(ByteBuffer chunk, boolean last) throws ProtocolViolationException {
+    private void inflateChunk(ByteBuffer chunk, boolean endOfFrame, boolean last) throws ProtocolViolationException {
         long allowed = Math.min(maxMessageSize - inflatedLength, maxInflatedFrame - frameInflated);
         inflater.inflate(chunk, last, allowed, this::deliverInflated);
-        if (last) {
+        if (endOfFrame && !last && messageFirstChunk) {
+            // As for an uncompressed message: its first frame is a first piece even when it yields no bytes yet.
+            messageFirstChunk = false;
+            deliverData(messageOpcode, ByteBuffer.allocate(0), true, false);
+        } else if (last) {
             if (messageOpcode == Opcode.TEXT && !utf8.isComplete()) {
                 throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message ends inside a UTF-8 sequence");
             }

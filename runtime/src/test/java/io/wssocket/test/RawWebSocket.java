@@ -227,6 +227,13 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Reads the next frame; asserts what RFC 6455 §5.1/§5.2 require of every server frame. */
     public Frame readFrame() throws IOException {
+        Frame frame = readFrameWithRsv();
+        assertThat(frame.rsv()).as("RSV bits of a server frame without extensions").isZero();
+        return frame;
+    }
+
+    /** As {@link #readFrame()}, allowing RSV bits (an extension such as permessage-deflate was agreed). */
+    public Frame readFrameWithRsv() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
         boolean masked = (b1 & 0x80) != 0;
@@ -248,7 +255,6 @@ public final class RawWebSocket implements AutoCloseable {
             frame = new Frame((b0 & 0x80) != 0, (b0 >> 4) & 0x7, b0 & 0xF, false, readBytes(checkedLength(length)));
         }
         assertThat(frame.masked()).as("RFC 6455 §5.1: a server must not mask its frames").isFalse();
-        assertThat(frame.rsv()).as("RSV bits of a server frame without extensions").isZero();
         if ((frame.opcode() & 0x8) != 0) {
             assertThat(frame.fin()).as("RFC 6455 §5.5: control frames are not fragmented").isTrue();
             assertThat(frame.payload().length).as("RFC 6455 §5.5: control payload at most 125 bytes").isLessThanOrEqualTo(125);
