@@ -1,8 +1,10 @@
 package io.wssocket.wire;
 
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
@@ -64,25 +66,23 @@ public final class ZlibPool {
 
     /** Resets {@code d} and keeps it, or ends it when the pool is full. */
     public void release(Deflater d) {
-        returned.incrementAndGet();
         d.reset();
-        if (pooledDeflaters.incrementAndGet() <= capacity) {
-            deflaters.offer(d);
-        } else {
-            pooledDeflaters.decrementAndGet();
-            d.end();
-        }
+        keepOrEnd(d, deflaters, pooledDeflaters, Deflater::end);
     }
 
     /** Resets {@code i} and keeps it, or ends it when the pool is full. */
     public void release(Inflater i) {
-        returned.incrementAndGet();
         i.reset();
-        if (pooledInflaters.incrementAndGet() <= capacity) {
-            inflaters.offer(i);
+        keepOrEnd(i, inflaters, pooledInflaters, Inflater::end);
+    }
+
+    private <T> void keepOrEnd(T item, Queue<T> idle, AtomicInteger idleCount, Consumer<T> end) {
+        returned.incrementAndGet();
+        if (idleCount.incrementAndGet() <= capacity) {
+            idle.offer(item);
         } else {
-            pooledInflaters.decrementAndGet();
-            i.end();
+            idleCount.decrementAndGet();
+            end.accept(item);
         }
     }
 
