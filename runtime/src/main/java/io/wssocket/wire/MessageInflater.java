@@ -69,7 +69,8 @@ final class MessageInflater {
         long left = allowed;
         try {
             while (true) {
-                int room = (int) Math.min(out.length, Math.max(0, left) + 1);
+                // One byte past what is allowed shows the limit crossed; no overflow when nothing limits.
+                int room = left >= out.length ? out.length : (int) Math.max(0, left) + 1;
                 int n = inflater.inflate(out, 0, room);
                 if (n > 0) {
                     left -= n;

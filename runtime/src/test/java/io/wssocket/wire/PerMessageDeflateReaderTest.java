@@ -57,6 +57,16 @@ class PerMessageDeflateReaderTest {
     }
 
     @Test
+    void noLimitAtAllStillInflates() {
+        // Long.MAX_VALUE as the message limit: the room left must not overflow.
+        ReaderConfig unlimited = new ReaderConfig(true, Long.MAX_VALUE, Long.MAX_VALUE, 0);
+        byte[] data = "unlimited, ".repeat(100).getBytes(StandardCharsets.UTF_8);
+        MessageRecorder r = MessageRecorder.readInflating(unlimited, new ZlibPool(6, 1), false,
+                RawFrame.binary(DeflateTestData.compress(data, false)).rsv(4).masked(7).bytes(), List.of());
+        assertThat(r.events()).containsExactly(Binary.of(data));
+    }
+
+    @Test
     void rsv1OnAContinuationFrameFailsWith1002() {
         byte[] half = DeflateTestData.compress("hello hello".getBytes(StandardCharsets.UTF_8), false);
         byte[] bytes = RawFrame.concat(RawFrame.of(Opcode.TEXT, new byte[0]).rsv(4).fin(false).masked(1),
