@@ -57,6 +57,25 @@ class PerMessageDeflateReaderTest {
     }
 
     @Test
+    void emptyStoredBlocksInsideAChunkDoNotEndIt() {
+        // A sender that sync-flushes in mid-message puts empty stored blocks, 00 00 ff ff, in the
+        // middle of the data: inflating yields nothing for them, and must go on past them.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String part : List.of("abc abc abc ", "abc def ", "def def")) {
+            out.writeBytes(deflate(d, part, false));
+            out.writeBytes(new byte[] {0x00, 0x00, 0x00, (byte) 0xFF, (byte) 0xFF}); // an empty stored block more
+        }
+        d.end();
+        byte[] data = DeflateTestData.withoutTail(out.toByteArray());
+        for (int split = 0; split <= data.length; split += 3) {
+            byte[] bytes = RawFrame.of(Opcode.TEXT, data).rsv(4).masked(9).bytes();
+            MessageRecorder r = MessageRecorder.readInflating(SERVER, new ZlibPool(6, 1), false, bytes, List.of(split));
+            assertThat(r.events()).as("split at %d", split).containsExactly(new Text("abc abc abc abc def def def"));
+        }
+    }
+
+    @Test
     void noLimitAtAllStillInflates() {
         // Long.MAX_VALUE as the message limit: the room left must not overflow.
         ReaderConfig unlimited = new ReaderConfig(true, Long.MAX_VALUE, Long.MAX_VALUE, 0);
@@ -150,10 +169,15 @@ class PerMessageDeflateReaderTest {
     }
 
     private static byte[] deflate(Deflater d, String text) {
+        return deflate(d, text, true);
+    }
+
+    private static byte[] deflate(Deflater d, String text, boolean stripTail) {
         d.setInput(text.getBytes(StandardCharsets.UTF_8));
         byte[] out = new byte[256];
         int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
-        return DeflateTestData.withoutTail(java.util.Arrays.copyOf(out, n));
+        byte[] bytes = java.util.Arrays.copyOf(out, n);
+        return stripTail ? DeflateTestData.withoutTail(bytes) : bytes;
     }
 
     @Test
