@@ -384,6 +384,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onClosed(Connection c, Throwable cause) {
         reader.release(); // event loop: the reader's thread
+        if (deflater != null) {
+            deflater.releaseFragment(); // a fragmented message the application never finished
+        }
         int code;
         String reason;
         synchronized (stateLock) {
@@ -615,7 +618,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             // Judged by the first fragment: the message's size is not known yet.
             fragmentsCompressed = compresses(payload.remaining());
         }
-        if (fragmentsCompressed) {
+        if (fragmentsCompressed && state == State.OPEN) { // once closing the send fails: borrow nothing for it
             // RFC 7692 §6.1: RSV1 on the first frame only; the continuations carry the rest of the compressed data.
             sendData(opcode, last, first ? RSV1 : 0, deflater.compressFragment(payload, first, last), callback);
         } else {

@@ -11,7 +11,8 @@ import java.util.zip.Deflater;
  * last; intermediate fragments end with a sync flush, so each carries all its input.
  *
  * <p>Whole messages may be compressed from any thread; the fragments of one message come from
- * one sender at a time (the session serializes its sends).
+ * one sender at a time (the session serializes its sends), and the connection's end may give their
+ * deflater back from another, so those two are synchronized.
  */
 public final class MessageDeflater {
     private static final int TAIL_LENGTH = 4;
@@ -38,7 +39,7 @@ public final class MessageDeflater {
      * The compressed payload of one fragment; the tail is removed from the last only (RFC 7692
      * §7.2.1: it is the whole message's compressed data that ends without it).
      */
-    public ByteBuffer compressFragment(ByteBuffer payload, boolean first, boolean last) {
+    public synchronized ByteBuffer compressFragment(ByteBuffer payload, boolean first, boolean last) {
         if (first || fragmentDeflater == null) {
             releaseFragment();
             fragmentDeflater = pool.borrowDeflater();
@@ -50,8 +51,11 @@ public final class MessageDeflater {
         return out;
     }
 
-    /** Gives back the deflater of an unfinished fragmented message (the connection ends). */
-    public void releaseFragment() {
+    /**
+     * Gives back the deflater of an unfinished fragmented message (the connection ends while it is
+     * sent; any thread: it waits for a fragment being compressed).
+     */
+    public synchronized void releaseFragment() {
         Deflater d = fragmentDeflater;
         if (d != null) {
             fragmentDeflater = null;
