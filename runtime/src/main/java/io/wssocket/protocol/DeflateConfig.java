@@ -18,7 +18,4 @@ public record DeflateConfig(boolean enabled, int threshold, int level, int poolS
                     + level + ", pool size " + poolSize);
         }
     }
-
-    /** Permessage-deflate not negotiated. */
-    public static final DeflateConfig OFF = new DeflateConfig(false, 256, 6, 0);
 }
