@@ -337,6 +337,43 @@ public interface ContainerConfig {
     }
 
     /**
+     * Option {@code permessage-deflate}: whether permessage-deflate compression (RFC 7692) is
+     * negotiated: a server accepts a client's offer, a client offers it.
+     *
+     * @return its value
+     */
+    default boolean permessageDeflate() {
+        return value(ConnectionOptions.PERMESSAGE_DEFLATE);
+    }
+
+    /**
+     * Option {@code deflate-threshold}: messages smaller than this many bytes are sent uncompressed.
+     *
+     * @return its value
+     */
+    default int deflateThreshold() {
+        return value(ConnectionOptions.DEFLATE_THRESHOLD);
+    }
+
+    /**
+     * Option {@code deflate-level}: the compression level, 1 (fastest) to 9 (smallest).
+     *
+     * @return its value
+     */
+    default int deflateLevel() {
+        return value(ConnectionOptions.DEFLATE_LEVEL);
+    }
+
+    /**
+     * Option {@code deflate-pool-size}: idle deflaters, and idle inflaters, kept for reuse.
+     *
+     * @return its value
+     */
+    default int deflatePoolSize() {
+        return value(ConnectionOptions.DEFLATE_POOL_SIZE);
+    }
+
+    /**
      * Option {@code tls-protocols}: TLS versions offered, server and client; only cipher suites with forward
      * secrecy and AEAD are enabled.
      *
@@ -785,6 +822,51 @@ public interface ContainerConfig {
          */
         default B tcpNoDelay(boolean tcpNoDelay) {
             return set(ConnectionOptions.TCP_NO_DELAY, tcpNoDelay);
+        }
+
+        /**
+         * Sets option {@code permessage-deflate}: whether permessage-deflate compression (RFC 7692)
+         * is negotiated.
+         *
+         * @param permessageDeflate its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B permessageDeflate(boolean permessageDeflate) {
+            return set(ConnectionOptions.PERMESSAGE_DEFLATE, permessageDeflate);
+        }
+
+        /**
+         * Sets option {@code deflate-threshold}: messages smaller than this many bytes are sent uncompressed.
+         *
+         * @param bytes its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B deflateThreshold(int bytes) {
+            return set(ConnectionOptions.DEFLATE_THRESHOLD, bytes);
+        }
+
+        /**
+         * Sets option {@code deflate-level}: the compression level, 1 (fastest) to 9 (smallest).
+         *
+         * @param level its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B deflateLevel(int level) {
+            return set(ConnectionOptions.DEFLATE_LEVEL, level);
+        }
+
+        /**
+         * Sets option {@code deflate-pool-size}: idle deflaters, and idle inflaters, kept for reuse.
+         *
+         * @param size its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B deflatePoolSize(int size) {
+            return set(ConnectionOptions.DEFLATE_POOL_SIZE, size);
         }
 
         /**

@@ -114,6 +114,20 @@ public final class ConnectionOptions {
                     + "sending 1001.");
     public static final Option<Boolean> TCP_NO_DELAY = Option.of("tcp-no-delay", OptionType.bool(), true,
             "Disable Nagle's algorithm on accepted and connected sockets.");
+    public static final Option<Boolean> PERMESSAGE_DEFLATE = Option.of("permessage-deflate", OptionType.bool(), false,
+            "Negotiate permessage-deflate compression (RFC 7692): a server accepts a client's offer, a client offers "
+                    + "it. Neither side keeps compression state between messages (no context takeover), so an idle "
+                    + "connection holds no deflater or inflater; inflated bytes count against max-message-size and "
+                    + "max-frame-size, and a message inflating past them closes the connection with 1009.");
+    public static final Option<Integer> DEFLATE_THRESHOLD = Option.of("deflate-threshold", NON_NEGATIVE_INT, 256,
+            "Under permessage-deflate: messages (or a fragmented message's first fragment) smaller than this many "
+                    + "bytes are sent uncompressed; compressing them costs more than it saves.");
+    public static final Option<Integer> DEFLATE_LEVEL = Option.of("deflate-level", OptionType.integer(1, 9), 6,
+            "Under permessage-deflate: the compression level, 1 (fastest) to 9 (smallest).");
+    public static final Option<Integer> DEFLATE_POOL_SIZE = Option.of("deflate-pool-size", NON_NEGATIVE_INT, 16,
+            "Under permessage-deflate: idle deflaters, and idle inflaters, kept for reuse by the whole server (or "
+                    + "client container); a message borrows one and returns it. One more, made when all are busy, is "
+                    + "ended after its message, so native memory stays bounded (a deflater holds about 256 KiB).");
     public static final Option<String> TLS_PROTOCOLS = Option.of("tls-protocols", OptionType.text(),
             String.join(",", TlsContext.DEFAULT_PROTOCOLS), "TLS versions offered, server and client; only cipher "
                     + "suites with forward secrecy and AEAD are enabled.");
@@ -125,7 +139,7 @@ public final class ConnectionOptions {
             MAX_PINGS_PER_SECOND, CLOSE_TIMEOUT, SEND_TIMEOUT, WRITE_HIGH_WATER, WRITE_LOW_WATER, WRITE_TIMEOUT,
             MAX_QUEUED_BYTES, SEND_QUEUE_POLICY, MAX_PENDING_MESSAGES, MAX_PENDING_BYTES, MAX_INBOUND_BYTES,
             VIRTUAL_THREADS, CALLBACK_THREADS, CALLBACK_THREADS_MAX, SEND_STALL_TIMEOUT, SHUTDOWN_TIMEOUT,
-            TCP_NO_DELAY, TLS_PROTOCOLS);
+            TCP_NO_DELAY, TLS_PROTOCOLS, PERMESSAGE_DEFLATE, DEFLATE_THRESHOLD, DEFLATE_LEVEL, DEFLATE_POOL_SIZE);
 
     private ConnectionOptions() {
     }

@@ -1,6 +1,7 @@
 package io.wssocket.config;
 
 import io.wssocket.handshake.HandshakeLimits;
+import io.wssocket.protocol.DeflateConfig;
 import io.wssocket.protocol.ProtocolConfig;
 import io.wssocket.session.SendQueuePolicy;
 import io.wssocket.session.SessionSettings;
@@ -15,9 +16,10 @@ import io.wssocket.transport.TransportConfig;
  * @param protocol the limits and timeouts of one connection
  * @param session the defaults a session starts with
  * @param handshakeLimits the limits of an upgrade request (server) or response (client)
+ * @param deflate permessage-deflate: whether it is negotiated, and how messages are compressed
  */
 public record ConnectionSettings(TransportConfig transport, ProtocolConfig protocol, SessionSettings session,
-                                 HandshakeLimits handshakeLimits) {
+                                 HandshakeLimits handshakeLimits, DeflateConfig deflate) {
 
     /**
      * @param client whether this end is the client (it masks what it sends)
@@ -41,7 +43,10 @@ public record ConnectionSettings(TransportConfig transport, ProtocolConfig proto
                 values.get(ConnectionOptions.MAX_PENDING_BYTES),
                 SendQueuePolicy.parse(values.get(ConnectionOptions.SEND_QUEUE_POLICY)),
                 values.get(ConnectionOptions.SEND_STALL_TIMEOUT));
-        return new ConnectionSettings(transport, protocol, session, handshakeLimits(values));
+        DeflateConfig deflate = new DeflateConfig(values.get(ConnectionOptions.PERMESSAGE_DEFLATE),
+                values.get(ConnectionOptions.DEFLATE_THRESHOLD), values.get(ConnectionOptions.DEFLATE_LEVEL),
+                values.get(ConnectionOptions.DEFLATE_POOL_SIZE));
+        return new ConnectionSettings(transport, protocol, session, handshakeLimits(values), deflate);
     }
 
     /** @return the limits of an upgrade request (server) or response (client) */

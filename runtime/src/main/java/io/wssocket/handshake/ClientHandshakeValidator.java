@@ -71,6 +71,7 @@ public final class ClientHandshakeValidator {
                         + ", which was not offered (offered: " + listOrNone(offeredExtensionNames) + ") (RFC 6455 §4.1)");
             }
         }
+        checkDeflate(status, extensions);
 
         // Item 6: the subprotocol, if any, must be one that was requested; exactly one.
         List<String> subprotocols = TokenList.tokens(response.headerValues("Sec-WebSocket-Protocol"));
@@ -88,6 +89,24 @@ public final class ClientHandshakeValidator {
             }
         }
         return new AcceptedHandshake(response, subprotocol, extensions);
+    }
+
+    /** RFC 7692 §5: a permessage-deflate answer the client cannot use fails the connection. */
+    private static void checkDeflate(int status, List<ExtensionOffer> extensions) throws HandshakeFailedException {
+        List<ExtensionOffer> deflate = extensions.stream()
+                .filter(e -> e.name().equalsIgnoreCase(PerMessageDeflate.NAME)).toList();
+        if (deflate.size() > 1) {
+            throw new HandshakeFailedException(status, "The server accepted permessage-deflate " + deflate.size()
+                    + " times; it may accept one offer (RFC 7692 §5)");
+        }
+        for (ExtensionOffer e : deflate) {
+            try {
+                PerMessageDeflate.acceptResponse(e);
+            } catch (IllegalArgumentException bad) {
+                throw new HandshakeFailedException(status, "The server's permessage-deflate answer "
+                        + e.toHeaderValue() + " is invalid: " + bad.getMessage() + " (RFC 7692 §5, §7.1)");
+            }
+        }
     }
 
     private static List<String> nonBlank(List<String> values) {

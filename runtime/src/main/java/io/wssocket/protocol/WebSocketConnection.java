@@ -9,6 +9,7 @@ import io.wssocket.wire.CloseCodes;
 import io.wssocket.wire.ClosePayload;
 import io.wssocket.wire.FrameParser;
 import io.wssocket.wire.FrameWriter;
+import io.wssocket.wire.MessageDeflater;
 import io.wssocket.wire.Opcode;
 import io.wssocket.wire.ProtocolViolationException;
 import io.wssocket.wire.WebSocketReader;
@@ -35,6 +36,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     private enum State { OPEN, CLOSE_SENT, CLOSE_RECEIVED }
 
+    /** RFC 7692 §6: RSV1 marks the first frame of a compressed message. */
+    private static final int RSV1 = WebSocketReader.RSV1;
+
     /** Why the connection fails: the close frame's code and reason. */
     private record Failure(int code, String reason) {
     }
@@ -47,6 +51,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** The endpoint path, for what the events tell an operator; null when unknown. */
     private final String path;
     private final SharedTextFrames sharedFrames;
+    /** Compresses outbound messages; null when permessage-deflate is off or this side does not compress. */
+    private final MessageDeflater deflater;
+    private final int deflateThreshold;
+    /** Whether the fragmented message being sent is compressed; set by its first fragment (sends are serialized). */
+    private boolean fragmentsCompressed;
     private volatile WebSocketListener listener;
 
     private final Object stateLock = new Object();
@@ -102,6 +111,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys,
                                ProtocolEvents events, String path, SharedTextFrames sharedFrames) {
+        this(connection, config, allowedRsv, maskKeys, events, path, sharedFrames, null);
+    }
+
+    /**
+     * @param compression permessage-deflate as negotiated, or null when it was not
+     * @see #WebSocketConnection(Connection, ProtocolConfig, int, IntSupplier, ProtocolEvents, String, SharedTextFrames)
+     */
+    public WebSocketConnection(Connection connection, ProtocolConfig config, int allowedRsv, IntSupplier maskKeys,
+                               ProtocolEvents events, String path, SharedTextFrames sharedFrames,
+                               Compression compression) {
         if (config.client() && maskKeys == null) {
             throw new IllegalArgumentException("a client connection needs masking keys");
         }
@@ -118,6 +137,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         this.reader = new WebSocketReader(
                 new FrameParser(!config.client(), config.maxFramePayload(), allowedRsv),
                 config.maxMessageSize(), config.maxFramesPerMessage(), this);
+        if (compression != null) {
+            reader.inflateMessages(compression.pool(), compression.peerTakesContextOver(), config.maxFramePayload());
+        }
+        this.deflater = compression != null && compression.deflateOutbound() ? new MessageDeflater(compression.pool()) : null;
+        this.deflateThreshold = compression != null ? compression.threshold() : Integer.MAX_VALUE;
+    }
+
+    /** Whether an inflater is held now: while a compressed message is read, or for a peer that takes context over. */
+    public boolean holdsInflater() {
+        return reader.holdsInflater();
     }
 
     /**
@@ -371,6 +400,10 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onClosed(Connection c, Throwable cause) {
         pendingFailure = null;
+        reader.release(); // event loop: the reader's thread
+        if (deflater != null) {
+            deflater.releaseFragment(); // a fragmented message the application never finished
+        }
         int code;
         String reason;
         synchronized (stateLock) {
@@ -613,7 +646,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /** Sends a whole message in one frame. Fails once the close handshake began. */
     public void sendMessage(MessageKind kind, ByteBuffer payload, SendCallback callback) {
-        sendData(kind.opcode(), true, payload, callback);
+        if (compresses(payload.remaining())) {
+            sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+        } else {
+            sendData(kind.opcode(), true, payload, callback);
+        }
+    }
+
+    /** Whether a message of this many bytes goes compressed (RFC 7692 §6.1: any message may go without RSV1). */
+    private boolean compresses(int length) {
+        return deflater != null && length >= deflateThreshold;
     }
 
     /**
@@ -621,19 +663,33 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * message's kind, the frames after it are continuations.
      */
     public void sendFragment(MessageKind kind, boolean first, boolean last, ByteBuffer payload, SendCallback callback) {
-        sendData(first ? kind.opcode() : Opcode.CONTINUATION, last, payload, callback);
+        int opcode = first ? kind.opcode() : Opcode.CONTINUATION;
+        if (first) {
+            // Judged by the first fragment: the message's size is not known yet.
+            fragmentsCompressed = compresses(payload.remaining());
+        }
+        if (fragmentsCompressed && state == State.OPEN) { // once closing the send fails: borrow nothing for it
+            // RFC 7692 §6.1: RSV1 on the first frame only; the continuations carry the rest of the compressed data.
+            sendData(opcode, last, first ? RSV1 : 0, deflater.compressFragment(payload, first, last), callback);
+        } else {
+            sendData(opcode, last, payload, callback);
+        }
     }
 
     /** Sends one data frame (text, binary or continuation). Fails once the close handshake began. */
     private void sendData(int opcode, boolean fin, ByteBuffer payload, WriteCallback callback) {
+        sendData(opcode, fin, 0, payload, callback);
+    }
+
+    private void sendData(int opcode, boolean fin, int rsv, ByteBuffer payload, WriteCallback callback) {
         if (!Opcode.isControl(opcode)) {
             lastDataNanos = System.nanoTime();
         }
-        ByteBuffer copy = copiedFrame(opcode, fin, payload);
+        ByteBuffer copy = copiedFrame(opcode, fin, rsv, payload);
         if (copy != null) {
             send(copy, null, callback);
         } else {
-            send(null, headerAndPayload(opcode, fin, payload), callback);
+            send(null, headerAndPayload(opcode, fin, rsv, payload), callback);
         }
     }
 
@@ -644,7 +700,10 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public void sendText(String text, SendCallback callback) {
         lastDataNanos = System.nanoTime();
-        if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
+        if (deflater != null && (long) text.length() * 3 >= deflateThreshold) {
+            // Up to 3 bytes per char: it may reach the threshold; sendMessage decides by the bytes.
+            sendMessage(MessageKind.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+        } else if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
             // Unmasked, and never changed once encoded: a broadcast's recipients share one frame.
             send(sharedFrames.frame(text), null, callback);
         } else if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
@@ -746,23 +805,23 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     private ByteBuffer[] encode(int opcode, boolean fin, ByteBuffer payload) {
-        ByteBuffer copy = copiedFrame(opcode, fin, payload);
-        return copy != null ? new ByteBuffer[] {copy} : headerAndPayload(opcode, fin, payload);
+        ByteBuffer copy = copiedFrame(opcode, fin, 0, payload);
+        return copy != null ? new ByteBuffer[] {copy} : headerAndPayload(opcode, fin, 0, payload);
     }
 
     /** The whole frame in one new buffer (a client's is always masked, so always a copy); null if too large to copy. */
-    private ByteBuffer copiedFrame(int opcode, boolean fin, ByteBuffer payload) {
+    private ByteBuffer copiedFrame(int opcode, boolean fin, int rsv, ByteBuffer payload) {
         if (config.client()) {
-            return FrameWriter.maskedFrame(fin, opcode, payload, maskKeys.getAsInt());
+            return FrameWriter.maskedFrame(fin, rsv, opcode, payload, maskKeys.getAsInt());
         }
-        return payload.remaining() <= COPY_THRESHOLD ? FrameWriter.unmaskedFrame(fin, opcode, payload) : null;
+        return payload.remaining() <= COPY_THRESHOLD ? FrameWriter.unmaskedFrame(fin, rsv, opcode, payload) : null;
     }
 
     /** A large server frame: its header, then the caller's payload itself, not copied. */
-    private static ByteBuffer[] headerAndPayload(int opcode, boolean fin, ByteBuffer payload) {
+    private static ByteBuffer[] headerAndPayload(int opcode, boolean fin, int rsv, ByteBuffer payload) {
         int length = payload.remaining();
         ByteBuffer header = ByteBuffer.allocate(FrameWriter.headerLength(length, false));
-        FrameWriter.writeHeader(header, fin, 0, opcode, length, false, 0);
+        FrameWriter.writeHeader(header, fin, rsv, opcode, length, false, 0);
         return new ByteBuffer[] {header.flip(), payload.slice()};
     }
 }

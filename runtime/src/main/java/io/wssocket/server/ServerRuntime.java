@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.wire.ZlibPool;
 import java.util.concurrent.Executor;
 
 /** What the per-connection handlers of a running server share with it. */
@@ -31,4 +32,7 @@ interface ServerRuntime {
 
     /** The text frames the server's connections share (a broadcast's). */
     SharedTextFrames sharedTextFrames();
+
+    /** The deflaters and inflaters permessage-deflate borrows per message. */
+    ZlibPool deflatePool();
 }

@@ -7,10 +7,12 @@ import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.JakartaExtension;
+import io.wssocket.handshake.PerMessageDeflate;
 import io.wssocket.handshake.QueryParameters;
 import io.wssocket.handshake.TokenList;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
+import io.wssocket.protocol.Compression;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
@@ -19,6 +21,7 @@ import io.wssocket.spi.SessionInstances;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.WriteCallback;
+import io.wssocket.wire.ZlibPool;
 import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.webresources.StaticResourceHandler;
 import jakarta.websocket.Endpoint;
@@ -31,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -209,7 +213,8 @@ final class UpgradeHandler implements ConnectionHandler {
             if (subprotocol == null || !upgrade.subprotocols().contains(subprotocol)) {
                 subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
             }
-            List<Extension> extensions = negotiateExtensions(configurator, sec, upgrade);
+            Negotiated negotiated = negotiateExtensions(configurator, sec, upgrade);
+            List<Extension> extensions = negotiated.agreed();
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
             configurator.modifyHandshake(sec, handshake, response);
             Object instance = instances.endpointInstance(configurator, sec.getEndpointClass());
@@ -218,7 +223,8 @@ final class UpgradeHandler implements ConnectionHandler {
 
             // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
             WebSocketConnection ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
-                    server.operatorLog(), route.path(), server.sharedTextFrames());
+                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(
+                            server.deflatePool(), server.config().connection().deflate().threshold()));
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
@@ -226,7 +232,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(), instances, route.path());
             session.admit();
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
-                    subprotocol.isEmpty() ? null : subprotocol, null, response.getHeaders()), WriteCallback.NONE);
+                    subprotocol.isEmpty() ? null : subprotocol, negotiated.header(), response.getHeaders()), WriteCallback.NONE);
             WsSession created = session;
             c.loop().execute(() -> {
                 if (c.isOpen()) {
@@ -253,14 +259,36 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     /**
+     * The extensions agreed, and permessage-deflate's terms when it is one of them.
+     *
+     * @param deflate null when permessage-deflate was not agreed
+     */
+    private record Negotiated(List<Extension> agreed, PerMessageDeflate.Agreement deflate) {
+        /** The response's {@code Sec-WebSocket-Extensions} value; null for none. */
+        String header() {
+            return agreed.isEmpty() ? null : agreed.stream()
+                    .map(e -> JakartaExtension.offer(e).toHeaderValue()).collect(Collectors.joining(", "));
+        }
+
+        Compression compression(ZlibPool pool, int threshold) {
+            return deflate == null ? null
+                    : new Compression(pool, deflate.peerTakesContextOver(), deflate.deflateOutbound(), threshold);
+        }
+    }
+
+    /**
      * The configurator chooses among the client's offers (in the client's order) and what the
      * endpoint configuration and the container list; of its choice only extensions the container
      * implements are agreed, since any other would change the frames in ways we cannot honour
-     * (RFC 6455 §9.1). The container implements none yet, so the agreed list is empty for now.
+     * (RFC 6455 §9.1). The container implements permessage-deflate when it is enabled: when the
+     * configurator chooses it (by name; the default configurator picks the client's first offer
+     * of it), its parameters are the container's own choice, the first of the client's offers it
+     * can accept (RFC 7692 §5), and none acceptable leaves it out.
      */
-    private List<Extension> negotiateExtensions(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
-                                                UpgradeRequest upgrade) {
-        Set<Extension> implemented = server.container().getInstalledExtensions();
+    private Negotiated negotiateExtensions(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
+                                           UpgradeRequest upgrade) {
+        Set<Extension> implemented = server.config().connection().deflate().enabled()
+                ? Set.of(new JakartaExtension(PerMessageDeflate.NAME, List.of())) : Set.of();
         List<Extension> installed = new ArrayList<>(sec.getExtensions());
         for (Extension e : implemented) {
             if (installed.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
@@ -270,17 +298,21 @@ final class UpgradeHandler implements ConnectionHandler {
         List<Extension> chosen = configurator.getNegotiatedExtensions(
                 Collections.unmodifiableList(installed), JakartaExtension.of(upgrade.extensions()));
         List<Extension> agreed = new ArrayList<>();
+        PerMessageDeflate.Agreement deflate = null;
         if (chosen != null) {
             for (Extension e : chosen) {
-                if (implemented.stream().anyMatch(i -> i.getName().equals(e.getName()))) {
-                    agreed.add(e);
-                } else {
+                if (implemented.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
                     LOG.log(System.Logger.Level.DEBUG, () -> "extension " + e.getName() + " chosen by the configurator of "
                             + sec.getEndpointClass().getName() + " is not implemented by the container; not agreed");
+                } else if (deflate == null) {
+                    deflate = PerMessageDeflate.accept(upgrade.extensions());
+                    if (deflate != null) {
+                        agreed.add(JakartaExtension.of(List.of(deflate.response())).get(0));
+                    }
                 }
             }
         }
-        return agreed;
+        return new Negotiated(List.copyOf(agreed), deflate);
     }
 
     private static URI requestUri(HttpRequest request, boolean secure) {

@@ -2,12 +2,14 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.protocol.DeflateConfig;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.transport.OutboundBudget;
 import io.wssocket.transport.TlsContext;
 import io.wssocket.transport.TlsHandshakes;
+import io.wssocket.wire.ZlibPool;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -56,6 +58,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicInteger openSockets = new AtomicInteger();
     private final OutboundBudget outboundBudget;
     private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
+    /** The deflaters and inflaters of permessage-deflate, borrowed per message by all connections. */
+    private final ZlibPool deflatePool;
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -73,6 +77,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = config;
         this.container = new WsServerContainer(config, this::clientLease);
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
+        DeflateConfig deflate = config.connection().deflate();
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize());
     }
 
     /**
@@ -330,6 +336,7 @@ public final class WebSocketServer implements AutoCloseable {
             callbacks.shutdownNow();
         }
         housekeeping.shutdownNow();
+        deflatePool.clear();
         operatorLog.flush(true);
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
@@ -430,5 +437,15 @@ public final class WebSocketServer implements AutoCloseable {
         public SharedTextFrames sharedTextFrames() {
             return sharedTextFrames;
         }
+
+        @Override
+        public ZlibPool deflatePool() {
+            return deflatePool;
+        }
+    }
+
+    /** The server's pool of deflaters and inflaters (tests count what connections hold). */
+    ZlibPool deflatePool() {
+        return deflatePool;
     }
 }

@@ -220,7 +220,10 @@ public final class FrameParser {
         } else {
             length = len7;
         }
-        if (length > maxFramePayload) {
+        // A compressed frame (RSV1 under permessage-deflate) of incompressible data is a little
+        // larger than what it inflates to; the reader holds its inflated bytes to the limit itself.
+        long limit = (b0 & 0x40) != 0 ? compressedBound(maxFramePayload) : maxFramePayload;
+        if (length > limit) {
             throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
                     "frame of " + length + " bytes exceeds the limit of " + maxFramePayload);
         }
@@ -232,6 +235,16 @@ public final class FrameParser {
         payloadRemaining = length;
         inPayload = length > 0;
         handler.onFrameHeader((b0 & 0x80) != 0, (b0 >> 4) & 0x7, b0 & 0x0F, length);
+    }
+
+    /**
+     * The most bytes DEFLATE data of {@code inflated} bytes takes (RFC 1951 stored blocks add 5
+     * bytes per 65535; zlib's deflateBound adds less than this), so that a peer may compress a
+     * message of exactly the limit.
+     */
+    static long compressedBound(long inflated) {
+        long bound = inflated + (inflated >> 10) + 64;
+        return bound < 0 ? Long.MAX_VALUE : bound;
     }
 
     /**

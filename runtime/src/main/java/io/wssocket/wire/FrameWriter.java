@@ -51,9 +51,14 @@ public final class FrameWriter {
 
     /** An unmasked frame (server to client) holding a copy of {@code payload}, ready to write. */
     public static ByteBuffer unmaskedFrame(boolean fin, int opcode, ByteBuffer payload) {
+        return unmaskedFrame(fin, 0, opcode, payload);
+    }
+
+    /** As {@link #unmaskedFrame(boolean, int, ByteBuffer)}, with RSV bits (RSV1 = 4: a compressed message's first frame). */
+    public static ByteBuffer unmaskedFrame(boolean fin, int rsv, int opcode, ByteBuffer payload) {
         int length = payload.remaining();
         ByteBuffer frame = ByteBuffer.allocate(headerLength(length, false) + length);
-        writeHeader(frame, fin, 0, opcode, length, false, 0);
+        writeHeader(frame, fin, rsv, opcode, length, false, 0);
         frame.put(payload.duplicate());
         return frame.flip();
     }
@@ -73,10 +78,15 @@ public final class FrameWriter {
 
     /** A masked frame (client to server) holding a masked copy of {@code payload}, ready to write. */
     public static ByteBuffer maskedFrame(boolean fin, int opcode, ByteBuffer payload, int maskKey) {
+        return maskedFrame(fin, 0, opcode, payload, maskKey);
+    }
+
+    /** As {@link #maskedFrame(boolean, int, ByteBuffer, int)}, with RSV bits. */
+    public static ByteBuffer maskedFrame(boolean fin, int rsv, int opcode, ByteBuffer payload, int maskKey) {
         int length = payload.remaining();
         // Native order for Masking's word loop; the header is written byte by byte.
         ByteBuffer frame = ByteBuffer.allocate(headerLength(length, true) + length).order(ByteOrder.nativeOrder());
-        writeHeader(frame, fin, 0, opcode, length, true, maskKey);
+        writeHeader(frame, fin, rsv, opcode, length, true, maskKey);
         int start = frame.position();
         frame.put(payload.duplicate());
         Masking.mask(frame, start, frame.position(), maskKey, 0);

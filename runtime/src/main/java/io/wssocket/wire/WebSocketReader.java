@@ -31,6 +31,8 @@ public final class WebSocketReader implements FrameParser.Handler {
 
     /** Frames one message may take unless told otherwise; far more than any real sender splits a message into. */
     public static final int DEFAULT_MAX_FRAMES_PER_MESSAGE = 4096;
+    /** The RSV bit permessage-deflate uses (RFC 7692 §6: "Per-Message Compressed" bit). */
+    public static final int RSV1 = 4;
 
     private final FrameParser parser;
     private final Listener listener;
@@ -46,6 +48,13 @@ public final class WebSocketReader implements FrameParser.Handler {
     private int messageFrames;
     /** Counts non-empty payload chunks of data frames (the parser counts their header bytes). */
     private long dataProgress;
+
+    /** Set when permessage-deflate was negotiated (RFC 7692); null otherwise. */
+    private MessageInflater inflater;
+    private long maxInflatedFrame;
+    private boolean messageCompressed;
+    private long inflatedLength;
+    private long frameInflated;
 
     /** Made when a control frame first arrives in pieces (RFC 6455 §5.5: at most 125 bytes); rare, so not up front. */
     private byte[] control;
@@ -68,6 +77,32 @@ public final class WebSocketReader implements FrameParser.Handler {
         this.maxMessageSize = maxMessageSize;
         this.maxFramesPerMessage = maxFramesPerMessage;
         this.listener = listener;
+    }
+
+    /**
+     * Permessage-deflate was negotiated (RFC 7692): RSV1 on the first frame of a data message
+     * marks it compressed. Its inflated bytes count against the message size limit, and those
+     * inflated from one frame against {@code maxInflatedFrame}, as they are produced.
+     *
+     * @param contextTakeover whether the peer may refer to earlier messages (it was not asked for
+     *     no_context_takeover): the connection then keeps an inflater of its own
+     */
+    public void inflateMessages(ZlibPool pool, boolean contextTakeover, long maxInflatedFrame) {
+        this.inflater = new MessageInflater(pool, contextTakeover);
+        this.maxInflatedFrame = maxInflatedFrame;
+        parser.allowRsv(RSV1);
+    }
+
+    /** Gives back what inflating holds; the connection ended. */
+    public void release() {
+        if (inflater != null) {
+            inflater.release();
+        }
+    }
+
+    /** Whether an inflater is held now (a compressed message is being read, or the peer takes context over). */
+    public boolean holdsInflater() {
+        return inflater != null && inflater.holdsInflater();
     }
 
     /** Consumes the bytes between the buffer's position and limit. After a close frame, input is ignored. */
@@ -113,6 +148,13 @@ public final class WebSocketReader implements FrameParser.Handler {
     public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) throws ProtocolViolationException {
         frameOpcode = opcode;
         frameFin = fin;
+        frameInflated = 0;
+        boolean compressedBit = inflater != null && (rsv & RSV1) != 0;
+        if (compressedBit && (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION)) {
+            // RFC 7692 §6.1: the bit is set on the first frame of a message only; never on control frames.
+            throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
+                    "RSV1 set on a " + Opcode.name(opcode) + " frame");
+        }
         if (Opcode.isControl(opcode)) {
             controlLength = 0;
             return;
@@ -138,10 +180,13 @@ public final class WebSocketReader implements FrameParser.Handler {
             messageLength = 0;
             messageFirstChunk = true;
             messageFrames = 1;
+            messageCompressed = compressedBit;
+            inflatedLength = 0;
             utf8.reset();
         }
         messageLength += payloadLength;
-        if (messageLength > maxMessageSize) {
+        // A compressed message's inflated bytes are held to the limit as they come (inflateChunk).
+        if (messageLength > (messageCompressed ? FrameParser.compressedBound(maxMessageSize) : maxMessageSize)) {
             throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
                     "message of at least " + messageLength + " bytes exceeds the limit of " + maxMessageSize);
         }
@@ -156,6 +201,10 @@ public final class WebSocketReader implements FrameParser.Handler {
             dataProgress++;
         }
         boolean last = endOfFrame && frameFin;
+        if (messageCompressed) {
+            inflateChunk(chunk, endOfFrame, last);
+            return true;
+        }
         boolean first = messageFirstChunk;
         if (!first && !last && !chunk.hasRemaining()) {
             return true; // an empty middle fragment says nothing
@@ -177,6 +226,49 @@ public final class WebSocketReader implements FrameParser.Handler {
             deliverData(messageOpcode, chunk, first, false);
         }
         return true;
+    }
+
+    /**
+     * Inflates a compressed message's chunk, delivering what it yields in pieces; at the end of
+     * the message the last (possibly empty) piece. Fails with 1009 as soon as the inflated bytes
+     * cross a limit, having inflated at most one byte past it.
+     */
+    private void inflateChunk(ByteBuffer chunk, boolean endOfFrame, boolean last) throws ProtocolViolationException {
+        long allowed = Math.min(maxMessageSize - inflatedLength, maxInflatedFrame - frameInflated);
+        inflater.inflate(chunk, last, allowed, this::deliverInflated);
+        if (endOfFrame && !last && messageFirstChunk) {
+            // As for an uncompressed message: its first frame is a first piece even when it yields no bytes yet.
+            messageFirstChunk = false;
+            deliverData(messageOpcode, ByteBuffer.allocate(0), true, false);
+        } else if (last) {
+            if (messageOpcode == Opcode.TEXT && !utf8.isComplete()) {
+                throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message ends inside a UTF-8 sequence");
+            }
+            int opcode = messageOpcode;
+            boolean first = messageFirstChunk;
+            messageOpcode = -1;
+            messageCompressed = false;
+            deliverData(opcode, ByteBuffer.allocate(0), first, true);
+        }
+    }
+
+    private void deliverInflated(ByteBuffer piece) throws ProtocolViolationException {
+        inflatedLength += piece.remaining();
+        frameInflated += piece.remaining();
+        if (inflatedLength > maxMessageSize) {
+            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                    "compressed message inflates past the limit of " + maxMessageSize + " bytes");
+        }
+        if (frameInflated > maxInflatedFrame) {
+            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                    "compressed frame inflates past the limit of " + maxInflatedFrame + " bytes");
+        }
+        if (messageOpcode == Opcode.TEXT && !utf8.validate(piece)) {
+            throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message is not valid UTF-8");
+        }
+        boolean first = messageFirstChunk;
+        messageFirstChunk = false;
+        deliverData(messageOpcode, piece, first, false);
     }
 
     private void deliverData(int opcode, ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {

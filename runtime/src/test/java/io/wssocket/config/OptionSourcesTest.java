@@ -95,13 +95,14 @@ class OptionSourcesTest {
                 Map.entry("max-queued-bytes", "100000"), Map.entry("send-queue-policy", "close"),
                 Map.entry("allowed-origins", "https://chat.example"), Map.entry("tls-protocols", "TLSv1.3"),
                 Map.entry("client-proxy", "http://127.0.0.1:3128"),
-                Map.entry("callback-threads-max", "100000")); // above callback-threads, which it never goes below
+                Map.entry("callback-threads-max", "100000"), // above callback-threads, which it never goes below
+                Map.entry("permessage-deflate", "true")); // the one boolean option off by default
         if (special.containsKey(option.name())) {
             return special.get(option.name());
         }
         String type = option.type().description();
         if (type.equals("boolean")) {
-            return "false"; // every boolean option is on by default
+            return "false"; // every other boolean option is on by default
         }
         if (type.startsWith("integer")) {
             long min = Long.parseLong(type.replaceAll("integer (≥ )?(\\d+).*", "$2"));

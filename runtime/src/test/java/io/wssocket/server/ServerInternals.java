@@ -4,6 +4,7 @@ import io.wssocket.session.InboundBudget;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.transport.EventLoopGroup;
 import io.wssocket.transport.OutboundBudget;
+import io.wssocket.wire.ZlibPool;
 
 /** What tests in other packages look at inside a running server; not part of its public API. */
 public final class ServerInternals {
@@ -28,5 +29,10 @@ public final class ServerInternals {
     /** The bytes of inbound messages the server's sessions hold together. */
     public static InboundBudget inboundBudget(WebSocketServer server) {
         return server.container().inboundBudget();
+    }
+
+    /** The deflaters and inflaters the server's connections borrow per message (permessage-deflate). */
+    public static ZlibPool deflatePool(WebSocketServer server) {
+        return server.deflatePool();
     }
 }

@@ -267,6 +267,13 @@ public final class RawWebSocket implements AutoCloseable {
      * client frame when this end is the server).
      */
     public Frame readFrame() throws IOException {
+        Frame frame = readFrameWithRsv();
+        assertThat(frame.rsv()).as("RSV bits of a frame without extensions").isZero();
+        return frame;
+    }
+
+    /** As {@link #readFrame()}, allowing RSV bits (an extension such as permessage-deflate was agreed). */
+    public Frame readFrameWithRsv() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
         boolean masked = (b1 & 0x80) != 0;
@@ -292,7 +299,6 @@ public final class RawWebSocket implements AutoCloseable {
         } else {
             assertThat(frame.masked()).as("RFC 6455 §5.1: a server must not mask its frames").isFalse();
         }
-        assertThat(frame.rsv()).as("RSV bits of a frame without extensions").isZero();
         if ((frame.opcode() & 0x8) != 0) {
             assertThat(frame.fin()).as("RFC 6455 §5.5: control frames are not fragmented").isTrue();
             assertThat(frame.payload().length).as("RFC 6455 §5.5: control payload at most 125 bytes").isLessThanOrEqualTo(125);

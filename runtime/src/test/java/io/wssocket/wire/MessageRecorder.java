@@ -80,6 +80,7 @@ public final class MessageRecorder implements WebSocketReader.Listener {
     private ByteArrayOutputStream message;
     private boolean messageIsText;
     private int dataChunks;
+    private long deliveredBytes;
 
     /** The input currently being read, to tell slices from copies. */
     private ByteBuffer input;
@@ -103,10 +104,40 @@ public final class MessageRecorder implements WebSocketReader.Listener {
     /** As {@link #read(ReaderConfig, byte[], List, boolean, ByteOrder)}, with a limit on the frames of one message. */
     public static MessageRecorder read(ReaderConfig config, int maxFramesPerMessage, byte[] bytes, List<Integer> chunkSizes,
             boolean direct, ByteOrder order) {
+        return read(config, null, false, maxFramesPerMessage, bytes, chunkSizes, direct, order);
+    }
+
+    /**
+     * As {@link #read(ReaderConfig, int, byte[], List, boolean, ByteOrder)} with permessage-deflate
+     * negotiated: compressed messages are inflated with the pool's inflaters (or a connection's own
+     * when the peer takes context over); the reader is released at the end, as a closing connection's is.
+     */
+    public static MessageRecorder readInflating(ReaderConfig config, ZlibPool pool, boolean peerTakesContextOver,
+            byte[] bytes, List<Integer> chunkSizes) {
+        return read(config, pool, peerTakesContextOver, WebSocketReader.DEFAULT_MAX_FRAMES_PER_MESSAGE, bytes,
+                chunkSizes, false, ByteOrder.BIG_ENDIAN);
+    }
+
+    private static MessageRecorder read(ReaderConfig config, ZlibPool pool, boolean peerTakesContextOver,
+            int maxFramesPerMessage, byte[] bytes, List<Integer> chunkSizes, boolean direct, ByteOrder order) {
         MessageRecorder recorder = new MessageRecorder();
         WebSocketReader reader = new WebSocketReader(
                 new FrameParser(config.serverSide(), config.maxFramePayload(), config.allowedRsv()),
                 config.maxMessageSize(), maxFramesPerMessage, recorder);
+        if (pool != null) {
+            reader.inflateMessages(pool, peerTakesContextOver, config.maxFramePayload());
+        }
+        try {
+            recorder.readAll(reader, bytes, chunkSizes, direct, order);
+        } finally {
+            reader.release();
+        }
+        return recorder;
+    }
+
+    private void readAll(WebSocketReader reader, byte[] bytes, List<Integer> chunkSizes, boolean direct,
+            ByteOrder order) {
+        MessageRecorder recorder = this;
         ByteBuffer all;
         if (direct) {
             all = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
@@ -126,13 +157,17 @@ public final class MessageRecorder implements WebSocketReader.Listener {
                 reader.read(chunk);
             } catch (ProtocolViolationException e) {
                 recorder.events.add(new Failure(e.closeCode()));
-                return recorder;
+                return;
             }
             if (chunk.hasRemaining()) {
                 throw new AssertionError("read() left " + chunk.remaining() + " bytes of its chunk");
             }
         }
-        return recorder;
+    }
+
+    /** Data bytes handed to the listener so far, finished messages and the unfinished one together. */
+    public long deliveredBytes() {
+        return deliveredBytes;
     }
 
     public static MessageRecorder read(ReaderConfig config, byte[] bytes) {
@@ -182,6 +217,7 @@ public final class MessageRecorder implements WebSocketReader.Listener {
 
     private void onData(boolean text, ByteBuffer chunk, boolean first, boolean last) {
         dataChunks++;
+        deliveredBytes += chunk.remaining();
         checkSlice(chunk);
         if (first != (message == null)) {
             throw new AssertionError("first=" + first + " but a message was " + (message == null ? "not " : "") + "open");

@@ -2,6 +2,8 @@ package io.wssocket.client.internal;
 
 import io.wssocket.client.ClientConfig;
 
+import io.wssocket.handshake.JakartaExtension;
+import io.wssocket.handshake.PerMessageDeflate;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.wire.CloseCodes;
@@ -14,6 +16,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
     private final InboundBudget inboundBudget;
     private final Set<Session> clientSessions = ConcurrentHashMap.newKeySet();
     private final ClientConnector connector;
+    private final Set<Extension> installedExtensions;
     private volatile long defaultAsyncSendTimeout;
     private volatile long defaultMaxSessionIdleTimeout;
     private volatile int defaultMaxBinaryMessageBufferSize;
@@ -49,6 +53,8 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
         this.defaultMaxSessionIdleTimeout = initial.idleTimeoutMillis();
         this.defaultMaxBinaryMessageBufferSize = initial.maxBinaryMessageBufferSize();
         this.defaultMaxTextMessageBufferSize = initial.maxTextMessageBufferSize();
+        this.installedExtensions = client.connection().deflate().enabled()
+                ? Set.of(new JakartaExtension(PerMessageDeflate.NAME, List.of())) : Set.of();
         this.connector = new ClientConnector(client, transport, owner == null ? this : owner, this::sessionSettings, inboundBudget, clientSessions);
     }
 
@@ -171,9 +177,9 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
         this.defaultMaxTextMessageBufferSize = SessionSettings.checkBufferSize(max);
     }
 
-    /** No extension is implemented yet. */
+    /** Permessage-deflate (RFC 7692) when the permessage-deflate option is on; no other extension. */
     @Override
     public Set<Extension> getInstalledExtensions() {
-        return Set.of();
+        return installedExtensions;
     }
 }

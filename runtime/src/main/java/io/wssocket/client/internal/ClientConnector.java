@@ -3,6 +3,11 @@ package io.wssocket.client.internal;
 import io.wssocket.client.ClientConfig;
 
 import io.wssocket.handshake.ClientHandshakeRequest;
+import io.wssocket.handshake.ExtensionOffer;
+import io.wssocket.handshake.PerMessageDeflate;
+import io.wssocket.protocol.Compression;
+import io.wssocket.protocol.DeflateConfig;
+import io.wssocket.protocol.ProtocolEvents;
 import io.wssocket.handshake.HandshakeFailedException;
 import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.handshake.ProxyAddress;
@@ -17,6 +22,7 @@ import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.TlsContext;
 import io.wssocket.wire.MaskKeySource;
+import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -68,6 +74,8 @@ final class ClientConnector {
     private final String idPrefix = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 20) + "-";
     private final AtomicLong ids = new AtomicLong();
     private volatile TlsContext tls;
+    /** The deflaters and inflaters this container's connections borrow per message. */
+    private final ZlibPool deflatePool;
 
     /**
      * @param container what the sessions report as their container
@@ -84,6 +92,23 @@ final class ClientConnector {
         this.settings = settings;
         this.inboundBudget = inboundBudget;
         this.openSessions = openSessions;
+        DeflateConfig deflate = client.connection().deflate();
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize());
+    }
+
+    /**
+     * Permessage-deflate as the server answered it (already checked by the handshake's validator),
+     * or null when it did not accept it.
+     */
+    private Compression compression(List<ExtensionOffer> accepted) {
+        for (ExtensionOffer e : accepted) {
+            if (e.name().equalsIgnoreCase(PerMessageDeflate.NAME)) {
+                PerMessageDeflate.Agreement a = PerMessageDeflate.acceptResponse(e);
+                return new Compression(deflatePool, a.peerTakesContextOver(), a.deflateOutbound(),
+                        client.connection().deflate().threshold());
+            }
+        }
+        return null;
     }
 
     /** {@code connectToServer} of an {@code @ClientEndpoint} instance. */
@@ -125,7 +150,7 @@ final class ClientConnector {
         ProxyAddress proxy = proxyFor(cec);
         ClientHandshakeRequest request;
         try {
-            request = ClientRequestHeaders.build(uri, cec, KEYS);
+            request = ClientRequestHeaders.build(uri, cec, KEYS, client.connection().deflate().enabled());
         } catch (IllegalArgumentException e) {
             throw new DeploymentException("endpoint " + owner + ": cannot send the opening handshake: " + e.getMessage(), e);
         }
@@ -143,7 +168,8 @@ final class ClientConnector {
             connection = upgraded.connection();
             cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
 
-            WebSocketConnection ws = new WebSocketConnection(connection, client.connection().protocol(), 0, new MaskKeySource());
+            WebSocketConnection ws = new WebSocketConnection(connection, client.connection().protocol(), 0,
+                    new MaskKeySource(), ProtocolEvents.NONE, null, null, compression(upgraded.handshake().extensions()));
             SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
                     target.secure(), null);

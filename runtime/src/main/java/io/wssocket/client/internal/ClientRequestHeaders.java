@@ -5,6 +5,7 @@ import io.wssocket.handshake.ExtensionHeaderParser;
 import io.wssocket.handshake.ExtensionOffer;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.JakartaExtension;
+import io.wssocket.handshake.PerMessageDeflate;
 import io.wssocket.handshake.TokenList;
 import jakarta.websocket.ClientEndpointConfig;
 import java.net.URI;
@@ -42,10 +43,22 @@ final class ClientRequestHeaders {
      * @throws IllegalArgumentException when the URI or a header cannot be sent (injection refused)
      */
     static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random) {
+        return build(uri, config, random, false);
+    }
+
+    /**
+     * @param offerDeflate whether to offer permessage-deflate after the configuration's own
+     *     extensions (unless they offer it already)
+     */
+    static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random, boolean offerDeflate) {
         String key = ClientHandshakeRequest.newKey(random);
+        List<ExtensionOffer> offers = new ArrayList<>(config.getExtensions().stream().map(JakartaExtension::offer).toList());
+        if (offerDeflate && offers.stream().noneMatch(o -> o.name().equalsIgnoreCase(PerMessageDeflate.NAME))) {
+            offers.add(PerMessageDeflate.offer());
+        }
         ClientHandshakeRequest draft = ClientHandshakeRequest.to(uri).key(key)
                 .subprotocols(config.getPreferredSubprotocols())
-                .extensions(config.getExtensions().stream().map(JakartaExtension::offer).toList())
+                .extensions(offers)
                 .build(random);
         Map<String, List<String>> headers = headersOf(draft);
         config.getConfigurator().beforeRequest(headers);

@@ -1,0 +1,111 @@
+package io.wssocket.wire;
+
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Inflates the payload of compressed messages (RFC 7692 §7.2.2) in bounded pieces: never more
+ * than {@link #PIECE} bytes of output at a time, and never more than the caller allows, so that a
+ * small frame that inflates to gigabytes costs at most the limit before the connection fails.
+ * Without context takeover the inflater is borrowed from the pool for one message only.
+ *
+ * <p>One per connection, on its reading thread; not thread-safe.
+ */
+final class MessageInflater {
+    /** RFC 7692 §7.2.2: the empty stored block the sender removed, appended before inflating the end. */
+    private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
+    static final int PIECE = 8192;
+
+    /** Receives inflated bytes, valid only during the call. */
+    interface Sink {
+        void accept(ByteBuffer piece) throws ProtocolViolationException;
+    }
+
+    private final ZlibPool pool;
+    private final boolean contextTakeover;
+    private Inflater inflater;
+    private byte[] out;
+
+    /**
+     * @param contextTakeover whether the peer may refer to earlier messages (it did not agree to
+     *     no_context_takeover): then one inflater is kept for the connection's life
+     */
+    MessageInflater(ZlibPool pool, boolean contextTakeover) {
+        this.pool = pool;
+        this.contextTakeover = contextTakeover;
+    }
+
+    /**
+     * Inflates {@code compressed} (consumed whole) and, at the end of the message, the tail.
+     *
+     * @param allowed the most bytes this call may produce; one more is produced, and handed to the
+     *     sink, only to show that the limit was crossed
+     */
+    void inflate(ByteBuffer compressed, boolean endOfMessage, long allowed, Sink sink)
+            throws ProtocolViolationException {
+        if (inflater == null) {
+            inflater = contextTakeover ? new Inflater(true) : pool.borrowInflater();
+            out = new byte[PIECE];
+        }
+        long left = drain(compressed, allowed, sink);
+        if (endOfMessage) {
+            drain(ByteBuffer.wrap(TAIL), left, sink);
+            if (!contextTakeover) {
+                release();
+            } else if (inflater.finished()) {
+                inflater.reset(); // the sender ended its stream (BFINAL): the next message starts a new one
+            }
+        }
+    }
+
+    private long drain(ByteBuffer input, long allowed, Sink sink) throws ProtocolViolationException {
+        if (inflater.finished()) {
+            // A final block (BFINAL) ended the sender's DEFLATE data: nothing after it is data.
+            input.position(input.limit());
+            return allowed;
+        }
+        inflater.setInput(input);
+        long left = allowed;
+        try {
+            while (true) {
+                // One byte past what is allowed shows the limit crossed; no overflow when nothing limits.
+                int room = left >= out.length ? out.length : (int) Math.max(0, left) + 1;
+                int n = inflater.inflate(out, 0, room);
+                if (n > 0) {
+                    left -= n;
+                    sink.accept(ByteBuffer.wrap(out, 0, n));
+                } else if (inflater.needsDictionary()) {
+                    throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD,
+                            "compressed message asks for a preset dictionary (RFC 7692 §7.2.2)");
+                } else {
+                    break; // input used up, or the stream finished
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD,
+                    "compressed message is not valid DEFLATE data: " + e.getMessage());
+        }
+        input.position(input.limit());
+        return left;
+    }
+
+    /** Gives the inflater back (or ends a connection's own); called at the end of a message and when the connection ends. */
+    void release() {
+        Inflater i = inflater;
+        if (i != null) {
+            inflater = null;
+            out = null;
+            if (contextTakeover) {
+                i.end();
+            } else {
+                pool.release(i);
+            }
+        }
+    }
+
+    /** Whether an inflater is held now. */
+    boolean holdsInflater() {
+        return inflater != null;
+    }
+}
