@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * here, whose inflaters live for one message. Found with this test; see docs/architecture.md.
  */
 @Timeout(60)
-class PerMessageDeflateJettyInteropTest {
+class JettyClientDeflateTest {
 
     @RegisterExtension
     static final RunningServer server = RunningServer.with(b -> b.permessageDeflate(true).deflateThreshold(16),
