@@ -32,6 +32,8 @@ public final class FrameParser {
     private final boolean expectMasked;
     private final long maxFramePayload;
     private int allowedRsv;
+    /** RSV1 marks a compressed frame (permessage-deflate), whose payload may exceed the limit by DEFLATE's overhead. */
+    private boolean rsv1Compressed;
 
     /**
      * A header split across two reads, gathered; made only when a split happens and dropped when
@@ -67,6 +69,16 @@ public final class FrameParser {
     /** Extensions negotiated after construction (the handshake) widen the RSV bits allowed. */
     public void allowRsv(int rsvBits) {
         this.allowedRsv = rsvBits;
+    }
+
+    /**
+     * Permessage-deflate was negotiated: a frame with RSV1 carries compressed data, which may be a
+     * little larger than what it inflates to; the reader holds the inflated bytes to the limit.
+     * Without it, RSV1 (allowed by another extension) leaves the frame limit as it is.
+     */
+    public void compressedWithRsv1() {
+        this.allowedRsv |= 0x4;
+        this.rsv1Compressed = true;
     }
 
     /**
@@ -222,7 +234,7 @@ public final class FrameParser {
         }
         // A compressed frame (RSV1 under permessage-deflate) of incompressible data is a little
         // larger than what it inflates to; the reader holds its inflated bytes to the limit itself.
-        long limit = (b0 & 0x40) != 0 ? compressedBound(maxFramePayload) : maxFramePayload;
+        long limit = rsv1Compressed && (b0 & 0x40) != 0 ? compressedBound(maxFramePayload) : maxFramePayload;
         if (length > limit) {
             throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
                     "frame of " + length + " bytes exceeds the limit of " + maxFramePayload);

@@ -90,7 +90,7 @@ public final class WebSocketReader implements FrameParser.Handler {
     public void inflateMessages(ZlibPool pool, boolean contextTakeover, long maxInflatedFrame) {
         this.inflater = new MessageInflater(pool, contextTakeover);
         this.maxInflatedFrame = maxInflatedFrame;
-        parser.allowRsv(RSV1);
+        parser.compressedWithRsv1();
     }
 
     /** Gives back what inflating holds; the connection ended. */
