@@ -77,7 +77,7 @@ public final class FrameParser {
      * Without it, RSV1 (allowed by another extension) leaves the frame limit as it is.
      */
     public void compressedWithRsv1() {
-        this.allowedRsv |= 0x4;
+        this.allowedRsv |= WebSocketReader.RSV1;
         this.rsv1Compressed = true;
     }
 

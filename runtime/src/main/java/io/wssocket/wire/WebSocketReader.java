@@ -51,6 +51,8 @@ public final class WebSocketReader implements FrameParser.Handler {
 
     /** Set when permessage-deflate was negotiated (RFC 7692); null otherwise. */
     private MessageInflater inflater;
+    /** Where inflated pieces go: made once, not a new method reference per compressed chunk. */
+    private final MessageInflater.Sink inflatedSink = this::deliverInflated;
     private long maxInflatedFrame;
     private boolean messageCompressed;
     private long inflatedLength;
@@ -235,7 +237,7 @@ public final class WebSocketReader implements FrameParser.Handler {
      */
     private void inflateChunk(ByteBuffer chunk, boolean endOfFrame, boolean last) throws ProtocolViolationException {
         long allowed = Math.min(maxMessageSize - inflatedLength, maxInflatedFrame - frameInflated);
-        inflater.inflate(chunk, last, allowed, this::deliverInflated);
+        inflater.inflate(chunk, last, allowed, inflatedSink);
         if (endOfFrame && !last && messageFirstChunk) {
             // As for an uncompressed message: its first frame is a first piece even when it yields no bytes yet.
             messageFirstChunk = false;
