@@ -3,6 +3,7 @@ package io.wssocket.session;
 import io.wssocket.message.MessageAssembler;
 import io.wssocket.message.MessageBuffer;
 import io.wssocket.message.MessageLimitException;
+import io.wssocket.message.MessageStream;
 import io.wssocket.protocol.ConnectionFailure;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.protocol.WebSocketListener;
@@ -20,6 +21,13 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * whole messages so endpoint code gets them in one piece, and cuts pieces for partial handlers;
  * this class picks the handler, delivers, and bounds what waits.
  *
+ * <p>A handler of whole messages as a {@code Reader} or {@code InputStream} is not given a gathered
+ * message: it is called on a message's first piece with a stream ({@link MessageStream}) that the
+ * loop feeds as pieces arrive, through at most {@link #STREAM_BOUND} bytes (more pauses reading until
+ * the handler has read half of them). So such a message is not bounded by the session's buffer
+ * size, only by the protocol's max-message-size. The handler runs on the serial executor like any
+ * other, so messages after it are handled only once it returned; what it left unread is discarded.
+ *
  * <p>What waits for endpoint code is bounded in messages and in bytes: when more than
  * max-pending-messages, or more than max-pending-bytes, wait, reading from the socket pauses until
  * handlers have caught up to half of both (a message larger than the byte limit is still
@@ -27,8 +35,13 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * the container's {@link InboundBudget} and released when its message is handled, or when the
  * connection closes while the message is still being gathered.
  */
-final class InboundDispatcher implements WebSocketListener {
+final class InboundDispatcher implements WebSocketListener, MessageStream.Owner {
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+    /**
+     * Bytes of a streamed message that may wait for its handler before reading pauses: a few
+     * reads' worth, so the loop and the handler overlap, yet a fixed, small amount per message.
+     */
+    static final long STREAM_BOUND = 64 * 1024;
 
     private static final AtomicIntegerFieldUpdater<InboundDispatcher> PENDING =
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "pending");
@@ -63,6 +76,10 @@ final class InboundDispatcher implements WebSocketListener {
     private boolean warnedUnhandled;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
+    /** The message being streamed to a Reader or InputStream handler, until its last piece. */
+    private MessageStream streaming;
+    /** Streams that paused reading because their handler has not read what waits (see {@link #append}). */
+    private int streamPauses;
 
     InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
@@ -88,6 +105,10 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return; // the rest of a message no handler takes (the wire layer still checks its UTF-8)
         }
+        if (streams(target)) {
+            stream(target, chunk, first, last);
+            return;
+        }
         String text;
         try {
             text = messages().text(chunk, first, last, target.partial(), session.getMaxTextMessageBufferSize(),
@@ -112,6 +133,10 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return;
         }
+        if (streams(target)) {
+            stream(target, chunk, first, last);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = messages().binary(chunk, first, last, target.partial(), session.getMaxBinaryMessageBufferSize());
@@ -123,6 +148,75 @@ final class InboundDispatcher implements WebSocketListener {
             boolean wrap = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER;
             deliverAssembled(target, wrap ? ByteBuffer.wrap(bytes) : bytes, last);
         }
+    }
+
+    /** Whether the handler takes whole messages as a Reader or an InputStream, which it reads as they arrive. */
+    private static boolean streams(MessageHandlers.Registration target) {
+        return !target.partial() && (target.payload() == MessageHandlers.Payload.READER
+                || target.payload() == MessageHandlers.Payload.INPUT_STREAM);
+    }
+
+    /**
+     * A piece of a streamed message. Its first piece hands the stream to the handler (on the serial
+     * executor, after the messages before it); each piece is copied into the stream, and reading
+     * pauses while too much of it waits. Event loop.
+     */
+    private void stream(MessageHandlers.Registration target, ByteBuffer chunk, boolean first, boolean last) {
+        if (first) {
+            streaming = new MessageStream(STREAM_BOUND, this);
+            deliverStream(target, streaming);
+        }
+        MessageStream stream = streaming;
+        if (last) {
+            streaming = null;
+        }
+        if (stream.append(chunk, last) && streamPauses++ == 0) {
+            ws.suspendReads();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void deliverStream(MessageHandlers.Registration target, MessageStream stream) {
+        // One message waiting, of no bytes: its bytes are counted as they wait in the stream.
+        PENDING.incrementAndGet(this);
+        serial.execute(() -> {
+            cork();
+            try {
+                Object reading = target.payload() == MessageHandlers.Payload.READER ? stream.reader() : stream.inputStream();
+                ((MessageHandler.Whole) target.handler()).onMessage(reading);
+            } catch (RuntimeException e) {
+                session.onEndpointError(e);
+            } catch (Error e) {
+                session.onEndpointFailure(e);
+            } finally {
+                stream.discard(); // what the handler left unread
+                handled(0);
+            }
+        });
+    }
+
+    /** Bytes of a streamed message now wait in its stream: counted like any inbound bytes. Event loop. */
+    @Override
+    public void held(long bytes) {
+        if (!budget.reserve(bytes)) {
+            waitForBudget();
+        }
+    }
+
+    /** Bytes of a streamed message were read or discarded. The handler's thread. */
+    @Override
+    public void released(long bytes) {
+        budget.release(bytes);
+    }
+
+    /** A stream that paused reading was read down to half its bound, or given up on. The handler's thread. */
+    @Override
+    public void drained() {
+        ws.executeOnLoop(() -> {
+            if (--streamPauses == 0) {
+                resumeIfAllowed();
+            }
+        });
     }
 
     private MessageAssembler messages() {
@@ -257,7 +351,7 @@ final class InboundDispatcher implements WebSocketListener {
 
     /** Resumes reading unless a bound still holds it paused, or the session has not opened yet. Event loop. */
     private void resumeIfAllowed() {
-        if (opened && !pausedForBacklog && !waitingForBudget) {
+        if (opened && !pausedForBacklog && !waitingForBudget && streamPauses == 0) {
             ws.resumeReads();
         }
     }
@@ -294,7 +388,19 @@ final class InboundDispatcher implements WebSocketListener {
      */
     @Override
     public void afterDelivered(Runnable task) {
+        // Nothing more arrives: a handler reading a streamed message must not hold the close frame
+        // back by waiting for the rest (it would wait for the close timeout).
+        cutOff("the connection failed");
         serial.execute(task);
+    }
+
+    /** The message being streamed will not be completed. Event loop. */
+    private void cutOff(String why) {
+        if (streaming != null) {
+            // Its handler, reading, gets what arrived and then an IOException rather than waiting forever.
+            streaming.fail(why);
+            streaming = null;
+        }
     }
 
     @Override
@@ -303,6 +409,7 @@ final class InboundDispatcher implements WebSocketListener {
         if (messages != null) {
             messages.drop();
         }
+        cutOff("the connection closed (" + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
         serial.execute(() -> session.onClosed(code, reason));
     }
 

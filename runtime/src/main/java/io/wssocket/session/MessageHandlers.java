@@ -6,10 +6,8 @@ import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -132,15 +130,11 @@ final class MessageHandlers {
 
     /**
      * Serial executor: what the handler of {@code registration} receives for a whole message
-     * delivered as a String (text) or a byte[] (binary). Reader and InputStream get the whole
-     * gathered message for now.
+     * delivered as a String (text) or a byte[] (binary). Reader and InputStream handlers are not
+     * given gathered messages: the dispatcher streams to them.
      */
     Object convert(Registration registration, Object delivered) throws DecodeException {
         switch (registration.payload()) {
-            case READER:
-                return new StringReader((String) delivered);
-            case INPUT_STREAM:
-                return new ByteArrayInputStream((byte[]) delivered);
             case BYTE_BUFFER:
                 return ByteBuffer.wrap((byte[]) delivered);
             case DECODED_TEXT:
