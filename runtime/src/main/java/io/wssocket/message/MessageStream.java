@@ -38,6 +38,15 @@ public final class MessageStream {
 
         /** Reading, paused by {@link #append}, may resume: the reader caught up or gave up. The reading thread. */
         void drained();
+
+        /**
+         * Runs {@code wait}, which blocks the reading thread until the peer sends more (or the
+         * message ends or is cut off): the owner may lend the thread's pool a spare meanwhile, as
+         * for any wait on a peer. The reading thread.
+         */
+        default void waitForPeer(Runnable wait) {
+            wait.run();
+        }
     }
 
     private final long bound;
@@ -193,7 +202,7 @@ public final class MessageStream {
                 if (failure != null) {
                     throw new IOException(failure.getMessage(), failure);
                 }
-                arrived.awaitUninterruptibly();
+                owner.waitForPeer(arrived::awaitUninterruptibly);
             }
             while (taken < len && !pieces.isEmpty()) {
                 byte[] first = pieces.peekFirst();

@@ -12,6 +12,7 @@ import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -217,6 +218,26 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
                 resumeIfAllowed();
             }
         });
+    }
+
+    /**
+     * A handler reading a streamed message waits for the peer to send more: the callback pool lends
+     * a spare thread meanwhile, as it does for a send waiting on a peer that does not read, so
+     * peers that send slowly do not take the threads other sessions need. At the pool's ceiling it
+     * just waits (read-progress-timeout bounds how long a peer may leave a message unfinished).
+     */
+    @Override
+    public void waitForPeer(Runnable wait) {
+        try {
+            PeerWait.run(() -> {
+                wait.run();
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            wait.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cannot happen: the wait is uninterruptible
+        }
     }
 
     private MessageAssembler messages() {
