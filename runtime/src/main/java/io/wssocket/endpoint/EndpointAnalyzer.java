@@ -327,11 +327,21 @@ final class EndpointAnalyzer {
                 }
             });
         }
+        // A stream decoder that comes first takes every message (it has no willDecode): the session
+        // streams the message into it instead of gathering it.
         int[] text = decoders.decodersFor(t, true);
+        if (text.length > 0 && decoders.streams(text)) {
+            return new Bound(MessageKind.TEXT, Reader.class, false,
+                    (reader, sessionDecoders) -> DecoderSet.decodeTextStream(text[0], (Reader) reader, sessionDecoders));
+        }
         if (text.length > 0) {
             return new Bound(MessageKind.TEXT, String.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeText(text, (String) delivered, sessionDecoders));
         }
         int[] binary = decoders.decodersFor(t, false);
+        if (binary.length > 0 && decoders.streams(binary)) {
+            return new Bound(MessageKind.BINARY, InputStream.class, false,
+                    (in, sessionDecoders) -> DecoderSet.decodeBinaryStream(binary[0], (InputStream) in, sessionDecoders));
+        }
         if (binary.length > 0) {
             return new Bound(MessageKind.BINARY, ByteBuffer.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeBinary(binary, (ByteBuffer) delivered, sessionDecoders));
         }

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * whole messages so endpoint code gets them in one piece, and cuts pieces for partial handlers;
  * this class picks the handler, delivers, and bounds what waits.
  *
- * <p>A handler of whole messages as a {@code Reader} or {@code InputStream} is not given a gathered
- * message: it is called on a message's first piece with a stream ({@link MessageStream}) that the
- * loop feeds as pieces arrive, through at most {@link #STREAM_BOUND} bytes (more pauses reading until
+ * <p>A handler of whole messages as a {@code Reader} or {@code InputStream}, or of a type whose
+ * first decoder is a stream decoder, is not given a gathered message: it (or its decoder) is called
+ * on a message's first piece with a stream ({@link MessageStream}) that the loop feeds as pieces arrive, through at most {@link #STREAM_BOUND} bytes (more pauses reading until
  * the handler has read half of them). So such a message is not bounded by the session's buffer
  * size, only by the protocol's max-message-size. The handler runs on the serial executor like any
  * other, so messages after it are handled only once it returned; what it left unread is discarded.
@@ -151,10 +151,9 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         }
     }
 
-    /** Whether the handler takes whole messages as a Reader or an InputStream, which it reads as they arrive. */
+    /** Whether the handler (or its stream decoder) reads whole messages as they arrive: a Reader or an InputStream. */
     private static boolean streams(MessageHandlers.Registration target) {
-        return !target.partial() && (target.payload() == MessageHandlers.Payload.READER
-                || target.payload() == MessageHandlers.Payload.INPUT_STREAM);
+        return target.streamed();
     }
 
     /**
@@ -183,9 +182,8 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         serial.execute(() -> {
             cork();
             try {
-                Object reading = target.payload() == MessageHandlers.Payload.READER ? stream.reader() : stream.inputStream();
-                ((MessageHandler.Whole) target.handler()).onMessage(reading);
-            } catch (RuntimeException e) {
+                ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, stream));
+            } catch (DecodeException | RuntimeException e) {
                 session.onEndpointError(e);
             } catch (Error e) {
                 session.onEndpointFailure(e);

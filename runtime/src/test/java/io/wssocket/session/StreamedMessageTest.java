@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
+import jakarta.websocket.Decoder;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Reader and InputStream handlers read a message while its frames arrive: they are called on its
  * first frame, are not bounded by the session's buffer size (only by max-message-size), pause
  * reading while they fall behind, get an IOException when the connection ends mid-message, and
- * may stop reading early; messages after a streamed one wait for its handler.
+ * may stop reading early; messages after a streamed one wait for its handler. A stream decoder that
+ * comes first for its type reads the message as it arrives too.
  */
 @Timeout(60)
 class StreamedMessageTest {
@@ -58,6 +60,9 @@ class StreamedMessageTest {
                 c.addEndpoint(ServerEndpointConfig.Builder.create(EarlyReturn.class, "/early").build());
                 c.addEndpoint(ServerEndpointConfig.Builder.create(SlowPartial.class, "/partial").build());
                 c.addEndpoint(AnnotatedReader.class);
+                c.addEndpoint(ServerEndpointConfig.Builder.create(CountingLines.class, "/lines")
+                        .decoders(List.of(LineCounter.class)).build());
+                c.addEndpoint(AnnotatedSum.class);
             });
 
     @BeforeEach
@@ -145,6 +150,64 @@ class StreamedMessageTest {
                 text.append(buffer, 0, n);
             }
             return text.length() + " " + text.toString().hashCode();
+        }
+    }
+
+    /** How many lines a text message has. */
+    public record Lines(long count) {
+    }
+
+    /** A stream decoder, first for its type: it reads the message as it arrives. */
+    public static class LineCounter implements Decoder.TextStream<Lines> {
+        @Override
+        public Lines decode(Reader reader) throws IOException {
+            invoked.countDown();
+            long lines = 0;
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (c == '\n') {
+                    lines++;
+                }
+            }
+            return new Lines(lines);
+        }
+    }
+
+    /** Programmatic: a handler of a type its endpoint's stream decoder makes. */
+    public static class CountingLines extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(Lines.class, lines -> session.getAsyncRemote().sendText(lines.count() + " lines"));
+        }
+    }
+
+    /** The sum of a binary message's bytes. */
+    public record Sum(long value) {
+    }
+
+    /** A binary stream decoder. */
+    public static class ByteSum implements Decoder.BinaryStream<Sum> {
+        @Override
+        public Sum decode(InputStream in) throws IOException {
+            invoked.countDown();
+            long sum = 0;
+            int b;
+            byte[] buffer = new byte[8192];
+            while ((b = in.read(buffer)) >= 0) {
+                for (int i = 0; i < b; i++) {
+                    sum += buffer[i];
+                }
+            }
+            return new Sum(sum);
+        }
+    }
+
+    /** Annotated: a parameter of a type its endpoint's binary stream decoder makes. */
+    @ServerEndpoint(value = "/sum", decoders = ByteSum.class)
+    public static class AnnotatedSum {
+        @OnMessage
+        public String onMessage(Sum sum) {
+            return "sum " + sum.value();
         }
     }
 
@@ -283,6 +346,28 @@ class StreamedMessageTest {
             for (int i = 0; i < 6; i++) {
                 assertThat(client.readFrame().text()).as("message %d", i).isEqualTo(text.length() + " " + text.hashCode());
             }
+        }
+    }
+
+    @Test
+    void aStreamDecoderFirstForItsTypeReadsTheMessageAsItArrives() throws Exception {
+        try (RawWebSocket client = RawWebSocket.open(server.port(), "/lines")) {
+            byte[] lines = "a line of text\n".repeat(100_000).getBytes(StandardCharsets.UTF_8); // 1.5 MB, over the 1 KiB buffer
+            client.sendFrame(false, RawWebSocket.TEXT, java.util.Arrays.copyOf(lines, 1000));
+            assertThat(invoked.await(10, TimeUnit.SECONDS)).as("decoder called before the message is complete").isTrue();
+            client.sendFrame(true, RawWebSocket.CONTINUATION, java.util.Arrays.copyOfRange(lines, 1000, lines.length));
+            assertThat(client.readFrame().text()).isEqualTo("100000 lines");
+        }
+        invoked = new CountDownLatch(1);
+        try (RawWebSocket client = RawWebSocket.open(server.port(), "/sum")) {
+            client.sendRaw(BINARY.first);
+            assertThat(invoked.await(10, TimeUnit.SECONDS)).as("annotated endpoint's decoder called on the first frame").isTrue();
+            client.sendRaw(BINARY.last);
+            long sum = 0;
+            for (byte b : BINARY.payload) {
+                sum += b;
+            }
+            assertThat(client.readFrame().text()).isEqualTo("sum " + 2 * sum);
         }
     }
 
