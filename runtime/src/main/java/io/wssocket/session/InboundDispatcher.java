@@ -106,7 +106,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         if (target == null) {
             return; // the rest of a message no handler takes (the wire layer still checks its UTF-8)
         }
-        if (streams(target)) {
+        if (target.streamed()) {
             stream(target, chunk, first, last);
             return;
         }
@@ -134,7 +134,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         if (target == null) {
             return;
         }
-        if (streams(target)) {
+        if (target.streamed()) {
             stream(target, chunk, first, last);
             return;
         }
@@ -151,11 +151,6 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         }
     }
 
-    /** Whether the handler (or its stream decoder) reads whole messages as they arrive: a Reader or an InputStream. */
-    private static boolean streams(MessageHandlers.Registration target) {
-        return target.streamed();
-    }
-
     /**
      * A piece of a streamed message. Its first piece hands the stream to the handler (on the serial
      * executor, after the messages before it); each piece is copied into the stream, and reading
@@ -164,7 +159,8 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
     private void stream(MessageHandlers.Registration target, ByteBuffer chunk, boolean first, boolean last) {
         if (first) {
             streaming = new MessageStream(STREAM_BOUND, this);
-            deliverStream(target, streaming);
+            // One message waiting, of no bytes: its bytes are counted as they wait in the stream.
+            deliver(target, streaming, true, 0);
         }
         MessageStream stream = streaming;
         if (last) {
@@ -173,25 +169,6 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         if (stream.append(chunk, last) && streamPauses++ == 0) {
             ws.suspendReads();
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void deliverStream(MessageHandlers.Registration target, MessageStream stream) {
-        // One message waiting, of no bytes: its bytes are counted as they wait in the stream.
-        PENDING.incrementAndGet(this);
-        serial.execute(() -> {
-            cork();
-            try {
-                ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, stream));
-            } catch (DecodeException | RuntimeException e) {
-                session.onEndpointError(e);
-            } catch (Error e) {
-                session.onEndpointFailure(e);
-            } finally {
-                stream.discard(); // what the handler left unread
-                handled(0);
-            }
-        });
     }
 
     /** Bytes of a streamed message now wait in its stream: counted like any inbound bytes. Event loop. */
@@ -331,6 +308,8 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
             try {
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
+                } else if (target.streamed()) {
+                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, (MessageStream) message));
                 } else {
                     ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
                 }
@@ -339,6 +318,9 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
             } catch (Error e) {
                 session.onEndpointFailure(e);
             } finally {
+                if (target.streamed()) {
+                    ((MessageStream) message).discard(); // what the handler left unread
+                }
                 handled(size);
             }
         });
