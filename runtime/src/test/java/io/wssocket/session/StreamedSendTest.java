@@ -20,17 +20,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * With permessage-deflate agreed, a message written through the send stream still leaves
- * fragment by fragment: each frame carries the compressed data of its fragment, flushed so the
- * peer can inflate it on arrival, with RSV1 on the first frame only (RFC 7692 §6.1).
+ * A message written through the send stream leaves fragment by fragment as it is written: large
+ * writes in frames of at most 64 KiB, the last frame never empty. With permessage-deflate agreed
+ * it still does: each frame carries the compressed data of its fragment, flushed so the peer can
+ * inflate it on arrival, with RSV1 on the first frame only (RFC 7692 §6.1).
  */
 @Timeout(60)
-class StreamedSendDeflateTest {
+class StreamedSendTest {
     static final int WRITE = 256 * 1024;
     static final int WRITES = 32; // 8 MiB
 
     @RegisterExtension
     static final RunningServer server = RunningServer.with(b -> b.option("permessage-deflate", "true"),
+            c -> c.addEndpoint(ServerEndpointConfig.Builder.create(Source.class, "/source").build()));
+
+    @RegisterExtension
+    static final RunningServer plain = RunningServer.withEndpoints(
             c -> c.addEndpoint(ServerEndpointConfig.Builder.create(Source.class, "/source").build()));
 
     /** Answers any text with the streamed message. */
@@ -95,6 +100,31 @@ class StreamedSendDeflateTest {
             assertThat(frames).as("frames of one 8 MiB message").isGreaterThan(WRITES);
             assertThat(inflatedBytes).isEqualTo((long) WRITE * WRITES);
             assertThat(received.getValue()).isEqualTo(expected.getValue());
+        }
+    }
+
+    @Test
+    void largeWritesLeaveInFramesOfAtMost64KiBAndTheLastFrameCarriesBytes() throws Exception {
+        CRC32 expected = new CRC32();
+        for (int i = 0; i < WRITES; i++) {
+            expected.update(chunk(i));
+        }
+        try (RawWebSocket ws = RawWebSocket.open(plain.port(), "/source")) {
+            ws.sendText("go");
+            CRC32 received = new CRC32();
+            long bytes = 0;
+            int frames = 0;
+            RawWebSocket.Frame frame;
+            do {
+                frame = ws.readFrame();
+                assertThat(frame.payload().length).as("frame %d", frames).isBetween(1, FragmentingOutputStream.MAX_DIRECT_FRAME);
+                received.update(frame.payload());
+                bytes += frame.payload().length;
+                frames++;
+            } while (!frame.fin());
+            assertThat(bytes).isEqualTo((long) WRITE * WRITES);
+            assertThat(received.getValue()).isEqualTo(expected.getValue());
+            assertThat(frames).as("a 256 KiB write takes a few frames, not 32 of 8 KiB").isLessThan(WRITES * 8);
         }
     }
 
