@@ -79,7 +79,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
     private MessageHandlers.Registration binaryTarget;
     /** The message being streamed to a Reader or InputStream handler, until its last piece. */
     private MessageStream streaming;
-    /** Streams that paused reading because their handler has not read what waits (see {@link #append}). */
+    /** Streams that paused reading because their handler has not read what waits (see {@link MessageStream#append}). */
     private int streamPauses;
 
     InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
