@@ -128,7 +128,7 @@ public final class DecoderSet {
                     return d.decode(text);
                 }
             } else {
-                return decodeTextStream(i, new StringReader(text), decoders);
+                return decodeTextStream(i, new StringReader(text), decoders, text);
             }
         }
         throw new DecodeException(text, "no decoder of this endpoint will decode the text message");
@@ -147,23 +147,34 @@ public final class DecoderSet {
         return form == Form.TEXT_STREAM || form == Form.BINARY_STREAM;
     }
 
-    /** Decodes a text message with the {@code Decoder.TextStream} at {@code index}, reading it from {@code reader}. */
+    /**
+     * Decodes a text message read as it arrives with the {@code Decoder.TextStream} at {@code index}
+     * (a failure to read names no text: the message was never whole).
+     */
     public static Object decodeTextStream(int index, Reader reader, Decoder[] decoders) throws DecodeException {
+        return decodeTextStream(index, reader, decoders, "");
+    }
+
+    private static Object decodeTextStream(int index, Reader reader, Decoder[] decoders, String text) throws DecodeException {
         Decoder decoder = decoders[index];
         try {
             return ((Decoder.TextStream<?>) decoder).decode(reader);
         } catch (IOException e) {
-            throw new DecodeException("", "decoder " + decoder.getClass().getName() + " failed to read", e);
+            throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
         }
     }
 
-    /** Decodes a binary message with the {@code Decoder.BinaryStream} at {@code index}, reading it from {@code in}. */
+    /** As {@link #decodeTextStream(int, Reader, Decoder[])}, for a binary message and its {@code Decoder.BinaryStream}. */
     public static Object decodeBinaryStream(int index, InputStream in, Decoder[] decoders) throws DecodeException {
+        return decodeBinaryStream(index, in, decoders, ByteBuffer.allocate(0));
+    }
+
+    private static Object decodeBinaryStream(int index, InputStream in, Decoder[] decoders, ByteBuffer bytes) throws DecodeException {
         Decoder decoder = decoders[index];
         try {
             return ((Decoder.BinaryStream<?>) decoder).decode(in);
         } catch (IOException e) {
-            throw new DecodeException(ByteBuffer.allocate(0), "decoder " + decoder.getClass().getName() + " failed to read", e);
+            throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
         }
     }
 
@@ -180,7 +191,7 @@ public final class DecoderSet {
                 ByteBuffer copy = bytes.duplicate();
                 byte[] array = new byte[copy.remaining()];
                 copy.get(array);
-                return decodeBinaryStream(i, new ByteArrayInputStream(array), decoders);
+                return decodeBinaryStream(i, new ByteArrayInputStream(array), decoders, bytes);
             }
         }
         throw new DecodeException(bytes, "no decoder of this endpoint will decode the binary message");
