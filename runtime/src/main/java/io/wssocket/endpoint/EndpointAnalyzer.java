@@ -14,10 +14,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -314,13 +312,10 @@ final class EndpointAnalyzer {
         if (t == PongMessage.class) {
             return new Bound(MessageKind.PONG, PongMessage.class, false, MessageConverter.SAME);
         }
-        // Reader and InputStream get the whole message, gathered by the session, as an in-memory
-        // stream for now; reading them while the message still arrives is left to a later change.
-        if (t == Reader.class) {
-            return new Bound(MessageKind.TEXT, String.class, false, (text, d) -> new StringReader((String) text));
-        }
-        if (t == InputStream.class) {
-            return new Bound(MessageKind.BINARY, byte[].class, false, (bytes, d) -> new ByteArrayInputStream((byte[]) bytes));
+        // Reader and InputStream are handed over as they are: the session streams the message into
+        // them while its frames arrive, without gathering it.
+        if (t == Reader.class || t == InputStream.class) {
+            return new Bound(t == Reader.class ? MessageKind.TEXT : MessageKind.BINARY, t, false, MessageConverter.SAME);
         }
         if (StringConversion.isPrimitiveOrBox(t)) {
             StringConversion conversion = StringConversion.to(t);
@@ -332,11 +327,21 @@ final class EndpointAnalyzer {
                 }
             });
         }
+        // A stream decoder that comes first takes every message (it has no willDecode): the session
+        // streams the message into it instead of gathering it.
         int[] text = decoders.decodersFor(t, true);
+        if (text.length > 0 && decoders.streams(text)) {
+            return new Bound(MessageKind.TEXT, Reader.class, false,
+                    (reader, sessionDecoders) -> DecoderSet.decodeTextStream(text[0], (Reader) reader, sessionDecoders));
+        }
         if (text.length > 0) {
             return new Bound(MessageKind.TEXT, String.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeText(text, (String) delivered, sessionDecoders));
         }
         int[] binary = decoders.decodersFor(t, false);
+        if (binary.length > 0 && decoders.streams(binary)) {
+            return new Bound(MessageKind.BINARY, InputStream.class, false,
+                    (in, sessionDecoders) -> DecoderSet.decodeBinaryStream(binary[0], (InputStream) in, sessionDecoders));
+        }
         if (binary.length > 0) {
             return new Bound(MessageKind.BINARY, ByteBuffer.class, false, (delivered, sessionDecoders) -> DecoderSet.decodeBinary(binary, (ByteBuffer) delivered, sessionDecoders));
         }

@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
  * boundaries. One message at a time (RFC 6455 §5.4: data messages do not interleave), on the thread
  * that reads the connection.
  *
+ * <p>A handler that reads whole messages as a stream (Reader, InputStream, a stream decoder) is not
+ * served here: its messages pass through a {@link MessageStream} and are never gathered.
+ *
  * <p>It holds memory only while a message arrives in pieces: the gathering buffer grows with the
  * message and is dropped when the message is taken. Every gathered byte is counted in the budget
  * as it arrives; the caller takes over those bytes with the message ({@link #isCounted()}) and

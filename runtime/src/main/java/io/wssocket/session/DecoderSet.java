@@ -7,6 +7,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.EndpointConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
@@ -126,14 +128,54 @@ public final class DecoderSet {
                     return d.decode(text);
                 }
             } else {
-                try {
-                    return ((Decoder.TextStream<?>) decoder).decode(new StringReader(text));
-                } catch (IOException e) {
-                    throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
-                }
+                return decodeTextStream(i, new StringReader(text), decoders, text);
             }
         }
         throw new DecodeException(text, "no decoder of this endpoint will decode the text message");
+    }
+
+    /**
+     * Whether the first of {@code candidates} reads a stream ({@code Decoder.TextStream} or
+     * {@code BinaryStream}): having no {@code willDecode}, it takes every message, so the message can
+     * be streamed into it as it arrives instead of gathered first.
+     */
+    public boolean streams(int[] candidates) {
+        if (candidates.length == 0) {
+            return false;
+        }
+        Form form = entries.get(candidates[0]).form();
+        return form == Form.TEXT_STREAM || form == Form.BINARY_STREAM;
+    }
+
+    /**
+     * Decodes a text message read as it arrives with the {@code Decoder.TextStream} at {@code index}
+     * (a failure to read names no text: the message was never whole).
+     */
+    public static Object decodeTextStream(int index, Reader reader, Decoder[] decoders) throws DecodeException {
+        return decodeTextStream(index, reader, decoders, "");
+    }
+
+    private static Object decodeTextStream(int index, Reader reader, Decoder[] decoders, String text) throws DecodeException {
+        Decoder decoder = decoders[index];
+        try {
+            return ((Decoder.TextStream<?>) decoder).decode(reader);
+        } catch (IOException e) {
+            throw new DecodeException(text, "decoder " + decoder.getClass().getName() + " failed to read", e);
+        }
+    }
+
+    /** As {@link #decodeTextStream(int, Reader, Decoder[])}, for a binary message and its {@code Decoder.BinaryStream}. */
+    public static Object decodeBinaryStream(int index, InputStream in, Decoder[] decoders) throws DecodeException {
+        return decodeBinaryStream(index, in, decoders, ByteBuffer.allocate(0));
+    }
+
+    private static Object decodeBinaryStream(int index, InputStream in, Decoder[] decoders, ByteBuffer bytes) throws DecodeException {
+        Decoder decoder = decoders[index];
+        try {
+            return ((Decoder.BinaryStream<?>) decoder).decode(in);
+        } catch (IOException e) {
+            throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
+        }
     }
 
     /** Decodes a whole binary message with the first of {@code candidates} that will. */
@@ -149,11 +191,7 @@ public final class DecoderSet {
                 ByteBuffer copy = bytes.duplicate();
                 byte[] array = new byte[copy.remaining()];
                 copy.get(array);
-                try {
-                    return ((Decoder.BinaryStream<?>) decoder).decode(new ByteArrayInputStream(array));
-                } catch (IOException e) {
-                    throw new DecodeException(bytes, "decoder " + decoder.getClass().getName() + " failed to read", e);
-                }
+                return decodeBinaryStream(i, new ByteArrayInputStream(array), decoders, bytes);
             }
         }
         throw new DecodeException(bytes, "no decoder of this endpoint will decode the binary message");

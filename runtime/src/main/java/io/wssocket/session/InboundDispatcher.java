@@ -3,6 +3,7 @@ package io.wssocket.session;
 import io.wssocket.message.MessageAssembler;
 import io.wssocket.message.MessageBuffer;
 import io.wssocket.message.MessageLimitException;
+import io.wssocket.message.MessageStream;
 import io.wssocket.protocol.ConnectionFailure;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.protocol.WebSocketListener;
@@ -11,6 +12,7 @@ import jakarta.websocket.DecodeException;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -20,6 +22,13 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * whole messages so endpoint code gets them in one piece, and cuts pieces for partial handlers;
  * this class picks the handler, delivers, and bounds what waits.
  *
+ * <p>A handler of whole messages as a {@code Reader} or {@code InputStream}, or of a type whose
+ * first decoder is a stream decoder, is not given a gathered message: it (or its decoder) is called
+ * on a message's first piece with a stream ({@link MessageStream}) that the loop feeds as pieces arrive, through at most {@link #STREAM_BOUND} bytes (more pauses reading until
+ * the handler has read half of them). So such a message is not bounded by the session's buffer
+ * size, only by the protocol's max-message-size. The handler runs on the serial executor like any
+ * other, so messages after it are handled only once it returned; what it left unread is discarded.
+ *
  * <p>What waits for endpoint code is bounded in messages and in bytes: when more than
  * max-pending-messages, or more than max-pending-bytes, wait, reading from the socket pauses until
  * handlers have caught up to half of both (a message larger than the byte limit is still
@@ -27,8 +36,13 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * the container's {@link InboundBudget} and released when its message is handled, or when the
  * connection closes while the message is still being gathered.
  */
-final class InboundDispatcher implements WebSocketListener {
+final class InboundDispatcher implements WebSocketListener, MessageStream.Owner {
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+    /**
+     * Bytes of a streamed message that may wait for its handler before reading pauses: a few
+     * reads' worth, so the loop and the handler overlap, yet a fixed, small amount per message.
+     */
+    static final long STREAM_BOUND = 64 * 1024;
 
     private static final AtomicIntegerFieldUpdater<InboundDispatcher> PENDING =
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "pending");
@@ -63,6 +77,10 @@ final class InboundDispatcher implements WebSocketListener {
     private boolean warnedUnhandled;
     private MessageHandlers.Registration textTarget;
     private MessageHandlers.Registration binaryTarget;
+    /** The message being streamed to a Reader or InputStream handler, until its last piece. */
+    private MessageStream streaming;
+    /** Streams that paused reading because their handler has not read what waits (see {@link MessageStream#append}). */
+    private int streamPauses;
 
     InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
@@ -88,6 +106,10 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return; // the rest of a message no handler takes (the wire layer still checks its UTF-8)
         }
+        if (target.streamed()) {
+            stream(target, chunk, first, last);
+            return;
+        }
         String text;
         try {
             text = messages().text(chunk, first, last, target.partial(), session.getMaxTextMessageBufferSize(),
@@ -112,6 +134,10 @@ final class InboundDispatcher implements WebSocketListener {
         if (target == null) {
             return;
         }
+        if (target.streamed()) {
+            stream(target, chunk, first, last);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = messages().binary(chunk, first, last, target.partial(), session.getMaxBinaryMessageBufferSize());
@@ -122,6 +148,70 @@ final class InboundDispatcher implements WebSocketListener {
             // Whole messages are converted on the serial executor (MessageHandlers.convert); pieces here.
             boolean wrap = target.partial() && target.payload() == MessageHandlers.Payload.BYTE_BUFFER;
             deliverAssembled(target, wrap ? ByteBuffer.wrap(bytes) : bytes, last);
+        }
+    }
+
+    /**
+     * A piece of a streamed message. Its first piece hands the stream to the handler (on the serial
+     * executor, after the messages before it); each piece is copied into the stream, and reading
+     * pauses while too much of it waits. Event loop.
+     */
+    private void stream(MessageHandlers.Registration target, ByteBuffer chunk, boolean first, boolean last) {
+        if (first) {
+            streaming = new MessageStream(STREAM_BOUND, this);
+            // One message waiting, of no bytes: its bytes are counted as they wait in the stream.
+            deliver(target, streaming, true, 0);
+        }
+        MessageStream stream = streaming;
+        if (last) {
+            streaming = null;
+        }
+        if (stream.append(chunk, last) && streamPauses++ == 0) {
+            ws.suspendReads();
+        }
+    }
+
+    /** Bytes of a streamed message now wait in its stream: counted like any inbound bytes. Event loop. */
+    @Override
+    public void held(long bytes) {
+        if (!budget.reserve(bytes)) {
+            waitForBudget();
+        }
+    }
+
+    /** Bytes of a streamed message were read or discarded. The handler's thread. */
+    @Override
+    public void released(long bytes) {
+        budget.release(bytes);
+    }
+
+    /** A stream that paused reading was read down to half its bound, or given up on. The handler's thread. */
+    @Override
+    public void drained() {
+        ws.executeOnLoop(() -> {
+            if (--streamPauses == 0) {
+                resumeIfAllowed();
+            }
+        });
+    }
+
+    /**
+     * A handler reading a streamed message waits for the peer to send more: the callback pool lends
+     * a spare thread meanwhile, as it does for a send waiting on a peer that does not read, so
+     * peers that send slowly do not take the threads other sessions need. At the pool's ceiling it
+     * just waits (read-progress-timeout bounds how long a peer may leave a message unfinished).
+     */
+    @Override
+    public void waitForPeer(Runnable wait) {
+        try {
+            PeerWait.run(() -> {
+                wait.run();
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            wait.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cannot happen: the wait is uninterruptible
         }
     }
 
@@ -218,6 +308,8 @@ final class InboundDispatcher implements WebSocketListener {
             try {
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
+                } else if (target.streamed()) {
+                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, (MessageStream) message));
                 } else {
                     ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
                 }
@@ -226,6 +318,9 @@ final class InboundDispatcher implements WebSocketListener {
             } catch (Error e) {
                 session.onEndpointFailure(e);
             } finally {
+                if (target.streamed()) {
+                    ((MessageStream) message).discard(); // what the handler left unread
+                }
                 handled(size);
             }
         });
@@ -257,7 +352,7 @@ final class InboundDispatcher implements WebSocketListener {
 
     /** Resumes reading unless a bound still holds it paused, or the session has not opened yet. Event loop. */
     private void resumeIfAllowed() {
-        if (opened && !pausedForBacklog && !waitingForBudget) {
+        if (opened && !pausedForBacklog && !waitingForBudget && streamPauses == 0) {
             ws.resumeReads();
         }
     }
@@ -294,7 +389,19 @@ final class InboundDispatcher implements WebSocketListener {
      */
     @Override
     public void afterDelivered(Runnable task) {
+        // Nothing more arrives: a handler reading a streamed message must not hold the close frame
+        // back by waiting for the rest (it would wait for the close timeout).
+        cutOff("the connection failed");
         serial.execute(task);
+    }
+
+    /** The message being streamed will not be completed. Event loop. */
+    private void cutOff(String why) {
+        if (streaming != null) {
+            // Its handler, reading, gets what arrived and then an IOException rather than waiting forever.
+            streaming.fail(why);
+            streaming = null;
+        }
     }
 
     @Override
@@ -303,6 +410,7 @@ final class InboundDispatcher implements WebSocketListener {
         if (messages != null) {
             messages.drop();
         }
+        cutOff("the connection closed (" + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
         serial.execute(() -> session.onClosed(code, reason));
     }
 

@@ -1,15 +1,14 @@
 package io.wssocket.session;
 
+import io.wssocket.message.MessageStream;
 import io.wssocket.spi.SessionInstances;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,8 +26,13 @@ final class MessageHandlers {
     /** What a handler receives, decided once when it is added. */
     enum Payload { STRING, READER, DECODED_TEXT, BYTE_BUFFER, BYTE_ARRAY, INPUT_STREAM, DECODED_BINARY, PONG }
 
-    /** @param decoderIndexes for DECODED_*: the candidate decoders, in declared order */
-    record Registration(MessageHandler handler, Payload payload, boolean partial, int[] decoderIndexes) {
+    /**
+     * @param decoderIndexes for DECODED_*: the candidate decoders, in declared order
+     * @param streamed whether whole messages are read by the handler (or its stream decoder) as they
+     *     arrive, not gathered first: Reader, InputStream, or a first candidate that is a stream decoder
+     */
+    record Registration(MessageHandler handler, Payload payload, boolean partial, int[] decoderIndexes,
+                        boolean streamed) {
     }
 
     private final DecoderSet decoderSet;
@@ -81,7 +85,9 @@ final class MessageHandlers {
         if (candidates != null) {
             decoders(); // §3.2: the session's decoder instances are initialised before they decode
         }
-        Registration registration = new Registration(handler, payload, partial, candidates);
+        boolean streamed = !partial && (payload == Payload.READER || payload == Payload.INPUT_STREAM
+                || candidates != null && decoderSet.streams(candidates));
+        Registration registration = new Registration(handler, payload, partial, candidates, streamed);
         switch (payload) {
             case STRING:
             case READER:
@@ -132,15 +138,11 @@ final class MessageHandlers {
 
     /**
      * Serial executor: what the handler of {@code registration} receives for a whole message
-     * delivered as a String (text) or a byte[] (binary). Reader and InputStream get the whole
-     * gathered message for now.
+     * delivered as a String (text) or a byte[] (binary). Reader and InputStream handlers are not
+     * given gathered messages: the dispatcher streams to them.
      */
     Object convert(Registration registration, Object delivered) throws DecodeException {
         switch (registration.payload()) {
-            case READER:
-                return new StringReader((String) delivered);
-            case INPUT_STREAM:
-                return new ByteArrayInputStream((byte[]) delivered);
             case BYTE_BUFFER:
                 return ByteBuffer.wrap((byte[]) delivered);
             case DECODED_TEXT:
@@ -149,6 +151,25 @@ final class MessageHandlers {
                 return DecoderSet.decodeBinary(registration.decoderIndexes(), ByteBuffer.wrap((byte[]) delivered), decoders());
             default:
                 return delivered;
+        }
+    }
+
+    /**
+     * Serial executor: what the handler of a {@linkplain Registration#streamed() streamed}
+     * registration receives for a message read from {@code stream} as it arrives: the stream
+     * itself, or what its stream decoder made of it (the decoder reads it to its end, or as far
+     * as it likes; the rest is discarded).
+     */
+    Object streamed(Registration registration, MessageStream stream) throws DecodeException {
+        switch (registration.payload()) {
+            case READER:
+                return stream.reader();
+            case INPUT_STREAM:
+                return stream.inputStream();
+            case DECODED_TEXT:
+                return DecoderSet.decodeTextStream(registration.decoderIndexes()[0], stream.reader(), decoders());
+            default:
+                return DecoderSet.decodeBinaryStream(registration.decoderIndexes()[0], stream.inputStream(), decoders());
         }
     }
 
