@@ -1,13 +1,15 @@
 package io.wssocket.interop;
 
 import io.wssocket.test.TestCertificates;
+import java.util.List;
 import org.glassfish.tyrus.container.grizzly.server.LoopbackTyrusServer;
 import org.glassfish.tyrus.core.TyrusServerEndpointConfigurator;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 /**
  * Tyrus's server on Grizzly, listening on loopback ({@link LoopbackTyrusServer}: Tyrus's own
  * Grizzly container would listen on every interface); over wss, Grizzly's listener does TLS with
- * the test certificate.
+ * the test certificate. Its endpoints offer Tyrus's permessage-deflate ({@code tyrus-extension-deflate}).
  */
 final class TyrusServerPeer implements PeerServer {
     private LoopbackTyrusServer container;
@@ -19,7 +21,8 @@ final class TyrusServerPeer implements PeerServer {
         container = scheme == Scheme.WSS
                 ? LoopbackTyrusServer.overTls(PeerServerEndpoints.MAX_MESSAGE, TestCertificates.localhost().serverContext())
                 : LoopbackTyrusServer.plain(PeerServerEndpoints.MAX_MESSAGE);
-        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new);
+        // Tyrus's server negotiates only the extensions an endpoint's configuration lists.
+        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new, List.of(new PerMessageDeflateExtension()));
         container.start("/", 0);
         return container.getPort();
     }
