@@ -42,8 +42,9 @@ class JdkClientInteropTest extends ClientInteropCases {
     }
 
     /**
-     * {@code java.net.http.WebSocket.Builder} has headers and subprotocols but no extensions, and
-     * {@code Sec-WebSocket-Extensions} is one of the headers it refuses to set (JDK 11 and later).
+     * {@code java.net.http.WebSocket.Builder} has headers and subprotocols but no extensions, and a
+     * {@code Sec-WebSocket-Extensions} header set by hand fails {@code buildAsync} with
+     * {@code IllegalArgumentException} ("Illegal header", JDK 17).
      */
     @Override
     Optional<String> deflateUnavailable() {
