@@ -371,7 +371,7 @@ abstract class ClientInteropCases {
     }
 
     /**
-     * Sixteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
+     * Fifteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
      * before the first echo is read, come back in order byte for byte: the client compresses what
      * it chooses to, our server inflates each message on its own and compresses what is at least
      * {@value DeflateCases#THRESHOLD} bytes.

@@ -322,7 +322,7 @@ abstract class ServerInteropCases {
     }
 
     /**
-     * Sixteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
+     * Fifteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
      * before the first echo is read, come back in order byte for byte; a peer that keeps its
      * compression context between messages (ws does by default) has each echo refer to the ones
      * before, which our client's inflater must then have kept.

@@ -49,9 +49,9 @@ final class InteropPage {
     }
 
     private static void deviations(StringBuilder page, InteropMatrix matrix) {
-        page.append("## Peer deviations\n\nWhat the cases found peers doing that the RFCs do not have them do, or that a case")
-                .append(" cannot express. Each is asserted as it is by the case named, which passes while the peer behaves")
-                .append(" exactly so.\n\n");
+        page.append("## Peer deviations\n\nWhat the cases found peers doing that the RFCs do not have them do, or what keeps")
+                .append(" a peer out of some cases. Where a case is named, it asserts the behaviour as it is: it passes while")
+                .append(" the peer behaves exactly so, and fails once that changes.\n\n");
         for (MatrixPeer peer : MatrixPeers.ALL) {
             for (String deviation : PeerDeviations.BY_PEER.getOrDefault(peer.classPrefix(), List.of())) {
                 page.append("- **").append(peer.name()).append(' ').append(peer.version(matrix.versions())).append("**: ")

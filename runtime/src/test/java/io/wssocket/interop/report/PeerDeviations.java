@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the interop cases found peers doing that the RFCs do not have them do, or that a case
- * cannot express, each with the case that asserts the behaviour as it is: such a case passes
- * while the peer behaves exactly so, and fails once it changes. The page lists them under each
- * peer's name, so that a green matrix does not hide them.
+ * What the interop cases found peers doing that the RFCs do not have them do, or what keeps a
+ * peer out of some cases, with the case that asserts the behaviour as it is where there is one:
+ * such a case passes while the peer behaves exactly so, and fails once that changes. The page
+ * lists them by peer, so that a green matrix does not hide them.
  */
 final class PeerDeviations {
     /** By {@link MatrixPeer#classPrefix()}; the page shows them in the order of {@link MatrixPeers#ALL}. */
@@ -42,8 +42,9 @@ final class PeerDeviations {
                             + " `JettyClientDeflateTest`); the cases that send several compressed messages on one connection"
                             + " are n/a for its client."),
             "Tomcat", List.of(
-                    "Under permessage-deflate its server sends fewer frames than its endpoint sent parts (RFC 6455 §5.4 lets an"
-                            + " extension change fragmentation): the deflate cases check a message's content, not its frames."),
+                    "Under permessage-deflate its server sends fewer frames than its endpoint sent parts, which RFC 6455 §5.4"
+                            + " lets an extension do (found with the partial-handler cases, docs/architecture.md): the deflate"
+                            + " cases check a message's content, not its frames."),
             "Chromium", List.of(
                     "The page's WebSocket offers permessage-deflate by itself and cannot send fragments: the deflate cases"
                             + " that need client fragments are n/a."));
