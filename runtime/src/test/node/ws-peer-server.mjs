@@ -17,7 +17,7 @@
 //                                               handshake settled on as ws reports them (names only)
 //   /subprotocol       selects the subprotocol "chat.v2" when offered and says "subprotocol <selected>"
 //
-// It accepts permessage-deflate (RFC 7692) when a client offers it, as the Java peers do by default:
+// It accepts permessage-deflate (RFC 7692) when a client offers it, as Jetty and Tomcat do by default:
 // ws's defaults otherwise (context takeover on both sides, messages under 1 KiB sent uncompressed).
 //
 // Listens on an ephemeral loopback port and prints "listening <port>" on stdout. Runs until it is
