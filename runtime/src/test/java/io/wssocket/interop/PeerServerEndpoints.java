@@ -44,26 +44,27 @@ final class PeerServerEndpoints {
      */
     static void deploy(ServerContainer container, Supplier<ServerEndpointConfig.Configurator> nativeConfigurator)
             throws DeploymentException {
-        deploy(container, nativeConfigurator, List.of());
+        deploy(container, nativeConfigurator, "", List.of());
     }
 
     /**
-     * Deploys the peer endpoints as {@link #deploy(ServerContainer, Supplier)} does, each listing
-     * {@code extensions} in its configuration: what a server that negotiates only the extensions
-     * an endpoint lists (Tyrus) needs for permessage-deflate. Jetty and Tomcat offer theirs to
-     * every endpoint, and so does WS Socket's server when the option is on.
+     * Deploys the peer endpoints as {@link #deploy(ServerContainer, Supplier)} does, under
+     * {@code prefix} (so {@code /deflate/echo}), each listing {@code extensions} in its
+     * configuration: what a server that negotiates only the extensions an endpoint lists (Tyrus)
+     * needs for permessage-deflate. Jetty and Tomcat offer theirs on every endpoint.
      */
     static void deploy(ServerContainer container, Supplier<ServerEndpointConfig.Configurator> nativeConfigurator,
-            List<Extension> extensions) throws DeploymentException {
+            String prefix, List<Extension> extensions) throws DeploymentException {
         container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE);
         container.setDefaultMaxBinaryMessageBufferSize(MAX_MESSAGE);
-        container.addEndpoint(config(EchoEndpoint.class, InteropEndpoints.ECHO, nativeConfigurator, extensions).build());
-        container.addEndpoint(config(FragmentingEchoEndpoint.class, InteropEndpoints.FRAGMENTING_ECHO, nativeConfigurator, extensions)
-                .build());
-        ServerEndpointConfig control = config(PeerControlEndpoint.class, InteropEndpoints.CONTROL, nativeConfigurator, extensions).build();
+        container.addEndpoint(config(EchoEndpoint.class, prefix + InteropEndpoints.ECHO, nativeConfigurator, extensions).build());
+        container.addEndpoint(config(FragmentingEchoEndpoint.class, prefix + InteropEndpoints.FRAGMENTING_ECHO, nativeConfigurator,
+                extensions).build());
+        ServerEndpointConfig control = config(PeerControlEndpoint.class, prefix + InteropEndpoints.CONTROL, nativeConfigurator,
+                extensions).build();
         control.getUserProperties().put(ServerCloses.USER_PROPERTY, new ServerCloses());
         container.addEndpoint(control);
-        container.addEndpoint(config(SubprotocolReportEndpoint.class, SUBPROTOCOL, nativeConfigurator, extensions)
+        container.addEndpoint(config(SubprotocolReportEndpoint.class, prefix + SUBPROTOCOL, nativeConfigurator, extensions)
                 .subprotocols(List.of(SUBPROTOCOL_NAME)).build());
     }
 

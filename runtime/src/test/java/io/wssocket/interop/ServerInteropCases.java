@@ -309,7 +309,7 @@ abstract class ServerInteropCases {
     @Test
     void deflateIsNegotiatedAndBothEndsSayWhat() throws Exception {
         try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
-                ClientConnection connection = connect(deflating, InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
             String ours = NegotiatedExtensions.header(connection.session().getNegotiatedExtensions());
             connection.sendText(NegotiatedExtensions.COMMAND);
             String theirs = connection.nextText(TIMEOUT).substring(NegotiatedExtensions.COMMAND.length() + 1);
@@ -331,7 +331,7 @@ abstract class ServerInteropCases {
     @MethodSource("deflateTypes")
     void deflateEchoesEverySizeOnOneConnection(MessageType type) throws Exception {
         try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
-                ClientConnection connection = connect(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
             List<DeflateCases.Message> messages = DeflateCases.everySize(type);
             DeflateCases.sendAll(connection, messages, connection.events());
             for (DeflateCases.Message message : messages) {
@@ -354,7 +354,7 @@ abstract class ServerInteropCases {
     void deflateEchoesAnEmptyMessageBetweenOthers(MessageType type) throws Exception {
         List<DeflateCases.Message> messages = DeflateCases.emptyBetweenOthers(type);
         try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
-                ClientConnection connection = connect(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
             DeflateCases.sendAll(connection, messages, connection.events());
             assertSameBytes(messages.get(0).payload(), connection.events().nextMessage(TIMEOUT).payload());
             assertThat(connection.events().nextMessage(TIMEOUT).payload()).as("echo of the empty message").isEmpty();
@@ -386,7 +386,7 @@ abstract class ServerInteropCases {
         List<DeflateCases.Message> messages = List.of(DeflateCases.compressible(type, 64 * KIB + 1),
                 new DeflateCases.Message(type, InteropPayloads.payload(type, 16 * KIB)));
         try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
-                ClientConnection connection = connect(deflating, route.path(), handlers)) {
+                ClientConnection connection = connectDeflating(deflating, route.path(), handlers)) {
             if (route.serverFragments() && !serverMarksOnlyTheFirstFrameCompressed()) {
                 DeflateCases.send(connection, messages.get(0), route.clientParts());
                 CloseStatus close = connection.events().awaitClose(TIMEOUT);
@@ -414,7 +414,7 @@ abstract class ServerInteropCases {
         DeflateCases.Message message = DeflateCases.compressible(type, DeflateCases.WIRE_MESSAGE);
         try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
                 CountingRelay relay = CountingRelay.to(port);
-                ClientConnection connection = connect(deflating, scheme().uri(relay.port(), InteropEndpoints.ECHO),
+                ClientConnection connection = connect(deflating, scheme().uri(relay.port(), server.deflatePrefix() + InteropEndpoints.ECHO),
                         RecordingClientEndpoint.Handlers.WHOLE, ClientEndpointConfig.Builder.create().build())) {
             DeflateCases.send(connection, message, 1);
             assertSameBytes(message.payload(), connection.events().nextMessage(TIMEOUT).payload());
@@ -441,9 +441,10 @@ abstract class ServerInteropCases {
         return connect(client, uri(pathAndQuery), handlers, config);
     }
 
-    private ClientConnection connect(ClientUnderTest container, String pathAndQuery, RecordingClientEndpoint.Handlers handlers)
+    /** A connection of {@code container} to the path where the peer server offers permessage-deflate ({@link PeerServer#deflatePrefix()}). */
+    private ClientConnection connectDeflating(ClientUnderTest container, String path, RecordingClientEndpoint.Handlers handlers)
             throws Exception {
-        return connect(container, uri(pathAndQuery), handlers, ClientEndpointConfig.Builder.create().build());
+        return connect(container, uri(server.deflatePrefix() + path), handlers, ClientEndpointConfig.Builder.create().build());
     }
 
     private static ClientConnection connect(ClientUnderTest container, URI uri, RecordingClientEndpoint.Handlers handlers,

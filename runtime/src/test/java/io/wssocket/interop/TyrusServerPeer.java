@@ -9,9 +9,13 @@ import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 /**
  * Tyrus's server on Grizzly, listening on loopback ({@link LoopbackTyrusServer}: Tyrus's own
  * Grizzly container would listen on every interface); over wss, Grizzly's listener does TLS with
- * the test certificate. Its endpoints offer Tyrus's permessage-deflate ({@code tyrus-extension-deflate}).
+ * the test certificate. The endpoints are deployed as Tyrus deploys them by default, without
+ * extensions, and again under {@value #DEFLATE_PREFIX} with Tyrus's permessage-deflate
+ * ({@code tyrus-extension-deflate}) in their configuration.
  */
 final class TyrusServerPeer implements PeerServer {
+    private static final String DEFLATE_PREFIX = "/deflate";
+
     private LoopbackTyrusServer container;
 
     @Override
@@ -21,10 +25,17 @@ final class TyrusServerPeer implements PeerServer {
         container = scheme == Scheme.WSS
                 ? LoopbackTyrusServer.overTls(PeerServerEndpoints.MAX_MESSAGE, TestCertificates.localhost().serverContext())
                 : LoopbackTyrusServer.plain(PeerServerEndpoints.MAX_MESSAGE);
+        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new);
         // Tyrus's server negotiates only the extensions an endpoint's configuration lists.
-        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new, List.of(new PerMessageDeflateExtension()));
+        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new, DEFLATE_PREFIX,
+                List.of(new PerMessageDeflateExtension()));
         container.start("/", 0);
         return container.getPort();
+    }
+
+    @Override
+    public String deflatePrefix() {
+        return DEFLATE_PREFIX;
     }
 
     @Override
