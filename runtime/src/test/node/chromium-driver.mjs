@@ -4,7 +4,9 @@
 //
 // What a page can do is what the WebSocket API of the HTML standard offers: whole messages only
 // (no fragments), no pings (the browser answers the server's by itself), close codes 1000 and
-// 3000-4999 only. A message event carries the whole message, so it is reported as one part.
+// 3000-4999 only. A message event carries the whole message, so it is reported as one part. The
+// browser offers permessage-deflate (RFC 7692) on every connection, which a page cannot change; a
+// connect's reply names the extensions the handshake settled on (the socket's `extensions`).
 //
 // Payloads go between this driver and the pages over a loopback HTTP server of the driver's own,
 // which also serves the pages, rather than as arguments of page.evaluate: a 16 MiB message takes
@@ -104,7 +106,7 @@ const pages = new Map();
 /**
  * Runs in the page: opens the socket, posts its events to the driver one after another (a large
  * message must not be overtaken by a close that came after it), and resolves with the negotiated
- * subprotocol once open, or rejects if the socket closes first.
+ * subprotocol and extensions once open, or rejects if the socket closes first.
  */
 function openSocket({ conn, url, protocols }) {
   let posted = Promise.resolve();
@@ -117,7 +119,7 @@ function openSocket({ conn, url, protocols }) {
     const socket = new WebSocket(url, protocols);
     socket.binaryType = 'arraybuffer';
     window.peerSocket = socket;
-    socket.onopen = () => resolve(socket.protocol);
+    socket.onopen = () => resolve({ protocol: socket.protocol, extensions: socket.extensions });
     socket.onmessage = ({ data }) => post({ event: 'message', type: typeof data === 'string' ? 'text' : 'binary' }, data);
     socket.onerror = () => post({ event: 'error' }, 'the WebSocket fired an error event');
     socket.onclose = ({ code, reason }) => {
@@ -137,7 +139,7 @@ async function connect({ conn, url, protocols }) {
   const page = await sparePage;
   sparePage = openSparePage();
   pages.set(conn, page);
-  return { protocol: await page.evaluate(openSocket, { conn, url, protocols }) };
+  return page.evaluate(openSocket, { conn, url, protocols });
 }
 
 serve({

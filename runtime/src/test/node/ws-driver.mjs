@@ -7,6 +7,10 @@
 // For wss:// it trusts the certificates of the PEM file named by the environment variable CA_FILE
 // (the `ca` option, which ws hands to https.request), instead of Node's own list; a connection
 // reports whether its socket is encrypted.
+//
+// ws offers permessage-deflate (RFC 7692) by default; a connect with `deflate: true` asks for it
+// explicitly (perMessageDeflate: true), as an application that depends on it would. The reply to a
+// connect names the extensions the handshake settled on, as ws reports them (names only).
 
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
@@ -15,16 +19,16 @@ import { emit, lookup, serve } from './json-lines.mjs';
 const sockets = new Map();
 const options = process.env.CA_FILE ? { ca: readFileSync(process.env.CA_FILE) } : {};
 
-function connect({ conn, url, protocols }) {
+function connect({ conn, url, protocols, deflate }) {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, protocols, options);
+    const socket = new WebSocket(url, protocols, deflate ? { ...options, perMessageDeflate: true } : options);
     sockets.set(conn, socket);
     let secure = false;
     // The handshake's response comes before 'open'; over TLS its socket is a tls.TLSSocket, encrypted.
     socket.on('upgrade', (response) => {
       secure = response.socket.encrypted === true;
     });
-    socket.on('open', () => resolve({ protocol: socket.protocol, secure }));
+    socket.on('open', () => resolve({ protocol: socket.protocol, secure, extensions: socket.extensions }));
     socket.on('message', (data, isBinary) => {
       emit({ conn, event: 'message', type: isBinary ? 'binary' : 'text', data: data.toString('base64'), parts: 1 });
     });

@@ -33,6 +33,12 @@ class ChromiumClientInteropTest extends ClientInteropCases {
         return browser.connect(uri, subprotocols);
     }
 
+    /** The browser offers permessage-deflate on every connection by itself. */
+    @Override
+    InteropPeer connectOfferingDeflate(URI uri) throws Exception {
+        return browser.connectOfferingDeflate(uri);
+    }
+
     /**
      * The driver's pages come from its own page server, another origin than ours (another port),
      * which the server refuses by default: every origin is admitted explicitly, since these cases

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A client session of the container under test and what its endpoint received. */
-record ClientConnection(Session session, PeerEvents events) implements AutoCloseable {
+record ClientConnection(Session session, PeerEvents events) implements AutoCloseable, MessageParts {
 
     /**
      * Sends a message of {@code size} wire bytes: whole with {@code sendText/sendBinary(message)}
@@ -47,6 +47,18 @@ record ClientConnection(Session session, PeerEvents events) implements AutoClose
 
     void sendText(String text) throws IOException {
         session.getBasicRemote().sendText(text);
+    }
+
+    /** One frame of a text message, with the basic remote. */
+    @Override
+    public void sendText(String part, boolean last) throws IOException {
+        session.getBasicRemote().sendText(part, last);
+    }
+
+    /** One frame of a binary message, with the basic remote. */
+    @Override
+    public void sendBinary(ByteBuffer part, boolean last) throws IOException {
+        session.getBasicRemote().sendBinary(part, last);
     }
 
     /** Sends with the async remote and waits until the container reports the message sent. */

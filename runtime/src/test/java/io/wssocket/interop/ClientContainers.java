@@ -24,11 +24,23 @@ final class ClientContainers {
     }
 
     /**
+     * The client container under test with permessage-deflate (RFC 7692) explicitly on, whatever
+     * the default, and the deflate threshold of {@link DeflateCases#THRESHOLD}.
+     */
+    static ClientUnderTest underTestOfferingDeflate() {
+        return wsSocket(ClientConfig.builder().permessageDeflate(true).deflateThreshold(DeflateCases.THRESHOLD));
+    }
+
+    /**
      * WS Socket's client, with frame and message limits above the cases' largest messages, trusting
      * the test certificate (for wss://).
      */
     static ClientUnderTest wsSocket() {
-        WsClientContainer container = new WsClientContainer(ClientConfig.builder()
+        return wsSocket(ClientConfig.builder());
+    }
+
+    private static ClientUnderTest wsSocket(ClientConfig.Builder builder) {
+        WsClientContainer container = new WsClientContainer(builder
                 .maxFrameSize(PeerServerEndpoints.MAX_MESSAGE).maxMessageSize(PeerServerEndpoints.MAX_MESSAGE)
                 .clientTruststore(TestCertificates.localhost().certificatePem().toString()).build(),
                 ClientTransport.shared());

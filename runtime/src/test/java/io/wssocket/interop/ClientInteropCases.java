@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -35,6 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fragments nor pings): a case that needs it is skipped for that library by an assumption that
  * says why.
  *
+ * <p>The permessage-deflate cases (RFC 7692, methods named {@code deflate...}) run against a
+ * second server of the class that has the extension explicitly on, with a client that offers it
+ * as an application of the library would; they run over ws and wss alike.
+ *
  * <p>A class runs over {@link #scheme()}: over ws, every case; over wss, our server has the test
  * certificate and the class runs the {@link WssSubset}, which the argument sources pick. One test
  * instance serves all of a class's cases, so that the sources can ask it which scheme it runs.
@@ -42,11 +48,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ClientInteropCases {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String CONTEXT_KEPT = "the client keeps its compression context between messages although the"
+            + " server's answer says client_no_context_takeover (RFC 7692 §7.1.1.2): our server fails its second compressed"
+            + " message (deflateRepeatedMessageShowsWhetherTheClientDropsItsContext)";
     private static final HexFormat HEX = HexFormat.of();
     private static final ServerCloses CLOSES = new ServerCloses();
 
     /** Our server, for the tests of this class only. */
     private WebSocketServer server;
+    /** Our server with permessage-deflate on, for the deflate cases of this class only. */
+    private WebSocketServer deflateServer;
 
     /** ws unless a subclass runs over TLS; the library must then trust the test certificate. */
     Scheme scheme() {
@@ -55,7 +66,9 @@ abstract class ClientInteropCases {
 
     @BeforeAll
     void startServer() throws Exception {
-        server = InteropEndpoints.start(CLOSES, scheme(), allowedOrigins());
+        server = InteropEndpoints.start(CLOSES, scheme(), allowedOrigins(), builder -> builder);
+        deflateServer = InteropEndpoints.start(CLOSES, scheme(), allowedOrigins(),
+                builder -> builder.permessageDeflate(true).deflateThreshold(DeflateCases.THRESHOLD));
     }
 
     /** Origins whose pages the server admits besides its own (the allowed-origins option); none unless a browser needs it. */
@@ -68,6 +81,9 @@ abstract class ClientInteropCases {
         if (server != null) {
             server.close();
         }
+        if (deflateServer != null) {
+            deflateServer.close();
+        }
     }
 
     /**
@@ -75,6 +91,45 @@ abstract class ClientInteropCases {
      * handlers where the library offers a choice.
      */
     abstract InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception;
+
+    /**
+     * Opens a connection to {@code uri} that offers permessage-deflate (RFC 7692) as an
+     * application of the library asks for it; called only when {@link #deflateUnavailable()} is empty.
+     */
+    abstract InteropPeer connectOfferingDeflate(URI uri) throws Exception;
+
+    /** Why the client library cannot negotiate permessage-deflate at all; empty unless a subclass knows better. */
+    Optional<String> deflateUnavailable() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the client starts every compressed message with an empty LZ77 window when the
+     * server's answer says {@code client_no_context_takeover}, as RFC 7692 §7.1.1.2 requires; true
+     * unless a subclass knows better. Our server asks for it and inflates each message on its own.
+     */
+    boolean clientDropsContextWhenAsked() {
+        return true;
+    }
+
+    /**
+     * Whether the client sets RSV1 on the first frame of a compressed message only, as RFC 7692
+     * §6.1 requires; true unless a subclass knows better. Our server fails a connection whose
+     * continuation frame has RSV1 with 1002 (RFC 6455 §5.2: a reserved bit that no extension gives
+     * a meaning to).
+     */
+    boolean clientMarksOnlyTheFirstFrameCompressed() {
+        return true;
+    }
+
+    /**
+     * The close codes the client library may report when our server fails the connection with
+     * {@code code} (a close frame, then the end of the connection: RFC 6455 §7.1.7); {@code code}
+     * alone unless a subclass knows better.
+     */
+    Set<Integer> codesSeenWhenOurServerFails(int code) {
+        return Set.of(code);
+    }
 
     /** Whether the client library lets an application close with this code; true unless a subclass knows better. */
     boolean clientSendsCloseCode(int code) {
@@ -285,6 +340,150 @@ abstract class ClientInteropCases {
             assertThat(new String(report.payload(), StandardCharsets.UTF_8)).as("what our server's session says")
                     .isEqualTo(ControlEndpoint.SECURE_COMMAND + " " + scheme().secure() + " " + scheme());
             peer.secure().ifPresent(secure -> assertThat(secure).as("what the client library says").isEqualTo(scheme().secure()));
+        }
+    }
+
+    private InteropPeer openDeflate(String path) throws Exception {
+        assumeTrue(deflateUnavailable().isEmpty(), () -> deflateUnavailable().orElseThrow());
+        return connectOfferingDeflate(scheme().uri(deflateServer.port(), path));
+    }
+
+    /**
+     * Both ends name permessage-deflate: our server's session ({@code getNegotiatedExtensions()})
+     * with the parameters it answers with, {@code server_no_context_takeover} and
+     * {@code client_no_context_takeover} (so that neither end keeps zlib state between messages),
+     * and the client library the same, where its API tells.
+     */
+    @Test
+    void deflateIsNegotiatedAndBothEndsSayWhat() throws Exception {
+        try (InteropPeer peer = openDeflate(InteropEndpoints.CONTROL)) {
+            peer.sendText(NegotiatedExtensions.COMMAND, true);
+            String ours = new String(peer.nextMessage(TIMEOUT).payload(), StandardCharsets.UTF_8)
+                    .substring(NegotiatedExtensions.COMMAND.length() + 1);
+            assertThat(DeflateCases.deflateParameters(ours)).as("parameters our server's session reports (%s)", ours)
+                    .contains(DeflateCases.SERVER_NO_CONTEXT_TAKEOVER, DeflateCases.CLIENT_NO_CONTEXT_TAKEOVER);
+            DeflateCases.assertSameAgreement(ours, peer.extensions(), "the client library");
+        }
+    }
+
+    Stream<MessageType> deflateTypes() {
+        return DeflateCases.types();
+    }
+
+    /**
+     * Fifteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
+     * before the first echo is read, come back in order byte for byte: the client compresses what
+     * it chooses to, our server inflates each message on its own and compresses what is at least
+     * {@value DeflateCases#THRESHOLD} bytes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateEchoesEverySizeOnOneConnection(MessageType type) throws Exception {
+        assumeTrue(clientDropsContextWhenAsked(), CONTEXT_KEPT);
+        try (InteropPeer peer = openDeflate(InteropEndpoints.ECHO)) {
+            List<DeflateCases.Message> messages = DeflateCases.everySize(type);
+            DeflateCases.sendAll(peer, messages, peer.events());
+            for (DeflateCases.Message message : messages) {
+                ReceivedMessage reply = peer.nextMessage(TIMEOUT);
+                assertThat(reply.type()).as("type of the echo of %s", message).isEqualTo(type);
+                assertSameBytes(message.payload(), reply.payload());
+            }
+        }
+    }
+
+    /** An empty message between two others on one connection: its echo is empty and the message after it intact. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateEchoesAnEmptyMessageBetweenOthers(MessageType type) throws Exception {
+        assumeTrue(clientDropsContextWhenAsked(), CONTEXT_KEPT);
+        List<DeflateCases.Message> messages = DeflateCases.emptyBetweenOthers(type);
+        try (InteropPeer peer = openDeflate(InteropEndpoints.ECHO)) {
+            DeflateCases.sendAll(peer, messages, peer.events());
+            for (DeflateCases.Message message : messages) {
+                assertSameBytes(message.payload(), peer.nextMessage(TIMEOUT).payload());
+            }
+        }
+    }
+
+    /**
+     * The same compressible text twice on one connection. A client that drops its context as our
+     * server asked gets both back; one that keeps it refers the second message to the first, which
+     * our server's fresh inflater cannot resolve (RFC 7692 §7.2.2): it fails the connection with
+     * 1007 (RFC 6455 §7.4.1, data inconsistent with the message's type).
+     */
+    @Test
+    void deflateRepeatedMessageShowsWhetherTheClientDropsItsContext() throws Exception {
+        assumeTrue(deflateUnavailable().isEmpty(), () -> deflateUnavailable().orElseThrow());
+        DeflateCases.Message message = DeflateCases.compressible(MessageType.TEXT, 4 * KIB);
+        try (InteropPeer peer = openDeflate(InteropEndpoints.ECHO)) {
+            DeflateCases.send(peer, message, 1);
+            assertSameBytes(message.payload(), peer.nextMessage(TIMEOUT).payload());
+            DeflateCases.send(peer, message, 1);
+            if (clientDropsContextWhenAsked()) {
+                assertSameBytes(message.payload(), peer.nextMessage(TIMEOUT).payload());
+            } else {
+                assertThat(peer.awaitClose(TIMEOUT).code()).as("close code of our server").isIn(codesSeenWhenOurServerFails(1007));
+            }
+        }
+    }
+
+    Stream<Arguments> deflateFragmentedCases() {
+        return DeflateCases.types().flatMap(type -> Stream.of(EchoRoute.values())
+                .filter(route -> route != EchoRoute.WHOLE).map(route -> Arguments.of(type, route)));
+    }
+
+    /**
+     * Compressed messages in several frames (RFC 7692 §6.1: RSV1 on the first only), from the
+     * client, from our server, or both, come back whole; two on one connection where the client
+     * drops its context as asked. The reply's content is what counts, not its frame count. A
+     * client that sets RSV1 on its continuation frames too has its connection failed by our
+     * server with 1002.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("deflateFragmentedCases")
+    void deflateEchoesFragmentedCompressedMessages(MessageType type, EchoRoute route) throws Exception {
+        assumeTrue(route.clientParts() == 1 || clientSendsFragments(), "the client's API sends whole messages only");
+        List<DeflateCases.Message> messages = List.of(DeflateCases.compressible(type, 64 * KIB + 1),
+                new DeflateCases.Message(type, InteropPayloads.payload(type, 16 * KIB)));
+        try (InteropPeer peer = openDeflate(route.path())) {
+            if (route.clientParts() > 1 && !clientMarksOnlyTheFirstFrameCompressed()) {
+                try {
+                    DeflateCases.send(peer, messages.get(0), route.clientParts());
+                } catch (Exception e) {
+                    // Our server may have failed the connection before the last part went out.
+                }
+                CloseStatus close = peer.awaitClose(TIMEOUT);
+                assertThat(close.code()).as("close code of our server (%s)", close).isIn(codesSeenWhenOurServerFails(1002));
+                if (close.code() == 1002) {
+                    assertThat(close.reason()).as("reason of our server's close").contains("RSV1");
+                }
+                return;
+            }
+            for (DeflateCases.Message message : clientDropsContextWhenAsked() ? messages : messages.subList(0, 1)) {
+                DeflateCases.send(peer, message, route.clientParts());
+                ReceivedMessage reply = peer.nextMessage(TIMEOUT);
+                assertThat(reply.type()).isEqualTo(type);
+                assertSameBytes(message.payload(), reply.payload());
+            }
+        }
+    }
+
+    /**
+     * A compressible {@value DeflateCases#WIRE_MESSAGE}-byte message and its echo, counted on the
+     * wire by a relay: each way, the whole connection (handshake, TLS over wss) takes under
+     * {@value DeflateCases#WIRE_LIMIT} bytes, which only compressed frames get under.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateCompressesWhatGoesOnTheWire(MessageType type) throws Exception {
+        assumeTrue(deflateUnavailable().isEmpty(), () -> deflateUnavailable().orElseThrow());
+        DeflateCases.Message message = DeflateCases.compressible(type, DeflateCases.WIRE_MESSAGE);
+        try (CountingRelay relay = CountingRelay.to(deflateServer.port());
+                InteropPeer peer = connectOfferingDeflate(scheme().uri(relay.port(), InteropEndpoints.ECHO))) {
+            DeflateCases.send(peer, message, 1);
+            assertSameBytes(message.payload(), peer.nextMessage(TIMEOUT).payload());
+            assertThat(relay.bytesToServer()).as("bytes from the client").isLessThan(DeflateCases.WIRE_LIMIT);
+            assertThat(relay.bytesToClient()).as("bytes from our server").isLessThan(DeflateCases.WIRE_LIMIT);
         }
     }
 

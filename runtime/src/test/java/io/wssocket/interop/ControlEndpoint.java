@@ -18,7 +18,9 @@ import java.util.List;
  *     the text {@code pong <hex>} (so is any unsolicited pong);
  * <li>{@code close <code> <reason>} closes the session with that code and reason;
  * <li>{@value #SECURE_COMMAND} answers {@code secure <isSecure()> <scheme of getRequestURI()>},
- *     say {@code secure true wss}.
+ *     say {@code secure true wss};
+ * <li>{@value NegotiatedExtensions#COMMAND} answers {@code extensions <negotiated>}, the session's
+ *     {@code getNegotiatedExtensions()} as a header value ({@link NegotiatedExtensions}).
  * </ul>
  * Every {@code onClose} is recorded in the {@link ServerCloses} of the endpoint's user properties,
  * under the session's {@code client} query parameter.
@@ -41,6 +43,9 @@ public class ControlEndpoint extends Endpoint {
                 } else if (command.equals(SECURE_COMMAND)) {
                     session.getBasicRemote().sendText(SECURE_COMMAND + " " + session.isSecure() + " "
                             + session.getRequestURI().getScheme());
+                } else if (command.equals(NegotiatedExtensions.COMMAND)) {
+                    session.getBasicRemote().sendText(NegotiatedExtensions.COMMAND + " "
+                            + NegotiatedExtensions.header(session.getNegotiatedExtensions()));
                 } else {
                     session.getBasicRemote().sendText("unknown command: " + command);
                 }

@@ -28,16 +28,23 @@ final class DriverPeer implements InteropPeer {
     private final PeerEvents events = new PeerEvents();
     private volatile String subprotocol;
     private volatile Optional<Boolean> secure = Optional.empty();
+    private volatile Optional<String> extensions = Optional.empty();
 
     private DriverPeer(JsonLineDriver driver, String conn) {
         this.driver = driver;
         this.conn = conn;
     }
 
-    static DriverPeer connect(JsonLineDriver driver, URI uri, List<String> subprotocols) throws Exception {
+    /**
+     * Opens a connection in the driver.
+     *
+     * @param offerDeflate whether the connection must offer permessage-deflate (RFC 7692) as an
+     *     application of the library would ask for it; false leaves the library's default
+     */
+    static DriverPeer connect(JsonLineDriver driver, URI uri, List<String> subprotocols, boolean offerDeflate) throws Exception {
         DriverPeer peer = new DriverPeer(driver, "c" + CONNECTIONS.incrementAndGet());
         driver.listen(peer.conn, peer::onEvent);
-        ObjectNode connect = driver.command("connect", peer.conn).put("url", uri.toString());
+        ObjectNode connect = driver.command("connect", peer.conn).put("url", uri.toString()).put("deflate", offerDeflate);
         ArrayNode protocols = connect.putArray("protocols");
         subprotocols.forEach(protocols::add);
         try {
@@ -46,6 +53,9 @@ final class DriverPeer implements InteropPeer {
             // A driver whose library tells whether the socket is encrypted says so; a browser page cannot.
             if (opened.has("secure")) {
                 peer.secure = Optional.of(opened.get("secure").asBoolean());
+            }
+            if (opened.has("extensions")) {
+                peer.extensions = Optional.of(opened.get("extensions").asText());
             }
         } catch (Exception e) {
             peer.release();
@@ -107,6 +117,11 @@ final class DriverPeer implements InteropPeer {
     @Override
     public Optional<Boolean> secure() {
         return secure;
+    }
+
+    @Override
+    public Optional<String> extensions() {
+        return extensions;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The server side of the interop tests: one server with every endpoint the cases need. */
 final class InteropEndpoints {
@@ -29,11 +30,13 @@ final class InteropEndpoints {
     /**
      * Starts a server with the default limits (16 MiB frames and messages) and the interop
      * endpoints, on an ephemeral loopback port, serving {@code scheme}, admitting pages of
-     * {@code allowedOrigins} besides the same origin.
+     * {@code allowedOrigins} besides the same origin; {@code options} sets what else the cases
+     * need (permessage-deflate).
      */
-    static WebSocketServer start(ServerCloses closes, Scheme scheme, String allowedOrigins)
-            throws DeploymentException, IOException {
-        WebSocketServer server = WebSocketServer.create(config(scheme).eventLoops(2).allowedOrigins(allowedOrigins).build());
+    static WebSocketServer start(ServerCloses closes, Scheme scheme, String allowedOrigins,
+            UnaryOperator<ServerConfig.Builder> options) throws DeploymentException, IOException {
+        WebSocketServer server = WebSocketServer.create(options.apply(config(scheme).eventLoops(2).allowedOrigins(allowedOrigins))
+                .build());
         try {
             ServerContainer container = server.container();
             container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, ECHO).build());

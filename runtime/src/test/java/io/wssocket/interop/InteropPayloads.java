@@ -51,6 +51,32 @@ final class InteropPayloads {
         }
     }
 
+    /**
+     * Text of exactly {@code utf8Length} bytes in UTF-8 that compresses as chat and ticker
+     * traffic does: JSON-like records that repeat their keys and vary their values, with a few
+     * characters beyond ASCII; the same for the same length.
+     */
+    static String compressibleText(int utf8Length) {
+        Random random = new Random(utf8Length);
+        StringBuilder text = new StringBuilder(utf8Length);
+        int length = 0;
+        for (int seq = 0; ; seq++) {
+            String record = "{\"seq\":" + seq + ",\"user\":\"user-" + random.nextInt(20) + "\",\"price\":"
+                    + (100 + random.nextInt(50)) + "." + random.nextInt(100) + ",\"text\":\"héllo wörld ✓\"}\n";
+            int recordLength = record.getBytes(StandardCharsets.UTF_8).length;
+            if (length + recordLength > utf8Length) {
+                return text.append(" ".repeat(utf8Length - length)).toString();
+            }
+            text.append(record);
+            length += recordLength;
+        }
+    }
+
+    /** The payload of a compressible message of {@code length} bytes: {@link #compressibleText}'s UTF-8, for binary too. */
+    static byte[] compressible(int length) {
+        return compressibleText(length).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Random bytes, the same for the same length. */
     static byte[] bytes(int length) {
         byte[] bytes = new byte[length];

@@ -10,15 +10,11 @@ import java.util.concurrent.TimeUnit;
  * need. Sends block until the library has taken the frame, at most {@link #SEND_TIMEOUT}; the
  * await methods fail after their timeout, naming what the client saw instead.
  */
-interface InteropPeer extends AutoCloseable {
+interface InteropPeer extends AutoCloseable, MessageParts {
     /** How long one send may take: ample for 16 MiB on loopback, short enough to end a case whose server stopped reading. */
     Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     /** How long {@link #close} waits for each step of a closing handshake that a case left open. */
     Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-
-    void sendText(String part, boolean last) throws Exception;
-
-    void sendBinary(ByteBuffer part, boolean last) throws Exception;
 
     void sendPing(ByteBuffer payload) throws Exception;
 
@@ -36,6 +32,13 @@ interface InteropPeer extends AutoCloseable {
      * {@code Session.isSecure()} does); empty where it has nothing for it.
      */
     Optional<Boolean> secure();
+
+    /**
+     * The extensions the opening handshake settled on, as the client library reports them (RFC
+     * 6455 §9.1): a {@code Sec-WebSocket-Extensions} value, with the parameters where the library
+     * tells them, "" for none; empty where its API has nothing for it.
+     */
+    Optional<String> extensions();
 
     /** What the client library reported receiving. */
     PeerEvents events();

@@ -4,6 +4,7 @@ import io.wssocket.test.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -32,6 +33,22 @@ class JdkClientInteropTest extends ClientInteropCases {
     @Override
     InteropPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
         return JdkPeer.connect(http, uri, subprotocols);
+    }
+
+    /** Never called: {@link #deflateUnavailable()} says why. */
+    @Override
+    InteropPeer connectOfferingDeflate(URI uri) {
+        throw new UnsupportedOperationException(deflateUnavailable().orElseThrow());
+    }
+
+    /**
+     * {@code java.net.http.WebSocket.Builder} has headers and subprotocols but no extensions, and a
+     * {@code Sec-WebSocket-Extensions} header set by hand fails {@code buildAsync} with
+     * {@code IllegalArgumentException} ("Illegal header", JDK 17).
+     */
+    @Override
+    Optional<String> deflateUnavailable() {
+        return Optional.of("java.net.http.WebSocket negotiates no extensions: its builder cannot offer permessage-deflate");
     }
 
     @Override

@@ -112,6 +112,12 @@ final class JdkPeer implements InteropPeer, WebSocket.Listener {
         return Optional.empty();
     }
 
+    /** {@code java.net.http.WebSocket} neither offers extensions nor has anything that would name one. */
+    @Override
+    public Optional<String> extensions() {
+        return Optional.empty();
+    }
+
     @Override
     public PeerEvents events() {
         return events;

@@ -28,6 +28,21 @@ class JettyClientInteropTest extends ClientInteropCases {
         return JettyPeer.connect(client, uri, partialHandlers, subprotocols);
     }
 
+    @Override
+    InteropPeer connectOfferingDeflate(URI uri) throws Exception {
+        return JettyPeer.connectOfferingDeflate(client, uri);
+    }
+
+    /**
+     * Jetty 12.1's client keeps its compression context from one message to the next although our
+     * server's answer says {@code client_no_context_takeover}, which RFC 7692 §7.1.1.2 says it must
+     * then drop (its {@code PerMessageDeflateExtension} keeps the deflater of the connection).
+     */
+    @Override
+    boolean clientDropsContextWhenAsked() {
+        return false;
+    }
+
     /**
      * Jetty's partial binary delivery skips a non-final frame without payload (core
      * {@code PartialByteBufferMessageSink.accept}, Jetty 12.1.14), so an empty binary message shows

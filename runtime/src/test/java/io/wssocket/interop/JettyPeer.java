@@ -13,8 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -56,10 +58,21 @@ final class JettyPeer implements InteropPeer {
 
     static JettyPeer connect(WebSocketClient client, URI uri, boolean partialHandlers, List<String> subprotocols)
             throws Exception {
+        return connect(client, uri, partialHandlers, subprotocols, List.of());
+    }
+
+    /** Opens a session offering permessage-deflate (RFC 7692) as an application of Jetty's client does: by name in the request. */
+    static JettyPeer connectOfferingDeflate(WebSocketClient client, URI uri) throws Exception {
+        return connect(client, uri, false, List.of(), List.of("permessage-deflate"));
+    }
+
+    private static JettyPeer connect(WebSocketClient client, URI uri, boolean partialHandlers, List<String> subprotocols,
+            List<String> extensions) throws Exception {
         PeerEvents events = new PeerEvents();
         Listener listener = partialHandlers ? new PartialMessages(events) : new WholeMessages(events);
         ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setSubProtocols(subprotocols);
+        extensions.forEach(request::addExtensions);
         Session session = client.connect(listener, request).get(10, TimeUnit.SECONDS);
         return new JettyPeer(events, session);
     }
@@ -112,6 +125,12 @@ final class JettyPeer implements InteropPeer {
     @Override
     public Optional<Boolean> secure() {
         return Optional.of(session.isSecure());
+    }
+
+    @Override
+    public Optional<String> extensions() {
+        return Optional.of(session.getUpgradeResponse().getExtensions().stream().map(ExtensionConfig::getParameterizedName)
+                .collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -70,6 +70,11 @@ final class NodeDriverExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     DriverPeer connect(URI uri, List<String> subprotocols) throws Exception {
-        return DriverPeer.connect(driver, uri, subprotocols);
+        return DriverPeer.connect(driver, uri, subprotocols, false);
+    }
+
+    /** A connection that offers permessage-deflate (RFC 7692), as the driver's library lets an application ask. */
+    DriverPeer connectOfferingDeflate(URI uri) throws Exception {
+        return DriverPeer.connect(driver, uri, List.of(), true);
     }
 }

@@ -20,6 +20,11 @@ class NodeWsClientInteropTest extends ClientInteropCases {
         return driver.connect(uri, subprotocols);
     }
 
+    @Override
+    InteropPeer connectOfferingDeflate(URI uri) throws Exception {
+        return driver.connectOfferingDeflate(uri);
+    }
+
     /** ws gathers a message's frames before its 'message' event and has no public per-frame event. */
     @Override
     int piecesDeliveredFor(MessageType type, int size, int frames) {

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeoutException;
  *     connection opened with the query {@code ?client=<client>}, waiting for it up to
  *     {@link #REPORT_WAIT}, else {@code not closed <client>};
  * <li>{@value ControlEndpoint#SECURE_COMMAND}: answers {@code secure true} or {@code secure false},
- *     what the server's session says of {@code isSecure()}.
+ *     what the server's session says of {@code isSecure()};
+ * <li>{@value NegotiatedExtensions#COMMAND}: answers {@code extensions <negotiated>}, the server
+ *     session's {@code getNegotiatedExtensions()} as a header value ({@link NegotiatedExtensions}).
  * </ul>
  * The closes are kept in the {@link ServerCloses} of the endpoint's user properties.
  */
@@ -53,6 +55,8 @@ public class PeerControlEndpoint extends Endpoint {
                         CloseReason.CloseCodes.getCloseCode(Integer.parseInt(argument)), words.length > 2 ? words[2] : ""));
                 case "closed" -> say(session, closeReport(argument));
                 case ControlEndpoint.SECURE_COMMAND -> say(session, ControlEndpoint.SECURE_COMMAND + " " + session.isSecure());
+                case NegotiatedExtensions.COMMAND -> say(session, NegotiatedExtensions.COMMAND + " "
+                        + NegotiatedExtensions.header(session.getNegotiatedExtensions()));
                 default -> say(session, "unknown command: " + String.join(" ", words));
             }
         } catch (IOException e) {

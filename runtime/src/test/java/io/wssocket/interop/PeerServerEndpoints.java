@@ -3,6 +3,7 @@ package io.wssocket.interop;
 import io.wssocket.test.EchoEndpoint;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
@@ -43,19 +44,32 @@ final class PeerServerEndpoints {
      */
     static void deploy(ServerContainer container, Supplier<ServerEndpointConfig.Configurator> nativeConfigurator)
             throws DeploymentException {
+        deploy(container, nativeConfigurator, "", List.of());
+    }
+
+    /**
+     * Deploys the peer endpoints as {@link #deploy(ServerContainer, Supplier)} does, under
+     * {@code prefix} (so {@code /deflate/echo}), each listing {@code extensions} in its
+     * configuration: what a server that negotiates only the extensions an endpoint lists (Tyrus)
+     * needs for permessage-deflate. Jetty and Tomcat offer theirs on every endpoint.
+     */
+    static void deploy(ServerContainer container, Supplier<ServerEndpointConfig.Configurator> nativeConfigurator,
+            String prefix, List<Extension> extensions) throws DeploymentException {
         container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE);
         container.setDefaultMaxBinaryMessageBufferSize(MAX_MESSAGE);
-        container.addEndpoint(config(EchoEndpoint.class, InteropEndpoints.ECHO, nativeConfigurator).build());
-        container.addEndpoint(config(FragmentingEchoEndpoint.class, InteropEndpoints.FRAGMENTING_ECHO, nativeConfigurator).build());
-        ServerEndpointConfig control = config(PeerControlEndpoint.class, InteropEndpoints.CONTROL, nativeConfigurator).build();
+        container.addEndpoint(config(EchoEndpoint.class, prefix + InteropEndpoints.ECHO, nativeConfigurator, extensions).build());
+        container.addEndpoint(config(FragmentingEchoEndpoint.class, prefix + InteropEndpoints.FRAGMENTING_ECHO, nativeConfigurator,
+                extensions).build());
+        ServerEndpointConfig control = config(PeerControlEndpoint.class, prefix + InteropEndpoints.CONTROL, nativeConfigurator,
+                extensions).build();
         control.getUserProperties().put(ServerCloses.USER_PROPERTY, new ServerCloses());
         container.addEndpoint(control);
-        container.addEndpoint(config(SubprotocolReportEndpoint.class, SUBPROTOCOL, nativeConfigurator)
+        container.addEndpoint(config(SubprotocolReportEndpoint.class, prefix + SUBPROTOCOL, nativeConfigurator, extensions)
                 .subprotocols(List.of(SUBPROTOCOL_NAME)).build());
     }
 
     private static ServerEndpointConfig.Builder config(Class<? extends Endpoint> endpoint, String path,
-            Supplier<ServerEndpointConfig.Configurator> nativeConfigurator) {
-        return ServerEndpointConfig.Builder.create(endpoint, path).configurator(nativeConfigurator.get());
+            Supplier<ServerEndpointConfig.Configurator> nativeConfigurator, List<Extension> extensions) {
+        return ServerEndpointConfig.Builder.create(endpoint, path).configurator(nativeConfigurator.get()).extensions(extensions);
     }
 }

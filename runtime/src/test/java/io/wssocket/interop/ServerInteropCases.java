@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -36,6 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link PeerServerEndpoints} that a subclass's server offers, started once for the class; the
  * client container comes from {@link ClientContainers#underTest()}.
  *
+ * <p>The permessage-deflate cases (RFC 7692, methods named {@code deflate...}) connect with a
+ * client container that has the extension explicitly on ({@link ClientContainers#underTestOfferingDeflate()});
+ * every peer server accepts it as it comes, or with what an application adds for it (Tyrus's
+ * deflate extension, ws's {@code perMessageDeflate}). They run over ws and wss alike.
+ *
  * <p>A class runs over {@link #scheme()}: over ws, every case; over wss, the peer presents the
  * test certificate and the class runs the {@link WssSubset}, which the argument sources pick. One
  * test instance serves all of a class's cases, so that the sources can ask it which scheme it runs.
@@ -53,6 +59,24 @@ abstract class ServerInteropCases {
 
     /** A new peer server, not yet started. */
     abstract PeerServer newServer();
+
+    /**
+     * Whether the server sets RSV1 on the first frame of a compressed message only, as RFC 7692
+     * §6.1 requires; true unless a subclass knows better. Our client fails a connection whose
+     * continuation frame has RSV1 with 1002 (RFC 6455 §5.2).
+     */
+    boolean serverMarksOnlyTheFirstFrameCompressed() {
+        return true;
+    }
+
+    /**
+     * Whether the server sends an empty message that it compresses as RFC 7692 §7.2.1 has it: at
+     * least the empty stored block ({@code 0x00}) that is left once the {@code 00 00 ff ff} tail
+     * is removed; true unless a subclass knows better.
+     */
+    boolean serverCompressesEmptyMessagesToDeflateData() {
+        return true;
+    }
 
     /** ws unless a subclass runs over TLS; the peer server then presents the test certificate. */
     Scheme scheme() {
@@ -277,6 +301,128 @@ abstract class ServerInteropCases {
         }
     }
 
+    /**
+     * Both ends name permessage-deflate with the same parameters: our client's session
+     * ({@code getNegotiatedExtensions()}) and the peer server's session (its control path's
+     * {@value NegotiatedExtensions#COMMAND} command).
+     */
+    @Test
+    void deflateIsNegotiatedAndBothEndsSayWhat() throws Exception {
+        try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.CONTROL, RecordingClientEndpoint.Handlers.WHOLE)) {
+            String ours = NegotiatedExtensions.header(connection.session().getNegotiatedExtensions());
+            connection.sendText(NegotiatedExtensions.COMMAND);
+            String theirs = connection.nextText(TIMEOUT).substring(NegotiatedExtensions.COMMAND.length() + 1);
+            DeflateCases.assertSameAgreement(ours, Optional.of(theirs), "the peer server");
+        }
+    }
+
+    Stream<MessageType> deflateTypes() {
+        return DeflateCases.types();
+    }
+
+    /**
+     * Fifteen messages of every size ({@link DeflateCases#everySize}) on one connection, all sent
+     * before the first echo is read, come back in order byte for byte; a peer that keeps its
+     * compression context between messages (ws does by default) has each echo refer to the ones
+     * before, which our client's inflater must then have kept.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateEchoesEverySizeOnOneConnection(MessageType type) throws Exception {
+        try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
+            List<DeflateCases.Message> messages = DeflateCases.everySize(type);
+            DeflateCases.sendAll(connection, messages, connection.events());
+            for (DeflateCases.Message message : messages) {
+                ReceivedMessage reply = connection.events().nextMessage(TIMEOUT);
+                assertThat(reply.type()).as("type of the echo of %s", message).isEqualTo(type);
+                assertSameBytes(message.payload(), reply.payload());
+            }
+        }
+    }
+
+    /**
+     * An empty message between two others on one connection: its echo is empty and the message
+     * after it is intact. A server that sends an empty compressed message as an empty payload with
+     * RSV1 (no DEFLATE data at all) has our client append the {@code 00 00 ff ff} tail to nothing
+     * (RFC 7692 §7.2.2), which is no complete DEFLATE block: where the server takes its context
+     * over, our client's inflater is left inside a block, and the next message fails with 1007.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateEchoesAnEmptyMessageBetweenOthers(MessageType type) throws Exception {
+        List<DeflateCases.Message> messages = DeflateCases.emptyBetweenOthers(type);
+        try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
+                ClientConnection connection = connectDeflating(deflating, InteropEndpoints.ECHO, RecordingClientEndpoint.Handlers.WHOLE)) {
+            DeflateCases.sendAll(connection, messages, connection.events());
+            assertSameBytes(messages.get(0).payload(), connection.events().nextMessage(TIMEOUT).payload());
+            assertThat(connection.events().nextMessage(TIMEOUT).payload()).as("echo of the empty message").isEmpty();
+            if (serverCompressesEmptyMessagesToDeflateData()) {
+                assertSameBytes(messages.get(2).payload(), connection.events().nextMessage(TIMEOUT).payload());
+            } else {
+                CloseStatus close = connection.events().awaitClose(TIMEOUT);
+                assertThat(close.code()).as("close code of our client (%s)", close).isEqualTo(1007);
+            }
+        }
+    }
+
+    Stream<Arguments> deflateFragmentedCases() {
+        return DeflateCases.types().flatMap(type -> Stream.of(EchoRoute.values()).filter(route -> route != EchoRoute.WHOLE)
+                .flatMap(route -> Stream.of(RecordingClientEndpoint.Handlers.values()).map(handlers -> Arguments.of(type, route, handlers))));
+    }
+
+    /**
+     * Compressed messages in several frames (RFC 7692 §6.1), from our client, from the peer, or
+     * both, two on one connection, reach whole and partial handlers intact. Only the content is
+     * checked: an extension may change how a message is fragmented (RFC 6455 §5.4), and Tomcat's
+     * deflate does, sending fewer frames than its endpoint sent parts. A server that sets RSV1 on
+     * its continuation frames too has its connection failed by our client with 1002.
+     */
+    @ParameterizedTest(name = "{0}, {1}, {2} handlers")
+    @MethodSource("deflateFragmentedCases")
+    void deflateEchoesFragmentedCompressedMessages(MessageType type, EchoRoute route, RecordingClientEndpoint.Handlers handlers)
+            throws Exception {
+        List<DeflateCases.Message> messages = List.of(DeflateCases.compressible(type, 64 * KIB + 1),
+                new DeflateCases.Message(type, InteropPayloads.payload(type, 16 * KIB)));
+        try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
+                ClientConnection connection = connectDeflating(deflating, route.path(), handlers)) {
+            if (route.serverFragments() && !serverMarksOnlyTheFirstFrameCompressed()) {
+                DeflateCases.send(connection, messages.get(0), route.clientParts());
+                CloseStatus close = connection.events().awaitClose(TIMEOUT);
+                assertThat(close.code()).as("close code of our client (%s)", close).isEqualTo(1002);
+                assertThat(close.reason()).as("reason of our client's close").contains("RSV1");
+                return;
+            }
+            for (DeflateCases.Message message : messages) {
+                DeflateCases.send(connection, message, route.clientParts());
+                ReceivedMessage reply = connection.events().nextMessage(TIMEOUT);
+                assertThat(reply.type()).isEqualTo(type);
+                assertSameBytes(message.payload(), reply.payload());
+            }
+        }
+    }
+
+    /**
+     * A compressible {@value DeflateCases#WIRE_MESSAGE}-byte message and its echo, counted on the
+     * wire by a relay: each way, the whole connection (handshake, TLS over wss) takes under
+     * {@value DeflateCases#WIRE_LIMIT} bytes, which only compressed frames get under.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deflateTypes")
+    void deflateCompressesWhatGoesOnTheWire(MessageType type) throws Exception {
+        DeflateCases.Message message = DeflateCases.compressible(type, DeflateCases.WIRE_MESSAGE);
+        try (ClientUnderTest deflating = ClientContainers.underTestOfferingDeflate();
+                CountingRelay relay = CountingRelay.to(port);
+                ClientConnection connection = connect(deflating, scheme().uri(relay.port(), server.deflatePrefix() + InteropEndpoints.ECHO),
+                        RecordingClientEndpoint.Handlers.WHOLE, ClientEndpointConfig.Builder.create().build())) {
+            DeflateCases.send(connection, message, 1);
+            assertSameBytes(message.payload(), connection.events().nextMessage(TIMEOUT).payload());
+            assertThat(relay.bytesToServer()).as("bytes from our client").isLessThan(DeflateCases.WIRE_LIMIT);
+            assertThat(relay.bytesToClient()).as("bytes from the peer server").isLessThan(DeflateCases.WIRE_LIMIT);
+        }
+    }
+
     /** How a case's client endpoint is written. */
     enum EndpointStyle {
         PROGRAMMATIC, ANNOTATED
@@ -292,9 +438,20 @@ abstract class ServerInteropCases {
 
     private ClientConnection connect(String pathAndQuery, RecordingClientEndpoint.Handlers handlers, ClientEndpointConfig config)
             throws Exception {
+        return connect(client, uri(pathAndQuery), handlers, config);
+    }
+
+    /** A connection of {@code container} to the path where the peer server offers permessage-deflate ({@link PeerServer#deflatePrefix()}). */
+    private ClientConnection connectDeflating(ClientUnderTest container, String path, RecordingClientEndpoint.Handlers handlers)
+            throws Exception {
+        return connect(container, uri(server.deflatePrefix() + path), handlers, ClientEndpointConfig.Builder.create().build());
+    }
+
+    private static ClientConnection connect(ClientUnderTest container, URI uri, RecordingClientEndpoint.Handlers handlers,
+            ClientEndpointConfig config) throws Exception {
         EventRecorder recorder = new EventRecorder();
-        return new ClientConnection(client.container().connectToServer(new RecordingClientEndpoint(recorder, handlers), config,
-                uri(pathAndQuery)), recorder.events());
+        return new ClientConnection(container.container().connectToServer(new RecordingClientEndpoint(recorder, handlers), config, uri),
+                recorder.events());
     }
 
     private URI uri(String pathAndQuery) {

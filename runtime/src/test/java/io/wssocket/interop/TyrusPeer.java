@@ -5,6 +5,7 @@ import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 /**
  * A Tyrus client session. With whole handlers Tyrus gathers each message itself; with partial
@@ -67,9 +69,23 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     }
 
     static TyrusPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols) throws Exception {
+        return connect(uri, partialHandlers, subprotocols, List.of());
+    }
+
+    /**
+     * Opens a session offering permessage-deflate (RFC 7692) as an application of Tyrus does: with
+     * the extension of Tyrus's {@code tyrus-extension-deflate} in the endpoint's configuration.
+     */
+    static TyrusPeer connectOfferingDeflate(URI uri) throws Exception {
+        return connect(uri, false, List.of(), List.of(new PerMessageDeflateExtension()));
+    }
+
+    private static TyrusPeer connect(URI uri, boolean partialHandlers, List<String> subprotocols, List<Extension> extensions)
+            throws Exception {
         TyrusPeer peer = new TyrusPeer(uri, partialHandlers);
         try {
-            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols).build();
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols)
+                    .extensions(extensions).build();
             peer.session = peer.client.connectToServer(peer, config, uri);
         } catch (Exception e) {
             peer.client.shutdown();
@@ -157,6 +173,11 @@ final class TyrusPeer extends Endpoint implements InteropPeer {
     @Override
     public Optional<Boolean> secure() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> extensions() {
+        return Optional.of(NegotiatedExtensions.header(session.getNegotiatedExtensions()));
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.wssocket.interop;
 
 import io.wssocket.test.TestCertificates;
+import java.util.List;
 import org.glassfish.tyrus.container.grizzly.server.LoopbackTyrusServer;
 import org.glassfish.tyrus.core.TyrusServerEndpointConfigurator;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 /**
  * Tyrus's server on Grizzly, listening on loopback ({@link LoopbackTyrusServer}: Tyrus's own
  * Grizzly container would listen on every interface); over wss, Grizzly's listener does TLS with
- * the test certificate.
+ * the test certificate. The endpoints are deployed as Tyrus deploys them by default, without
+ * extensions, and again under {@value #DEFLATE_PREFIX} with Tyrus's permessage-deflate
+ * ({@code tyrus-extension-deflate}) in their configuration.
  */
 final class TyrusServerPeer implements PeerServer {
+    private static final String DEFLATE_PREFIX = "/deflate";
+
     private LoopbackTyrusServer container;
 
     @Override
@@ -20,8 +26,16 @@ final class TyrusServerPeer implements PeerServer {
                 ? LoopbackTyrusServer.overTls(PeerServerEndpoints.MAX_MESSAGE, TestCertificates.localhost().serverContext())
                 : LoopbackTyrusServer.plain(PeerServerEndpoints.MAX_MESSAGE);
         PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new);
+        // Tyrus's server negotiates only the extensions an endpoint's configuration lists.
+        PeerServerEndpoints.deploy(container, TyrusServerEndpointConfigurator::new, DEFLATE_PREFIX,
+                List.of(new PerMessageDeflateExtension()));
         container.start("/", 0);
         return container.getPort();
+    }
+
+    @Override
+    public String deflatePrefix() {
+        return DEFLATE_PREFIX;
     }
 
     @Override

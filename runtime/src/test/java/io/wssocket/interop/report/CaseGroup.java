@@ -22,6 +22,10 @@ enum CaseGroup {
             "close", "closes", "closed", "closing"),
     SUBPROTOCOL("subprotocol", "subprotocol negotiation, agreed or not (RFC 6455 §4.1, §4.2.2)",
             "subprotocol", "subprotocols"),
+    DEFLATE("permessage-deflate", "RFC 7692 compression, explicitly on at our end: both ends name the agreed extension,"
+            + " text and binary of 0 B to 1 MiB (below and above the 256 B threshold) echoed on one connection,"
+            + " compressed messages in fragments either way, and fewer bytes on the wire",
+            "deflate", "compressed", "compresses", "compression"),
     TLS("TLS", "what only TLS has: handshake, certificates, trust", "tls", "wss", "ssl", "certificate",
             "certificates", "trust", "trusted", "secure"),
     /** A failure of the test class as a whole (its peer did not start); no method name leads here. */
@@ -29,10 +33,11 @@ enum CaseGroup {
 
     /**
      * The order in which a name's words are looked up: the narrower groups first, so that a partial
-     * handler that echoes is partial and a ping test that closes is ping/pong; TLS last, so that an
-     * echo over TLS is an echo (the transport has its own column).
+     * handler that echoes is partial and a ping test that closes is ping/pong; permessage-deflate
+     * before all of them, so that every case of the extension counts there (its columns); TLS last,
+     * so that an echo over TLS is an echo (the transport has its own column).
      */
-    private static final List<CaseGroup> LOOKUP_ORDER = List.of(PING_PONG, CLOSE, SUBPROTOCOL, PARTIAL, ECHO, TLS);
+    private static final List<CaseGroup> LOOKUP_ORDER = List.of(DEFLATE, PING_PONG, CLOSE, SUBPROTOCOL, PARTIAL, ECHO, TLS);
 
     private final String label;
     private final String description;

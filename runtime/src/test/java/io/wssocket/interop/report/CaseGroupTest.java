@@ -31,7 +31,13 @@ class CaseGroupTest {
                 Map.entry("programmaticEndpointNegotiatesTheSubprotocolTheServerSupports", CaseGroup.SUBPROTOCOL),
                 Map.entry("annotatedEndpointNegotiatesTheSubprotocolTheServerSupports", CaseGroup.SUBPROTOCOL),
                 Map.entry("sessionHasNoSubprotocolWithoutAgreement", CaseGroup.SUBPROTOCOL),
-                Map.entry("bothEndsKnowWhetherTheConnectionIsSecure", CaseGroup.TLS)));
+                Map.entry("bothEndsKnowWhetherTheConnectionIsSecure", CaseGroup.TLS),
+                Map.entry("deflateIsNegotiatedAndBothEndsSayWhat", CaseGroup.DEFLATE),
+                Map.entry("deflateEchoesEverySizeOnOneConnection", CaseGroup.DEFLATE),
+                Map.entry("deflateRepeatedMessageShowsWhetherTheClientDropsItsContext", CaseGroup.DEFLATE),
+                Map.entry("deflateEchoesFragmentedCompressedMessages", CaseGroup.DEFLATE),
+                Map.entry("deflateEchoesAnEmptyMessageBetweenOthers", CaseGroup.DEFLATE),
+                Map.entry("deflateCompressesWhatGoesOnTheWire", CaseGroup.DEFLATE)));
         Map<String, CaseGroup> actual = new TreeMap<>();
         for (String cases : new String[] {"io.wssocket.interop.ClientInteropCases", "io.wssocket.interop.ServerInteropCases"}) {
             Set<String> methods = BUILD.testMethods(cases).orElseThrow();
@@ -47,6 +53,7 @@ class CaseGroupTest {
         assertThat(CaseGroup.of("pingAfterCloseIsRefused")).isEqualTo(CaseGroup.PING_PONG);
         assertThat(CaseGroup.of("echoesOverTls")).isEqualTo(CaseGroup.ECHO);
         assertThat(CaseGroup.of("untrustedCertificateIsRefused")).isEqualTo(CaseGroup.TLS);
+        assertThat(CaseGroup.of("deflateEchoesFragmentedCompressedMessages")).isEqualTo(CaseGroup.DEFLATE);
     }
 
     @Test

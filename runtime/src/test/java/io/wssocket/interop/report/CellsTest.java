@@ -16,6 +16,11 @@ class CellsTest {
     }
 
     @Test
+    void onlySkippedCasesShowAsNotApplicableAltogether() {
+        assertThat(Cells.of(new Counts(0, 0, 28))).isEqualTo("n/a (28 skipped)");
+    }
+
+    @Test
     void anyFailureMakesTheCellAFailure() {
         assertThat(Cells.of(new Counts(90, 3, 0))).isEqualTo("✗ 3 failed");
         assertThat(Cells.of(new Counts(0, 1, 92))).isEqualTo("✗ 1 failed");

@@ -70,17 +70,28 @@ class InteropMatrixReportTest {
         String written = Files.readString(readme, StandardCharsets.UTF_8);
         assertThat(written).startsWith(README_BEFORE + "\n| peer | version | its client → WS Socket server | WS Socket client → its server |")
                 .endsWith(".\n" + README_AFTER)
-                .contains("| Tyrus (Grizzly) | 2.2.0 | ✓ 6 (4 n/a) | ✓ 6/6 | not run |\n",
-                        "| JDK `java.net.http` | 17.0.15 | ✓ 6 (4 n/a) | — | not run |\n",
-                        "| Node.js `ws` | 8.23.0 (Node.js 20.20.2) | ✓ 6 (4 n/a) | ✓ 6/6 | not run |\n",
-                        "| WS Socket (our own server) | 0.1.0-SNAPSHOT | — | ✓ 6/6 | not run |\n",
+                .contains("| Tyrus (Grizzly) | 2.2.0 | ✓ 8 (5 n/a) | ✓ 8/8 | not run | ✓ 2 (1 n/a) (ws only) | ✓ 2/2 (ws only) |\n",
+                        "| JDK `java.net.http` | 17.0.15 | ✓ 8 (5 n/a) | — | not run | ✓ 2 (1 n/a) (ws only) | — |\n",
+                        "| Node.js `ws` | 8.23.0 (Node.js 20.20.2) | ✓ 8 (5 n/a) | ✓ 8/8 | not run | ✓ 2 (1 n/a) (ws only) |"
+                                + " ✓ 2/2 (ws only) |\n",
+                        "| WS Socket (our own server) | 0.1.0-SNAPSHOT | — | ✓ 8/8 | not run | — | ✓ 2/2 (ws only) |\n",
+                        "over TLS (wss), both ways | permessage-deflate: its client → WS Socket server"
+                                + " | permessage-deflate: WS Socket client → its server |\n",
+                        SummaryTable.DEFLATE_NOTE,
                         "[docs/interop.md](docs/interop.md)")
                 .doesNotContain("old | table");
         assertThat(page).content(StandardCharsets.UTF_8).contains(
                 "in the build of 2026-11-26 (UTC), run on OpenJDK Runtime Environment 17.0.15+6 (Example).",
-                "### Tyrus (Grizzly) 2.2.0 — `TyrusClientInteropTest`: ✓ 6 (4 n/a)",
+                "### Tyrus (Grizzly) 2.2.0 — `TyrusClientInteropTest`: ✓ 8 (5 n/a)",
                 "| close codes | 2 | 0 | 2 |",
-                "| **all** | 6 | 0 | 4 |",
+                "| permessage-deflate | 2 | 0 | 1 |",
+                "| **all** | 8 | 0 | 5 |",
+                "- the client keeps its compression context between messages (1)\n",
+                "`deflateCompressesWhatGoesOnTheWire`, `deflateEchoesEverySizeOnOneConnection`,"
+                        + " `deflateEchoesFragmentedCompressedMessages`, `deflateIsNegotiatedAndBothEndsSayWhat` |",
+                "## Peer deviations\n\n",
+                "- **Tyrus (Grizzly) 2.2.0**: permessage-deflate (tyrus-extension-deflate 2.2.0) keeps one Deflater",
+                "- **Jetty 12.1.14**: Its client (12.1) keeps its compression context",
                 "- the client library refuses to send close code 1002, 1003 (2)\n",
                 "- the client's API cannot send a ping (1)\n",
                 "| partial/streaming | messages handed to partial handlers",
@@ -98,12 +109,13 @@ class InteropMatrixReportTest {
         generate();
 
         assertThat(readme).content(StandardCharsets.UTF_8).contains(
-                "| Node.js `ws` | 8.23.0 (Node.js 20.20.2) | ✓ 6 (4 n/a) | ✓ 6/6 | ✓ 6/6 (its client only) |\n",
-                "| Jetty | 12.1.14 | ✓ 6 (4 n/a) | ✓ 6/6 | ✓ 12 (4 n/a) |\n",
-                "| Chromium, headless | 156.0.8078.108 | ✓ 6 (4 n/a) | — | not run |\n");
+                "| Node.js `ws` | 8.23.0 (Node.js 20.20.2) | ✓ 8 (5 n/a) | ✓ 8/8 | ✓ 8/8 (its client only) | ✓ 4 (1 n/a)"
+                        + " | ✓ 2/2 (ws only) |\n",
+                "| Jetty | 12.1.14 | ✓ 8 (5 n/a) | ✓ 8/8 | ✓ 16 (5 n/a) | ✓ 4 (1 n/a) | ✓ 4 (1 n/a) |\n",
+                "| Chromium, headless | 156.0.8078.108 | ✓ 8 (5 n/a) | — | not run | ✓ 2 (1 n/a) (ws only) | — |\n");
         assertThat(page).content(StandardCharsets.UTF_8).contains(
-                "## Third-party clients → WS Socket server, wss://\n\n### Jetty 12.1.14 — `JettyClientWssInteropTest`: ✓ 6/6",
-                "### Node.js `ws` 8.23.0 (Node.js 20.20.2) — `NodeWsClientWssInteropTest`: ✓ 6/6")
+                "## Third-party clients → WS Socket server, wss://\n\n### Jetty 12.1.14 — `JettyClientWssInteropTest`: ✓ 8/8",
+                "### Node.js `ws` 8.23.0 (Node.js 20.20.2) — `NodeWsClientWssInteropTest`: ✓ 8/8")
                 .doesNotContain("`NodeWsClientWssInteropTest`,");
     }
 
@@ -114,7 +126,8 @@ class InteropMatrixReportTest {
 
         assertThat(generate()).contains("(3 cases failed)");
 
-        assertThat(readme).content(StandardCharsets.UTF_8).contains("| Tomcat | 11.0.27 | — | ✗ 3 failed | not run |\n");
+        assertThat(readme).content(StandardCharsets.UTF_8)
+                .contains("| Tomcat | 11.0.27 | — | ✗ 3 failed | not run | — | ✗ no cases ran (ws only) |\n");
         assertThat(page).content(StandardCharsets.UTF_8).contains(
                 "### Tomcat 11.0.27 — `TomcatServerInteropTest`: ✗ 3 failed",
                 "| echo | 1 | 1 | 0 |",

@@ -24,6 +24,7 @@ final class InteropPage {
                 .append(" its reason is listed under the peer.\n\n")
                 .append("## Summary\n\n").append(SummaryTable.render(matrix)).append('\n');
         caseGroups(page, matrix);
+        deviations(page, matrix);
         for (Transport transport : Transport.values()) {
             for (Direction direction : Direction.values()) {
                 section(page, matrix, direction, transport);
@@ -42,6 +43,19 @@ final class InteropPage {
                 page.append("| ").append(group.label()).append(" | ").append(group.description()).append(" | ")
                         .append(methods.get(group).stream().filter(method -> !method.isEmpty()).map(method -> "`" + method + "`")
                                 .collect(Collectors.joining(", "))).append(" |\n");
+            }
+        }
+        page.append('\n');
+    }
+
+    private static void deviations(StringBuilder page, InteropMatrix matrix) {
+        page.append("## Peer deviations\n\nWhat the cases found peers doing that the RFCs do not have them do, or what keeps")
+                .append(" a peer out of some cases. Where a case is named, it asserts the behaviour as it is: it passes while")
+                .append(" the peer behaves exactly so, and fails once that changes.\n\n");
+        for (MatrixPeer peer : MatrixPeers.ALL) {
+            for (String deviation : PeerDeviations.BY_PEER.getOrDefault(peer.classPrefix(), List.of())) {
+                page.append("- **").append(peer.name()).append(' ').append(peer.version(matrix.versions())).append("**: ")
+                        .append(deviation).append('\n');
             }
         }
         page.append('\n');

@@ -45,7 +45,8 @@ class SurefireReportParserTest {
 
         assertThat(report.cases()).filteredOn(result -> result.outcome() == Outcome.SKIPPED).extracting(CaseResult::reason)
                 .containsExactly("the client's API sends whole messages only", "the client's API cannot send a ping",
-                        "the client library refuses to send close code 1003", "the client library refuses to send close code 1002");
+                        "the client library refuses to send close code 1003", "the client library refuses to send close code 1002",
+                        "the client keeps its compression context between messages");
     }
 
     @Test
