@@ -128,7 +128,7 @@ public final class SuiteRunner {
         String base = server.id() + "-" + scenario.id() + "-round" + round;
         ServerProcess process;
         try {
-            process = ServerProcess.start(server, options, classPath, logDir.resolve(base));
+            process = ServerProcess.start(server, options, classPath, logDir.resolve(base), scenario.serverJvmArgs(), 0);
         } catch (IOException e) {
             for (RunConfig c : configs) {
                 fail(server, scenario, c, round, "server did not start: " + e.getMessage() + inBrackets(serverTrouble(base)));
