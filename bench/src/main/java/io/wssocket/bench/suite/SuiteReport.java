@@ -104,6 +104,11 @@ final class SuiteReport {
             table(b, s, s.metrics(), lines, summaries, true);
         }
         ratios(b, s, summaries);
+        if (s == Scenario.DEFLATE) {
+            b.append(DeflateVerdicts.echo(lines));
+        } else if (s == Scenario.DEFLATE_IDLE) {
+            b.append(DeflateVerdicts.idle(lines));
+        }
     }
 
     /** The well-behaved side's failures in an attack: failed connects, lost, late, disconnects, failed new connections. */
