@@ -42,11 +42,12 @@ public enum Scenario {
                     Metric.text("deflate", "deflate"), Metric.shown("compressed_pct", "compressed %", 0),
                     Metric.count("errors", "errors"))),
     DEFLATE_IDLE("deflate-idle", "Idle connections with and without permessage-deflate",
-            "C connections to `/echo` (at most 1,000) on a server with permessage-deflate on, opened as in idle; "
+            "C connections to `/echo` (at most 1,000) to a server with permessage-deflate on, opened as in idle; "
                     + "each first echoes one 1 KiB JSON chat message (compressed when deflate was agreed, so that a "
                     + "server that keeps a compressor per connection has made it), then idles with a ping every 5 s. "
                     + "`with deflate` offers `permessage-deflate; client_max_window_bits`, `without` offers nothing, "
-                    + "on the same server. RSS and heap after a full GC per connection as in idle.",
+                    + "each run on a server started for it (a resident set does not shrink after a run). RSS and heap "
+                    + "after a full GC per connection as in idle.",
             List.of(Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
                     Metric.text("deflate", "deflate"), Metric.higher("handshakes_per_s", "handshakes/s", 0),
                     Metric.count("errors", "errors"))),
@@ -144,21 +145,33 @@ public enum Scenario {
         return metrics.get(0);
     }
 
-    /** Whether each run gets a server of its own (an attack may leave the server unusable for the next). */
+    /**
+     * The generated section of docs/benchmarks.md its tables go in: {@code deflate} for the
+     * permessage-deflate scenarios, the main one ({@code ""}) for the rest, so that running either
+     * group alone leaves the other's tables as they are.
+     */
+    String section() {
+        return this == DEFLATE || this == DEFLATE_IDLE ? "deflate" : "";
+    }
+
+    /**
+     * Whether each run gets a server of its own: an attack may leave the server unusable for the
+     * next; and a server's resident set does not shrink after a run, so two memory runs compared
+     * with each other (deflate-idle's with and without) each need a fresh server.
+     */
     boolean serverPerRun() {
-        return this == HOSTILE || this == SOAK;
+        return this == HOSTILE || this == SOAK || this == DEFLATE_IDLE;
     }
 
     /**
      * JVM options of the server for this scenario's runs (scenarios whose runs share a server):
-     * permessage-deflate on, and for the deflate echo 16 KiB texts on {@code /echo} (Tomcat's
+     * for the deflate echo permessage-deflate on and 16 KiB texts on {@code /echo} (Tomcat's
      * default text buffer is 8 KiB).
      */
     List<String> serverJvmArgs() {
         return switch (this) {
             case DEFLATE -> List.of(DEFLATE_ON, "-Dbench.echo.max-text=" + 16 * 1024);
-            case DEFLATE_IDLE -> List.of(DEFLATE_ON);
-            default -> List.of();
+            default -> List.of(); // deflate-idle: each run's RunConfig has them, on its own server
         };
     }
 
@@ -203,7 +216,7 @@ public enum Scenario {
                             String.format(Locale.ROOT, "%,d connections, %s deflate", conns, deflate ? "with" : "without"),
                             "io.wssocket.bench.IdleLoad", split("--connections " + conns + " --duration " + o.duration()
                                     + " --first-message " + DEFLATE_IDLE_FIRST_MESSAGE + " --deflate " + (deflate ? "on" : "off")),
-                            true));
+                            true, List.of(DEFLATE_ON), 0));
                 }
             }
             case BROADCAST -> {

@@ -100,7 +100,8 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             for (RunConfig run : s.configs(this)) {
                 perServerRound += switch (s) {
                     case ECHO, DEFLATE -> warmup + duration + 1;
-                    case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + duration + 5;
+                    // a server of its own per run
+                    case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + duration + 7;
                     case IDLE -> idleConnections / 2000.0 + duration + 5;
                     case BROADCAST -> receivers / 1000.0 + warmup + duration + 1;
                     case SLOW -> receivers / 1000.0 + warmup + duration + 4;

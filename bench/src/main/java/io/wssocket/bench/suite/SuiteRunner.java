@@ -146,7 +146,7 @@ public final class SuiteRunner {
         }
     }
 
-    /** A run with a server of its own (hostile, soak): started with the run's options, stopped after it. */
+    /** A run with a server of its own (hostile, soak, deflate-idle): started with the run's options, stopped after it. */
     private void runOnOwnServer(ServerKind server, Scenario scenario, RunConfig config, int round) throws InterruptedException {
         String base = server.id() + "-" + scenario.id() + "-" + config.id() + "-round" + round;
         Path logBase = logDir.resolve(base);
@@ -160,6 +160,8 @@ public final class SuiteRunner {
         try (process) {
             if (scenario == Scenario.SOAK) {
                 runSoak(process, server, scenario, config, round, base);
+            } else if (scenario == Scenario.DEFLATE_IDLE) {
+                runOne(process, server, scenario, config, round, base);
             } else {
                 runHostile(process, server, scenario, config, round, base);
             }
