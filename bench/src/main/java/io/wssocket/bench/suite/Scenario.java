@@ -46,8 +46,10 @@ public enum Scenario {
                     + "each first echoes one 1 KiB JSON chat message (compressed when deflate was agreed, so that a "
                     + "server that keeps a compressor per connection has made it), then idles with a ping every 5 s. "
                     + "`with deflate` offers `permessage-deflate; client_max_window_bits`, `without` offers nothing, "
-                    + "each run on a server started for it (a resident set does not shrink after a run). RSS and heap "
-                    + "after a full GC per connection as in idle.",
+                    + "each run on a server started for it (a resident set does not shrink after a run), with "
+                    + "`-XX:+AlwaysPreTouch`: the heap is resident from the start, so that RSS growth is what the "
+                    + "connections hold outside the heap (zlib's state, buffers) and not eden pages touched for the "
+                    + "first time by the first message's garbage. RSS and heap after a full GC per connection as in idle.",
             List.of(Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
                     Metric.text("deflate", "deflate"), Metric.higher("handshakes_per_s", "handshakes/s", 0),
                     Metric.count("errors", "errors"))),
@@ -216,7 +218,7 @@ public enum Scenario {
                             String.format(Locale.ROOT, "%,d connections, %s deflate", conns, deflate ? "with" : "without"),
                             "io.wssocket.bench.IdleLoad", split("--connections " + conns + " --duration " + o.duration()
                                     + " --first-message " + DEFLATE_IDLE_FIRST_MESSAGE + " --deflate " + (deflate ? "on" : "off")),
-                            true, List.of(DEFLATE_ON), 0));
+                            true, List.of(DEFLATE_ON, "-XX:+AlwaysPreTouch"), 0));
                 }
             }
             case BROADCAST -> {
