@@ -76,28 +76,30 @@ class PerMessageDeflateCodecTest {
     @Test
     void withoutContextTakeoverEveryMessageInflatesOnItsOwn() throws Exception {
         byte[] message = json(1000);
-        PayloadDeflater deflater = new PayloadDeflater(6, false);
-        deflater.deflate(message, 0, message.length);
-        byte[] first = Arrays.copyOf(deflater.output(), deflater.length());
-        deflater.deflate(message, 0, message.length);
-        byte[] second = Arrays.copyOf(deflater.output(), deflater.length());
+        List<byte[]> sent = sameMessageTwice(message, false);
 
-        assertThat(second).isEqualTo(first);
-        assertThat(inflateAlone(second)).isEqualTo(message);
+        assertThat(sent.get(1)).isEqualTo(sent.get(0));
+        assertThat(inflateAlone(sent.get(1))).isEqualTo(message);
     }
 
     @Test
     void withContextTakeoverALaterMessageRefersToEarlierOnes() throws Exception {
-        byte[] message = json(1000);
-        PayloadDeflater deflater = new PayloadDeflater(6, true);
-        deflater.deflate(message, 0, message.length);
-        int first = deflater.length();
-        deflater.deflate(message, 0, message.length);
-        byte[] second = Arrays.copyOf(deflater.output(), deflater.length());
+        List<byte[]> sent = sameMessageTwice(json(1000), true);
 
         // the repeat is a back-reference into the kept window: tiny, and meaningless without it
-        assertThat(second.length).isLessThan(first / 10);
-        assertThatThrownBy(() -> inflateAlone(second)).isInstanceOf(DataFormatException.class);
+        assertThat(sent.get(1).length).isLessThan(sent.get(0).length / 10);
+        assertThatThrownBy(() -> inflateAlone(sent.get(1))).isInstanceOf(DataFormatException.class);
+    }
+
+    private static List<byte[]> sameMessageTwice(byte[] message, boolean contextTakeover) {
+        PayloadDeflater deflater = new PayloadDeflater(6, contextTakeover);
+        List<byte[]> sent = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            deflater.deflate(message, 0, message.length);
+            sent.add(Arrays.copyOf(deflater.output(), deflater.length()));
+        }
+        deflater.close();
+        return sent;
     }
 
     @Test
