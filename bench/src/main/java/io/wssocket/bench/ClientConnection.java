@@ -43,6 +43,17 @@ abstract class ClientConnection implements FrameDecoder.Handler {
     /** Bytes waiting to be written: the handshake request, then frames. */
     final ByteBuffer out;
     private final byte[] control = new byte[FrameEncoder.MAX_CONTROL_PAYLOAD];
+    /** Whether the handshake offers permessage-deflate ({@link DeflateTerms#OFFER}). */
+    private final boolean offerDeflate;
+    private final PayloadInflater.Sink inflatedSink = this::messagePayload;
+    /** What the server agreed to; null when deflate was not offered or the server declined. */
+    private DeflateTerms deflateTerms;
+    /** Made with the first compressed message, so that a connection that never gets one holds no zlib state. */
+    private PayloadInflater inflater;
+    private boolean compressedMessage;
+    private long compressedMessages;
+    private long dataMessages;
+    private boolean handshakeDone;
 
     private State state = State.CONNECTING;
     private SocketChannel channel;
@@ -63,11 +74,18 @@ abstract class ClientConnection implements FrameDecoder.Handler {
      *     and two control frames
      */
     ClientConnection(int id, Events events, String host, int port, String path, SecureRandom random, int dataCapacity) {
+        this(id, events, host, port, path, random, dataCapacity, false);
+    }
+
+    /** @param offerDeflate whether to offer permessage-deflate, and then take compressed messages if agreed */
+    ClientConnection(int id, Events events, String host, int port, String path, SecureRandom random, int dataCapacity,
+                     boolean offerDeflate) {
         this.id = id;
+        this.offerDeflate = offerDeflate;
         this.events = events;
         this.key = ClientHandshake.newKey(random);
         this.maskKey = FrameEncoder.newMaskKey(random);
-        byte[] request = ClientHandshake.request(host, port, path, key);
+        byte[] request = ClientHandshake.request(host, port, path, key, offerDeflate ? DeflateTerms.OFFER : null);
         this.out = ByteBuffer.allocateDirect(Math.max(request.length, dataCapacity) + 2 * CONTROL_FRAME_BYTES);
         this.out.put(request);
     }
@@ -162,11 +180,19 @@ abstract class ClientConnection implements FrameDecoder.Handler {
             return false;
         }
         try {
-            ClientHandshake.checkResponse(new String(handshake, 0, end, StandardCharsets.ISO_8859_1), key);
+            String extensions = ClientHandshake.checkResponse(new String(handshake, 0, end, StandardCharsets.ISO_8859_1), key,
+                    offerDeflate);
+            if (offerDeflate) {
+                deflateTerms = DeflateTerms.parse(extensions);
+                if (deflateTerms != null) {
+                    decoder.allowCompressed();
+                }
+            }
         } catch (ProtocolException e) {
             throw new ProtocolException("handshake failed: " + e.getMessage());
         }
         state = State.OPEN;
+        handshakeDone = true;
         ByteBuffer early = ByteBuffer.wrap(handshake, end, handshakeLength - end);
         handshake = null;
         events.opened();
@@ -175,6 +201,26 @@ abstract class ClientConnection implements FrameDecoder.Handler {
             decoder.feed(early, this);
         }
         return state != State.CLOSED;
+    }
+
+    /** The permessage-deflate terms the server agreed to; null if not offered or declined. */
+    final DeflateTerms deflateTerms() {
+        return deflateTerms;
+    }
+
+    /** Data messages that arrived compressed (RSV1). */
+    final long compressedMessages() {
+        return compressedMessages;
+    }
+
+    /** Whether the opening handshake succeeded (whatever the state now). */
+    final boolean handshakeDone() {
+        return handshakeDone;
+    }
+
+    /** Data messages received, compressed or not. */
+    final long dataMessages() {
+        return dataMessages;
     }
 
     /** When the last read returned data: the receive time of every message it completed. */
@@ -190,10 +236,23 @@ abstract class ClientConnection implements FrameDecoder.Handler {
 
     /** Appends a data frame with the payload's remaining bytes, masked, and writes what it can. */
     void sendData(int opcode, ByteBuffer payload) throws IOException {
-        if (out.remaining() < FrameEncoder.headerLength(payload.remaining(), true) + payload.remaining() + 2 * CONTROL_FRAME_BYTES) {
+        send(false, opcode, payload);
+    }
+
+    /** As {@link #sendData}, with RSV1 set: the payload is a message compressed under permessage-deflate. */
+    void sendCompressed(int opcode, ByteBuffer payload) throws IOException {
+        send(true, opcode, payload);
+    }
+
+    private void send(boolean rsv1, int opcode, ByteBuffer payload) throws IOException {
+        int length = payload.remaining();
+        if (out.remaining() < FrameEncoder.headerLength(length, true) + length + 2 * CONTROL_FRAME_BYTES) {
             throw new ProtocolException("the server does not read: " + out.position() + " bytes still unwritten");
         }
-        FrameEncoder.writeFrame(out, true, opcode, payload, maskKey);
+        FrameEncoder.writeHeader(out, true, rsv1, opcode, length, maskKey);
+        int start = out.position();
+        out.put(payload);
+        FrameEncoder.mask(out, start, length, maskKey, 0);
         flush();
     }
 
@@ -263,6 +322,15 @@ abstract class ClientConnection implements FrameDecoder.Handler {
                 throw new ProtocolException("new data frame inside a fragmented message (RFC 6455 §5.4)");
             }
             inMessage = true;
+            dataMessages++;
+            compressedMessage = decoder.rsv1();
+            if (compressedMessage) {
+                compressedMessages++;
+                if (inflater == null && state != State.CLOSED) {
+                    // RFC 7692 §7.1.1.1: without server_no_context_takeover the server keeps its window
+                    inflater = new PayloadInflater(!deflateTerms.serverNoContextTakeover(), 16 * 1024);
+                }
+            }
             if (state == State.OPEN) {
                 messageStart(opcode);
             }
@@ -275,6 +343,9 @@ abstract class ClientConnection implements FrameDecoder.Handler {
             int n = chunk.remaining();
             chunk.get(control, controlLength, n);
             controlLength += n;
+        } else if (compressedMessage && inflater != null) {
+            // inflated even when no longer open: with context takeover every message feeds the window
+            inflater.inflate(chunk, state == State.OPEN ? inflatedSink : ignored -> { });
         } else if (state == State.OPEN) {
             messagePayload(chunk);
         }
@@ -285,6 +356,9 @@ abstract class ClientConnection implements FrameDecoder.Handler {
         if (!Opcode.isControl(frameOpcode)) {
             if (finalFrame) {
                 inMessage = false;
+                if (compressedMessage && inflater != null) {
+                    inflater.finish(state == State.OPEN ? inflatedSink : ignored -> { });
+                }
                 if (state == State.OPEN) {
                     messageEnd();
                 }
@@ -337,6 +411,10 @@ abstract class ClientConnection implements FrameDecoder.Handler {
     }
 
     final void closeChannel() {
+        if (inflater != null) {
+            inflater.close();
+            inflater = null;
+        }
         if (channel != null) {
             try {
                 channel.close();

@@ -27,6 +27,11 @@ final class ClientHandshake {
     }
 
     static byte[] request(String host, int port, String path, String key) {
+        return request(host, port, path, key, null);
+    }
+
+    /** With {@code extensions} non-null, a {@code Sec-WebSocket-Extensions} offer (RFC 6455 §9.1). */
+    static byte[] request(String host, int port, String path, String key, String extensions) {
         String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         String request = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + authority + "\r\n"
@@ -34,6 +39,7 @@ final class ClientHandshake {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n")
                 + "\r\n";
         return request.getBytes(StandardCharsets.US_ASCII);
     }
@@ -59,8 +65,19 @@ final class ClientHandshake {
         return -1;
     }
 
-    /** RFC 6455 §4.1, the client's checks of the server's response; throws naming the first failed. */
+    /** RFC 6455 §4.1, the client's checks of the server's response, when no extension was offered. */
     static void checkResponse(String head, String key) throws ProtocolException {
+        checkResponse(head, key, false);
+    }
+
+    /**
+     * RFC 6455 §4.1, the client's checks of the server's response; throws naming the first failed.
+     *
+     * @param offeredExtensions whether the request offered extensions
+     * @return the {@code Sec-WebSocket-Extensions} value, or null when there is none; the caller
+     *     checks it against its offer (without an offer, any value fails here)
+     */
+    static String checkResponse(String head, String key, boolean offeredExtensions) throws ProtocolException {
         String[] lines = head.split("\r\n");
         String status = lines[0];
         String[] statusParts = status.split(" ", 3);
@@ -83,7 +100,8 @@ final class ClientHandshake {
                 case "upgrade" -> upgrade = value;
                 case "connection" -> connection = value;
                 case "sec-websocket-accept" -> accept = value;
-                case "sec-websocket-extensions" -> extensions = value;
+                // RFC 7230 §3.2.2: repeated header lines are one comma-separated list
+                case "sec-websocket-extensions" -> extensions = extensions == null ? value : extensions + ", " + value;
                 default -> {
                 }
             }
@@ -98,9 +116,10 @@ final class ClientHandshake {
         if (!expected.equals(accept)) {
             throw new ProtocolException("Sec-WebSocket-Accept is " + accept + ", expected " + expected);
         }
-        if (extensions != null && !extensions.isEmpty()) {
+        if (!offeredExtensions && extensions != null && !extensions.isEmpty()) {
             throw new ProtocolException("server selected extensions we did not offer: " + extensions);
         }
+        return extensions;
     }
 
     private static boolean hasToken(String headerValue, String token) {

@@ -33,6 +33,12 @@ public final class EchoEndpoint extends Endpoint {
      */
     static final int MAX_TEXT_MESSAGE = Integer.getInteger("bench.echo.max-text", 0);
 
+    /**
+     * The system property that turns permessage-deflate on where a server needs telling (WS Socket,
+     * Netty); the permessage-deflate scenarios set it on every server.
+     */
+    static final String DEFLATE_PROPERTY = "bench.deflate";
+
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);

@@ -46,7 +46,7 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         // all connections at once: the echo scenario is not about the ramp
         super(options.host, options.port, options.path, options.connections, options.connectTimeoutSeconds);
         this.options = options;
-        this.payload = new EchoPayload(options.size, !options.binary);
+        this.payload = options.json ? EchoPayload.json(options.size) : new EchoPayload(options.size, !options.binary);
     }
 
     public static void main(String[] args) throws IOException {
@@ -129,7 +129,7 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                 options.server, options.mode(), options.connections, options.size, options.window,
                 measuredSeconds(), messagesPerSecond(),
                 micros(50), micros(99), micros(99.9), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0,
-                errors.count());
+                errors.count()) + (options.deflate ? " " + DeflateTally.of(connections).resultFields() : "");
     }
 
     @Override
@@ -152,6 +152,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                     latency.getMean() / 1000.0));
         } else {
             b.append("  no measurement: no connection was open\n");
+        }
+        if (options.deflate) {
+            b.append("  deflate    ").append(DeflateTally.of(connections).resultFields()).append('\n');
         }
         b.append("  errors     ").append(errors.count()).append('\n');
         return b.toString();
@@ -180,6 +183,10 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         private final byte[] expected;
         private final int expectedOpcode;
         private final long[] sendTimes;
+        /** The payload of the message being sent, when each message is built whole (JSON, or compressed). */
+        private final byte[] sendPayload;
+        /** Compresses what this connection sends once the server agreed to permessage-deflate; else null. */
+        private PayloadDeflater deflater;
 
         private long sendSequence;
         private long receiveSequence;
@@ -188,9 +195,12 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         private int messageOffset;
 
         EchoConnection(int id, SecureRandom random) {
+            // a compressed payload may be a little larger than the original (DEFLATE's stored blocks)
             super(id, EchoLoad.this, options.host, options.port, options.path, random,
-                    options.window * (FrameEncoder.headerLength(options.size, true) + options.size));
-            this.expected = payload.template(id);
+                    options.window * (FrameEncoder.headerLength(options.size, true) + options.size
+                            + (options.deflate ? options.size / 8 + 64 : 0)), options.deflate);
+            this.expected = payload.isJson() ? new byte[options.size] : payload.template(id);
+            this.sendPayload = new byte[options.size];
             this.expectedOpcode = payload.text ? Opcode.TEXT : Opcode.BINARY;
             this.frame = FrameEncoder.frame(true, expectedOpcode, expected, maskKey);
             this.framePayloadStart = frame.length - expected.length;
@@ -198,7 +208,20 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         }
 
         @Override
+        void opened() {
+            DeflateTerms terms = deflateTerms();
+            if (terms != null) {
+                // RFC 7692 §7.1.1.2: client_no_context_takeover obliges us to start every message afresh
+                deflater = new PayloadDeflater(options.deflateLevel, !terms.clientNoContextTakeover());
+            }
+        }
+
+        @Override
         void failed() {
+            if (deflater != null) {
+                deflater.close();
+                deflater = null;
+            }
             // messages in flight on a failed connection are not counted again as unanswered
             inFlightTotal -= inFlight;
             inFlight = 0;
@@ -216,14 +239,34 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
             long now = System.nanoTime();
             int window = options.window;
             while (inFlight < window) {
-                payload.writeSequence(sendSequence, frame, framePayloadStart);
-                FrameEncoder.mask(frame, framePayloadStart, payload.sequenceLength, maskKey, 0);
-                out.put(frame);
+                if (deflater != null || payload.isJson()) {
+                    putWholeMessage();
+                } else {
+                    payload.writeSequence(sendSequence, frame, framePayloadStart);
+                    FrameEncoder.mask(frame, framePayloadStart, payload.sequenceLength, maskKey, 0);
+                    out.put(frame);
+                }
                 sendTimes[(int) (sendSequence % window)] = now;
                 sendSequence++;
                 inFlight++;
                 inFlightTotal++;
             }
+        }
+
+        /** Builds message {@code sendSequence} whole, compresses it if agreed, and appends it as one masked frame. */
+        private void putWholeMessage() {
+            payload.fill(sendSequence, id, sendPayload, 0);
+            byte[] body = sendPayload;
+            int length = sendPayload.length;
+            if (deflater != null) {
+                deflater.deflate(sendPayload, 0, sendPayload.length);
+                body = deflater.output();
+                length = deflater.length();
+            }
+            FrameEncoder.writeHeader(out, true, deflater != null, expectedOpcode, length, maskKey);
+            int start = out.position();
+            out.put(body, 0, length);
+            FrameEncoder.mask(out, start, length, maskKey, 0);
         }
 
         @Override
@@ -236,7 +279,11 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                 throw new ProtocolException("a message arrived with none in flight");
             }
             messageOffset = 0;
-            payload.writeSequence(receiveSequence, expected, 0);
+            if (payload.isJson()) {
+                payload.fill(receiveSequence, id, expected, 0);
+            } else {
+                payload.writeSequence(receiveSequence, expected, 0);
+            }
         }
 
         @Override

@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 /**
  * An incremental RFC 6455 frame parser: bytes go in in any split, frame events come out. Payload is
  * handed over as slices of the input buffer, never copied; only the header (at most 14 bytes) is
- * kept between calls. No extensions are negotiated, so the RSV bits must be zero.
+ * kept between calls. RSV1 is allowed only once permessage-deflate was negotiated
+ * ({@link #allowCompressed()}), and then only on a data message's first frame (RFC 7692 §6.1);
+ * RSV2 and RSV3 must be zero.
  */
 final class FrameDecoder {
 
@@ -22,6 +24,8 @@ final class FrameDecoder {
     }
 
     private final boolean expectMasked;
+    private boolean compressionAllowed;
+    private boolean rsv1;
     private final byte[] header = new byte[14];
     private final byte[] maskKey = new byte[4];
     private int headerHave;
@@ -37,6 +41,16 @@ final class FrameDecoder {
      */
     FrameDecoder(boolean expectMasked) {
         this.expectMasked = expectMasked;
+    }
+
+    /** permessage-deflate was negotiated: RSV1 may mark a data message's first frame from now on. */
+    void allowCompressed() {
+        compressionAllowed = true;
+    }
+
+    /** Whether the current frame (from its {@code frameStart} on) has RSV1 set: a compressed message starts. */
+    boolean rsv1() {
+        return rsv1;
     }
 
     /**
@@ -100,10 +114,14 @@ final class FrameDecoder {
     private int checkFirstTwoBytes() throws ProtocolException {
         int b0 = header[0] & 0xFF;
         int b1 = header[1] & 0xFF;
-        if ((b0 & 0x70) != 0) {
+        int opcode = b0 & 0x0F;
+        rsv1 = (b0 & 0x40) != 0;
+        if ((b0 & 0x30) != 0 || (rsv1 && !compressionAllowed)) {
             throw new ProtocolException("RSV bits set without a negotiated extension (RFC 6455 §5.2)");
         }
-        int opcode = b0 & 0x0F;
+        if (rsv1 && (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION)) {
+            throw new ProtocolException("RSV1 on a control or continuation frame (RFC 7692 §6.1)");
+        }
         if (!Opcode.isKnown(opcode)) {
             throw new ProtocolException("unknown opcode 0x" + Integer.toHexString(opcode) + " (RFC 6455 §5.2)");
         }

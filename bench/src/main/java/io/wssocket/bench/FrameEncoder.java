@@ -39,10 +39,15 @@ final class FrameEncoder {
      * the key follows the length; the payload written after it must then be masked with that key.
      */
     static void writeHeader(ByteBuffer out, boolean fin, int opcode, long payloadLength, byte[] maskKey) {
+        writeHeader(out, fin, false, opcode, payloadLength, maskKey);
+    }
+
+    /** As {@link #writeHeader(ByteBuffer, boolean, int, long, byte[])}, with RSV1 set if {@code rsv1} (RFC 7692: compressed). */
+    static void writeHeader(ByteBuffer out, boolean fin, boolean rsv1, int opcode, long payloadLength, byte[] maskKey) {
         if (payloadLength < 0) {
             throw new IllegalArgumentException("negative payload length " + payloadLength);
         }
-        out.put((byte) ((fin ? 0x80 : 0) | (opcode & 0x0F)));
+        out.put((byte) ((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | (opcode & 0x0F)));
         int maskBit = maskKey != null ? 0x80 : 0;
         if (payloadLength <= 125) {
             out.put((byte) (maskBit | (int) payloadLength));

@@ -21,9 +21,13 @@ import java.util.concurrent.TimeUnit;
 public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "path", "connections", "concurrency",
-            "ping-interval", "duration", "hold-timeout", "connect-timeout");
+            "ping-interval", "duration", "hold-timeout", "connect-timeout", "deflate", "first-message");
     static final String USAGE = "options: --connections 10000 --concurrency 100 --ping-interval 5 --duration 5"
-            + " --hold-timeout 300 --connect-timeout 60 --host 127.0.0.1 --port 8080 --path /echo --server NAME";
+            + " --hold-timeout 300 --connect-timeout 60 --host 127.0.0.1 --port 8080 --path /echo --server NAME"
+            + " --deflate off|on (offer permessage-deflate) --first-message 0 (bytes of one JSON message each"
+            + " connection echoes, compressed if agreed, before it goes idle)";
+    /** The driver's compression level for the first messages. */
+    private static final int FIRST_MESSAGE_LEVEL = 6;
     private static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String server;
@@ -40,6 +44,9 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
     private long lastTick;
     private long pings;
     private long pongs;
+    private final boolean offerDeflate;
+    private final EchoPayload firstMessage;
+    private long echoed;
 
     IdleLoad(DriverArgs args) {
         super(args, EchoEndpoint.PATH);
@@ -48,6 +55,13 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
         this.pingIntervalNs = nanos(args.seconds("ping-interval", 5, 0.01));
         this.durationNs = nanos(args.seconds("duration", 5, 0));
         this.holdTimeoutNs = nanos(args.seconds("hold-timeout", 300, 0));
+        String deflate = args.string("deflate", "off");
+        if (!deflate.equals("on") && !deflate.equals("off")) {
+            throw new IllegalArgumentException("--deflate takes on or off, got " + deflate);
+        }
+        this.offerDeflate = deflate.equals("on");
+        int first = args.integer("first-message", 0, 0, 1 << 20);
+        this.firstMessage = first == 0 ? null : EchoPayload.json(first);
     }
 
     public static void main(String[] args) throws IOException {
@@ -122,29 +136,76 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
     String resultLine() {
         return String.format(Locale.ROOT,
                 "RESULT server=%s scenario=idle conns=%d opened=%d ramp_s=%.3f handshakes_per_s=%.1f pings=%d pongs=%d errors=%d",
-                server, count, opened, rampSeconds(), handshakesPerSecond(), pings, pongs, errors.count());
+                server, count, opened, rampSeconds(), handshakesPerSecond(), pings, pongs, errors.count())
+                + (firstMessage != null ? " first_message=" + firstMessage.size + " echoed=" + echoed : "")
+                + (offerDeflate ? " " + DeflateTally.of(connections).resultFields() : " deflate=off");
     }
 
-    /** A connection that only answers pings, counts pongs, and treats any data message as an error. */
+    /**
+     * A connection that echoes its one first message if asked to, then only answers pings and
+     * counts pongs; any other data message is an error.
+     */
     final class IdleConnection extends ClientConnection {
 
+        /** The first message's payload while its echo is awaited; null before and after. */
+        private byte[] expected;
+        private int received;
+
         IdleConnection(int id, SecureRandom random) {
-            super(id, IdleLoad.this, host, port, path, random, 0);
+            super(id, IdleLoad.this, host, port, path, random, firstMessage == null ? 0
+                    : FrameEncoder.headerLength(firstMessage.size, true) + firstMessage.size + firstMessage.size / 8 + 64, offerDeflate);
+        }
+
+        @Override
+        void opened() {
+            if (firstMessage == null) {
+                return;
+            }
+            expected = new byte[firstMessage.size];
+            firstMessage.fill(0, id, expected, 0);
+            DeflateTerms terms = deflateTerms();
+            try {
+                if (terms == null) {
+                    sendData(Opcode.TEXT, ByteBuffer.wrap(expected));
+                } else {
+                    // a compressor for this one message only: the driver's own memory stays small
+                    PayloadDeflater deflater = new PayloadDeflater(FIRST_MESSAGE_LEVEL, false);
+                    try {
+                        deflater.deflate(expected, 0, expected.length);
+                        sendCompressed(Opcode.TEXT, ByteBuffer.wrap(deflater.output(), 0, deflater.length()));
+                    } finally {
+                        deflater.close();
+                    }
+                }
+            } catch (IOException e) {
+                fail("first message not sent: " + e);
+            }
         }
 
         @Override
         void messageStart(int opcode) throws ProtocolException {
-            throw new ProtocolException("a data message on an idle connection");
+            if (expected == null || opcode != Opcode.TEXT) {
+                throw new ProtocolException("a data message on an idle connection");
+            }
+            received = 0;
         }
 
         @Override
-        void messagePayload(ByteBuffer chunk) {
-            // not reached: messageStart fails the connection
+        void messagePayload(ByteBuffer chunk) throws ProtocolException {
+            int n = chunk.remaining();
+            if (received + n > expected.length || chunk.mismatch(ByteBuffer.wrap(expected, received, n)) >= 0) {
+                throw new ProtocolException("the first message's echo differs from what was sent");
+            }
+            received += n;
         }
 
         @Override
-        void messageEnd() {
-            // not reached
+        void messageEnd() throws ProtocolException {
+            if (received != expected.length) {
+                throw new ProtocolException("the first message's echo has " + received + " bytes, sent " + expected.length);
+            }
+            expected = null;
+            echoed++;
         }
 
         @Override

@@ -17,7 +17,10 @@ final class LoadOptions {
             "  --warmup SECONDS       load before measuring, not counted (default 5)",
             "  --duration SECONDS     measured time (default 10)",
             "  --connect-timeout SECONDS  time allowed for all opening handshakes (default 10)",
-            "  --binary               send binary messages instead of text");
+            "  --binary               send binary messages instead of text",
+            "  --json                 JSON chat messages of --size bytes (text), different from message to message",
+            "  --deflate              offer permessage-deflate; if agreed, compress every message sent and inflate every echo",
+            "  --deflate-level L      the driver's compression level, 1..9 (default 1: the driver's core is the scarce one)");
 
     String server = "unknown";
     String host = "127.0.0.1";
@@ -30,13 +33,20 @@ final class LoadOptions {
     double durationSeconds = 10;
     double connectTimeoutSeconds = 10;
     boolean binary;
+    boolean json;
+    boolean deflate;
+    int deflateLevel = 1;
 
     static LoadOptions parse(String[] args) {
         LoadOptions o = new LoadOptions();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
-            if (flag.equals("--binary")) {
-                o.binary = true;
+            if (flag.equals("--binary") || flag.equals("--json") || flag.equals("--deflate")) {
+                switch (flag) {
+                    case "--binary" -> o.binary = true;
+                    case "--json" -> o.json = true;
+                    default -> o.deflate = true;
+                }
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -54,8 +64,12 @@ final class LoadOptions {
                 case "--warmup" -> o.warmupSeconds = seconds(flag, value, 0);
                 case "--duration" -> o.durationSeconds = seconds(flag, value, 0.001);
                 case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
+                case "--deflate-level" -> o.deflateLevel = intIn(flag, value, 1, 9);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
+        }
+        if (o.json && o.binary) {
+            throw new IllegalArgumentException("--json messages are text: not with --binary");
         }
         if (!o.path.startsWith("/")) {
             throw new IllegalArgumentException("--path must start with '/': " + o.path);
@@ -64,7 +78,7 @@ final class LoadOptions {
     }
 
     String mode() {
-        return binary ? "binary" : "text";
+        return binary ? "binary" : json ? "json" : "text";
     }
 
     private static int intIn(String flag, String value, int min, int max) {

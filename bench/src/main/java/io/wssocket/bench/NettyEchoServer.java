@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -38,6 +39,11 @@ import java.net.InetSocketAddress;
  * default event loop (threads sized to the CPUs the JVM sees), one flush per message as a basic
  * remote does; whole messages through {@link WebSocketFrameAggregator} as the Jakarta handlers
  * for whole messages get them.
+ *
+ * <p>With {@code -Dbench.deflate=true} (the permessage-deflate scenarios only) Netty's
+ * {@link WebSocketServerCompressionHandler} joins the pipeline with its defaults: it accepts an
+ * offer of permessage-deflate and keeps its compression context across messages unless the
+ * client asks otherwise.
  */
 public final class NettyEchoServer implements PeerServer {
 
@@ -47,6 +53,9 @@ public final class NettyEchoServer implements PeerServer {
      * ({@code -Dbench.echo.max-text}, the hostile scenario's 2 MiB blocked senders).
      */
     private static final int MAX_MESSAGE = Math.max(SlowEndpoint.MAX_MESSAGE, EchoEndpoint.MAX_TEXT_MESSAGE);
+
+    /** Whether to negotiate permessage-deflate: {@code -Dbench.deflate=true}. */
+    private static final boolean DEFLATE = Boolean.getBoolean(EchoEndpoint.DEFLATE_PROPERTY);
 
     /**
      * Where {@code /slow}'s handler runs: off the event loop, as a Jakarta container runs a
@@ -130,7 +139,11 @@ public final class NettyEchoServer implements PeerServer {
                 return;
             }
             ChannelPipeline pipeline = ctx.pipeline();
-            pipeline.addLast(new WebSocketServerProtocolHandler(path, null, false, MAX_MESSAGE),
+            if (DEFLATE) {
+                // before the protocol handler: it answers the offer in the handshake response
+                pipeline.addLast(new WebSocketServerCompressionHandler(MAX_MESSAGE));
+            }
+            pipeline.addLast(new WebSocketServerProtocolHandler(path, null, DEFLATE, MAX_MESSAGE),
                     new WebSocketFrameAggregator(MAX_MESSAGE));
             if (endpoint == slow) {
                 addOffLoop(pipeline, slowExecutor, endpoint);

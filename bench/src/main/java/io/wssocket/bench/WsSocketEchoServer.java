@@ -4,7 +4,11 @@ import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
-/** WS Socket's standalone server serving the {@link BenchEndpoints}, with its default settings. */
+/**
+ * WS Socket's standalone server serving the {@link BenchEndpoints}, with its default settings but
+ * for option {@code permessage-deflate}, set from {@code -Dbench.deflate} (true in the
+ * permessage-deflate scenarios, false elsewhere), whatever its default is.
+ */
 public final class WsSocketEchoServer implements PeerServer {
 
     private WebSocketServer server;
@@ -15,7 +19,8 @@ public final class WsSocketEchoServer implements PeerServer {
 
     @Override
     public int start(String host, int port) throws Exception {
-        ServerConfig config = ServerConfig.builder().host(host).port(port).build();
+        ServerConfig config = ServerConfig.builder().host(host).port(port)
+                .option("permessage-deflate", Boolean.toString(Boolean.getBoolean(EchoEndpoint.DEFLATE_PROPERTY))).build();
         server = WebSocketServer.create(config);
         for (ServerEndpointConfig endpoint : BenchEndpoints.configs()) {
             server.container().addEndpoint(endpoint);

@@ -14,13 +14,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class InProcessEchoServer implements BeforeAllCallback, AfterAllCallback {
 
+    private final boolean deflate;
     private WsSocketEchoServer server;
     private String port;
+
+    /** With option {@code permessage-deflate} off, as the bench's servers outside the deflate scenarios. */
+    InProcessEchoServer() {
+        this(false);
+    }
+
+    /** @param deflate whether the server negotiates permessage-deflate ({@code -Dbench.deflate}) */
+    InProcessEchoServer(boolean deflate) {
+        this.deflate = deflate;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = new WsSocketEchoServer();
-        port = Integer.toString(server.start("127.0.0.1", 0));
+        // the server reads the property once, at its start
+        System.setProperty(EchoEndpoint.DEFLATE_PROPERTY, Boolean.toString(deflate));
+        try {
+            port = Integer.toString(server.start("127.0.0.1", 0));
+        } finally {
+            System.clearProperty(EchoEndpoint.DEFLATE_PROPERTY);
+        }
     }
 
     @Override

@@ -15,9 +15,9 @@ final class DerivedMetrics {
     /** Returns {@code driver} with the derived values (and the raw memory figures) added. */
     static ResultLine add(Scenario scenario, ResultLine driver, ResultLine before, ResultLine after) {
         switch (scenario) {
-            case ECHO -> driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0)
+            case ECHO, DEFLATE -> driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0)
                     * driver.number("size").orElse(0) / 1e6));
-            case IDLE -> {
+            case IDLE, DEFLATE_IDLE -> {
                 double opened = driver.number("opened").orElse(0);
                 addMemory(driver, before, after);
                 if (opened > 0) {

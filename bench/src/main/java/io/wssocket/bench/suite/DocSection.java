@@ -16,11 +16,21 @@ final class DocSection {
 
     /** {@code document} with its generated section replaced by (or, the first time, given) {@code body}. */
     static String replace(String document, String body) {
-        String section = BEGIN + "\n" + body.strip() + "\n" + END;
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
+        return replace(document, body, "");
+    }
+
+    /**
+     * As {@link #replace(String, String)} for the generated section named {@code name} (empty: the
+     * main one), whose markers carry the name: a run of some scenarios only rewrites their section.
+     */
+    static String replace(String document, String body, String name) {
+        String beginMarker = name.isEmpty() ? BEGIN : BEGIN.replace("GENERATED", "GENERATED " + name);
+        String endMarker = name.isEmpty() ? END : END.replace("GENERATED", "GENERATED " + name);
+        String section = beginMarker + "\n" + body.strip() + "\n" + endMarker;
+        int begin = document.indexOf(beginMarker);
+        int end = document.indexOf(endMarker);
         if (begin >= 0 && end > begin) {
-            return document.substring(0, begin) + section + document.substring(end + END.length());
+            return document.substring(0, begin) + section + document.substring(end + endMarker.length());
         }
         if (begin >= 0 || end >= 0) {
             throw new IllegalArgumentException("docs/benchmarks.md has only one of the generated section's markers");

@@ -26,6 +26,33 @@ public enum Scenario {
                     + "connection, divided by the connections.",
             List.of(Metric.higher("handshakes_per_s", "handshakes/s", 0), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
                     Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.count("errors", "errors"))),
+    DEFLATE("deflate", "Echo with permessage-deflate",
+            "As echo, with JSON chat messages (text, different from message to message, drawn from a pool of 256 per "
+                    + "size) and the driver offering `permessage-deflate; client_max_window_bits`: it compresses every "
+                    + "message it sends (level 1, keeping its context when the server allows it), inflates and "
+                    + "verifies every echo. Every server runs with its permessage-deflate support on "
+                    + "(`-Dbench.deflate=true`: WS Socket's `permessage-deflate` option, Netty's "
+                    + "`WebSocketServerCompressionHandler`; Jetty and Tomcat have it on by default) and `/echo` "
+                    + "accepting 16 KiB texts. `deflate` is what the server agreed to (`no_context_both`: "
+                    + "server_no_context_takeover and client_no_context_takeover; `takeover_both`: neither; `none`: the "
+                    + "server declined, and the row measures plain text), `compressed %` the share of echoes that came "
+                    + "back compressed (a server may leave small messages uncompressed).",
+            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.shown("mb_per_s", "MB/s", 1),
+                    Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
+                    Metric.text("deflate", "deflate"), Metric.shown("compressed_pct", "compressed %", 0),
+                    Metric.count("errors", "errors"))),
+    DEFLATE_IDLE("deflate-idle", "Idle connections with and without permessage-deflate",
+            "C connections to `/echo` (at most 1,000) to a server with permessage-deflate on, opened as in idle; "
+                    + "each first echoes one 1 KiB JSON chat message (compressed when deflate was agreed, so that a "
+                    + "server that keeps a compressor per connection has made it), then idles with a ping every 5 s. "
+                    + "`with deflate` offers `permessage-deflate; client_max_window_bits`, `without` offers nothing, "
+                    + "each run on a server started for it (a resident set does not shrink after a run), with "
+                    + "`-XX:+AlwaysPreTouch`: the heap is resident from the start, so that RSS growth is what the "
+                    + "connections hold outside the heap (zlib's state, buffers) and not eden pages touched for the "
+                    + "first time by the first message's garbage. RSS and heap after a full GC per connection as in idle.",
+            List.of(Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
+                    Metric.text("deflate", "deflate"), Metric.higher("handshakes_per_s", "handshakes/s", 0),
+                    Metric.count("errors", "errors"))),
     BROADCAST("broadcast", "Broadcast",
             "R connections to `/broadcast`; one of them sends M text messages per second (64 B, its "
                     + "sequence number and send time inside), the server sends each to all R with the "
@@ -75,6 +102,15 @@ public enum Scenario {
     /** The open files the hostile scenario's fd attack allows the server JVM (soft and hard limit). */
     static final int FD_ATTACK_OPEN_FILES = 1024;
 
+    /** The permessage-deflate scenarios' servers: deflate on (where a server needs telling). */
+    static final String DEFLATE_ON = "-Dbench.deflate=true";
+
+    /** The deflate-idle scenario's connections at most: each may hold zlib state (about 300 KiB) on a peer. */
+    static final int DEFLATE_IDLE_MAX = 1000;
+
+    /** The deflate-idle scenario's first message per connection. */
+    static final int DEFLATE_IDLE_FIRST_MESSAGE = 1024;
+
     /** The text limit given to {@code /echo} for the blocked senders' 2 MiB messages. */
     static final String BLOCKED_ECHO_LIMIT = "-Dbench.echo.max-text=" + (2 << 20);
 
@@ -111,9 +147,34 @@ public enum Scenario {
         return metrics.get(0);
     }
 
-    /** Whether each run gets a server of its own (an attack may leave the server unusable for the next). */
+    /**
+     * The generated section of docs/benchmarks.md its tables go in: {@code deflate} for the
+     * permessage-deflate scenarios, the main one ({@code ""}) for the rest, so that running either
+     * group alone leaves the other's tables as they are.
+     */
+    String section() {
+        return this == DEFLATE || this == DEFLATE_IDLE ? "deflate" : "";
+    }
+
+    /**
+     * Whether each run gets a server of its own: an attack may leave the server unusable for the
+     * next; and a server's resident set does not shrink after a run, so two memory runs compared
+     * with each other (deflate-idle's with and without) each need a fresh server.
+     */
     boolean serverPerRun() {
-        return this == HOSTILE || this == SOAK;
+        return this == HOSTILE || this == SOAK || this == DEFLATE_IDLE;
+    }
+
+    /**
+     * JVM options of the server for this scenario's runs (scenarios whose runs share a server):
+     * for the deflate echo permessage-deflate on and 16 KiB texts on {@code /echo} (Tomcat's
+     * default text buffer is 8 KiB).
+     */
+    List<String> serverJvmArgs() {
+        return switch (this) {
+            case DEFLATE -> List.of(DEFLATE_ON, "-Dbench.echo.max-text=" + 16 * 1024);
+            default -> List.of(); // deflate-idle: each run's RunConfig has them, on its own server
+        };
     }
 
     /** Whether a run without {@code --scenarios} includes it: the soak is run on purpose only. */
@@ -144,6 +205,22 @@ public enum Scenario {
             case IDLE -> runs.add(new RunConfig("idle-" + o.idleConnections(),
                     String.format(Locale.ROOT, "%,d connections", o.idleConnections()), "io.wssocket.bench.IdleLoad",
                     split("--connections " + o.idleConnections() + " --duration " + o.duration()), true));
+            case DEFLATE -> {
+                runs.add(deflateEcho("json-64-w1", "64 B JSON, window 1", o, 64, 1, timing));
+                runs.add(deflateEcho("json-64-w16", "64 B JSON, window 16", o, 64, 16, timing));
+                runs.add(deflateEcho("json-16k-w1", "16 KiB JSON, window 1", o, 16384, 1, timing));
+                runs.add(deflateEcho("json-16k-w16", "16 KiB JSON, window 16", o, 16384, 16, timing));
+            }
+            case DEFLATE_IDLE -> {
+                int conns = Math.min(o.idleConnections(), DEFLATE_IDLE_MAX);
+                for (boolean deflate : new boolean[] {false, true}) {
+                    runs.add(new RunConfig("idle-" + conns + (deflate ? "-deflate" : "-plain"),
+                            String.format(Locale.ROOT, "%,d connections, %s deflate", conns, deflate ? "with" : "without"),
+                            "io.wssocket.bench.IdleLoad", split("--connections " + conns + " --duration " + o.duration()
+                                    + " --first-message " + DEFLATE_IDLE_FIRST_MESSAGE + " --deflate " + (deflate ? "on" : "off")),
+                            true, List.of(DEFLATE_ON, "-XX:+AlwaysPreTouch"), 0));
+                }
+            }
             case BROADCAST -> {
                 for (int rate : new int[] {10, 100}) {
                     runs.add(new RunConfig("rate-" + rate,
@@ -186,6 +263,12 @@ public enum Scenario {
     private static RunConfig echo(String id, String label, SuiteOptions o, int size, int window, boolean binary, String timing) {
         String args = "--connections " + o.echoConnections() + " --size " + size + " --window " + window + " " + timing
                 + (binary ? " --binary" : "");
+        return new RunConfig(id, label, "io.wssocket.bench.EchoLoad", split(args), false);
+    }
+
+    private static RunConfig deflateEcho(String id, String label, SuiteOptions o, int size, int window, String timing) {
+        String args = "--connections " + o.echoConnections() + " --size " + size + " --window " + window + " " + timing
+                + " --json --deflate";
         return new RunConfig(id, label, "io.wssocket.bench.EchoLoad", split(args), false);
     }
 

@@ -15,7 +15,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all: " + ServerKind.ids() + ")",
-            "  --scenarios \"a b ...\"   echo idle broadcast slow hostile soak (default: all but soak)",
+            "  --scenarios \"a b ...\"   echo idle deflate deflate-idle broadcast slow hostile soak (default: all but soak)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
             "  --duration S            measured seconds per driver run (default 5)",
             "  --warmup S              warmup seconds per driver run (default 3)",
@@ -99,7 +99,9 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             perServerRound += 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
                 perServerRound += switch (s) {
-                    case ECHO -> warmup + duration + 1;
+                    case ECHO, DEFLATE -> warmup + duration + 1;
+                    // a server of its own per run
+                    case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + duration + 7;
                     case IDLE -> idleConnections / 2000.0 + duration + 5;
                     case BROADCAST -> receivers / 1000.0 + warmup + duration + 1;
                     case SLOW -> receivers / 1000.0 + warmup + duration + 4;

@@ -47,16 +47,29 @@ final class SuiteReport {
             ChartWriter.write(charts.resolve(s.id() + ".png"), s.title() + ": " + s.primary().heading() + " (median)",
                     s.primary().heading(), medians);
         }
-        String existing = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        Files.writeString(docs, DocSection.replace(existing, markdown(lines)), StandardCharsets.UTF_8);
+        String document = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        Set<String> sections = new LinkedHashSet<>();
+        scenariosIn(lines).forEach(s -> sections.add(s.section()));
+        for (String section : sections) {
+            List<ResultLine> ofSection = lines.stream().filter(l -> l.get("scenario") == null
+                    || Scenario.byId(l.get("scenario")).section().equals(section)).toList();
+            document = DocSection.replace(document, markdown(ofSection, section), section);
+        }
+        Files.writeString(docs, document, StandardCharsets.UTF_8);
         System.err.println("report: " + root.relativize(docs) + ", charts in " + root.relativize(charts));
     }
 
-    /** The generated section's Markdown. */
+    /** The main generated section's Markdown. */
     static String markdown(List<ResultLine> lines) {
+        return markdown(lines, "");
+    }
+
+    /** The Markdown of the generated section {@code section} ({@link Scenario#section()}). */
+    static String markdown(List<ResultLine> lines, String section) {
         StringBuilder b = new StringBuilder();
         ResultLine meta = lines.stream().filter(l -> l.kind().equals("META")).findFirst().orElse(ResultLine.of("META"));
-        b.append("## Load benchmarks: WS Socket and peer servers\n\n");
+        b.append(section.isEmpty() ? "## Load benchmarks: WS Socket and peer servers\n\n"
+                : "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n");
         if ("true".equals(meta.get("quick"))) {
             b.append("> **Smoke run (`--quick`): one short round. These numbers only show that the "
                     + "harness works; do not quote them.**\n\n");
@@ -104,6 +117,11 @@ final class SuiteReport {
             table(b, s, s.metrics(), lines, summaries, true);
         }
         ratios(b, s, summaries);
+        if (s == Scenario.DEFLATE) {
+            b.append(DeflateVerdicts.echo(lines));
+        } else if (s == Scenario.DEFLATE_IDLE) {
+            b.append(DeflateVerdicts.idle(lines));
+        }
     }
 
     /** The well-behaved side's failures in an attack: failed connects, lost, late, disconnects, failed new connections. */

@@ -128,7 +128,7 @@ public final class SuiteRunner {
         String base = server.id() + "-" + scenario.id() + "-round" + round;
         ServerProcess process;
         try {
-            process = ServerProcess.start(server, options, classPath, logDir.resolve(base));
+            process = ServerProcess.start(server, options, classPath, logDir.resolve(base), scenario.serverJvmArgs(), 0);
         } catch (IOException e) {
             for (RunConfig c : configs) {
                 fail(server, scenario, c, round, "server did not start: " + e.getMessage() + inBrackets(serverTrouble(base)));
@@ -146,7 +146,7 @@ public final class SuiteRunner {
         }
     }
 
-    /** A run with a server of its own (hostile, soak): started with the run's options, stopped after it. */
+    /** A run with a server of its own (hostile, soak, deflate-idle): started with the run's options, stopped after it. */
     private void runOnOwnServer(ServerKind server, Scenario scenario, RunConfig config, int round) throws InterruptedException {
         String base = server.id() + "-" + scenario.id() + "-" + config.id() + "-round" + round;
         Path logBase = logDir.resolve(base);
@@ -160,6 +160,8 @@ public final class SuiteRunner {
         try (process) {
             if (scenario == Scenario.SOAK) {
                 runSoak(process, server, scenario, config, round, base);
+            } else if (scenario == Scenario.DEFLATE_IDLE) {
+                runOne(process, server, scenario, config, round, base);
             } else {
                 runHostile(process, server, scenario, config, round, base);
             }

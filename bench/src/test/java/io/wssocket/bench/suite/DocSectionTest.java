@@ -29,6 +29,21 @@ class DocSectionTest {
     }
 
     @Test
+    void aNamedSectionIsRewrittenWithoutTouchingTheMainOne() {
+        String doc = "# Benchmarks\n\n" + DocSection.BEGIN + "\nmain\n" + DocSection.END + "\n\n## Codec micro-benchmarks\njmh\n";
+
+        String once = DocSection.replace(doc, "deflate tables", "deflate");
+        String twice = DocSection.replace(once, "newer deflate tables", "deflate");
+
+        assertThat(once).contains(DocSection.BEGIN + "\nmain\n" + DocSection.END)
+                .contains("<!-- BEGIN GENERATED deflate by bench/run.sh: edits here are overwritten -->\ndeflate tables\n"
+                        + "<!-- END GENERATED deflate by bench/run.sh -->\n\n## Codec micro-benchmarks");
+        assertThat(twice).contains("newer deflate tables").doesNotContain("\ndeflate tables")
+                .contains(DocSection.BEGIN + "\nmain\n" + DocSection.END);
+        assertThat(DocSection.replace(twice, "main again")).contains("newer deflate tables").contains("main again");
+    }
+
+    @Test
     void aSingleMarkerIsRefused() {
         assertThatThrownBy(() -> DocSection.replace("x " + DocSection.BEGIN + " y", "body"))
                 .isInstanceOf(IllegalArgumentException.class);

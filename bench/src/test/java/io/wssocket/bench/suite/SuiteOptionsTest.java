@@ -15,16 +15,16 @@ class SuiteOptionsTest {
     }
 
     @Test
-    void defaultsAreTheFullSuiteButTheSoakWithinNinetyMinutes() {
+    void defaultsAreTheFullSuiteButTheSoakWithinTwoHours() {
         SuiteOptions o = parse();
 
         assertThat(o.servers()).containsExactly(ServerKind.values());
-        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.IDLE, Scenario.BROADCAST, Scenario.SLOW,
-                Scenario.HOSTILE);
+        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
+                Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        assertThat(o.estimatedSeconds()).isBetween(60 * 60.0, 90 * 60.0);
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 120 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
