@@ -201,7 +201,7 @@ abstract class ClientInteropCases {
         assumeTrue(route.clientParts() == 1 || clientSendsFragments(), "the client's API sends whole messages only");
         try (InteropPeer peer = open(uri(route.path()), route.serverFragments())) {
             byte[] sent = send(peer, type, size, route.clientParts());
-            ReceivedMessage reply = peer.nextMessage(TIMEOUT);
+            ReceivedMessage reply = peer.nextMessage(size > MIB ? LARGE_TIMEOUT : TIMEOUT);
             assertThat(reply.type()).isEqualTo(type);
             assertSameBytes(sent, reply.payload());
             if (route.serverFragments()) {
