@@ -78,7 +78,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.container = new WsServerContainer(config, this::clientLease);
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
         DeflateConfig deflate = config.connection().deflate();
-        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize());
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
+                deflate.contextTakeover() ? deflate.contextMemory() : 0);
     }
 
     /**

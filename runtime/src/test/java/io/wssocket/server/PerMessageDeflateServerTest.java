@@ -67,10 +67,11 @@ class PerMessageDeflateServerTest {
     static final RunningServer server = RunningServer.with(b -> b.option("permessage-deflate", "true")
             .option("deflate-threshold", "64").option("max-message-size", "1048576"), PerMessageDeflateServerTest::deploy);
 
+    /** The option off: RSV1 means nothing there. */
     @RegisterExtension
-    static final RunningServer plain = RunningServer.withEndpoints(PerMessageDeflateServerTest::deploy);
+    static final RunningServer plain = RunningServer.with(b -> b.permessageDeflate(false), PerMessageDeflateServerTest::deploy);
 
-    private static RawWebSocket.HttpResponse upgrade(RawWebSocket ws, String path, String offer) throws IOException {
+    static RawWebSocket.HttpResponse upgrade(RawWebSocket ws, String path, String offer) throws IOException {
         String request = RawWebSocket.upgradeRequest(path, RawWebSocket.newKey());
         if (offer != null) {
             request = request.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: " + offer + "\r\n\r\n");
@@ -167,8 +168,8 @@ class PerMessageDeflateServerTest {
     @Test
     void wsSocketsOwnClientNegotiatesAndEchoesCompressed() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
-        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().option("permessage-deflate", "true")
-                .build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().permessageDeflate(true).build(),
+                ClientTransport.shared())) {
             Session session = client.connectToServer(new Endpoint() {
                 @Override
                 public void onOpen(Session s, EndpointConfig config) {
@@ -191,7 +192,7 @@ class PerMessageDeflateServerTest {
         }
     }
 
-    private static byte[] compress(byte[] data) {
+    static byte[] compress(byte[] data) {
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             d.setInput(data);
@@ -209,7 +210,7 @@ class PerMessageDeflateServerTest {
         }
     }
 
-    private static byte[] inflate(byte[] compressed) throws DataFormatException {
+    static byte[] inflate(byte[] compressed) throws DataFormatException {
         Inflater i = new Inflater(true);
         try {
             byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);

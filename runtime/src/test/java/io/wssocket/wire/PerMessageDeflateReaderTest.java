@@ -165,7 +165,95 @@ class PerMessageDeflateReaderTest {
         MessageRecorder r = MessageRecorder.readInflating(MessageRecorder.ReaderConfig.CLIENT, pool, true, bytes, List.of());
         assertThat(r.events()).containsExactly(new Text("the same sentence, twice over"),
                 new Text("the same sentence, twice over"));
-        assertThat(pool.borrowCount()).as("its own, not the pool's").isZero();
+        assertThat(pool.borrowCount()).as("one inflater kept for both messages").isEqualTo(1);
+        assertThat(pool.outstanding()).as("given back when the connection ends").isZero();
+    }
+
+    @Test
+    void aClientThatIgnoresClientNoContextTakeoverIsFailedWith1007NamingTheParameter() throws Exception {
+        // Jetty 12's client does this unless it offers server_no_context_takeover: its second message
+        // refers back to its first although the server answered client_no_context_takeover.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] first = deflate(d, "the same sentence, twice over");
+        byte[] second = deflate(d, "the same sentence, twice over");
+        d.end();
+        ZlibPool pool = new ZlibPool(6, 1);
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new Ignoring());
+        reader.inflateMessages(pool, false, true, 1 << 20);
+        reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, first).rsv(4).masked(1).bytes()));
+        ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolViolationException.class,
+                () -> reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, second).rsv(4).masked(2).bytes())));
+        assertThat(e.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
+        assertThat(e.ignoredParameter()).isEqualTo("client_no_context_takeover");
+        assertThat(e.getMessage()).contains("client_no_context_takeover")
+                .hasSizeLessThanOrEqualTo(ClosePayload.MAX_REASON_BYTES - 2); // "§" is two bytes in UTF-8
+        reader.release();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
+    void theFirstMessageReachingBackIsBadDataNotAnIgnoredParameter() throws Exception {
+        // A back-reference in the very first compressed message can only be corrupt data.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflate(d, "the same sentence, twice over");
+        byte[] second = deflate(d, "the same sentence, twice over");
+        d.end();
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new Ignoring());
+        reader.inflateMessages(new ZlibPool(6, 1), false, true, 1 << 20);
+        ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolViolationException.class,
+                () -> reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, second).rsv(4).masked(2).bytes())));
+        assertThat(e.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
+        assertThat(e.ignoredParameter()).isNull();
+        reader.release();
+    }
+
+    @Test
+    void aDeflaterThatKeepsItsContextCompressesRepeatsSmallerAndIsGivenBackAtTheEnd() {
+        ZlibPool pool = new ZlibPool(6, 1);
+        MessageDeflater deflater = new MessageDeflater(pool, true);
+        String text = "{\"type\":\"chat\",\"room\":\"lobby\",\"text\":\"hello there, everyone\"}";
+        ByteBuffer first = deflater.compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer second = deflater.compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(second.remaining()).as("the second refers to the first").isLessThan(first.remaining() / 2);
+        assertThat(deflater.holdsDeflater()).isTrue();
+        byte[] bytes = RawFrame.concat(RawFrame.of(Opcode.TEXT, remaining(first)).rsv(4),
+                RawFrame.of(Opcode.TEXT, remaining(second)).rsv(4));
+        MessageRecorder r = MessageRecorder.readInflating(MessageRecorder.ReaderConfig.CLIENT, pool, true, bytes, List.of());
+        assertThat(r.events()).containsExactly(new Text(text), new Text(text));
+        deflater.release();
+        assertThat(deflater.holdsDeflater()).isFalse();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    private static byte[] remaining(ByteBuffer b) {
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+    }
+
+    /** A listener for readers whose messages do not matter. */
+    private static final class Ignoring implements WebSocketReader.Listener {
+        @Override
+        public void onText(ByteBuffer chunk, boolean first, boolean last) {
+        }
+
+        @Override
+        public void onBinary(ByteBuffer chunk, boolean first, boolean last) {
+        }
+
+        @Override
+        public void onPing(ByteBuffer payload) {
+        }
+
+        @Override
+        public void onPong(ByteBuffer payload) {
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+        }
     }
 
     private static byte[] deflate(Deflater d, String text) {
