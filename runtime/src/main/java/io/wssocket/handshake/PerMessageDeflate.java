@@ -30,6 +30,14 @@ public final class PerMessageDeflate {
     static final String CLIENT_NO_CONTEXT_TAKEOVER = "client_no_context_takeover";
     static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
     static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
+    /**
+     * The server's usual answer: no context takeover either way. The same instance every time, so
+     * that what connections keep of it can be shared.
+     */
+    public static final ExtensionOffer RESET_BOTH_WAYS = new ExtensionOffer(NAME, List.of(
+            new ExtensionOffer.Parameter(SERVER_NO_CONTEXT_TAKEOVER, null),
+            new ExtensionOffer.Parameter(CLIENT_NO_CONTEXT_TAKEOVER, null)));
+    private static final Agreement RESET_BOTH_WAYS_AGREED = new Agreement(RESET_BOTH_WAYS, false, true, false);
     /** The JDK's Deflater and Inflater use a 15-bit window, the most RFC 7692 §7.1.2 allows. */
     private static final int JDK_WINDOW_BITS = 15;
 
@@ -91,6 +99,9 @@ public final class PerMessageDeflate {
             }
             // client_max_window_bits, offered or not, is not answered: the inflater takes any window (§7.1.2.2).
             boolean deflate = p.serverMaxWindowBits == 0 || p.serverMaxWindowBits == JDK_WINDOW_BITS;
+            if (serverResets && clientResets && p.serverMaxWindowBits == 0) {
+                return RESET_BOTH_WAYS_AGREED;
+            }
             return new Agreement(new ExtensionOffer(NAME, answer), !clientResets, deflate, deflate && !serverResets);
         }
         return null;

@@ -225,8 +225,7 @@ final class UpgradeHandler implements ConnectionHandler {
 
             // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
             ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
-                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(
-                            server.deflatePool(), server.config().connection().deflate().threshold()));
+                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
@@ -267,6 +266,10 @@ final class UpgradeHandler implements ConnectionHandler {
         }
     }
 
+    /** Permessage-deflate without context takeover, as the Jakarta API shows it; immutable, so shared. */
+    private static final Extension RESET_BOTH_WAYS = JakartaExtension.of(List.of(PerMessageDeflate.RESET_BOTH_WAYS)).get(0);
+    private static final List<Extension> ONLY_RESET_BOTH_WAYS = List.of(RESET_BOTH_WAYS);
+
     /**
      * The extensions agreed, and permessage-deflate's terms when it is one of them.
      *
@@ -280,9 +283,15 @@ final class UpgradeHandler implements ConnectionHandler {
                     .map(e -> JakartaExtension.offer(e).toHeaderValue()).collect(Collectors.joining(", "));
         }
 
-        Compression compression(ZlibPool pool, int threshold) {
-            return deflate == null ? null : new Compression(pool, deflate.peerTakesContextOver(),
-                    deflate.deflateOutbound(), deflate.keepsOwnContext(), threshold, contextBytes);
+        Compression compression(ServerRuntime server) {
+            if (deflate == null) {
+                return null;
+            }
+            if (contextBytes == 0 && !deflate.peerTakesContextOver() && !deflate.keepsOwnContext()) {
+                return server.perMessageCompression(deflate.deflateOutbound());
+            }
+            return new Compression(server.deflatePool(), deflate.peerTakesContextOver(), deflate.deflateOutbound(),
+                    deflate.keepsOwnContext(), server.config().connection().deflate().threshold(), contextBytes);
         }
 
         /** The handshake failed before a connection took the budget over. */
@@ -335,12 +344,16 @@ final class UpgradeHandler implements ConnectionHandler {
                             // Over deflate-context-memory: this connection resets after every message, both ways.
                             deflate = PerMessageDeflate.accept(upgrade.extensions(), false);
                         }
-                        agreed.add(JakartaExtension.of(List.of(deflate.response())).get(0));
+                        agreed.add(deflate.response() == PerMessageDeflate.RESET_BOTH_WAYS ? RESET_BOTH_WAYS
+                                : JakartaExtension.of(List.of(deflate.response())).get(0));
                     }
                 }
             }
         }
-        return new Negotiated(List.copyOf(agreed), deflate, contextBytes);
+        // The usual agreement is one list for every connection: the session shows it, never changes it.
+        List<Extension> all = agreed.size() == 1 && agreed.get(0) == RESET_BOTH_WAYS ? ONLY_RESET_BOTH_WAYS
+                : List.copyOf(agreed);
+        return new Negotiated(all, deflate, contextBytes);
     }
 
     private static URI requestUri(HttpRequest request, boolean secure) {

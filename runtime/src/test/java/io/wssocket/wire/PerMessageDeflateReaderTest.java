@@ -40,6 +40,20 @@ class PerMessageDeflateReaderTest {
     }
 
     @Test
+    void aGibibyteBombOfAboutOneMebibyteCostsNoMoreThanTheLimit() {
+        // DEFLATE inflates at most about 1032 times: 1 GiB of zeros takes about 1 MiB on the wire.
+        byte[] bomb = DeflateTestData.zerosRepeated(1024);
+        assertThat(bomb.length).isLessThan(1_100_000);
+        ZlibPool pool = new ZlibPool(6, 1);
+        // The limit lies above the bomb's wire size, so it is the inflated bytes that cross it.
+        MessageRecorder r = MessageRecorder.readInflating(SERVER.maxMessageSize(2 << 20).maxFramePayload(2 << 20), pool,
+                false, RawFrame.binary(bomb).rsv(4).masked(7).bytes(), List.of(4096));
+        assertThat(r.events()).containsExactly(new Failure(CloseCodes.MESSAGE_TOO_BIG));
+        assertThat(r.deliveredBytes()).as("inflated before the connection failed").isBetween(1L << 20, 2L << 20);
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
     void theFrameLimitCountsInflatedBytesToo() {
         byte[] compressed = DeflateTestData.zeros(1 << 20);
         MessageRecorder r = MessageRecorder.readInflating(SERVER.maxFramePayload(64 << 10), new ZlibPool(6, 1), false,
