@@ -685,7 +685,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
                     sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
                 }
             } else {
-                sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+                ByteBuffer compressed = deflater.compress(payload);
+                if (compressed != null) {
+                    sendData(kind.opcode(), true, RSV1, compressed, callback);
+                } else {
+                    sendData(kind.opcode(), true, payload, callback); // it did not compress
+                }
             }
         } else {
             sendData(kind.opcode(), true, payload, callback);

@@ -22,6 +22,8 @@ import java.util.zip.Deflater;
  */
 public final class MessageDeflater {
     private static final int TAIL_LENGTH = 4;
+    /** Bytes of a large message compressed first, to see whether the rest is worth compressing. */
+    static final int PROBE = 64 * 1024;
 
     private final ZlibPool pool;
     private final boolean keepContext;
@@ -50,7 +52,12 @@ public final class MessageDeflater {
         return keepContext;
     }
 
-    /** The compressed payload of a whole message, the {@code 00 00 ff ff} tail removed. */
+    /**
+     * The compressed payload of a whole message, the {@code 00 00 ff ff} tail removed; or null when
+     * the message should go uncompressed because its start did not compress (RFC 7692 §6.1 lets
+     * any message go without RSV1). Only without context takeover: with it, what the deflater saw
+     * is part of the peer's window and must reach the peer compressed.
+     */
     public ByteBuffer compress(ByteBuffer payload) {
         if (keepContext) {
             synchronized (this) {
@@ -59,10 +66,33 @@ public final class MessageDeflater {
         }
         Deflater d = pool.borrowDeflater();
         try {
-            return deflate(d, payload, true);
+            return deflateUnlessIncompressible(d, payload);
         } finally {
             pool.release(d);
         }
+    }
+
+    /**
+     * A message of two {@link #PROBE}s or more is judged by its first probe: random or already
+     * compressed data (images, archives) saves nothing and costs the most CPU on both ends, so it
+     * goes uncompressed after one probe's work when that saved under 5%. The probe ends with a sync
+     * flush, which is valid in the middle of a message's DEFLATE data (RFC 7692 §7.2.1).
+     */
+    private static ByteBuffer deflateUnlessIncompressible(Deflater d, ByteBuffer payload) {
+        int length = payload.remaining();
+        Output out = new Output(length);
+        if (length >= 2 * PROBE) {
+            d.setInput(payload.duplicate().limit(payload.position() + PROBE));
+            out.syncFlush(d);
+            if (out.length >= PROBE - PROBE / 20) {
+                return null;
+            }
+            d.setInput(payload.duplicate().position(payload.position() + PROBE));
+        } else {
+            d.setInput(payload.duplicate());
+        }
+        out.syncFlush(d);
+        return out.result(true);
     }
 
     private Deflater kept() {
@@ -110,20 +140,40 @@ public final class MessageDeflater {
     }
     private static ByteBuffer deflate(Deflater d, ByteBuffer payload, boolean stripTail) {
         d.setInput(payload.duplicate());
-        byte[] out = new byte[Math.max(64, payload.remaining() / 2 + 64)];
-        int n = 0;
-        while (true) {
-            n += d.deflate(out, n, out.length - n, Deflater.SYNC_FLUSH);
-            if (n < out.length) {
-                break; // Deflater.deflate: with SYNC_FLUSH, a full buffer means there may be more
+        Output out = new Output(payload.remaining());
+        out.syncFlush(d);
+        return out.result(stripTail);
+    }
+
+    /** Compressed bytes of one message or fragment, growing as the deflater gives more. */
+    private static final class Output {
+        private byte[] bytes;
+        private int length;
+
+        /** Room for about half of {@code inputLength} to begin with. */
+        Output(int inputLength) {
+            bytes = new byte[Math.max(64, inputLength / 2 + 64)];
+        }
+
+        /** Compresses all the input the deflater was given, ending with a sync flush. */
+        void syncFlush(Deflater d) {
+            while (true) {
+                length += d.deflate(bytes, length, bytes.length - length, Deflater.SYNC_FLUSH);
+                if (length < bytes.length) {
+                    return; // Deflater.deflate: with SYNC_FLUSH, a full buffer means there may be more
+                }
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
             }
-            out = Arrays.copyOf(out, out.length * 2);
         }
-        // RFC 7692 §7.2.1: a sync flush ends with an empty stored block, 00 00 ff ff; it is removed.
-        if (stripTail && n >= TAIL_LENGTH && out[n - 4] == 0 && out[n - 3] == 0
-                && out[n - 2] == (byte) 0xFF && out[n - 1] == (byte) 0xFF) {
-            n -= TAIL_LENGTH;
+
+        ByteBuffer result(boolean stripTail) {
+            int n = length;
+            // RFC 7692 §7.2.1: a sync flush ends with an empty stored block, 00 00 ff ff; it is removed.
+            if (stripTail && n >= TAIL_LENGTH && bytes[n - 4] == 0 && bytes[n - 3] == 0
+                    && bytes[n - 2] == (byte) 0xFF && bytes[n - 1] == (byte) 0xFF) {
+                n -= TAIL_LENGTH;
+            }
+            return ByteBuffer.wrap(bytes, 0, n);
         }
-        return ByteBuffer.wrap(out, 0, n);
     }
 }

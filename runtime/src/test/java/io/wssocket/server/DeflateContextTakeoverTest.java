@@ -19,7 +19,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -157,24 +156,14 @@ class DeflateContextTakeoverTest {
         }
     }
 
+    private static String inflate(Inflater i, byte[] compressed) throws DataFormatException {
+        return new String(PerMessageDeflateServerTest.inflate(i, compressed), StandardCharsets.UTF_8);
+    }
+
     private static byte[] deflate(Deflater d, String text) {
         d.setInput(text.getBytes(StandardCharsets.UTF_8));
         byte[] out = new byte[1024];
         int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
         return Arrays.copyOf(out, n - 4); // RFC 7692 §7.2.1: without the 00 00 ff ff tail
-    }
-
-    private static String inflate(Inflater i, byte[] compressed) throws DataFormatException {
-        byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);
-        withTail[withTail.length - 2] = (byte) 0xFF;
-        withTail[withTail.length - 1] = (byte) 0xFF;
-        i.setInput(withTail);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        int n;
-        while ((n = i.inflate(buf)) > 0) {
-            out.write(buf, 0, n);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

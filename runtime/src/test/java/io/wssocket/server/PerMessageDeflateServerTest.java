@@ -141,6 +141,19 @@ class PerMessageDeflateServerTest {
     }
 
     @Test
+    void aLargeMessageThatDoesNotCompressIsEchoedUncompressed() throws Exception {
+        byte[] random = new byte[512 * 1024];
+        new java.util.Random(11).nextBytes(random);
+        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
+            upgrade(ws, "/echo", "permessage-deflate");
+            ws.sendFrame(true, 4, RawWebSocket.BINARY, compress(random), true);
+            RawWebSocket.Frame echo = ws.readFrameWithRsv();
+            assertThat(echo.rsv()).as("RSV1 clear: sent as it is (RFC 7692 §6.1)").isZero();
+            assertThat(echo.payload()).isEqualTo(random);
+        }
+    }
+
+    @Test
     void aCompressionBombIsClosedWith1009() throws Exception {
         byte[] bomb = compress(new byte[64 << 20]); // 64 MiB of zeros in about 64 KiB; the limit is 1 MiB
         try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
@@ -213,19 +226,24 @@ class PerMessageDeflateServerTest {
     static byte[] inflate(byte[] compressed) throws DataFormatException {
         Inflater i = new Inflater(true);
         try {
-            byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);
-            withTail[withTail.length - 2] = (byte) 0xFF;
-            withTail[withTail.length - 1] = (byte) 0xFF;
-            i.setInput(withTail);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            int n;
-            while ((n = i.inflate(buf)) > 0) {
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return inflate(i, compressed);
         } finally {
             i.end();
         }
+    }
+
+    /** One message's payload inflated with {@code i}, which may hold the context of earlier ones. */
+    static byte[] inflate(Inflater i, byte[] compressed) throws DataFormatException {
+        byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);
+        withTail[withTail.length - 2] = (byte) 0xFF;
+        withTail[withTail.length - 1] = (byte) 0xFF;
+        i.setInput(withTail);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = i.inflate(buf)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 }

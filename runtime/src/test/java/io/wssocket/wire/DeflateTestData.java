@@ -53,22 +53,31 @@ final class DeflateTestData {
         try {
             byte[] block = new byte[1 << 20];
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[1 << 16];
             for (long left = zeros; left > 0; left -= block.length) {
                 d.setInput(block, 0, (int) Math.min(block.length, left));
-                while (!d.needsInput()) {
-                    out.write(buf, 0, d.deflate(buf));
-                }
+                drain(d, out);
             }
-            int n;
-            do {
-                n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-                out.write(buf, 0, n);
-            } while (n == buf.length);
+            syncFlush(d, out);
             return withoutTail(out.toByteArray());
         } finally {
             d.end();
         }
+    }
+
+    private static void drain(Deflater d, ByteArrayOutputStream out) {
+        byte[] buf = new byte[1 << 16];
+        while (!d.needsInput()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+    }
+
+    private static void syncFlush(Deflater d, ByteArrayOutputStream out) {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        do {
+            n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length);
     }
 
     /**
@@ -98,15 +107,8 @@ final class DeflateTestData {
     private static byte[] syncFlushed(Deflater d, byte[] input) {
         d.setInput(input);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        while (!d.needsInput()) {
-            out.write(buf, 0, d.deflate(buf));
-        }
-        int n;
-        do {
-            n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-            out.write(buf, 0, n);
-        } while (n == buf.length);
+        drain(d, out);
+        syncFlush(d, out);
         return out.toByteArray();
     }
 

@@ -192,7 +192,7 @@ class PerMessageDeflateReaderTest {
         byte[] second = deflate(d, "the same sentence, twice over");
         d.end();
         ZlibPool pool = new ZlibPool(6, 1);
-        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new Ignoring());
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new WebSocketReaderTest.Adapter());
         reader.inflateMessages(pool, false, true, 1 << 20);
         reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, first).rsv(4).masked(1).bytes()));
         ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
@@ -213,7 +213,7 @@ class PerMessageDeflateReaderTest {
         deflate(d, "the same sentence, twice over");
         byte[] second = deflate(d, "the same sentence, twice over");
         d.end();
-        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new Ignoring());
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new WebSocketReaderTest.Adapter());
         reader.inflateMessages(new ZlibPool(6, 1), false, true, 1 << 20);
         ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 ProtocolViolationException.class,
@@ -247,29 +247,6 @@ class PerMessageDeflateReaderTest {
         return bytes;
     }
 
-    /** A listener for readers whose messages do not matter. */
-    private static final class Ignoring implements WebSocketReader.Listener {
-        @Override
-        public void onText(ByteBuffer chunk, boolean first, boolean last) {
-        }
-
-        @Override
-        public void onBinary(ByteBuffer chunk, boolean first, boolean last) {
-        }
-
-        @Override
-        public void onPing(ByteBuffer payload) {
-        }
-
-        @Override
-        public void onPong(ByteBuffer payload) {
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-        }
-    }
-
     private static byte[] deflate(Deflater d, String text) {
         return deflate(d, text, true);
     }
@@ -280,6 +257,31 @@ class PerMessageDeflateReaderTest {
         int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
         byte[] bytes = java.util.Arrays.copyOf(out, n);
         return stripTail ? DeflateTestData.withoutTail(bytes) : bytes;
+    }
+
+    @Test
+    void aLargeMessageWhoseStartDoesNotCompressGoesUncompressed() {
+        // RFC 7692 §6.1: any message may go without RSV1; random bytes would only cost CPU on both ends.
+        byte[] random = new byte[4 * MessageDeflater.PROBE];
+        new java.util.Random(7).nextBytes(random);
+        ZlibPool pool = new ZlibPool(6, 1);
+        assertThat(new MessageDeflater(pool).compress(ByteBuffer.wrap(random))).isNull();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
+    void aLargeCompressibleMessageIsProbedThenCompressedWhole() {
+        // The probe ends with a sync flush in the middle of the message's data: the reader goes on past it.
+        String text = "a large message that compresses well, ".repeat(8 * MessageDeflater.PROBE / 38);
+        ZlibPool pool = new ZlibPool(6, 1);
+        ByteBuffer c = new MessageDeflater(pool).compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(c.remaining()).isLessThan(text.length() / 10);
+        byte[] bytes = new byte[c.remaining()];
+        c.get(bytes);
+        MessageRecorder r = MessageRecorder.readInflating(SERVER, pool, false,
+                RawFrame.of(Opcode.TEXT, bytes).rsv(4).masked(9).bytes(), List.of(1000));
+        assertThat(r.events()).containsExactly(new Text(text));
+        assertThat(pool.outstanding()).isZero();
     }
 
     @Test
