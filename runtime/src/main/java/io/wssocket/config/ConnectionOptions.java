@@ -114,7 +114,7 @@ public final class ConnectionOptions {
                     + "sending 1001.");
     public static final Option<Boolean> TCP_NO_DELAY = Option.of("tcp-no-delay", OptionType.bool(), true,
             "Disable Nagle's algorithm on accepted and connected sockets.");
-    public static final Option<Boolean> PERMESSAGE_DEFLATE = Option.of("permessage-deflate", OptionType.bool(), false,
+    public static final Option<Boolean> PERMESSAGE_DEFLATE = Option.of("permessage-deflate", OptionType.bool(), true,
             "Negotiate permessage-deflate compression (RFC 7692): a server accepts a client's offer, a client offers "
                     + "it. Unless deflate-context-takeover is on, neither side keeps compression state between "
                     + "messages (a server answers server_no_context_takeover and client_no_context_takeover), so an "

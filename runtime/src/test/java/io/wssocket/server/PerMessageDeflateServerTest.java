@@ -179,10 +179,9 @@ class PerMessageDeflateServerTest {
     }
 
     @Test
-    void wsSocketsOwnClientNegotiatesAndEchoesCompressed() throws Exception {
+    void wsSocketsOwnClientNegotiatesByDefaultAndEchoesCompressed() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
-        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().permessageDeflate(true).build(),
-                ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             Session session = client.connectToServer(new Endpoint() {
                 @Override
                 public void onOpen(Session s, EndpointConfig config) {
