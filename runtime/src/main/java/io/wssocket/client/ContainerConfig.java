@@ -4,6 +4,7 @@ import io.wssocket.config.ClientOptions;
 import io.wssocket.config.ConnectionOptions;
 import io.wssocket.config.Option;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,32 @@ import java.util.Objects;
  * reference ({@code docs/configuration.md}); the methods here are typed views of those options.
  */
 public interface ContainerConfig {
+    /**
+     * A user property of an endpoint's configuration ({@code ServerEndpointConfig} or
+     * {@code ClientEndpointConfig}) that turns permessage-deflate on ({@code Boolean.TRUE} or
+     * {@code "true"}) or off ({@code Boolean.FALSE} or {@code "false"}) for that endpoint alone,
+     * whatever option {@code permessage-deflate} says for the container. Off, a server endpoint
+     * answers 101 without the extension and a client endpoint does not offer it.
+     */
+    String PERMESSAGE_DEFLATE_PROPERTY = "io.wssocket.permessage-deflate";
+
+    /**
+     * Whether permessage-deflate is on for an endpoint: its user property
+     * {@link #PERMESSAGE_DEFLATE_PROPERTY} if set, else option {@code permessage-deflate}.
+     *
+     * @param userProperties the endpoint configuration's user properties
+     * @return whether the endpoint offers (client) or accepts (server) permessage-deflate
+     */
+    default boolean permessageDeflateFor(Map<String, Object> userProperties) {
+        Object own = userProperties.get(PERMESSAGE_DEFLATE_PROPERTY);
+        if (own instanceof Boolean b) {
+            return b;
+        }
+        if (own instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        return permessageDeflate();
+    }
     /**
      * The value of an option, by the name it has in the configuration reference.
      *
@@ -371,6 +398,26 @@ public interface ContainerConfig {
      */
     default int deflatePoolSize() {
         return value(ConnectionOptions.DEFLATE_POOL_SIZE);
+    }
+
+    /**
+     * Option {@code deflate-context-takeover}: whether compression context is kept from one message
+     * to the next where the peer allows it (RFC 7692 §7.1.1), within {@code deflate-context-memory}.
+     *
+     * @return its value
+     */
+    default boolean deflateContextTakeover() {
+        return value(ConnectionOptions.DEFLATE_CONTEXT_TAKEOVER);
+    }
+
+    /**
+     * Option {@code deflate-context-memory}: bytes of zlib state that all connections may keep
+     * between messages under {@code deflate-context-takeover}.
+     *
+     * @return its value
+     */
+    default long deflateContextMemory() {
+        return value(ConnectionOptions.DEFLATE_CONTEXT_MEMORY);
     }
 
     /**
@@ -867,6 +914,29 @@ public interface ContainerConfig {
          */
         default B deflatePoolSize(int size) {
             return set(ConnectionOptions.DEFLATE_POOL_SIZE, size);
+        }
+
+        /**
+         * Sets option {@code deflate-context-takeover}: whether compression context is kept from one
+         * message to the next where the peer allows it (RFC 7692 §7.1.1).
+         *
+         * @param contextTakeover its value
+         * @return this builder
+         */
+        default B deflateContextTakeover(boolean contextTakeover) {
+            return set(ConnectionOptions.DEFLATE_CONTEXT_TAKEOVER, contextTakeover);
+        }
+
+        /**
+         * Sets option {@code deflate-context-memory}: bytes of zlib state that all connections may
+         * keep between messages under {@code deflate-context-takeover}.
+         *
+         * @param bytes its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B deflateContextMemory(long bytes) {
+            return set(ConnectionOptions.DEFLATE_CONTEXT_MEMORY, bytes);
         }
 
         /**

@@ -114,11 +114,14 @@ public final class ConnectionOptions {
                     + "sending 1001.");
     public static final Option<Boolean> TCP_NO_DELAY = Option.of("tcp-no-delay", OptionType.bool(), true,
             "Disable Nagle's algorithm on accepted and connected sockets.");
-    public static final Option<Boolean> PERMESSAGE_DEFLATE = Option.of("permessage-deflate", OptionType.bool(), false,
+    public static final Option<Boolean> PERMESSAGE_DEFLATE = Option.of("permessage-deflate", OptionType.bool(), true,
             "Negotiate permessage-deflate compression (RFC 7692): a server accepts a client's offer, a client offers "
-                    + "it. Neither side keeps compression state between messages (no context takeover), so an idle "
-                    + "connection holds no deflater or inflater; inflated bytes count against max-message-size and "
-                    + "max-frame-size, and a message inflating past them closes the connection with 1009.");
+                    + "it. Unless deflate-context-takeover is on, neither side keeps compression state between "
+                    + "messages (a server answers server_no_context_takeover and client_no_context_takeover), so an "
+                    + "idle connection holds no deflater or inflater; inflated bytes count against max-message-size "
+                    + "and max-frame-size, and a message inflating past them closes the connection with 1009. An "
+                    + "endpoint can turn it off or on for itself with the user property io.wssocket.permessage-deflate "
+                    + "or its configurator's getNegotiatedExtensions.");
     public static final Option<Integer> DEFLATE_THRESHOLD = Option.of("deflate-threshold", NON_NEGATIVE_INT, 256,
             "Under permessage-deflate: messages (or a fragmented message's first fragment) smaller than this many "
                     + "bytes are sent uncompressed; compressing them costs more than it saves.");
@@ -128,6 +131,22 @@ public final class ConnectionOptions {
             "Under permessage-deflate: idle deflaters, and idle inflaters, kept for reuse by the whole server (or "
                     + "client container); a message borrows one and returns it. One more, made when all are busy, is "
                     + "ended after its message, so native memory stays bounded (a deflater holds about 256 KiB).");
+    public static final Option<Boolean> DEFLATE_CONTEXT_TAKEOVER = Option.of("deflate-context-takeover",
+            OptionType.bool(), false,
+            "Under permessage-deflate: keep compression context from one message to the next where the peer allows "
+                    + "it (RFC 7692 §7.1.1), for better compression of small similar messages at the cost of zlib "
+                    + "state held per connection for its whole life. A server then answers no_context_takeover "
+                    + "parameters only when the client offered them, keeps an inflater for a client that takes its "
+                    + "context over and a deflater of its own; a client offers without client_no_context_takeover. "
+                    + "Clients that keep their context although told not to (Jetty 12's) need it on. What the "
+                    + "connections keep counts against deflate-context-memory.");
+    public static final Option<Long> DEFLATE_CONTEXT_MEMORY = Option.of("deflate-context-memory", NON_NEGATIVE_LONG,
+            64L << 20,
+            "Under deflate-context-takeover: bytes of native zlib state that connections of the whole server (or "
+                    + "client container) may keep between messages, counted as 268 KiB per kept deflater and 40 KiB "
+                    + "per kept inflater (zlib's own formula at window 15, memory level 8). A connection whose "
+                    + "context does not fit when it opens gets no context takeover (both no_context_takeover "
+                    + "parameters); the memory returns when it closes.");
     public static final Option<String> TLS_PROTOCOLS = Option.of("tls-protocols", OptionType.text(),
             String.join(",", TlsContext.DEFAULT_PROTOCOLS), "TLS versions offered, server and client; only cipher "
                     + "suites with forward secrecy and AEAD are enabled.");
@@ -139,7 +158,8 @@ public final class ConnectionOptions {
             MAX_PINGS_PER_SECOND, CLOSE_TIMEOUT, SEND_TIMEOUT, WRITE_HIGH_WATER, WRITE_LOW_WATER, WRITE_TIMEOUT,
             MAX_QUEUED_BYTES, SEND_QUEUE_POLICY, MAX_PENDING_MESSAGES, MAX_PENDING_BYTES, MAX_INBOUND_BYTES,
             VIRTUAL_THREADS, CALLBACK_THREADS, CALLBACK_THREADS_MAX, SEND_STALL_TIMEOUT, SHUTDOWN_TIMEOUT,
-            TCP_NO_DELAY, TLS_PROTOCOLS, PERMESSAGE_DEFLATE, DEFLATE_THRESHOLD, DEFLATE_LEVEL, DEFLATE_POOL_SIZE);
+            TCP_NO_DELAY, TLS_PROTOCOLS, PERMESSAGE_DEFLATE, DEFLATE_THRESHOLD, DEFLATE_LEVEL, DEFLATE_POOL_SIZE,
+            DEFLATE_CONTEXT_TAKEOVER, DEFLATE_CONTEXT_MEMORY);
 
     private ConnectionOptions() {
     }

@@ -45,7 +45,8 @@ public record ConnectionSettings(TransportConfig transport, ProtocolConfig proto
                 values.get(ConnectionOptions.SEND_STALL_TIMEOUT));
         DeflateConfig deflate = new DeflateConfig(values.get(ConnectionOptions.PERMESSAGE_DEFLATE),
                 values.get(ConnectionOptions.DEFLATE_THRESHOLD), values.get(ConnectionOptions.DEFLATE_LEVEL),
-                values.get(ConnectionOptions.DEFLATE_POOL_SIZE));
+                values.get(ConnectionOptions.DEFLATE_POOL_SIZE), values.get(ConnectionOptions.DEFLATE_CONTEXT_TAKEOVER),
+                values.get(ConnectionOptions.DEFLATE_CONTEXT_MEMORY));
         return new ConnectionSettings(transport, protocol, session, handshakeLimits(values), deflate);
     }
 

@@ -33,4 +33,12 @@ public interface ProtocolEvents {
      * (read-progress-timeout, read-idle-timeout), {@code reason} what was sent.
      */
     void stalled(InetSocketAddress peer, String path, String timeout, String reason);
+
+    /**
+     * The connection was failed because the peer broke an extension parameter it had agreed to:
+     * {@code parameter} names it (a permessage-deflate no_context_takeover), {@code reason} is
+     * the close reason sent. Tells nobody unless implemented.
+     */
+    default void extensionParameterIgnored(InetSocketAddress peer, String path, String parameter, String reason) {
+    }
 }

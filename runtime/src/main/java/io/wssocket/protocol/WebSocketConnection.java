@@ -54,6 +54,10 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Compresses outbound messages; null when permessage-deflate is off or this side does not compress. */
     private final MessageDeflater deflater;
     private final int deflateThreshold;
+    /** Permessage-deflate as negotiated, or null; its context budget is given back once ({@link #releaseCompression}). */
+    private final Compression compression;
+    /** Whether the compression's context budget was given back; under stateLock. */
+    private boolean compressionReleased;
     /** Whether the fragmented message being sent is compressed; set by its first fragment (sends are serialized). */
     private boolean fragmentsCompressed;
     private volatile WebSocketListener listener;
@@ -137,16 +141,41 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         this.reader = new WebSocketReader(
                 new FrameParser(!config.client(), config.maxFramePayload(), allowedRsv),
                 config.maxMessageSize(), config.maxFramesPerMessage(), this);
+        this.compression = compression;
         if (compression != null) {
-            reader.inflateMessages(compression.pool(), compression.peerTakesContextOver(), config.maxFramePayload());
+            reader.inflateMessages(compression.pool(), compression.peerTakesContextOver(), !config.client(),
+                    config.maxFramePayload());
         }
-        this.deflater = compression != null && compression.deflateOutbound() ? new MessageDeflater(compression.pool()) : null;
+        this.deflater = compression != null && compression.deflateOutbound()
+                ? new MessageDeflater(compression.pool(), compression.keepsOwnContext()) : null;
         this.deflateThreshold = compression != null ? compression.threshold() : Integer.MAX_VALUE;
     }
 
     /** Whether an inflater is held now: while a compressed message is read, or for a peer that takes context over. */
     public boolean holdsInflater() {
         return reader.holdsInflater();
+    }
+
+    /**
+     * The connection will never be opened (its handshake failed after it was made, or the socket
+     * closed first): gives back what it took of the compression's context budget. Any thread.
+     */
+    public void abandon() {
+        releaseCompression();
+    }
+
+    /** Gives the context budget back, once. */
+    private void releaseCompression() {
+        if (compression == null || compression.contextBytes() == 0) {
+            return;
+        }
+        synchronized (stateLock) {
+            if (compressionReleased) {
+                return;
+            }
+            compressionReleased = true;
+        }
+        compression.pool().releaseContext(compression.contextBytes());
     }
 
     /**
@@ -268,6 +297,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             in.position(in.limit());
             if (isLimitCode(e.closeCode())) {
                 events.limitClosed(c.remoteAddress(), path, e.closeCode(), e.getMessage());
+            } else if (e.ignoredParameter() != null) {
+                events.extensionParameterIgnored(c.remoteAddress(), path, e.ignoredParameter(), e.getMessage());
             }
             fail(e.closeCode(), e.getMessage());
             return;
@@ -402,8 +433,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         pendingFailure = null;
         reader.release(); // event loop: the reader's thread
         if (deflater != null) {
-            deflater.releaseFragment(); // a fragmented message the application never finished
+            deflater.release(); // a fragmented message the application never finished, or the kept context
         }
+        releaseCompression();
         int code;
         String reason;
         synchronized (stateLock) {
@@ -647,7 +679,19 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Sends a whole message in one frame. Fails once the close handshake began. */
     public void sendMessage(MessageKind kind, ByteBuffer payload, SendCallback callback) {
         if (compresses(payload.remaining())) {
-            sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+            if (deflater.keepsContext()) {
+                // Context takeover: the peer inflates in the order of the wire, so compress and queue as one.
+                synchronized (deflater) {
+                    sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+                }
+            } else {
+                ByteBuffer compressed = deflater.compress(payload);
+                if (compressed != null) {
+                    sendData(kind.opcode(), true, RSV1, compressed, callback);
+                } else {
+                    sendData(kind.opcode(), true, payload, callback); // it did not compress
+                }
+            }
         } else {
             sendData(kind.opcode(), true, payload, callback);
         }

@@ -24,6 +24,7 @@ final class OperatorLog implements ProtocolEvents {
     private final LogSummary limitCloses;
     private final LogSummary stalls;
     private final LogSummary overload;
+    private final LogSummary ignoredParameters;
     private final System.Logger log;
     /** Endpoint classes whose failure to open was logged with its trace; weak, so an undeployed application's classes can go. */
     private final Map<Class<?>, Boolean> endpointFailuresTold = Collections.synchronizedMap(new WeakHashMap<>());
@@ -38,6 +39,7 @@ final class OperatorLog implements ProtocolEvents {
         limitCloses = LogSummary.info(log, "connections closed at a limit");
         stalls = LogSummary.info(log, "stalled connections closed");
         overload = LogSummary.info(log, "overload");
+        ignoredParameters = LogSummary.info(log, "connections failed for an extension parameter the peer ignored");
     }
 
     /**
@@ -67,6 +69,19 @@ final class OperatorLog implements ProtocolEvents {
     }
 
     /**
+     * A peer broke a parameter it agreed to. The one known case is a permessage-deflate client that
+     * keeps its compression context although the server answered client_no_context_takeover
+     * (Jetty 12's client unless it offers server_no_context_takeover), so the line says how to
+     * serve such clients.
+     */
+    @Override
+    public void extensionParameterIgnored(InetSocketAddress peer, String path, String parameter, String reason) {
+        ignoredParameters.record(parameter, () -> "1007 to " + peer + where(path) + ": " + reason
+                + (parameter.equals("client_no_context_takeover")
+                ? "; to serve clients that keep their compression context, set deflate-context-takeover=true" : ""));
+    }
+
+    /**
      * An endpoint that could not be opened for a handshake: its constructor, its configurator's
      * getEndpointInstance or another configurator call threw. The same fault comes back with every
      * connection, so the trace is logged at WARNING once per endpoint class and each later failure
@@ -84,7 +99,7 @@ final class OperatorLog implements ProtocolEvents {
 
     /** Logs counts whose interval is over; {@code force} (at shutdown) logs every count now. */
     void flush(boolean force) {
-        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload)) {
+        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload, ignoredParameters)) {
             summary.flush(force);
         }
     }

@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.protocol.Compression;
 import io.wssocket.wire.ZlibPool;
 import java.util.concurrent.Executor;
 
@@ -35,4 +36,12 @@ interface ServerRuntime {
 
     /** The deflaters and inflaters permessage-deflate borrows per message. */
     ZlibPool deflatePool();
+
+    /**
+     * Permessage-deflate without context takeover as this server does it, one object for all its
+     * connections (an idle connection holds nothing of its own for it).
+     *
+     * @param deflateOutbound whether the connection compresses what it sends
+     */
+    Compression perMessageCompression(boolean deflateOutbound);
 }

@@ -190,6 +190,8 @@ final class UpgradeHandler implements ConnectionHandler {
         // The configurator's calls are application code: its integration's scopes are active around them.
         HandshakeScope handshakeScope = instances.handshake();
         WsSession session = null;
+        Negotiated negotiated = null;
+        WebSocketConnection ws = null;
         try {
             URI requestUri = requestUri(request, c.isSecure());
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
@@ -213,7 +215,7 @@ final class UpgradeHandler implements ConnectionHandler {
             if (subprotocol == null || !upgrade.subprotocols().contains(subprotocol)) {
                 subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
             }
-            Negotiated negotiated = negotiateExtensions(configurator, sec, upgrade);
+            negotiated = negotiateExtensions(configurator, sec, upgrade);
             List<Extension> extensions = negotiated.agreed();
             UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
             configurator.modifyHandshake(sec, handshake, response);
@@ -222,9 +224,8 @@ final class UpgradeHandler implements ConnectionHandler {
                     ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
 
             // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
-            WebSocketConnection ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
-                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(
-                            server.deflatePool(), server.config().connection().deflate().threshold()));
+            ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
+                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, extensions, c.isSecure(), authentication.principal());
             session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
@@ -234,14 +235,21 @@ final class UpgradeHandler implements ConnectionHandler {
             c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
                     subprotocol.isEmpty() ? null : subprotocol, negotiated.header(), response.getHeaders()), WriteCallback.NONE);
             WsSession created = session;
+            WebSocketConnection createdConnection = ws;
             c.loop().execute(() -> {
                 if (c.isOpen()) {
                     created.open(leftover);
                 } else {
                     created.abandon();
+                    createdConnection.abandon();
                 }
             });
         } catch (Exception | LinkageError e) {
+            if (ws != null) {
+                ws.abandon(); // gives back the compression's context budget
+            } else if (negotiated != null) {
+                negotiated.releaseContext(server.deflatePool());
+            }
             if (session != null) {
                 session.abandon(); // releases its instances and ends what observes it
             } else {
@@ -258,21 +266,39 @@ final class UpgradeHandler implements ConnectionHandler {
         }
     }
 
+    /** Permessage-deflate without context takeover, as the Jakarta API shows it; immutable, so shared. */
+    private static final Extension RESET_BOTH_WAYS = JakartaExtension.of(List.of(PerMessageDeflate.RESET_BOTH_WAYS)).get(0);
+    private static final List<Extension> ONLY_RESET_BOTH_WAYS = List.of(RESET_BOTH_WAYS);
+
     /**
      * The extensions agreed, and permessage-deflate's terms when it is one of them.
      *
      * @param deflate null when permessage-deflate was not agreed
+     * @param contextBytes what the agreement took of the deflate pool's context budget
      */
-    private record Negotiated(List<Extension> agreed, PerMessageDeflate.Agreement deflate) {
+    private record Negotiated(List<Extension> agreed, PerMessageDeflate.Agreement deflate, long contextBytes) {
         /** The response's {@code Sec-WebSocket-Extensions} value; null for none. */
         String header() {
             return agreed.isEmpty() ? null : agreed.stream()
                     .map(e -> JakartaExtension.offer(e).toHeaderValue()).collect(Collectors.joining(", "));
         }
 
-        Compression compression(ZlibPool pool, int threshold) {
-            return deflate == null ? null
-                    : new Compression(pool, deflate.peerTakesContextOver(), deflate.deflateOutbound(), threshold);
+        Compression compression(ServerRuntime server) {
+            if (deflate == null) {
+                return null;
+            }
+            if (contextBytes == 0 && !deflate.peerTakesContextOver() && !deflate.keepsOwnContext()) {
+                return server.perMessageCompression(deflate.deflateOutbound());
+            }
+            return new Compression(server.deflatePool(), deflate.peerTakesContextOver(), deflate.deflateOutbound(),
+                    deflate.keepsOwnContext(), server.config().connection().deflate().threshold(), contextBytes);
+        }
+
+        /** The handshake failed before a connection took the budget over. */
+        void releaseContext(ZlibPool pool) {
+            if (contextBytes > 0) {
+                pool.releaseContext(contextBytes);
+            }
         }
     }
 
@@ -280,14 +306,17 @@ final class UpgradeHandler implements ConnectionHandler {
      * The configurator chooses among the client's offers (in the client's order) and what the
      * endpoint configuration and the container list; of its choice only extensions the container
      * implements are agreed, since any other would change the frames in ways we cannot honour
-     * (RFC 6455 §9.1). The container implements permessage-deflate when it is enabled: when the
-     * configurator chooses it (by name; the default configurator picks the client's first offer
-     * of it), its parameters are the container's own choice, the first of the client's offers it
-     * can accept (RFC 7692 §5), and none acceptable leaves it out.
+     * (RFC 6455 §9.1). The container implements permessage-deflate when it is enabled, for the
+     * server or by the endpoint's user property: when the configurator chooses it (by name; the
+     * default configurator picks the client's first offer of it), its parameters are the
+     * container's own choice, the first of the client's offers it can accept (RFC 7692 §5), and
+     * none acceptable leaves it out. Context takeover is agreed only when configured and when what
+     * the connection would keep fits the server's budget; otherwise both sides reset after every
+     * message.
      */
     private Negotiated negotiateExtensions(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
                                            UpgradeRequest upgrade) {
-        Set<Extension> implemented = server.config().connection().deflate().enabled()
+        Set<Extension> implemented = server.config().permessageDeflateFor(sec.getUserProperties())
                 ? Set.of(new JakartaExtension(PerMessageDeflate.NAME, List.of())) : Set.of();
         List<Extension> installed = new ArrayList<>(sec.getExtensions());
         for (Extension e : implemented) {
@@ -299,20 +328,32 @@ final class UpgradeHandler implements ConnectionHandler {
                 Collections.unmodifiableList(installed), JakartaExtension.of(upgrade.extensions()));
         List<Extension> agreed = new ArrayList<>();
         PerMessageDeflate.Agreement deflate = null;
+        long contextBytes = 0;
         if (chosen != null) {
             for (Extension e : chosen) {
                 if (implemented.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
                     LOG.log(System.Logger.Level.DEBUG, () -> "extension " + e.getName() + " chosen by the configurator of "
                             + sec.getEndpointClass().getName() + " is not implemented by the container; not agreed");
                 } else if (deflate == null) {
-                    deflate = PerMessageDeflate.accept(upgrade.extensions());
+                    deflate = PerMessageDeflate.accept(upgrade.extensions(), server.config().deflateContextTakeover());
                     if (deflate != null) {
-                        agreed.add(JakartaExtension.of(List.of(deflate.response())).get(0));
+                        long wanted = ZlibPool.keptContextBytes(deflate.keepsOwnContext(), deflate.peerTakesContextOver());
+                        if (wanted > 0 && server.deflatePool().reserveContext(wanted)) {
+                            contextBytes = wanted;
+                        } else if (wanted > 0) {
+                            // Over deflate-context-memory: this connection resets after every message, both ways.
+                            deflate = PerMessageDeflate.accept(upgrade.extensions(), false);
+                        }
+                        agreed.add(deflate.response() == PerMessageDeflate.RESET_BOTH_WAYS ? RESET_BOTH_WAYS
+                                : JakartaExtension.of(List.of(deflate.response())).get(0));
                     }
                 }
             }
         }
-        return new Negotiated(List.copyOf(agreed), deflate);
+        // The usual agreement is one list for every connection: the session shows it, never changes it.
+        List<Extension> all = agreed.size() == 1 && agreed.get(0) == RESET_BOTH_WAYS ? ONLY_RESET_BOTH_WAYS
+                : List.copyOf(agreed);
+        return new Negotiated(all, deflate, contextBytes);
     }
 
     private static URI requestUri(HttpRequest request, boolean secure) {

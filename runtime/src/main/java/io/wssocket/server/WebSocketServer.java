@@ -2,6 +2,7 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.protocol.Compression;
 import io.wssocket.protocol.DeflateConfig;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
@@ -60,6 +61,9 @@ public final class WebSocketServer implements AutoCloseable {
     private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
     /** The deflaters and inflaters of permessage-deflate, borrowed per message by all connections. */
     private final ZlibPool deflatePool;
+    /** Permessage-deflate without context takeover, shared by the connections that agreed to it. */
+    private final Compression compressing;
+    private final Compression notCompressing;
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -78,7 +82,10 @@ public final class WebSocketServer implements AutoCloseable {
         this.container = new WsServerContainer(config, this::clientLease);
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
         DeflateConfig deflate = config.connection().deflate();
-        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize());
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
+                deflate.contextTakeover() ? deflate.contextMemory() : 0);
+        this.compressing = new Compression(deflatePool, true, deflate.threshold());
+        this.notCompressing = new Compression(deflatePool, false, deflate.threshold());
     }
 
     /**
@@ -441,6 +448,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public ZlibPool deflatePool() {
             return deflatePool;
+        }
+
+        @Override
+        public Compression perMessageCompression(boolean deflateOutbound) {
+            return deflateOutbound ? compressing : notCompressing;
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.zip.Inflater;
  * Inflates the payload of compressed messages (RFC 7692 §7.2.2) in bounded pieces: never more
  * than {@link #PIECE} bytes of output at a time, and never more than the caller allows, so that a
  * small frame that inflates to gigabytes costs at most the limit before the connection fails.
- * Without context takeover the inflater is borrowed from the pool for one message only.
+ * Without context takeover the inflater is borrowed from the pool for one message only; with it,
+ * from the first compressed message until the connection ends.
  *
  * <p>One per connection, on its reading thread; not thread-safe.
  */
@@ -22,18 +23,26 @@ final class MessageInflater {
         void accept(ByteBuffer piece) throws ProtocolViolationException;
     }
 
+    /** zlib's words for a back-reference before the start of its window (inflate.c). */
+    private static final String TOO_FAR_BACK = "invalid distance too far back";
+
     private final ZlibPool pool;
     private final boolean contextTakeover;
+    private final boolean peerIsClient;
     private Inflater inflater;
     private byte[] out;
+    /** Whether a compressed message was inflated whole on this connection before. */
+    private boolean inflatedBefore;
 
     /**
      * @param contextTakeover whether the peer may refer to earlier messages (it did not agree to
      *     no_context_takeover): then one inflater is kept for the connection's life
+     * @param peerIsClient whether the peer is the client, to name its no_context_takeover parameter
      */
-    MessageInflater(ZlibPool pool, boolean contextTakeover) {
+    MessageInflater(ZlibPool pool, boolean contextTakeover, boolean peerIsClient) {
         this.pool = pool;
         this.contextTakeover = contextTakeover;
+        this.peerIsClient = peerIsClient;
     }
 
     /**
@@ -45,12 +54,13 @@ final class MessageInflater {
     void inflate(ByteBuffer compressed, boolean endOfMessage, long allowed, Sink sink)
             throws ProtocolViolationException {
         if (inflater == null) {
-            inflater = contextTakeover ? new Inflater(true) : pool.borrowInflater();
+            inflater = pool.borrowInflater();
             out = new byte[PIECE];
         }
         long left = drain(compressed, allowed, sink);
         if (endOfMessage) {
             drain(ByteBuffer.wrap(TAIL), left, sink);
+            inflatedBefore = true;
             if (!contextTakeover) {
                 release();
             } else if (inflater.finished()) {
@@ -83,6 +93,13 @@ final class MessageInflater {
                 }
             }
         } catch (DataFormatException e) {
+            if (!contextTakeover && inflatedBefore && TOO_FAR_BACK.equals(e.getMessage())) {
+                // A fresh inflater per message: data that reaches back past the message's start
+                // refers to an earlier one, which the peer agreed not to do (RFC 7692 §7.1.1).
+                String parameter = peerIsClient ? "client_no_context_takeover" : "server_no_context_takeover";
+                throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "compressed message refers to an "
+                        + "earlier one: peer ignored " + parameter + " (RFC 7692 §7.1.1)", parameter);
+            }
             throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD,
                     "compressed message is not valid DEFLATE data: " + e.getMessage());
         }
@@ -96,11 +113,7 @@ final class MessageInflater {
         if (i != null) {
             inflater = null;
             out = null;
-            if (contextTakeover) {
-                i.end();
-            } else {
-                pool.release(i);
-            }
+            pool.release(i);
         }
     }
 

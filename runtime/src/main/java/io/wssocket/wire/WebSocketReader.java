@@ -88,9 +88,10 @@ public final class WebSocketReader implements FrameParser.Handler {
      *
      * @param contextTakeover whether the peer may refer to earlier messages (it was not asked for
      *     no_context_takeover): the connection then keeps an inflater of its own
+     * @param peerIsClient whether the peer is the client (names its parameter when it breaks it)
      */
-    public void inflateMessages(ZlibPool pool, boolean contextTakeover, long maxInflatedFrame) {
-        this.inflater = new MessageInflater(pool, contextTakeover);
+    public void inflateMessages(ZlibPool pool, boolean contextTakeover, boolean peerIsClient, long maxInflatedFrame) {
+        this.inflater = new MessageInflater(pool, contextTakeover, peerIsClient);
         this.maxInflatedFrame = maxInflatedFrame;
         parser.compressedWithRsv1();
     }

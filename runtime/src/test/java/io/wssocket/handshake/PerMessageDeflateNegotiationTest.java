@@ -71,6 +71,7 @@ class PerMessageDeflateNegotiationTest {
     void theServerNeverKeepsContextAndCompressesUnlessItsWindowIsLimited() throws Exception {
         PerMessageDeflate.Agreement plain = accept("permessage-deflate");
         assertThat(plain.peerTakesContextOver()).isFalse();
+        assertThat(plain.keepsOwnContext()).isFalse();
         assertThat(plain.deflateOutbound()).isTrue();
         // The JDK's deflater always uses a 15-bit window: a smaller limit is honoured by not compressing (§6.1).
         assertThat(accept("permessage-deflate; server_max_window_bits=10").deflateOutbound()).isFalse();
@@ -78,8 +79,45 @@ class PerMessageDeflateNegotiationTest {
     }
 
     @Test
-    void theClientOffersTheWindowParameterWithoutAValue() {
-        assertThat(PerMessageDeflate.offer().toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits");
+    void theClientOffersTheWindowParameterWithoutAValueAndNoContextTakeoverUnlessAllowed() {
+        // §7.1.1.2: offered, client_no_context_takeover tells the server it need keep no inflater for this client.
+        assertThat(PerMessageDeflate.offer().toHeaderValue())
+                .isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
+        assertThat(PerMessageDeflate.offer(true).toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits");
+    }
+
+    /** With context takeover allowed: the answer, whether the client may take its context over, whether the server keeps its own. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "permessage-deflate | permessage-deflate | true | true",
+        "permessage-deflate; client_max_window_bits | permessage-deflate | true | true",
+        "permessage-deflate; server_no_context_takeover | permessage-deflate; server_no_context_takeover | true | false",
+        "permessage-deflate; client_no_context_takeover | permessage-deflate; client_no_context_takeover | false | true",
+        "permessage-deflate; client_no_context_takeover; server_no_context_takeover | " + DEFAULT_ANSWER + " | false | false",
+        // A window below 15 bits for the server: it does not compress, so it keeps no deflater.
+        "permessage-deflate; server_max_window_bits=10 | permessage-deflate; server_max_window_bits=10 | true | false",
+    })
+    void withContextTakeoverTheServerAnswersOnlyWhatWasOffered(String offer, String answer, boolean clientKeeps,
+                                                               boolean serverKeeps) throws Exception {
+        PerMessageDeflate.Agreement a = PerMessageDeflate.accept(ExtensionHeaderParser.parse(List.of(offer)), true);
+        assertThat(a.response().toHeaderValue()).isEqualTo(answer);
+        assertThat(a.peerTakesContextOver()).as("the server keeps an inflater").isEqualTo(clientKeeps);
+        assertThat(a.keepsOwnContext()).as("the server keeps its deflater").isEqualTo(serverKeeps);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "permessage-deflate | true",
+        "permessage-deflate; server_no_context_takeover | true",
+        "permessage-deflate; client_no_context_takeover | false",
+        // A window below 15 bits for the client: it does not compress, so it keeps no deflater.
+        "permessage-deflate; client_max_window_bits=10 | false",
+    })
+    void theClientKeepsItsContextOnlyWhenAllowedByTheAnswerAndConfigured(String answer, boolean keeps)
+            throws Exception {
+        ExtensionOffer response = ExtensionHeaderParser.parse(List.of(answer)).get(0);
+        assertThat(PerMessageDeflate.acceptResponse(response, true).keepsOwnContext()).isEqualTo(keeps);
+        assertThat(PerMessageDeflate.acceptResponse(response, false).keepsOwnContext()).isFalse();
     }
 
     @ParameterizedTest

@@ -67,10 +67,11 @@ class PerMessageDeflateServerTest {
     static final RunningServer server = RunningServer.with(b -> b.option("permessage-deflate", "true")
             .option("deflate-threshold", "64").option("max-message-size", "1048576"), PerMessageDeflateServerTest::deploy);
 
+    /** The option off: RSV1 means nothing there. */
     @RegisterExtension
-    static final RunningServer plain = RunningServer.withEndpoints(PerMessageDeflateServerTest::deploy);
+    static final RunningServer plain = RunningServer.with(b -> b.permessageDeflate(false), PerMessageDeflateServerTest::deploy);
 
-    private static RawWebSocket.HttpResponse upgrade(RawWebSocket ws, String path, String offer) throws IOException {
+    static RawWebSocket.HttpResponse upgrade(RawWebSocket ws, String path, String offer) throws IOException {
         String request = RawWebSocket.upgradeRequest(path, RawWebSocket.newKey());
         if (offer != null) {
             request = request.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: " + offer + "\r\n\r\n");
@@ -140,6 +141,19 @@ class PerMessageDeflateServerTest {
     }
 
     @Test
+    void aLargeMessageThatDoesNotCompressIsEchoedUncompressed() throws Exception {
+        byte[] random = new byte[512 * 1024];
+        new java.util.Random(11).nextBytes(random);
+        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
+            upgrade(ws, "/echo", "permessage-deflate");
+            ws.sendFrame(true, 4, RawWebSocket.BINARY, compress(random), true);
+            RawWebSocket.Frame echo = ws.readFrameWithRsv();
+            assertThat(echo.rsv()).as("RSV1 clear: sent as it is (RFC 7692 §6.1)").isZero();
+            assertThat(echo.payload()).isEqualTo(random);
+        }
+    }
+
+    @Test
     void aCompressionBombIsClosedWith1009() throws Exception {
         byte[] bomb = compress(new byte[64 << 20]); // 64 MiB of zeros in about 64 KiB; the limit is 1 MiB
         try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
@@ -165,10 +179,9 @@ class PerMessageDeflateServerTest {
     }
 
     @Test
-    void wsSocketsOwnClientNegotiatesAndEchoesCompressed() throws Exception {
+    void wsSocketsOwnClientNegotiatesByDefaultAndEchoesCompressed() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
-        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().option("permessage-deflate", "true")
-                .build(), ClientTransport.shared())) {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             Session session = client.connectToServer(new Endpoint() {
                 @Override
                 public void onOpen(Session s, EndpointConfig config) {
@@ -191,7 +204,7 @@ class PerMessageDeflateServerTest {
         }
     }
 
-    private static byte[] compress(byte[] data) {
+    static byte[] compress(byte[] data) {
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             d.setInput(data);
@@ -209,22 +222,27 @@ class PerMessageDeflateServerTest {
         }
     }
 
-    private static byte[] inflate(byte[] compressed) throws DataFormatException {
+    static byte[] inflate(byte[] compressed) throws DataFormatException {
         Inflater i = new Inflater(true);
         try {
-            byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);
-            withTail[withTail.length - 2] = (byte) 0xFF;
-            withTail[withTail.length - 1] = (byte) 0xFF;
-            i.setInput(withTail);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            int n;
-            while ((n = i.inflate(buf)) > 0) {
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return inflate(i, compressed);
         } finally {
             i.end();
         }
+    }
+
+    /** One message's payload inflated with {@code i}, which may hold the context of earlier ones. */
+    static byte[] inflate(Inflater i, byte[] compressed) throws DataFormatException {
+        byte[] withTail = Arrays.copyOf(compressed, compressed.length + 4);
+        withTail[withTail.length - 2] = (byte) 0xFF;
+        withTail[withTail.length - 1] = (byte) 0xFF;
+        i.setInput(withTail);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = i.inflate(buf)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 }

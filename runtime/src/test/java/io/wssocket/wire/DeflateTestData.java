@@ -53,22 +53,63 @@ final class DeflateTestData {
         try {
             byte[] block = new byte[1 << 20];
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[1 << 16];
             for (long left = zeros; left > 0; left -= block.length) {
                 d.setInput(block, 0, (int) Math.min(block.length, left));
-                while (!d.needsInput()) {
-                    out.write(buf, 0, d.deflate(buf));
-                }
+                drain(d, out);
             }
-            int n;
-            do {
-                n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-                out.write(buf, 0, n);
-            } while (n == buf.length);
+            syncFlush(d, out);
             return withoutTail(out.toByteArray());
         } finally {
             d.end();
         }
+    }
+
+    private static void drain(Deflater d, ByteArrayOutputStream out) {
+        byte[] buf = new byte[1 << 16];
+        while (!d.needsInput()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+    }
+
+    private static void syncFlush(Deflater d, ByteArrayOutputStream out) {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        do {
+            n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length);
+    }
+
+    /**
+     * {@code mebibytes} MiB of zeros compressed, made fast: once a deflater's window is all zeros,
+     * each further MiB of zeros compresses to the same bytes (checked here), so the bomb is the first
+     * MiB's output and then the second's repeated. About 1 KiB per MiB.
+     */
+    static byte[] zerosRepeated(int mebibytes) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            byte[] first = syncFlushed(d, new byte[1 << 20]);
+            byte[] second = syncFlushed(d, new byte[1 << 20]);
+            if (!Arrays.equals(second, syncFlushed(d, new byte[1 << 20]))) {
+                throw new AssertionError("zeros no longer compress to a repeating chunk");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(first);
+            for (int i = 1; i < mebibytes; i++) {
+                out.writeBytes(second);
+            }
+            return withoutTail(out.toByteArray());
+        } finally {
+            d.end();
+        }
+    }
+
+    private static byte[] syncFlushed(Deflater d, byte[] input) {
+        d.setInput(input);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        drain(d, out);
+        syncFlush(d, out);
+        return out.toByteArray();
     }
 
     /** {@code data} cut into {@code parts} pieces of about equal size (some may be empty). */

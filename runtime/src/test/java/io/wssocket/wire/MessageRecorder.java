@@ -125,7 +125,7 @@ public final class MessageRecorder implements WebSocketReader.Listener {
                 new FrameParser(config.serverSide(), config.maxFramePayload(), config.allowedRsv()),
                 config.maxMessageSize(), maxFramesPerMessage, recorder);
         if (pool != null) {
-            reader.inflateMessages(pool, peerTakesContextOver, config.maxFramePayload());
+            reader.inflateMessages(pool, peerTakesContextOver, config.serverSide(), config.maxFramePayload());
         }
         try {
             recorder.readAll(reader, bytes, chunkSizes, direct, order);

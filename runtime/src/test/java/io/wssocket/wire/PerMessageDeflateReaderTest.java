@@ -40,6 +40,20 @@ class PerMessageDeflateReaderTest {
     }
 
     @Test
+    void aGibibyteBombOfAboutOneMebibyteCostsNoMoreThanTheLimit() {
+        // DEFLATE inflates at most about 1032 times: 1 GiB of zeros takes about 1 MiB on the wire.
+        byte[] bomb = DeflateTestData.zerosRepeated(1024);
+        assertThat(bomb.length).isLessThan(1_100_000);
+        ZlibPool pool = new ZlibPool(6, 1);
+        // The limit lies above the bomb's wire size, so it is the inflated bytes that cross it.
+        MessageRecorder r = MessageRecorder.readInflating(SERVER.maxMessageSize(2 << 20).maxFramePayload(2 << 20), pool,
+                false, RawFrame.binary(bomb).rsv(4).masked(7).bytes(), List.of(4096));
+        assertThat(r.events()).containsExactly(new Failure(CloseCodes.MESSAGE_TOO_BIG));
+        assertThat(r.deliveredBytes()).as("inflated before the connection failed").isBetween(1L << 20, 2L << 20);
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
     void theFrameLimitCountsInflatedBytesToo() {
         byte[] compressed = DeflateTestData.zeros(1 << 20);
         MessageRecorder r = MessageRecorder.readInflating(SERVER.maxFramePayload(64 << 10), new ZlibPool(6, 1), false,
@@ -165,7 +179,72 @@ class PerMessageDeflateReaderTest {
         MessageRecorder r = MessageRecorder.readInflating(MessageRecorder.ReaderConfig.CLIENT, pool, true, bytes, List.of());
         assertThat(r.events()).containsExactly(new Text("the same sentence, twice over"),
                 new Text("the same sentence, twice over"));
-        assertThat(pool.borrowCount()).as("its own, not the pool's").isZero();
+        assertThat(pool.borrowCount()).as("one inflater kept for both messages").isEqualTo(1);
+        assertThat(pool.outstanding()).as("given back when the connection ends").isZero();
+    }
+
+    @Test
+    void aClientThatIgnoresClientNoContextTakeoverIsFailedWith1007NamingTheParameter() throws Exception {
+        // Jetty 12's client does this unless it offers server_no_context_takeover: its second message
+        // refers back to its first although the server answered client_no_context_takeover.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] first = deflate(d, "the same sentence, twice over");
+        byte[] second = deflate(d, "the same sentence, twice over");
+        d.end();
+        ZlibPool pool = new ZlibPool(6, 1);
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new WebSocketReaderTest.Adapter());
+        reader.inflateMessages(pool, false, true, 1 << 20);
+        reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, first).rsv(4).masked(1).bytes()));
+        ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolViolationException.class,
+                () -> reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, second).rsv(4).masked(2).bytes())));
+        assertThat(e.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
+        assertThat(e.ignoredParameter()).isEqualTo("client_no_context_takeover");
+        assertThat(e.getMessage()).contains("client_no_context_takeover")
+                .hasSizeLessThanOrEqualTo(ClosePayload.MAX_REASON_BYTES - 2); // "§" is two bytes in UTF-8
+        reader.release();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
+    void theFirstMessageReachingBackIsBadDataNotAnIgnoredParameter() throws Exception {
+        // A back-reference in the very first compressed message can only be corrupt data.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflate(d, "the same sentence, twice over");
+        byte[] second = deflate(d, "the same sentence, twice over");
+        d.end();
+        WebSocketReader reader = new WebSocketReader(new FrameParser(true, 1 << 20, 0), 1 << 20, new WebSocketReaderTest.Adapter());
+        reader.inflateMessages(new ZlibPool(6, 1), false, true, 1 << 20);
+        ProtocolViolationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolViolationException.class,
+                () -> reader.read(ByteBuffer.wrap(RawFrame.of(Opcode.TEXT, second).rsv(4).masked(2).bytes())));
+        assertThat(e.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
+        assertThat(e.ignoredParameter()).isNull();
+        reader.release();
+    }
+
+    @Test
+    void aDeflaterThatKeepsItsContextCompressesRepeatsSmallerAndIsGivenBackAtTheEnd() {
+        ZlibPool pool = new ZlibPool(6, 1);
+        MessageDeflater deflater = new MessageDeflater(pool, true);
+        String text = "{\"type\":\"chat\",\"room\":\"lobby\",\"text\":\"hello there, everyone\"}";
+        ByteBuffer first = deflater.compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer second = deflater.compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(second.remaining()).as("the second refers to the first").isLessThan(first.remaining() / 2);
+        assertThat(deflater.holdsDeflater()).isTrue();
+        byte[] bytes = RawFrame.concat(RawFrame.of(Opcode.TEXT, remaining(first)).rsv(4),
+                RawFrame.of(Opcode.TEXT, remaining(second)).rsv(4));
+        MessageRecorder r = MessageRecorder.readInflating(MessageRecorder.ReaderConfig.CLIENT, pool, true, bytes, List.of());
+        assertThat(r.events()).containsExactly(new Text(text), new Text(text));
+        deflater.release();
+        assertThat(deflater.holdsDeflater()).isFalse();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    private static byte[] remaining(ByteBuffer b) {
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
     }
 
     private static byte[] deflate(Deflater d, String text) {
@@ -178,6 +257,31 @@ class PerMessageDeflateReaderTest {
         int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
         byte[] bytes = java.util.Arrays.copyOf(out, n);
         return stripTail ? DeflateTestData.withoutTail(bytes) : bytes;
+    }
+
+    @Test
+    void aLargeMessageWhoseStartDoesNotCompressGoesUncompressed() {
+        // RFC 7692 §6.1: any message may go without RSV1; random bytes would only cost CPU on both ends.
+        byte[] random = new byte[4 * MessageDeflater.PROBE];
+        new java.util.Random(7).nextBytes(random);
+        ZlibPool pool = new ZlibPool(6, 1);
+        assertThat(new MessageDeflater(pool).compress(ByteBuffer.wrap(random))).isNull();
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    @Test
+    void aLargeCompressibleMessageIsProbedThenCompressedWhole() {
+        // The probe ends with a sync flush in the middle of the message's data: the reader goes on past it.
+        String text = "a large message that compresses well, ".repeat(8 * MessageDeflater.PROBE / 38);
+        ZlibPool pool = new ZlibPool(6, 1);
+        ByteBuffer c = new MessageDeflater(pool).compress(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(c.remaining()).isLessThan(text.length() / 10);
+        byte[] bytes = new byte[c.remaining()];
+        c.get(bytes);
+        MessageRecorder r = MessageRecorder.readInflating(SERVER, pool, false,
+                RawFrame.of(Opcode.TEXT, bytes).rsv(4).masked(9).bytes(), List.of(1000));
+        assertThat(r.events()).containsExactly(new Text(text));
+        assertThat(pool.outstanding()).isZero();
     }
 
     @Test

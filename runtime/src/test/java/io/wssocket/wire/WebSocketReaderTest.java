@@ -357,7 +357,7 @@ class WebSocketReaderTest {
     }
 
     /** A listener that ignores everything. */
-    private static class Adapter implements WebSocketReader.Listener {
+    static class Adapter implements WebSocketReader.Listener {
         @Override
         public void onText(ByteBuffer chunk, boolean first, boolean last) {
         }

@@ -93,19 +93,29 @@ final class ClientConnector {
         this.inboundBudget = inboundBudget;
         this.openSessions = openSessions;
         DeflateConfig deflate = client.connection().deflate();
-        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize());
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
+                deflate.contextTakeover() ? deflate.contextMemory() : 0);
     }
 
     /**
      * Permessage-deflate as the server answered it (already checked by the handshake's validator),
-     * or null when it did not accept it.
+     * or null when it did not accept it. An inflater kept for a server that takes its context over
+     * is counted in the container's context budget whatever it says (the client cannot refuse it
+     * now); its own deflater is kept only when allowed and within the budget (§7.1.1.2: a client
+     * may always reset).
      */
     private Compression compression(List<ExtensionOffer> accepted) {
         for (ExtensionOffer e : accepted) {
             if (e.name().equalsIgnoreCase(PerMessageDeflate.NAME)) {
-                PerMessageDeflate.Agreement a = PerMessageDeflate.acceptResponse(e);
-                return new Compression(deflatePool, a.peerTakesContextOver(), a.deflateOutbound(),
-                        client.connection().deflate().threshold());
+                PerMessageDeflate.Agreement a = PerMessageDeflate.acceptResponse(e, config.deflateContextTakeover());
+                boolean keepOwn = a.keepsOwnContext() && deflatePool.reserveContext(ZlibPool.KEPT_DEFLATER_BYTES);
+                long bytes = keepOwn ? ZlibPool.KEPT_DEFLATER_BYTES : 0;
+                if (a.peerTakesContextOver()) {
+                    deflatePool.forceReserveContext(ZlibPool.KEPT_INFLATER_BYTES);
+                    bytes += ZlibPool.KEPT_INFLATER_BYTES;
+                }
+                return new Compression(deflatePool, a.peerTakesContextOver(), a.deflateOutbound(), keepOwn,
+                        client.connection().deflate().threshold(), bytes);
             }
         }
         return null;
@@ -150,13 +160,15 @@ final class ClientConnector {
         ProxyAddress proxy = proxyFor(cec);
         ClientHandshakeRequest request;
         try {
-            request = ClientRequestHeaders.build(uri, cec, KEYS, client.connection().deflate().enabled());
+            request = ClientRequestHeaders.build(uri, cec, KEYS, config.permessageDeflateFor(cec.getUserProperties()),
+                    config.deflateContextTakeover());
         } catch (IllegalArgumentException e) {
             throw new DeploymentException("endpoint " + owner + ": cannot send the opening handshake: " + e.getMessage(), e);
         }
 
         ClientTransport.Lease lease = transport.acquire();
         Connection connection = null;
+        WebSocketConnection ws = null;
         try {
             SocketChannel channel = open(proxy != null ? proxy.host() : target.host(), proxy != null ? proxy.port() : target.port());
             SSLEngine engine = target.secure() ? tls().clientEngine(target.host(), target.port()) : null;
@@ -168,7 +180,7 @@ final class ClientConnector {
             connection = upgraded.connection();
             cec.getConfigurator().afterResponse(new ClientHandshakeResponse(mutableCopy(upgraded.handshake().response().headers())));
 
-            WebSocketConnection ws = new WebSocketConnection(connection, client.connection().protocol(), 0,
+            ws = new WebSocketConnection(connection, client.connection().protocol(), 0,
                     new MaskKeySource(), ProtocolEvents.NONE, null, null, compression(upgraded.handshake().extensions()));
             SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
@@ -179,12 +191,15 @@ final class ClientConnector {
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
             session.afterClose(lease::release);
             session.admit();
-            await(open(session, connection, upgraded), Long.MAX_VALUE);
+            await(open(session, ws, connection, upgraded), Long.MAX_VALUE);
             return session;
         } catch (HandshakeFailedException e) {
             lease.release();
             throw new DeploymentException("cannot connect to " + uri + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException | Error e) {
+            if (ws != null) {
+                ws.abandon(); // gives back the compression's context budget
+            }
             if (connection != null) {
                 connection.abort(e);
             }
@@ -194,7 +209,7 @@ final class ClientConnector {
     }
 
     /** Starts the session on its event loop; completes when onOpen has run, or fails when the socket closed first. */
-    private static CompletableFuture<Void> open(WsSession session, Connection connection,
+    private static CompletableFuture<Void> open(WsSession session, WebSocketConnection ws, Connection connection,
                                                 ClientHandshakeHandler.Upgraded upgraded) {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         connection.loop().execute(() -> {
@@ -202,6 +217,7 @@ final class ClientConnector {
                 session.open(upgraded.leftover()).whenComplete((v, e) -> opened.complete(null));
             } else {
                 session.abandon();
+                ws.abandon();
                 opened.completeExceptionally(new IOException("the server closed the connection right after its 101 response"));
             }
         });

@@ -43,18 +43,20 @@ final class ClientRequestHeaders {
      * @throws IllegalArgumentException when the URI or a header cannot be sent (injection refused)
      */
     static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random) {
-        return build(uri, config, random, false);
+        return build(uri, config, random, false, false);
     }
 
     /**
      * @param offerDeflate whether to offer permessage-deflate after the configuration's own
      *     extensions (unless they offer it already)
+     * @param contextTakeover whether that offer lets the client keep its compression context
      */
-    static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random, boolean offerDeflate) {
+    static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random, boolean offerDeflate,
+                                        boolean contextTakeover) {
         String key = ClientHandshakeRequest.newKey(random);
         List<ExtensionOffer> offers = new ArrayList<>(config.getExtensions().stream().map(JakartaExtension::offer).toList());
         if (offerDeflate && offers.stream().noneMatch(o -> o.name().equalsIgnoreCase(PerMessageDeflate.NAME))) {
-            offers.add(PerMessageDeflate.offer());
+            offers.add(PerMessageDeflate.offer(contextTakeover));
         }
         ClientHandshakeRequest draft = ClientHandshakeRequest.to(uri).key(key)
                 .subprotocols(config.getPreferredSubprotocols())

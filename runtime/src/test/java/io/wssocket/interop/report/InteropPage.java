@@ -12,6 +12,29 @@ final class InteropPage {
             + InteropMatrixReport.class.getName() + " during `mvn verify`"
             + " (into runtime/target/generated-docs) and copied here by `bash docs/update-generated.sh`; edits here are overwritten. -->";
 
+    /** What the cases found real peers doing that an application or operator needs to know. */
+    static final String PEER_BEHAVIOUR = """
+            ## Peer behaviour to know
+
+            - **Jetty 12's client and permessage-deflate.** Jetty 12.1's client sets up its deflate extension \
+            from its own offer, not from the server's answer, and reads the parameters as a server would: \
+            `server_no_context_takeover` in its offer makes it reset its compressor after each message, \
+            `client_no_context_takeover` its decompressor. With its usual offer (`permessage-deflate`) it keeps \
+            its compression context although WS Socket's server answers `client_no_context_takeover` \
+            (RFC 7692 §7.1.1.2), so its second compressed message refers to its first. The default server keeps \
+            no inflater between messages and fails such a connection with 1007 ("compressed message refers to an \
+            earlier one: peer ignored client_no_context_takeover"), and its operator log says once how to serve \
+            such clients. Jetty clients work when they offer `permessage-deflate; server_no_context_takeover`, or \
+            against a server with `deflate-context-takeover=true` (an inflater kept for each such connection, \
+            within `deflate-context-memory`). `JettyClientDeflateTest` checks the three.
+            - **Tomcat 11's server and compressed fragments.** With permessage-deflate Tomcat sends fewer frames \
+            than its endpoint sent parts (an empty message's parts collapse into its last frame; compressed output \
+            is held back across parts), which RFC 6455 §5.4 lets an extension do. `TomcatServerInteropTest` \
+            counts the server's fragments with deflate off on our client (its user property \
+            `io.wssocket.permessage-deflate`) and checks compressed fragmented replies in a case of its own.
+
+            """;
+
     private InteropPage() {
     }
 
@@ -25,6 +48,7 @@ final class InteropPage {
                 .append("## Summary\n\n").append(SummaryTable.render(matrix)).append('\n');
         caseGroups(page, matrix);
         deviations(page, matrix);
+        page.append(PEER_BEHAVIOUR);
         for (Transport transport : Transport.values()) {
             for (Direction direction : Direction.values()) {
                 section(page, matrix, direction, transport);
