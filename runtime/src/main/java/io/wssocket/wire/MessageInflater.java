@@ -17,6 +17,11 @@ final class MessageInflater {
     /** RFC 7692 §7.2.2: the empty stored block the sender removed, appended before inflating the end. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
     static final int PIECE = 8192;
+    /**
+     * The output buffer: one per reading thread, not one per message. The sink copies what it
+     * keeps during its call, so the next message on any connection of the thread may reuse it.
+     */
+    private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[PIECE]);
 
     /** Receives inflated bytes, valid only during the call. */
     interface Sink {
@@ -30,7 +35,8 @@ final class MessageInflater {
     private final boolean contextTakeover;
     private final boolean peerIsClient;
     private Inflater inflater;
-    private byte[] out;
+    /** Whether the message being inflated has had compressed bytes (its frames may all be empty). */
+    private boolean messageHasInput;
     /** Whether a compressed message was inflated whole on this connection before. */
     private boolean inflatedBefore;
 
@@ -53,13 +59,23 @@ final class MessageInflater {
      */
     void inflate(ByteBuffer compressed, boolean endOfMessage, long allowed, Sink sink)
             throws ProtocolViolationException {
+        messageHasInput |= compressed.hasRemaining();
+        if (!messageHasInput) {
+            // So far (or in all its frames) RSV1 on empty payloads: no DEFLATE data, so at its end an
+            // empty message, and a kept inflater's state is left as it was. RFC 7692 §7.2.3.6 has a
+            // sender write one empty block (0x00) instead, but a deflater kept across messages flushes
+            // nothing the second time (Tyrus does this); appending the tail would leave half a stored
+            // block that the next message's data would be read into.
+            return;
+        }
         if (inflater == null) {
             inflater = pool.borrowInflater();
-            out = new byte[PIECE];
         }
-        long left = drain(compressed, allowed, sink);
+        byte[] out = OUTPUT.get();
+        long left = drain(compressed, allowed, sink, out);
         if (endOfMessage) {
-            drain(ByteBuffer.wrap(TAIL), left, sink);
+            messageHasInput = false;
+            drain(ByteBuffer.wrap(TAIL), left, sink, out);
             inflatedBefore = true;
             if (!contextTakeover) {
                 release();
@@ -69,7 +85,7 @@ final class MessageInflater {
         }
     }
 
-    private long drain(ByteBuffer input, long allowed, Sink sink) throws ProtocolViolationException {
+    private long drain(ByteBuffer input, long allowed, Sink sink, byte[] out) throws ProtocolViolationException {
         if (inflater.finished()) {
             // A final block (BFINAL) ended the sender's DEFLATE data: nothing after it is data.
             input.position(input.limit());
@@ -112,7 +128,6 @@ final class MessageInflater {
         Inflater i = inflater;
         if (i != null) {
             inflater = null;
-            out = null;
             pool.release(i);
         }
     }

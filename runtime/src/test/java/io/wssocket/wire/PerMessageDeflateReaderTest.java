@@ -166,6 +166,31 @@ class PerMessageDeflateReaderTest {
     }
 
     @Test
+    void anEmptyPayloadWithRsv1IsAnEmptyMessageAndLeavesAKeptContextAsItWas() {
+        // Tyrus's kept deflater flushes nothing for an empty message after the first, so its frame
+        // has RSV1 and no payload; the message after it still refers to the one before.
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] first = deflate(d, "context kept across an empty message");
+        byte[] third = deflate(d, "context kept across an empty message");
+        d.end();
+        byte[] bytes = RawFrame.concat(RawFrame.of(Opcode.TEXT, first).rsv(4),
+                RawFrame.of(Opcode.BINARY, new byte[0]).rsv(4), RawFrame.of(Opcode.TEXT, third).rsv(4));
+        ZlibPool pool = new ZlibPool(6, 1);
+        MessageRecorder r = MessageRecorder.readInflating(MessageRecorder.ReaderConfig.CLIENT, pool, true, bytes, List.of());
+        assertThat(r.events()).containsExactly(new Text("context kept across an empty message"),
+                new Binary(""), new Text("context kept across an empty message"));
+    }
+
+    @Test
+    void anEmptyPayloadWithRsv1WithoutContextTakeoverBorrowsNoInflater() {
+        ZlibPool pool = new ZlibPool(6, 1);
+        MessageRecorder r = MessageRecorder.readInflating(SERVER, pool, false,
+                RawFrame.of(Opcode.TEXT, new byte[0]).rsv(4).masked(9).bytes(), List.of());
+        assertThat(r.events()).containsExactly(new Text(""));
+        assertThat(pool.borrowCount()).isZero();
+    }
+
+    @Test
     void aPeerThatTakesContextOverIsInflatedWithOneInflaterForTheConnection() {
         // The peer's second message refers back to the first: only an inflater kept between them decodes it.
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
