@@ -441,6 +441,17 @@ public interface ContainerConfig {
     }
 
     /**
+     * Option {@code permessage-deflate-offer}: Client: whether every connection offers
+     * permessage-deflate, not only those whose endpoint asks for it (the Jakarta WebSocket spec has
+     * a client offer the extensions its {@code ClientEndpointConfig} lists, none by default).
+     *
+     * @return its value
+     */
+    default boolean permessageDeflateOffer() {
+        return value(ClientOptions.PERMESSAGE_DEFLATE_OFFER);
+    }
+
+    /**
      * Option {@code client-proxy}: Client: HTTP proxy for ws:// and wss:// connections, tunnelled with CONNECT,
      * as http://[user:password@]host:port; empty for none.
      *
@@ -961,6 +972,18 @@ public interface ContainerConfig {
          */
         default B connectTimeoutMillis(long millis) {
             return set(ClientOptions.CONNECT_TIMEOUT, millis);
+        }
+
+        /**
+         * Sets option {@code permessage-deflate-offer}: Client: whether every connection offers
+         * permessage-deflate, not only those whose endpoint asks for it.
+         *
+         * @param offer its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        default B permessageDeflateOffer(boolean offer) {
+            return set(ClientOptions.PERMESSAGE_DEFLATE_OFFER, offer);
         }
 
         /**

@@ -25,12 +25,20 @@ public final class ClientOptions {
     public static final Option<String> CLIENT_TRUSTSTORE_PASSWORD = Option.of("client-truststore-password",
             OptionType.text(), "", "Client: password of a PKCS#12 trust store.").secret();
 
+    public static final Option<Boolean> PERMESSAGE_DEFLATE_OFFER = Option.of("permessage-deflate-offer",
+            OptionType.bool(), false,
+            "Client: offer permessage-deflate on every connection, not only for endpoints that ask for it. Off by "
+                    + "default because the Jakarta WebSocket spec has a client offer the extensions its "
+                    + "ClientEndpointConfig lists, none unless configured: list permessage-deflate there (e.g. the "
+                    + "container's getInstalledExtensions()), or set the endpoint's user property "
+                    + "io.wssocket.permessage-deflate to true. Needs permessage-deflate on.");
+
     /** Every client-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(CONNECT_TIMEOUT, CLIENT_EVENT_LOOPS, CLIENT_PROXY,
-            CLIENT_TRUSTSTORE, CLIENT_TRUSTSTORE_PASSWORD);
+            CLIENT_TRUSTSTORE, CLIENT_TRUSTSTORE_PASSWORD, PERMESSAGE_DEFLATE_OFFER);
     /** Those a server container's own client connections use (they run on the server's event loops). */
     public static final List<Option<?>> OUTBOUND = List.of(CONNECT_TIMEOUT, CLIENT_PROXY, CLIENT_TRUSTSTORE,
-            CLIENT_TRUSTSTORE_PASSWORD);
+            CLIENT_TRUSTSTORE_PASSWORD, PERMESSAGE_DEFLATE_OFFER);
 
     private ClientOptions() {
     }

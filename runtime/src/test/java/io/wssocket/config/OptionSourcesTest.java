@@ -96,7 +96,8 @@ class OptionSourcesTest {
                 Map.entry("allowed-origins", "https://chat.example"), Map.entry("tls-protocols", "TLSv1.3"),
                 Map.entry("client-proxy", "http://127.0.0.1:3128"),
                 Map.entry("callback-threads-max", "100000"), // above callback-threads, which it never goes below
-                Map.entry("deflate-context-takeover", "true")); // the one boolean option off by default
+                // the boolean options off by default
+                Map.entry("deflate-context-takeover", "true"), Map.entry("permessage-deflate-offer", "true"));
         if (special.containsKey(option.name())) {
             return special.get(option.name());
         }

@@ -28,7 +28,7 @@ final class ClientContainers {
      * the default, and the deflate threshold of {@link DeflateCases#THRESHOLD}.
      */
     static ClientUnderTest underTestOfferingDeflate() {
-        return wsSocket(ClientConfig.builder().permessageDeflate(true).deflateThreshold(DeflateCases.THRESHOLD));
+        return wsSocket(ClientConfig.builder().permessageDeflate(true).permessageDeflateOffer(true).deflateThreshold(DeflateCases.THRESHOLD));
     }
 
     /**

@@ -129,7 +129,7 @@ class DeflateContextTakeoverTest {
     @Test
     void wsSocketsOwnClientKeepsItsContextToo() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(8);
-        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().permessageDeflate(true).deflateContextTakeover(true)
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().permessageDeflateOffer(true).deflateContextTakeover(true)
                 .deflateThreshold(16).build(), ClientTransport.shared())) {
             Session session = client.connectToServer(new Endpoint() {
                 @Override

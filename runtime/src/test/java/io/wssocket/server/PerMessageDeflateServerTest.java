@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -179,7 +180,7 @@ class PerMessageDeflateServerTest {
     }
 
     @Test
-    void wsSocketsOwnClientNegotiatesByDefaultAndEchoesCompressed() throws Exception {
+    void wsSocketsOwnClientNegotiatesWhenItsEndpointListsTheInstalledExtensionAndEchoesCompressed() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
         try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             Session session = client.connectToServer(new Endpoint() {
@@ -187,7 +188,8 @@ class PerMessageDeflateServerTest {
                 public void onOpen(Session s, EndpointConfig config) {
                     s.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
                 }
-            }, ClientEndpointConfig.Builder.create().build(), server.uri("/echo"));
+            }, ClientEndpointConfig.Builder.create().extensions(List.copyOf(client.getInstalledExtensions())).build(),
+                    server.uri("/echo"));
             assertThat(session.getNegotiatedExtensions()).extracting(Extension::getName).containsExactly("permessage-deflate");
             String big = "round trip ".repeat(2000);
             session.getBasicRemote().sendText(big);

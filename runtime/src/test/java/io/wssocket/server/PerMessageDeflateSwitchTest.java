@@ -134,13 +134,24 @@ class PerMessageDeflateSwitchTest {
     }
 
     @Test
-    void ourClientOffersByDefaultShowsTheAgreementAndCanBeTurnedOffPerEndpoint() throws Exception {
+    void ourClientOffersWhatItsEndpointConfigListsAsTheJakartaSpecSays() throws Exception {
         try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().build(), ClientTransport.shared())) {
             assertThat(client.getInstalledExtensions()).extracting(Extension::getName).containsExactly("permessage-deflate");
             BlockingQueue<String> reports = new ArrayBlockingQueue<>(4);
-            Session on = client.connectToServer(recorder(reports), ClientEndpointConfig.Builder.create().build(),
+
+            // ClientEndpointConfig.getExtensions is the offer, empty by default (the TCK checks that such a session has none).
+            Session plain = client.connectToServer(recorder(reports), ClientEndpointConfig.Builder.create().build(),
                     server.uri("/records"));
-            assertThat(offered.get()).as("the default offer")
+            assertThat(offered.get()).as("nothing offered by default").isEmpty();
+            assertThat(plain.getNegotiatedExtensions()).isEmpty();
+            assertThat(reports.poll(10, TimeUnit.SECONDS)).isEmpty();
+            plain.close();
+
+            // The installed extension listed: this client's usual offer, and the agreement on both ends.
+            ClientEndpointConfig listed = ClientEndpointConfig.Builder.create()
+                    .extensions(List.copyOf(client.getInstalledExtensions())).build();
+            Session on = client.connectToServer(recorder(reports), listed, server.uri("/records"));
+            assertThat(offered.get()).as("the usual offer")
                     .isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
             assertThat(PerMessageDeflateServerTest.describe(on)).as("Session.getNegotiatedExtensions on the client")
                     .isEqualTo("permessage-deflate[server_no_context_takeover,client_no_context_takeover]");
@@ -148,15 +159,23 @@ class PerMessageDeflateSwitchTest {
                     .isEqualTo("permessage-deflate[server_no_context_takeover,client_no_context_takeover]");
             on.close();
 
-            ClientEndpointConfig withoutDeflate = ClientEndpointConfig.Builder.create().build();
-            withoutDeflate.getUserProperties().put(ContainerConfig.PERMESSAGE_DEFLATE_PROPERTY, "false");
-            Session off = client.connectToServer(recorder(reports), withoutDeflate, server.uri("/records"));
+            // The user property turns it on for one endpoint without listing it, and off although listed.
+            ClientEndpointConfig byProperty = ClientEndpointConfig.Builder.create().build();
+            byProperty.getUserProperties().put(ContainerConfig.PERMESSAGE_DEFLATE_PROPERTY, "true");
+            Session property = client.connectToServer(recorder(reports), byProperty, server.uri("/records"));
+            assertThat(offered.get()).startsWith("permessage-deflate");
+            assertThat(reports.poll(10, TimeUnit.SECONDS)).startsWith("permessage-deflate[");
+            property.close();
+            ClientEndpointConfig listedButOff = ClientEndpointConfig.Builder.create()
+                    .extensions(List.copyOf(client.getInstalledExtensions())).build();
+            listedButOff.getUserProperties().put(ContainerConfig.PERMESSAGE_DEFLATE_PROPERTY, false);
+            Session off = client.connectToServer(recorder(reports), listedButOff, server.uri("/records"));
             assertThat(offered.get()).as("nothing offered").isEmpty();
             assertThat(off.getNegotiatedExtensions()).isEmpty();
             assertThat(reports.poll(10, TimeUnit.SECONDS)).isEmpty();
             off.close();
 
-            // ClientEndpointConfig.getExtensions: an offer of the application's own replaces the container's.
+            // An offer with the application's own parameters is sent as it is.
             ClientEndpointConfig ownOffer = ClientEndpointConfig.Builder.create().extensions(JakartaExtension.of(List.of(
                     new ExtensionOffer("permessage-deflate", List.of(
                             new ExtensionOffer.Parameter("server_no_context_takeover", null)))))).build();
@@ -165,6 +184,19 @@ class PerMessageDeflateSwitchTest {
             assertThat(names(own.getNegotiatedExtensions())).isEqualTo("permessage-deflate");
             assertThat(reports.poll(10, TimeUnit.SECONDS)).startsWith("permessage-deflate[");
             own.close();
+        }
+    }
+
+    @Test
+    void optionPermessageDeflateOfferHasEveryConnectionOfferIt() throws Exception {
+        try (WsClientContainer client = new WsClientContainer(ClientConfig.builder().permessageDeflateOffer(true).build(),
+                ClientTransport.shared())) {
+            BlockingQueue<String> reports = new ArrayBlockingQueue<>(4);
+            Session session = client.connectToServer(recorder(reports), ClientEndpointConfig.Builder.create().build(),
+                    server.uri("/records"));
+            assertThat(offered.get()).isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
+            assertThat(reports.poll(10, TimeUnit.SECONDS)).startsWith("permessage-deflate[");
+            session.close();
         }
     }
 

@@ -151,6 +151,21 @@ final class ClientConnector {
         }
     }
 
+    /**
+     * Whether this connection offers permessage-deflate. The endpoint's user property decides when
+     * set; otherwise the Jakarta WebSocket spec's rule, that a client offers the extensions its
+     * {@code ClientEndpointConfig} lists (none by default: the TCK checks that such a session
+     * negotiates none), unless option permessage-deflate-offer has every connection offer it.
+     */
+    private boolean offersDeflate(ClientEndpointConfig cec) {
+        if (cec.getUserProperties().containsKey(ClientConfig.PERMESSAGE_DEFLATE_PROPERTY)) {
+            return config.permessageDeflateFor(cec.getUserProperties());
+        }
+        boolean asked = config.permessageDeflateOffer()
+                || cec.getExtensions().stream().anyMatch(e -> PerMessageDeflate.NAME.equalsIgnoreCase(e.getName()));
+        return config.permessageDeflate() && asked;
+    }
+
     private Session open(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
         Target target = Target.of(uri);
         ClientEndpointConfig cec = prepared.config();
@@ -160,8 +175,7 @@ final class ClientConnector {
         ProxyAddress proxy = proxyFor(cec);
         ClientHandshakeRequest request;
         try {
-            request = ClientRequestHeaders.build(uri, cec, KEYS, config.permessageDeflateFor(cec.getUserProperties()),
-                    config.deflateContextTakeover());
+            request = ClientRequestHeaders.build(uri, cec, KEYS, offersDeflate(cec), config.deflateContextTakeover());
         } catch (IllegalArgumentException e) {
             throw new DeploymentException("endpoint " + owner + ": cannot send the opening handshake: " + e.getMessage(), e);
         }

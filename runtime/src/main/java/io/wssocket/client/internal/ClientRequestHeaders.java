@@ -8,6 +8,7 @@ import io.wssocket.handshake.JakartaExtension;
 import io.wssocket.handshake.PerMessageDeflate;
 import io.wssocket.handshake.TokenList;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Extension;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,15 +48,25 @@ final class ClientRequestHeaders {
     }
 
     /**
-     * @param offerDeflate whether to offer permessage-deflate after the configuration's own
-     *     extensions (unless they offer it already)
+     * @param offerDeflate whether to offer permessage-deflate: where the configuration's own
+     *     extensions list it, else after them; false leaves a listed one out (not implemented here)
      * @param contextTakeover whether that offer lets the client keep its compression context
      */
     static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random, boolean offerDeflate,
                                         boolean contextTakeover) {
         String key = ClientHandshakeRequest.newKey(random);
-        List<ExtensionOffer> offers = new ArrayList<>(config.getExtensions().stream().map(JakartaExtension::offer).toList());
-        if (offerDeflate && offers.stream().noneMatch(o -> o.name().equalsIgnoreCase(PerMessageDeflate.NAME))) {
+        List<ExtensionOffer> offers = new ArrayList<>();
+        for (Extension extension : config.getExtensions()) {
+            if (!extension.getName().equalsIgnoreCase(PerMessageDeflate.NAME)) {
+                offers.add(JakartaExtension.offer(extension));
+            } else if (offerDeflate) {
+                // Where the list puts it: with the application's parameters, or this client's usual ones.
+                offers.add(extension.getParameters().isEmpty() ? PerMessageDeflate.offer(contextTakeover)
+                        : JakartaExtension.offer(extension));
+                offerDeflate = false;
+            }
+        }
+        if (offerDeflate) {
             offers.add(PerMessageDeflate.offer(contextTakeover));
         }
         ClientHandshakeRequest draft = ClientHandshakeRequest.to(uri).key(key)
