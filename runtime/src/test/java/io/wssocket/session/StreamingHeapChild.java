@@ -71,7 +71,8 @@ public final class StreamingHeapChild {
                 .option("permessage-deflate", deflate).build();
         try (WebSocketServer server = WebSocketServer.create(config);
              WebSocketClient client = WebSocketClient.create(ClientConfig.builder().option("max-message-size", size)
-                     .option("max-frames-per-message", "1000000").option("permessage-deflate", deflate).build())) {
+                     .option("max-frames-per-message", "1000000").option("permessage-deflate", deflate)
+                     .option("permessage-deflate-offer", deflate).build())) {
             server.container().addEndpoint(ServerEndpointConfig.Builder.create(Sink.class, "/sink").build());
             server.start();
             URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/sink");
