@@ -105,8 +105,13 @@ public enum Scenario {
     /** The permessage-deflate scenarios' servers: deflate on (where a server needs telling). */
     static final String DEFLATE_ON = "-Dbench.deflate=true";
 
-    /** The deflate-idle scenario's connections at most: each may hold zlib state (about 300 KiB) on a peer. */
-    static final int DEFLATE_IDLE_MAX = 1000;
+    /**
+     * The deflate-idle scenario's connections at most: each may hold zlib state (about 300 KiB) on a
+     * peer, so 4,000 cost a peer about 1.2 GB of native memory. Enough connections that a server's
+     * fixed costs (a pool of deflaters) do not pass for a cost per connection: at 1,000 the four
+     * pooled deflaters of WS Socket alone added about 1.1 KiB to each.
+     */
+    static final int DEFLATE_IDLE_MAX = 4000;
 
     /** The deflate-idle scenario's first message per connection. */
     static final int DEFLATE_IDLE_FIRST_MESSAGE = 1024;
