@@ -8,6 +8,7 @@ import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.test.EchoEndpoint;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
+import io.wssocket.wire.DeflateTestData;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -26,7 +27,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -206,22 +206,9 @@ class PerMessageDeflateServerTest {
         }
     }
 
+    /** RFC 7692 §7.2.1: a sync flush without its 00 00 ff ff tail. */
     static byte[] compress(byte[] data) {
-        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            d.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[1 << 16];
-            int n;
-            do {
-                n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-                out.write(buf, 0, n);
-            } while (n == buf.length);
-            byte[] bytes = out.toByteArray();
-            return Arrays.copyOf(bytes, bytes.length - 4); // RFC 7692 §7.2.1: without the 00 00 ff ff tail
-        } finally {
-            d.end();
-        }
+        return DeflateTestData.compress(data, false);
     }
 
     static byte[] inflate(byte[] compressed) throws DataFormatException {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.zip.Deflater;
 
 /** Compressed messages made with the JDK's zlib directly, as an RFC 7692 peer would send them. */
-final class DeflateTestData {
+public final class DeflateTestData {
     private DeflateTestData() {
     }
 
@@ -16,7 +16,7 @@ final class DeflateTestData {
      * trailing {@code 00 00 ff ff} removed, or (with {@code finalBlock}) a stream ended by a final
      * block (BFINAL), which a peer may send instead (the appended tail then follows the end).
      */
-    static byte[] compress(byte[] data, boolean finalBlock) {
+    public static byte[] compress(byte[] data, boolean finalBlock) {
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             d.setInput(data);
