@@ -41,16 +41,10 @@ final class ClientRequestHeaders {
      * Builds the request to {@code uri} for {@code config}, after its configurator's
      * {@code beforeRequest} has seen and possibly changed the headers.
      *
-     * @throws IllegalArgumentException when the URI or a header cannot be sent (injection refused)
-     */
-    static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random) {
-        return build(uri, config, random, false, false);
-    }
-
-    /**
      * @param offerDeflate whether to offer permessage-deflate: where the configuration's own
      *     extensions list it, else after them; false leaves a listed one out (not implemented here)
      * @param contextTakeover whether that offer lets the client keep its compression context
+     * @throws IllegalArgumentException when the URI or a header cannot be sent (injection refused)
      */
     static ClientHandshakeRequest build(URI uri, ClientEndpointConfig config, Random random, boolean offerDeflate,
                                         boolean contextTakeover) {
