@@ -63,15 +63,8 @@ public final class PerMessageDeflate {
      * The server's choice: the first of the client's permessage-deflate offers it can accept
      * (RFC 7692 §5: offers are in the client's order of preference), or null when none is
      * acceptable; an offer with an unknown or repeated parameter, or a bad value, is skipped
-     * (§7.1: the server must decline it).
-     */
-    public static Agreement accept(List<ExtensionOffer> offers) {
-        return accept(offers, false);
-    }
-
-    /**
-     * As {@link #accept(List)}; with {@code contextTakeover}, the server lets the client take its
-     * context over and keeps its own, unless the offer asks otherwise.
+     * (§7.1: the server must decline it). With {@code contextTakeover}, the server lets the client
+     * take its context over and keeps its own, unless the offer asks otherwise.
      */
     public static Agreement accept(List<ExtensionOffer> offers, boolean contextTakeover) {
         for (ExtensionOffer offer : offers) {
@@ -118,13 +111,8 @@ public final class PerMessageDeflate {
                 : List.of(new ExtensionOffer.Parameter(CLIENT_NO_CONTEXT_TAKEOVER, null), window));
     }
 
-    /** The client's offer without context takeover: {@code offer(false)}. */
-    public static ExtensionOffer offer() {
-        return offer(false);
-    }
-
     /**
-     * The client's check of the server's answer to {@link #offer()}.
+     * The client's check of the server's answer to {@link #offer(boolean)} without context takeover.
      *
      * @throws IllegalArgumentException saying what is wrong: the client must fail the connection (RFC 7692 §5)
      */

@@ -20,7 +20,7 @@ class PerMessageDeflateNegotiationTest {
     private static final String DEFAULT_ANSWER = "permessage-deflate; server_no_context_takeover; client_no_context_takeover";
 
     private static PerMessageDeflate.Agreement accept(String header) throws HttpStatusException {
-        return PerMessageDeflate.accept(ExtensionHeaderParser.parse(List.of(header)));
+        return PerMessageDeflate.accept(ExtensionHeaderParser.parse(List.of(header)), false);
     }
 
     /** The header the server answers with; "-" when it declines. */
@@ -81,7 +81,7 @@ class PerMessageDeflateNegotiationTest {
     @Test
     void theClientOffersTheWindowParameterWithoutAValueAndNoContextTakeoverUnlessAllowed() {
         // §7.1.1.2: offered, client_no_context_takeover tells the server it need keep no inflater for this client.
-        assertThat(PerMessageDeflate.offer().toHeaderValue())
+        assertThat(PerMessageDeflate.offer(false).toHeaderValue())
                 .isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
         assertThat(PerMessageDeflate.offer(true).toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits");
     }
