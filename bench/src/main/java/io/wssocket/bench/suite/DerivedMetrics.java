@@ -62,6 +62,11 @@ final class DerivedMetrics {
         return driver;
     }
 
+    /** Adds what a warm-up left resident: the server's RSS after it ({@code before}) minus when fresh. */
+    static ResultLine addWarmUp(ResultLine driver, ResultLine fresh, ResultLine before) {
+        return driver.with("warmup_rss_mib", round(delta(fresh, before, "rss_bytes") / MIB));
+    }
+
     private static void addMemory(ResultLine driver, ResultLine before, ResultLine after) {
         for (String key : new String[] {"rss_bytes", "heap_used_bytes"}) {
             driver.with("base_" + key, (long) before.number(key).orElse(0));

@@ -232,6 +232,11 @@ public final class SuiteRunner {
             throws InterruptedException {
         Path log = logDir.resolve(base + "-" + config.id() + ".driver");
         try {
+            ResultLine fresh = null;
+            if (!config.warmUpArgs().isEmpty()) {
+                fresh = process.stats();
+                warmUp(process, server, config, base);
+            }
             ResultLine before = config.measuresMemory() ? process.stats() : null;
             ResultLine[] after = new ResultLine[1];
             long timeout = (long) (options.warmup() + options.duration()) + DRIVER_SLACK_S;
@@ -240,10 +245,26 @@ public final class SuiteRunner {
             if (config.measuresMemory() && after[0] == null) {
                 throw new IOException("the driver never held its connections for the memory measurement");
             }
-            recordResult(DerivedMetrics.add(scenario, driver, before, after[0]).withKind("RESULT"), server, scenario, config,
-                    round, base);
+            DerivedMetrics.add(scenario, driver, before, after[0]);
+            if (fresh != null) {
+                DerivedMetrics.addWarmUp(driver, fresh, before);
+            }
+            recordResult(driver.withKind("RESULT"), server, scenario, config, round, base);
         } catch (IOException e) {
             fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
+        }
+    }
+
+    /** Runs the warm-up driver to its end; a warm-up that saw errors fails the run it was for. */
+    private void warmUp(ServerProcess process, ServerKind server, RunConfig config, String base)
+            throws IOException, InterruptedException {
+        RunConfig warmUp = config.warmUp();
+        Path log = logDir.resolve(base + "-" + warmUp.id() + ".driver");
+        ResultLine result = DriverProcess.run(options, classPath, warmUp, server.id(), process.port(), log,
+                (long) options.duration() + DRIVER_SLACK_S, () -> { });
+        if (result.number("errors").orElse(0) > 0) {
+            throw new IOException("the warm-up saw " + (long) result.number("errors").getAsDouble() + " errors (log: "
+                    + log.getFileName() + ")");
         }
     }
 

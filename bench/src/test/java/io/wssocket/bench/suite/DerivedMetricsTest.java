@@ -27,6 +27,19 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void aWarmUpsResidentMemoryIsReportedApartFromThePerConnectionFigure() {
+        ResultLine fresh = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        ResultLine warm = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=105242880 send_failures=0");
+        ResultLine after = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=109338880 send_failures=0");
+
+        ResultLine r = DerivedMetrics.add(Scenario.DEFLATE_IDLE, ResultLine.parse("RESULT opened=1000"), warm, after);
+        DerivedMetrics.addWarmUp(r, fresh, warm);
+
+        assertThat(r.number("warmup_rss_mib")).hasValue(5.0);
+        assertThat(r.number("rss_per_conn_kib")).hasValue(4.0);
+    }
+
+    @Test
     void slowConsumerGrowthAndFailedSendsDuringTheRun() {
         ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=1048576 send_failures=5");
         ResultLine after = ResultLine.parse("STATS heap_used_bytes=2097152 rss_bytes=11534336 send_failures=12");

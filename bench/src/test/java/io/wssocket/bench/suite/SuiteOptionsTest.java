@@ -91,6 +91,24 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void deflateIdleWarmsEachServerUpWithTheSameMessagesBeforeItsBaseline() {
+        SuiteOptions o = parse("--idle-connections", "10000");
+
+        List<RunConfig> runs = Scenario.DEFLATE_IDLE.configs(o);
+
+        assertThat(runs).extracting(RunConfig::id).containsExactly("idle-4000-plain", "idle-4000-deflate");
+        RunConfig deflate = runs.get(1);
+        assertThat(deflate.warmUpArgs()).containsSequence("--connections", "1000")
+                .containsSequence("--hold-timeout", "0").containsSequence("--deflate", "on")
+                .containsSequence("--first-message", "1024");
+        RunConfig warmUp = deflate.warmUp();
+        assertThat(warmUp.driverArgs()).isEqualTo(deflate.warmUpArgs());
+        assertThat(warmUp.measuresMemory()).isFalse();
+        assertThat(warmUp.serverJvmArgs()).isEqualTo(deflate.serverJvmArgs());
+        assertThat(Scenario.IDLE.configs(o).get(0).warmUpArgs()).isEmpty();
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> parse("--rounds", "0")).hasMessageContaining("--rounds");
         assertThatThrownBy(() -> parse("--servers", "iis")).hasMessageContaining("unknown server");
