@@ -31,10 +31,10 @@ import javax.net.ssl.SSLEngine;
  * <p>What bounds the task queue: sockets waiting to be registered have their own queue of at
  * most {@code maxPendingRegistrations} (beyond it a socket is closed at once); every other task
  * belongs to one connection, and a connection has at most a constant number queued at a time
- * (read interest and write interest are coalesced, see {@link Connection}), so the queue is
+ * (read interest and write interest are coalesced, see {@link SocketConnection}), so the queue is
  * bounded by a small multiple of the connections the loop owns.
  */
-public final class EventLoop implements Executor {
+public final class EventLoop implements ConnectionLoop {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int MAX_TASKS_PER_TURN = 1024;
@@ -42,8 +42,8 @@ public final class EventLoop implements Executor {
     static final int DEFAULT_MAX_PENDING_REGISTRATIONS = 4096;
     private static final Runnable NOTHING = () -> { };
     private static final byte[] NO_SCRATCH = new byte[0];
-    private static final AtomicReferenceFieldUpdater<EventLoop, Connection> HOLDING =
-            AtomicReferenceFieldUpdater.newUpdater(EventLoop.class, Connection.class, "holding");
+    private static final AtomicReferenceFieldUpdater<EventLoop, SocketConnection> HOLDING =
+            AtomicReferenceFieldUpdater.newUpdater(EventLoop.class, SocketConnection.class, "holding");
 
     private final String name;
     private final TransportConfig config;
@@ -60,10 +60,10 @@ public final class EventLoop implements Executor {
     private volatile Error injectedFault;
     /**
      * Connections holding corked frames, checked every turn so that none is held long (see
-     * Connection#cork): a stack linked through Connection.nextHolding, pushed by any thread with
+     * SocketConnection#cork): a stack linked through SocketConnection.nextHolding, pushed by any thread with
      * a compare-and-set and taken whole by the loop, so watching costs no allocation.
      */
-    private volatile Connection holding;
+    private volatile SocketConnection holding;
     /** The loop is about to select, or selecting, with no timeout: a connection that starts holding frames must wake it. */
     private volatile boolean selectingWithoutTimeout;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -75,10 +75,10 @@ public final class EventLoop implements Executor {
     private final WriteQueue.PendingWrite[] completedWrites = new WriteQueue.PendingWrite[256];
     private final TimerWheel timers;
     /**
-     * Loop thread only. Each connection keeps its index here ({@link Connection#loopIndex}): a
+     * Loop thread only. Each connection keeps its index here ({@link SocketConnection#loopIndex}): a
      * connection comes and goes in O(1) with no allocation, so closing n of them costs O(n).
      */
-    private final IndexedSet<Connection> connections = new IndexedSet<>(c -> c.loopIndex, (c, i) -> c.loopIndex = i);
+    private final IndexedSet<SocketConnection> connections = new IndexedSet<>(c -> c.loopIndex, (c, i) -> c.loopIndex = i);
     /** The size of {@link #connections}, for other threads; written by the loop only. */
     private volatile int connectionCount;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -123,11 +123,13 @@ public final class EventLoop implements Executor {
         thread.start();
     }
 
+    @Override
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
 
     /** The time of the current turn, in {@link System#nanoTime()} terms; loop thread only. */
+    @Override
     public long now() {
         return now;
     }
@@ -174,7 +176,7 @@ public final class EventLoop implements Executor {
     }
 
     /** Takes ownership of an accepted or connected socket and gives it to {@code handler}. */
-    public void register(SocketChannel channel, ConnectionHandler handler, java.util.function.Consumer<Connection> onRegistered) {
+    public void register(SocketChannel channel, ConnectionHandler handler, java.util.function.Consumer<SocketConnection> onRegistered) {
         register(channel, null, handler, onRegistered, NOTHING);
     }
 
@@ -183,7 +185,7 @@ public final class EventLoop implements Executor {
      * the handler sees plaintext.
      */
     public void register(SocketChannel channel, javax.net.ssl.SSLEngine engine, ConnectionHandler handler,
-                         java.util.function.Consumer<Connection> onRegistered) {
+                         java.util.function.Consumer<SocketConnection> onRegistered) {
         register(channel, engine, handler, onRegistered, NOTHING);
     }
 
@@ -192,7 +194,7 @@ public final class EventLoop implements Executor {
      * connection ever came up: for accounting that must not leak.
      */
     public void register(SocketChannel channel, SSLEngine engine, ConnectionHandler handler,
-                         Consumer<Connection> onRegistered, Runnable onClosed) {
+                         Consumer<SocketConnection> onRegistered, Runnable onClosed) {
         register(channel, engine, null, handler, onRegistered, onClosed);
     }
 
@@ -203,7 +205,7 @@ public final class EventLoop implements Executor {
      * {@code onClosed} runs): a burst of accepts cannot grow the loop's queue without bound.
      */
     public void register(SocketChannel channel, SSLEngine engine, TlsHandshakes.Place handshakePlace,
-                         ConnectionHandler handler, Consumer<Connection> onRegistered, Runnable onClosed) {
+                         ConnectionHandler handler, Consumer<SocketConnection> onRegistered, Runnable onClosed) {
         Registration registration = new Registration(channel, engine, handshakePlace, handler, onRegistered, onClosed);
         if (!running || !registrations.offer(registration)) {
             events.refusedRegistration(name, running ? "event loop busy (" + registrations.size()
@@ -239,10 +241,10 @@ public final class EventLoop implements Executor {
     }
 
     private void registerNow(Registration r) {
-        Connection connection = null;
+        SocketConnection connection = null;
         try {
             r.channel.configureBlocking(false);
-            connection = new Connection(r.channel, this, config, r.handler, r.engine, r.handshakePlace, r.onClosed);
+            connection = new SocketConnection(r.channel, this, config, r.handler, r.engine, r.handshakePlace, r.onClosed);
             connection.attach(r.channel.register(selector, SelectionKey.OP_READ, connection));
             connections.add(connection);
             connectionCount = connections.size();
@@ -274,12 +276,12 @@ public final class EventLoop implements Executor {
     }
 
     /** A copy of this loop's connections, in no particular order; loop thread only. */
-    public List<Connection> connections() {
+    public List<SocketConnection> connections() {
         return connections.toList();
     }
 
     /** The connection closed (or never came up): it leaves the loop's set, if it was in it. Loop thread. */
-    void deregistered(Connection connection) {
+    void deregistered(SocketConnection connection) {
         if (connections.remove(connection)) {
             connectionCount = connections.size();
         }
@@ -301,6 +303,7 @@ public final class EventLoop implements Executor {
      * A small array for the loop thread's own short-lived copies (a text message's bytes on their
      * way into a String), not kept across calls; on another thread, an empty one.
      */
+    @Override
     public byte[] scratch() {
         return inLoop() ? scratch : NO_SCRATCH;
     }
@@ -313,11 +316,11 @@ public final class EventLoop implements Executor {
         return completedWrites;
     }
 
-    void scheduleTimer(Connection connection, long deadline) {
+    void scheduleTimer(SocketConnection connection, long deadline) {
         timers.schedule(connection, deadline);
     }
 
-    void cancelTimer(Connection connection) {
+    void cancelTimer(SocketConnection connection) {
         timers.cancel(connection);
     }
 
@@ -372,7 +375,7 @@ public final class EventLoop implements Executor {
         if (holding != null) {
             // Frames are held: look again once they may have been held too long.
             selectingWithoutTimeout = false;
-            wait = wait < 0 ? Connection.MAX_HOLD_NANOS : Math.min(wait, Connection.MAX_HOLD_NANOS);
+            wait = wait < 0 ? SocketConnection.MAX_HOLD_NANOS : Math.min(wait, SocketConnection.MAX_HOLD_NANOS);
         }
         if (!tasks.isEmpty() || !registrations.isEmpty() || injectedFault != null) {
             selector.selectNow(this::processKey);
@@ -388,7 +391,7 @@ public final class EventLoop implements Executor {
      * Watches a connection that began holding corked frames. The loop looks at it every turn, and
      * turns at least every millisecond while some are watched; a loop asleep without a timeout is woken.
      */
-    void watchHeld(Connection connection) {
+    void watchHeld(SocketConnection connection) {
         push(connection);
         if (selectingWithoutTimeout && !inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
@@ -397,9 +400,9 @@ public final class EventLoop implements Executor {
 
     /** Flushes frames held too long (their corking thread is busy in user code); keeps watching the others. */
     private void flushStaleHeldFrames() {
-        Connection c = HOLDING.getAndSet(this, null);
+        SocketConnection c = HOLDING.getAndSet(this, null);
         while (c != null) {
-            Connection next = c.nextHolding;
+            SocketConnection next = c.nextHolding;
             c.nextHolding = null;
             if (c.flushHeldIfStale(now)) {
                 push(c);
@@ -408,8 +411,8 @@ public final class EventLoop implements Executor {
         }
     }
 
-    private void push(Connection connection) {
-        Connection head;
+    private void push(SocketConnection connection) {
+        SocketConnection head;
         do {
             head = holding;
             connection.nextHolding = head;
@@ -417,7 +420,7 @@ public final class EventLoop implements Executor {
     }
 
     private void processKey(SelectionKey key) {
-        Connection connection = (Connection) key.attachment();
+        SocketConnection connection = (SocketConnection) key.attachment();
         try {
             int ready = key.readyOps();
             if ((ready & SelectionKey.OP_WRITE) != 0) {
@@ -455,7 +458,7 @@ public final class EventLoop implements Executor {
         refusePendingRegistrations();
         // From the last: a close removes its connection without moving another, and no copy is made.
         while (!connections.isEmpty()) {
-            Connection c = connections.get(connections.size() - 1);
+            SocketConnection c = connections.get(connections.size() - 1);
             try {
                 c.close(null);
             } catch (Throwable t) {
@@ -501,7 +504,7 @@ public final class EventLoop implements Executor {
 
     /** A socket handed to the loop and what to do with it once registered. */
     private record Registration(SocketChannel channel, SSLEngine engine, TlsHandshakes.Place handshakePlace,
-                                ConnectionHandler handler, Consumer<Connection> onRegistered, Runnable onClosed) {
+                                ConnectionHandler handler, Consumer<SocketConnection> onRegistered, Runnable onClosed) {
         /** The socket never became a connection: close it and settle its accounting. */
         void refuse() {
             closeQuietly(channel);

@@ -24,7 +24,7 @@ public final class OutboundBudget {
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
     /** Connections above their low water mark. */
-    private final Set<Connection> heavy = ConcurrentHashMap.newKeySet();
+    private final Set<SocketConnection> heavy = ConcurrentHashMap.newKeySet();
     /** One thread drops connections at a time; others leave the work to it. */
     private final ReentrantLock shedding = new ReentrantLock();
 
@@ -70,7 +70,7 @@ public final class OutboundBudget {
         }
     }
 
-    void heavy(Connection connection, boolean heavy) {
+    void heavy(SocketConnection connection, boolean heavy) {
         if (heavy) {
             this.heavy.add(connection);
         } else {
@@ -89,7 +89,7 @@ public final class OutboundBudget {
     void shed() {
         while (exceeded() && shedding.tryLock()) {
             try {
-                Connection largest = largest();
+                SocketConnection largest = largest();
                 if (largest == null) {
                     return;
                 }
@@ -100,10 +100,10 @@ public final class OutboundBudget {
         }
     }
 
-    private Connection largest() {
-        Connection largest = null;
+    private SocketConnection largest() {
+        SocketConnection largest = null;
         long most = -1;
-        for (Connection c : heavy) {
+        for (SocketConnection c : heavy) {
             long queued = c.queuedBytes();
             if (queued > most) {
                 most = queued;

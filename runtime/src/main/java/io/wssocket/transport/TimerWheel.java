@@ -7,7 +7,7 @@ package io.wssocket.transport;
  */
 final class TimerWheel {
     private final long tickNanos;
-    private final Connection[] slots;
+    private final SocketConnection[] slots;
     private final int mask;
     private long processedTick;
     private int size;
@@ -17,13 +17,13 @@ final class TimerWheel {
             throw new IllegalArgumentException("slotCount must be a power of two");
         }
         this.tickNanos = tickNanos;
-        this.slots = new Connection[slotCount];
+        this.slots = new SocketConnection[slotCount];
         this.mask = slotCount - 1;
         this.processedTick = now / tickNanos;
     }
 
     /** Files the connection to fire at or shortly after {@code deadline}; 0 cancels. */
-    void schedule(Connection c, long deadline) {
+    void schedule(SocketConnection c, long deadline) {
         c.timerDeadline = deadline;
         if (deadline == 0) {
             unlink(c);
@@ -37,7 +37,7 @@ final class TimerWheel {
         link(c, tick);
     }
 
-    void cancel(Connection c) {
+    void cancel(SocketConnection c) {
         c.timerDeadline = 0;
         unlink(c);
     }
@@ -62,9 +62,9 @@ final class TimerWheel {
     }
 
     private void expireSlot(int slot, long nowTick, long now) {
-        Connection c = slots[slot];
+        SocketConnection c = slots[slot];
         while (c != null) {
-            Connection next = c.timerNext;
+            SocketConnection next = c.timerNext;
             if (c.timerTick <= nowTick) {
                 unlink(c);
                 long deadline = c.timerDeadline;
@@ -78,7 +78,7 @@ final class TimerWheel {
         }
     }
 
-    private void link(Connection c, long tick) {
+    private void link(SocketConnection c, long tick) {
         int slot = (int) (tick & mask);
         c.timerTick = tick;
         c.timerLinked = true;
@@ -91,7 +91,7 @@ final class TimerWheel {
         size++;
     }
 
-    private void unlink(Connection c) {
+    private void unlink(SocketConnection c) {
         if (!c.timerLinked) {
             return;
         }

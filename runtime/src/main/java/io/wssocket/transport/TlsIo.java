@@ -9,7 +9,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
- * TLS between a {@link Connection} and its socket, through an {@link SSLEngine}: ciphertext in,
+ * TLS between a {@link SocketConnection} and its socket, through an {@link SSLEngine}: ciphertext in,
  * plaintext to the handler; plaintext from writers, records to the socket; the handshake driven
  * as the engine asks. Every method is called with the connection's lock held, so wraps (from any
  * writer thread, and the handshake's on the loop) stay in order.

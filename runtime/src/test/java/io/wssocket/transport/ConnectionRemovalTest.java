@@ -47,7 +47,7 @@ class ConnectionRemovalTest {
     void connectionsClosedInAnyOrderLeaveTheLoopOnceAndStoppingClosesTheRest() throws Exception {
         EventLoop loop = transport.loops.loops().get(0);
         List<DiscardingHandler> handlers = new ArrayList<>(CONNECTIONS);
-        List<Connection> all = new ArrayList<>(CONNECTIONS);
+        List<SocketConnection> all = new ArrayList<>(CONNECTIONS);
         for (int i = 0; i < CONNECTIONS; i++) {
             DiscardingHandler handler = new DiscardingHandler();
             handlers.add(handler);
@@ -55,12 +55,12 @@ class ConnectionRemovalTest {
         }
         assertThat(loop.connectionCount()).isEqualTo(CONNECTIONS);
         Collections.shuffle(all, new Random(14));
-        List<Connection> closed = all.subList(0, CONNECTIONS / 2);
-        Set<Connection> open = identitySet(all.subList(CONNECTIONS / 2, CONNECTIONS));
+        List<SocketConnection> closed = all.subList(0, CONNECTIONS / 2);
+        Set<SocketConnection> open = identitySet(all.subList(CONNECTIONS / 2, CONNECTIONS));
 
-        CompletableFuture<List<Connection>> left = new CompletableFuture<>();
+        CompletableFuture<List<SocketConnection>> left = new CompletableFuture<>();
         loop.execute(() -> {
-            for (Connection c : closed) {
+            for (SocketConnection c : closed) {
                 c.close(null);
                 c.close(null); // a second close is nothing
             }
@@ -70,7 +70,7 @@ class ConnectionRemovalTest {
         assertThat(identitySet(left.get(10, TimeUnit.SECONDS))).isEqualTo(open);
         assertThat(loop.connectionCount()).isEqualTo(CONNECTIONS / 2);
         assertThat(closes(handlers)).isEqualTo(CONNECTIONS / 2);
-        for (Connection c : closed) {
+        for (SocketConnection c : closed) {
             assertThat(c.loopIndex).isEqualTo(IndexedSet.NONE);
         }
 
@@ -80,14 +80,14 @@ class ConnectionRemovalTest {
         for (DiscardingHandler handler : handlers) {
             assertThat(handler.closes).as("each connection closed exactly once").hasValue(1);
         }
-        for (Connection c : all) {
+        for (SocketConnection c : all) {
             assertThat(c.loopIndex).isEqualTo(IndexedSet.NONE);
         }
     }
 
-    private Connection connect(EventLoop loop, DiscardingHandler handler) throws Exception {
+    private SocketConnection connect(EventLoop loop, DiscardingHandler handler) throws Exception {
         peers.add(SocketChannel.open(transport.address()));
-        CompletableFuture<Connection> registered = new CompletableFuture<>();
+        CompletableFuture<SocketConnection> registered = new CompletableFuture<>();
         loop.register(transport.listener.accept(), handler, registered::complete);
         return registered.get(5, TimeUnit.SECONDS);
     }
@@ -96,8 +96,8 @@ class ConnectionRemovalTest {
         return handlers.stream().mapToInt(h -> h.closes.get()).sum();
     }
 
-    private static Set<Connection> identitySet(List<Connection> connections) {
-        Set<Connection> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static Set<SocketConnection> identitySet(List<SocketConnection> connections) {
+        Set<SocketConnection> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(connections);
         return set;
     }

@@ -19,7 +19,7 @@ class TimerWheelTest {
     @Test
     void firesOnlyOnceTheDeadlineHasPassed() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
-        Connection a = connection("a");
+        SocketConnection a = connection("a");
         schedule(wheel, a, 35);
         wheel.expire(30);
         assertThat(fired).isEmpty();
@@ -31,7 +31,7 @@ class TimerWheelTest {
     @Test
     void aLaterDeadlineIsFiledAgainWithoutFiring() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
-        Connection a = connection("a");
+        SocketConnection a = connection("a");
         schedule(wheel, a, 20);
         schedule(wheel, a, 55); // activity pushed the deadline later: no wheel work now
         wheel.expire(30);
@@ -43,7 +43,7 @@ class TimerWheelTest {
     @Test
     void anEarlierDeadlineMovesTheEntry() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
-        Connection a = connection("a");
+        SocketConnection a = connection("a");
         schedule(wheel, a, 70);
         schedule(wheel, a, 15);
         wheel.expire(20);
@@ -53,7 +53,7 @@ class TimerWheelTest {
     @Test
     void deadlinesBeyondOneRotationWaitForTheirRound() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
-        Connection a = connection("a");
+        SocketConnection a = connection("a");
         schedule(wheel, a, 8 * TICK * 3 + 5); // three rotations away
         for (long t = TICK; t < 8 * TICK * 3; t += TICK) {
             wheel.expire(t);
@@ -66,9 +66,9 @@ class TimerWheelTest {
     @Test
     void cancelledEntriesNeverFireAndManyEntriesShareSlots() throws IOException {
         TimerWheel wheel = new TimerWheel(TICK, 8, 0);
-        List<Connection> all = new ArrayList<>();
+        List<SocketConnection> all = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Connection c = connection("c" + i);
+            SocketConnection c = connection("c" + i);
             all.add(c);
             schedule(wheel, c, 10 + i * 3);
         }
@@ -78,16 +78,16 @@ class TimerWheelTest {
         assertThat(fired).hasSize(48).doesNotContain("c7", "c8");
     }
 
-    /** Files a handler deadline the way Connection.scheduleTimer does, on the test's wheel. */
-    private static void schedule(TimerWheel wheel, Connection c, long deadline) {
+    /** Files a handler deadline the way SocketConnection.scheduleTimer does, on the test's wheel. */
+    private static void schedule(TimerWheel wheel, SocketConnection c, long deadline) {
         c.handlerDeadline = deadline;
         wheel.schedule(c, deadline);
     }
 
     /** A connection whose handler records firings. */
-    private Connection connection(String name) throws IOException {
+    private SocketConnection connection(String name) throws IOException {
         SocketChannel channel = SocketChannel.open();
-        Connection c = new Connection(channel, LOOP, CONFIG, new ConnectionHandler() {
+        SocketConnection c = new SocketConnection(channel, LOOP, CONFIG, new ConnectionHandler() {
             @Override
             public void onData(Connection connection, ByteBuffer in) {
             }

@@ -9,6 +9,7 @@ import io.wssocket.handshake.HttpResponse;
 import io.wssocket.handshake.HttpResponseParser;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.transport.Connection;
+import io.wssocket.transport.SocketConnection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.WriteCallback;
 import java.io.IOException;
@@ -42,6 +43,8 @@ final class ClientHandshakeHandler implements ConnectionHandler {
     private final long timeoutMillis;
     private final long deadline;
     private final CompletableFuture<Upgraded> outcome = new CompletableFuture<>();
+    /** The socket, once registered (TLS starts on it inside a proxy's tunnel); loop thread. */
+    private SocketConnection socket;
     private HttpResponseParser parser;
     private Phase phase;
 
@@ -66,7 +69,8 @@ final class ClientHandshakeHandler implements ConnectionHandler {
     }
 
     /** Event loop, once the socket is registered: the first request goes out. */
-    void onRegistered(Connection c) {
+    void onRegistered(SocketConnection c) {
+        socket = c;
         c.scheduleTimer(deadline);
         if (proxy != null) {
             phase = Phase.TUNNEL;
@@ -124,7 +128,7 @@ final class ClientHandshakeHandler implements ConnectionHandler {
         }
         if (tlsInTunnel != null) {
             try {
-                c.startTls(tlsInTunnel);
+                socket.startTls(tlsInTunnel);
             } catch (IOException e) {
                 throw new HandshakeFailedException("TLS through the proxy's tunnel failed to start: " + e.getMessage());
             }
