@@ -1,40 +1,20 @@
 package io.wssocket.server;
 
-import io.wssocket.endpoint.AnnotatedEndpoint;
-import io.wssocket.handshake.AcceptKey;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
-import io.wssocket.handshake.JakartaExtension;
-import io.wssocket.handshake.PerMessageDeflate;
-import io.wssocket.handshake.QueryParameters;
 import io.wssocket.handshake.TokenList;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
-import io.wssocket.protocol.Compression;
-import io.wssocket.protocol.WebSocketConnection;
-import io.wssocket.session.SessionRequest;
 import io.wssocket.session.WsSession;
-import io.wssocket.spi.HandshakeScope;
-import io.wssocket.spi.SessionInstances;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
 import io.wssocket.transport.WriteCallback;
-import io.wssocket.wire.ZlibPool;
 import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.webresources.StaticResourceHandler;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.Extension;
-import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -123,21 +103,6 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     /**
-     * Whether the request's Origin may open a session. An endpoint whose configurator overrides
-     * {@code checkOrigin} decides for itself (Jakarta WebSocket 2.2 §4.1.1: that is the portable
-     * place for an origin check, and an application that wrote one may admit another site on
-     * purpose); otherwise the server's policy decides: same origin, or allowed-origins (RFC 6455
-     * §10.2), which the container's default configurator would otherwise leave open.
-     */
-    private boolean originAdmitted(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
-                                   String origin, String host) {
-        if (OriginChecks.overridden(configurator)) {
-            return configurator.checkOrigin(origin);
-        }
-        return server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(origin, host);
-    }
-
-    /**
      * Hands handshake work to the handshake executor, never to the callback executor: endpoint
      * code that blocks must not delay new connections. When too many handshakes wait already the
      * client is told to come back (RFC 9110 §15.6.4: 503 with Retry-After). Event loop.
@@ -176,194 +141,27 @@ final class UpgradeHandler implements ConnectionHandler {
         });
     }
 
-    /** On the handshake executor: the authenticator and the configurator are application code and may block. */
+    /**
+     * On the handshake executor: the authenticator and the configurator are application code and
+     * may block. The session is made and counted before the 101 is written, and opened on the loop.
+     */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
-        EndpointRegistry.Route route = match.route();
-        // Each connection gets its own user properties (see ConnectionEndpointConfig).
-        ServerEndpointConfig sec = new ConnectionEndpointConfig(route.config());
-        ServerEndpointConfig.Configurator configurator = sec.getConfigurator();
-        HttpRequest request = upgrade.request();
-        Thread thread = Thread.currentThread();
-        ClassLoader previousLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(sec.getEndpointClass().getClassLoader());
-        SessionInstances instances = SessionInstances.forEndpoint(sec.getEndpointClass());
-        // The configurator's calls are application code: its integration's scopes are active around them.
-        HandshakeScope handshakeScope = instances.handshake();
-        WsSession session = null;
-        Negotiated negotiated = null;
-        WebSocketConnection ws = null;
+        EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
+                new EndpointUpgrade.Origin(c.remoteAddress(), c.isSecure(), null, null));
+        if (outcome instanceof EndpointUpgrade.Refused refused) {
+            rejectOnLoop(c, upgrade.request().path(), refused.error());
+            return;
+        }
+        EndpointUpgrade.Accepted accepted = (EndpointUpgrade.Accepted) outcome;
+        EndpointUpgrade.Opened opened;
         try {
-            URI requestUri = requestUri(request, c.isSecure());
-            Map<String, List<String>> parameters = QueryParameters.parse(request.query());
-            UpgradeHandshakeRequest handshake = new UpgradeHandshakeRequest(request, requestUri,
-                    UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters), Authentication.ANONYMOUS);
-            Authentication authentication;
-            try {
-                authentication = server.config().authenticator().authenticate(handshake);
-            } catch (HandshakeRejection e) {
-                rejectOnLoop(c, request.path(), new HttpStatusException(e.status(), e.getMessage(), e.headers()));
-                return;
-            }
-            handshake = handshake.authenticated(authentication);
-            if (!originAdmitted(configurator, sec, upgrade.origin(), request.header("Host"))) {
-                // The body reaches the client: it says which rule refused, not which origins are listed.
-                rejectOnLoop(c, request.path(), new HttpStatusException(403, "origin " + upgrade.origin()
-                        + " is not allowed (same origin or allowed-origins)"));
-                return;
-            }
-            String subprotocol = configurator.getNegotiatedSubprotocol(sec.getSubprotocols(), upgrade.subprotocols());
-            if (subprotocol == null || !upgrade.subprotocols().contains(subprotocol)) {
-                subprotocol = ""; // RFC 6455 §4.2.2: only one the client offered may be selected
-            }
-            negotiated = negotiateExtensions(configurator, sec, upgrade);
-            List<Extension> extensions = negotiated.agreed();
-            UpgradeHandshakeResponse response = new UpgradeHandshakeResponse();
-            configurator.modifyHandshake(sec, handshake, response);
-            Object instance = instances.endpointInstance(configurator, sec.getEndpointClass());
-            Endpoint endpoint = route.model() != null
-                    ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
-
-            // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
-            ws = new WebSocketConnection(c, server.config().connection().protocol(), 0, null,
-                    server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
-            SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
-                    subprotocol, extensions, c.isSecure(), authentication.principal());
-            session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(),
-                    sessionRequest, server.container().sessionSettings(), server.container().inboundBudget(), route.openSessions(), server.callbackExecutor(),
-                    route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(), instances, route.path());
-            session.admit();
-            c.write(HttpResponseWriter.switchingProtocols(AcceptKey.of(upgrade.key()),
-                    subprotocol.isEmpty() ? null : subprotocol, negotiated.header(), response.getHeaders()), WriteCallback.NONE);
-            WsSession created = session;
-            WebSocketConnection createdConnection = ws;
-            c.loop().execute(() -> {
-                if (c.isOpen()) {
-                    created.open(leftover);
-                } else {
-                    created.abandon();
-                    createdConnection.abandon();
-                }
-            });
-        } catch (Exception | LinkageError e) {
-            if (ws != null) {
-                ws.abandon(); // gives back the compression's context budget
-            } else if (negotiated != null) {
-                negotiated.releaseContext(server.deflatePool());
-            }
-            if (session != null) {
-                session.abandon(); // releases its instances and ends what observes it
-            } else {
-                instances.releaseAll();
-            }
-            server.operatorLog().endpointFailed(sec.getEndpointClass(), c.remoteAddress(), e);
-            rejectOnLoop(c, request.path(), new HttpStatusException(500, "the endpoint could not be opened"));
-        } finally {
-            try {
-                handshakeScope.close();
-            } finally {
-                thread.setContextClassLoader(previousLoader);
-            }
+            opened = accepted.open(c);
+        } catch (RuntimeException | LinkageError e) {
+            rejectOnLoop(c, upgrade.request().path(), new HttpStatusException(500, "the endpoint could not be opened"));
+            return;
         }
-    }
-
-    /** Permessage-deflate without context takeover, as the Jakarta API shows it; immutable, so shared. */
-    private static final Extension RESET_BOTH_WAYS = JakartaExtension.of(List.of(PerMessageDeflate.RESET_BOTH_WAYS)).get(0);
-    private static final List<Extension> ONLY_RESET_BOTH_WAYS = List.of(RESET_BOTH_WAYS);
-
-    /**
-     * The extensions agreed, and permessage-deflate's terms when it is one of them.
-     *
-     * @param deflate null when permessage-deflate was not agreed
-     * @param contextBytes what the agreement took of the deflate pool's context budget
-     */
-    private record Negotiated(List<Extension> agreed, PerMessageDeflate.Agreement deflate, long contextBytes) {
-        /** The response's {@code Sec-WebSocket-Extensions} value; null for none. */
-        String header() {
-            return agreed.isEmpty() ? null : agreed.stream()
-                    .map(e -> JakartaExtension.offer(e).toHeaderValue()).collect(Collectors.joining(", "));
-        }
-
-        Compression compression(ServerRuntime server) {
-            if (deflate == null) {
-                return null;
-            }
-            if (contextBytes == 0 && !deflate.peerTakesContextOver() && !deflate.keepsOwnContext()) {
-                return server.perMessageCompression(deflate.deflateOutbound());
-            }
-            return new Compression(server.deflatePool(), deflate.peerTakesContextOver(), deflate.deflateOutbound(),
-                    deflate.keepsOwnContext(), server.config().connection().deflate().threshold(), contextBytes);
-        }
-
-        /** The handshake failed before a connection took the budget over. */
-        void releaseContext(ZlibPool pool) {
-            if (contextBytes > 0) {
-                pool.releaseContext(contextBytes);
-            }
-        }
-    }
-
-    /**
-     * The configurator chooses among the client's offers (in the client's order) and what the
-     * endpoint configuration and the container list; of its choice only extensions the container
-     * implements are agreed, since any other would change the frames in ways we cannot honour
-     * (RFC 6455 §9.1). The container implements permessage-deflate when it is enabled, for the
-     * server or by the endpoint's user property: when the configurator chooses it (by name; the
-     * default configurator picks the client's first offer of it), its parameters are the
-     * container's own choice, the first of the client's offers it can accept (RFC 7692 §5), and
-     * none acceptable leaves it out. Context takeover is agreed only when configured and when what
-     * the connection would keep fits the server's budget; otherwise both sides reset after every
-     * message.
-     */
-    private Negotiated negotiateExtensions(ServerEndpointConfig.Configurator configurator, ServerEndpointConfig sec,
-                                           UpgradeRequest upgrade) {
-        Set<Extension> implemented = server.config().permessageDeflateFor(sec.getUserProperties())
-                ? Set.of(new JakartaExtension(PerMessageDeflate.NAME, List.of())) : Set.of();
-        List<Extension> installed = new ArrayList<>(sec.getExtensions());
-        for (Extension e : implemented) {
-            if (installed.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
-                installed.add(e);
-            }
-        }
-        List<Extension> chosen = configurator.getNegotiatedExtensions(
-                Collections.unmodifiableList(installed), JakartaExtension.of(upgrade.extensions()));
-        List<Extension> agreed = new ArrayList<>();
-        PerMessageDeflate.Agreement deflate = null;
-        long contextBytes = 0;
-        if (chosen != null) {
-            for (Extension e : chosen) {
-                if (implemented.stream().noneMatch(i -> i.getName().equals(e.getName()))) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "extension " + e.getName() + " chosen by the configurator of "
-                            + sec.getEndpointClass().getName() + " is not implemented by the container; not agreed");
-                } else if (deflate == null) {
-                    deflate = PerMessageDeflate.accept(upgrade.extensions(), server.config().deflateContextTakeover());
-                    if (deflate != null) {
-                        long wanted = ZlibPool.keptContextBytes(deflate.keepsOwnContext(), deflate.peerTakesContextOver());
-                        if (wanted > 0 && server.deflatePool().reserveContext(wanted)) {
-                            contextBytes = wanted;
-                        } else if (wanted > 0) {
-                            // Over deflate-context-memory: this connection resets after every message, both ways.
-                            deflate = PerMessageDeflate.accept(upgrade.extensions(), false);
-                        }
-                        agreed.add(deflate.response() == PerMessageDeflate.RESET_BOTH_WAYS ? RESET_BOTH_WAYS
-                                : JakartaExtension.of(List.of(deflate.response())).get(0));
-                    }
-                }
-            }
-        }
-        // The usual agreement is one list for every connection: the session shows it, never changes it.
-        List<Extension> all = agreed.size() == 1 && agreed.get(0) == RESET_BOTH_WAYS ? ONLY_RESET_BOTH_WAYS
-                : List.copyOf(agreed);
-        return new Negotiated(all, deflate, contextBytes);
-    }
-
-    private static URI requestUri(HttpRequest request, boolean secure) {
-        String host = request.header("Host");
-        String pathAndQuery = request.query() == null ? request.path() : request.path() + "?" + request.query();
-        try {
-            return URI.create((secure ? "wss://" : "ws://") + host + pathAndQuery);
-        } catch (IllegalArgumentException e) {
-            return URI.create(request.path());
-        }
+        c.write(accepted.switchingProtocols(), WriteCallback.NONE);
+        c.loop().execute(() -> opened.begin(leftover));
     }
 
     private void rejectOnLoop(Connection c, String path, HttpStatusException e) {

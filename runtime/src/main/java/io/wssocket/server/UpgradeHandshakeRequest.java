@@ -16,18 +16,21 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
     private final URI requestUri;
     private final Map<String, List<String>> parameters;
     private final Authentication authentication;
+    private final Object httpSession;
 
+    /** @param httpSession the host's HTTP session (a Servlet container's); null standalone */
     UpgradeHandshakeRequest(HttpRequest request, URI requestUri, Map<String, List<String>> parameters,
-                            Authentication authentication) {
+                            Authentication authentication, Object httpSession) {
         this.request = request;
         this.requestUri = requestUri;
         this.parameters = parameters;
         this.authentication = authentication;
+        this.httpSession = httpSession;
     }
 
     /** The same request once the authenticator has said who sent it. */
     UpgradeHandshakeRequest authenticated(Authentication authentication) {
-        return new UpgradeHandshakeRequest(request, requestUri, parameters, authentication);
+        return new UpgradeHandshakeRequest(request, requestUri, parameters, authentication, httpSession);
     }
 
     /** Case-insensitive names (Jakarta WebSocket 2.2 §3.1.4 leaves case to HTTP, which ignores it). */
@@ -51,10 +54,10 @@ final class UpgradeHandshakeRequest implements HandshakeRequest {
         return authentication.principal() != null && authentication.roles().test(role);
     }
 
-    /** Standalone there is no HTTP session. */
+    /** The Servlet container's HTTP session when WS Socket runs inside one; standalone there is none (null). */
     @Override
     public Object getHttpSession() {
-        return null;
+        return httpSession;
     }
 
     /**
