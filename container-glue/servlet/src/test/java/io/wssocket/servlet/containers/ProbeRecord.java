@@ -102,6 +102,8 @@ final class ProbeRecord {
     String summary() {
         return "request thread " + requestThread
                 + "; callbacks " + threadsByCallback()
+                + " (" + calls.stream().map(call -> call.substring(call.indexOf(" on ") + 4)).distinct().count()
+                + " distinct threads)"
                 + "; sequence " + sequence()
                 + "; overlapping " + (overlaps.isEmpty() ? "never" : overlaps.size() + "x, first " + overlaps.peek())
                 + "; callbacks with another context class loader " + otherClassLoader.get()
