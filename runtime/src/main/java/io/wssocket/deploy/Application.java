@@ -100,10 +100,11 @@ public final class Application implements AutoCloseable {
                 integrated = Integrated.start(integration, new ApplicationInfo(name, loader, source.classRoots(),
                         container.shutdownTimeout()));
             }
-            for (ServerEndpointConfig config : endpointConfigs(name, index, loader)) {
+            EndpointSelection selection = selection(name, index, loader);
+            for (ServerEndpointConfig config : selection.configs()) {
                 scope.addEndpoint(config);
             }
-            for (Class<?> annotated : annotatedEndpoints(name, index, loader)) {
+            for (Class<?> annotated : selection.annotated()) {
                 scope.addEndpoint(annotated);
             }
             scope.addResourceRoots(source.classRoots());
@@ -131,55 +132,25 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static List<ServerEndpointConfig> endpointConfigs(String source, ApplicationIndex index, ClassLoader loader)
+    private static EndpointSelection selection(String source, ApplicationIndex index, ClassLoader loader)
             throws DeploymentException {
-        List<ServerEndpointConfig> configs = new ArrayList<>();
-        Set<Class<? extends Endpoint>> endpoints = new LinkedHashSet<>();
+        Set<Class<? extends Endpoint>> programmatic = new LinkedHashSet<>();
         for (String name : index.programmaticEndpoints()) {
-            endpoints.add(load(source, name, loader).asSubclass(Endpoint.class));
+            programmatic.add(load(source, name, loader).asSubclass(Endpoint.class));
         }
-        for (ServerApplicationConfig app : applicationConfigs(source, index, loader)) {
-            Set<ServerEndpointConfig> chosen = app.getEndpointConfigs(Set.copyOf(endpoints));
-            if (chosen != null) {
-                configs.addAll(chosen);
-            }
-        }
-        return configs;
-    }
-
-    private static Set<Class<?>> annotatedEndpoints(String source, ApplicationIndex index, ClassLoader loader)
-            throws DeploymentException {
-        Set<Class<?>> scanned = new LinkedHashSet<>();
+        Set<Class<?>> annotated = new LinkedHashSet<>();
         for (String name : index.annotatedEndpoints()) {
-            scanned.add(load(source, name, loader));
+            annotated.add(load(source, name, loader));
         }
-        List<ServerApplicationConfig> apps = applicationConfigs(source, index, loader);
-        if (apps.isEmpty()) {
-            return scanned;
-        }
-        Set<Class<?>> chosen = new LinkedHashSet<>();
-        for (ServerApplicationConfig app : apps) {
-            Set<Class<?>> result = app.getAnnotatedEndpointClasses(Set.copyOf(scanned));
-            if (result != null) {
-                chosen.addAll(result);
-            }
-        }
-        return chosen;
-    }
-
-    private static List<ServerApplicationConfig> applicationConfigs(String source, ApplicationIndex index, ClassLoader loader)
-            throws DeploymentException {
-        List<ServerApplicationConfig> apps = new ArrayList<>();
+        List<Class<? extends ServerApplicationConfig>> apps = new ArrayList<>();
         for (String name : index.serverApplicationConfigs()) {
             Class<?> type = load(source, name, loader);
-            try {
-                apps.add((ServerApplicationConfig) type.getConstructor().newInstance());
-            } catch (ReflectiveOperationException e) {
-                throw new DeploymentException(source + ": cannot create " + name
-                        + " (a ServerApplicationConfig needs a public no-argument constructor): " + e, e);
+            if (!ServerApplicationConfig.class.isAssignableFrom(type)) {
+                throw new DeploymentException(source + ": " + name + " is not a ServerApplicationConfig");
             }
+            apps.add(type.asSubclass(ServerApplicationConfig.class));
         }
-        return apps;
+        return EndpointSelection.of(programmatic, annotated, EndpointSelection.create(source, apps));
     }
 
     private static Class<?> load(String source, String name, ClassLoader loader) throws DeploymentException {
