@@ -25,8 +25,11 @@ module io.wssocket.runtime {
     exports io.wssocket.server;
     exports io.wssocket.client;
     exports io.wssocket.spi;
-    // Deploying jars and directories: the Arquillian container and the Weld glue.
-    exports io.wssocket.deploy to io.wssocket.cdi, io.wssocket.arquillian;
+    // Deploying jars and directories: the Arquillian container and the Weld glue; endpoint selection: the Servlet glue.
+    exports io.wssocket.deploy to io.wssocket.cdi, io.wssocket.arquillian, io.wssocket.servlet;
+    // A Servlet container as the host of a server: its requests, its upgraded connections.
+    exports io.wssocket.server.host to io.wssocket.servlet;
+    exports io.wssocket.transport to io.wssocket.servlet;
 
     uses io.wssocket.spi.ContainerIntegration;
 

@@ -46,6 +46,18 @@ public final class HttpRequest {
         this.query = question < 0 ? null : target.substring(question + 1);
     }
 
+    /**
+     * A request another HTTP server parsed (a Servlet container's), for the same checks as one
+     * WS Socket read itself.
+     *
+     * @param target the request target as sent: the path and, after {@code ?}, the query
+     * @param headers header values by name; names that differ only in case are merged
+     * @return the request
+     */
+    public static HttpRequest of(String method, String target, String version, Map<String, List<String>> headers) {
+        return new HttpRequest(method, target, version, headers);
+    }
+
     /** The method, case-sensitive (RFC 9110 §9.1), e.g. {@code GET}. */
     public String method() {
         return method;

@@ -62,8 +62,11 @@ final class EndpointUpgrade {
      * @param authentication who the host already authenticated (a Servlet container's principal and
      *     roles); null to ask the server's {@link HandshakeAuthenticator}
      * @param httpSession what {@code HandshakeRequest.getHttpSession()} returns; null standalone
+     * @param contextPath what precedes the request's path in the URI the session reports: a Servlet
+     *     web application's context path, whose endpoints are routed by the path within it; empty standalone
      */
-    record Origin(InetSocketAddress remote, boolean secure, Authentication authentication, Object httpSession) {
+    record Origin(InetSocketAddress remote, boolean secure, Authentication authentication, Object httpSession,
+                  String contextPath) {
     }
 
     private EndpointUpgrade() {
@@ -88,7 +91,7 @@ final class EndpointUpgrade {
         HandshakeScope handshakeScope = instances.handshake();
         Negotiated negotiated = null;
         try {
-            URI requestUri = requestUri(request, origin.secure());
+            URI requestUri = requestUri(request, origin.secure(), origin.contextPath());
             Map<String, List<String>> parameters = QueryParameters.parse(request.query());
             UpgradeHandshakeRequest handshake = new UpgradeHandshakeRequest(request, requestUri,
                     UpgradeHandshakeRequest.parameterMap(match.pathParameters(), parameters), Authentication.ANONYMOUS,
@@ -349,13 +352,14 @@ final class EndpointUpgrade {
     }
 
     /** The URI the session reports: the request's, with the scheme the connection speaks. */
-    private static URI requestUri(HttpRequest request, boolean secure) {
+    private static URI requestUri(HttpRequest request, boolean secure, String contextPath) {
         String host = request.header("Host");
-        String pathAndQuery = request.query() == null ? request.path() : request.path() + "?" + request.query();
+        String path = contextPath + request.path();
+        String pathAndQuery = request.query() == null ? path : path + "?" + request.query();
         try {
             return URI.create((secure ? "wss://" : "ws://") + host + pathAndQuery);
         } catch (IllegalArgumentException e) {
-            return URI.create(request.path());
+            return URI.create(path);
         }
     }
 }

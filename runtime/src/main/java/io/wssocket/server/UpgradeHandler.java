@@ -147,7 +147,7 @@ final class UpgradeHandler implements ConnectionHandler {
      */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
-                new EndpointUpgrade.Origin(c.remoteAddress(), c.isSecure(), null, null));
+                new EndpointUpgrade.Origin(c.remoteAddress(), c.isSecure(), null, null, ""));
         if (outcome instanceof EndpointUpgrade.Refused refused) {
             rejectOnLoop(c, upgrade.request().path(), refused.error());
             return;

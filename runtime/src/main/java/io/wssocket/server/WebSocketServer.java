@@ -3,7 +3,6 @@ package io.wssocket.server;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.internal.ClientTransport;
 import io.wssocket.protocol.Compression;
-import io.wssocket.protocol.DeflateConfig;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
@@ -13,7 +12,6 @@ import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.ZlibPool;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,10 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The standalone WebSocket server: a listening socket, an acceptor thread, event loops that own
@@ -47,23 +43,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final WsServerContainer container;
-    private final String sessionIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
-    private final AtomicLong sessionCounter = new AtomicLong();
     private final Runtime runtime = new Runtime();
     private final AddressCounter perAddress = new AddressCounter();
-    private final OperatorLog operatorLog = new OperatorLog();
+    private final ServerResources resources;
+    private final OperatorLog operatorLog;
     /**
      * Accepted sockets not yet closed, counted from accept on: the loops count a connection only
      * once registered, and a burst of accepts runs ahead of them.
      */
     private final AtomicInteger openSockets = new AtomicInteger();
     private final OutboundBudget outboundBudget;
-    private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
-    /** The deflaters and inflaters of permessage-deflate, borrowed per message by all connections. */
-    private final ZlibPool deflatePool;
-    /** Permessage-deflate without context takeover, shared by the connections that agreed to it. */
-    private final Compression compressing;
-    private final Compression notCompressing;
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -81,11 +70,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = config;
         this.container = new WsServerContainer(config, this::clientLease);
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
-        DeflateConfig deflate = config.connection().deflate();
-        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
-                deflate.contextTakeover() ? deflate.contextMemory() : 0);
-        this.compressing = new Compression(deflatePool, true, deflate.threshold());
-        this.notCompressing = new Compression(deflatePool, false, deflate.threshold());
+        this.resources = new ServerResources(config);
+        this.operatorLog = resources.operatorLog();
     }
 
     /**
@@ -206,7 +192,7 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** The text frames this server's connections share, for tests and diagnostics. */
     SharedTextFrames sharedTextFrames() {
-        return sharedTextFrames;
+        return resources.sharedTextFrames();
     }
 
     /** The bytes of inbound messages this server's sessions hold together (option max-inbound-bytes). */
@@ -312,15 +298,7 @@ public final class WebSocketServer implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
         }
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), "server shutting down");
-        for (EndpointRegistry.Route route : container.registry().routes()) {
-            for (Session session : route.openSessions()) {
-                try {
-                    session.close(goingAway); // writes the close frame; never waits for the peer
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
-                }
-            }
-        }
+        ServerResources.closeSessions(container, goingAway);
         container.closeClientSessions("server shutting down", 0);
         while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0 && sleepUntil(deadline, 10)) {
             // waiting for the close handshakes
@@ -343,7 +321,7 @@ public final class WebSocketServer implements AutoCloseable {
             callbacks.shutdownNow();
         }
         housekeeping.shutdownNow();
-        deflatePool.clear();
+        resources.deflatePool().clear();
         operatorLog.flush(true);
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
@@ -427,7 +405,7 @@ public final class WebSocketServer implements AutoCloseable {
 
         @Override
         public String nextSessionId() {
-            return sessionIdPrefix + Long.toHexString(sessionCounter.incrementAndGet());
+            return resources.nextSessionId();
         }
 
         @Override
@@ -442,22 +420,22 @@ public final class WebSocketServer implements AutoCloseable {
 
         @Override
         public SharedTextFrames sharedTextFrames() {
-            return sharedTextFrames;
+            return resources.sharedTextFrames();
         }
 
         @Override
         public ZlibPool deflatePool() {
-            return deflatePool;
+            return resources.deflatePool();
         }
 
         @Override
         public Compression perMessageCompression(boolean deflateOutbound) {
-            return deflateOutbound ? compressing : notCompressing;
+            return resources.perMessageCompression(deflateOutbound);
         }
     }
 
     /** The server's pool of deflaters and inflaters (tests count what connections hold). */
     ZlibPool deflatePool() {
-        return deflatePool;
+        return resources.deflatePool();
     }
 }

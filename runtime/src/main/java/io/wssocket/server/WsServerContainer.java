@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.server.host.Hosting;
 import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
@@ -23,6 +24,11 @@ import java.util.Map;
  * defaults that applications may change. Nothing here is static, so servers in one JVM are apart.
  */
 public final class WsServerContainer extends ForwardingContainer implements ServerContainer {
+    static {
+        // A host (the Servlet glue) makes its server through the host package, which cannot see this package's internals.
+        Hosting.install(HostedRuntime::new);
+    }
+
     private final WsClientContainer client;
     private final EndpointRegistry registry = new EndpointRegistry();
     private final ResourceMounts webResources = new ResourceMounts();

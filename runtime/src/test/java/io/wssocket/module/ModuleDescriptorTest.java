@@ -17,7 +17,7 @@ class ModuleDescriptorTest {
     /** What applications and integrations may use; changing this set changes the public API. */
     private static final Set<String> SUPPORTED = Set.of("io.wssocket.server", "io.wssocket.client", "io.wssocket.spi");
     /** Our own modules, the only ones an internal package may be exported to. */
-    private static final Set<String> OUR_MODULES = Set.of("io.wssocket.cdi", "io.wssocket.arquillian");
+    private static final Set<String> OUR_MODULES = Set.of("io.wssocket.cdi", "io.wssocket.arquillian", "io.wssocket.servlet");
 
     private static ModuleDescriptor runtime;
 
@@ -38,7 +38,9 @@ class ModuleDescriptorTest {
     void exportsInternalPackagesOnlyToOurOwnModules() {
         Map<String, Set<String>> qualified = runtime.exports().stream().filter(ModuleDescriptor.Exports::isQualified)
                 .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
-        assertThat(qualified).containsOnlyKeys("io.wssocket.deploy");
+        assertThat(qualified).containsOnlyKeys("io.wssocket.deploy", "io.wssocket.server.host", "io.wssocket.transport");
+        assertThat(qualified.get("io.wssocket.server.host")).containsExactly("io.wssocket.servlet");
+        assertThat(qualified.get("io.wssocket.transport")).containsExactly("io.wssocket.servlet");
         qualified.values().forEach(targets -> assertThat(OUR_MODULES).containsAll(targets));
     }
 

@@ -1,0 +1,81 @@
+package io.wssocket.server;
+
+import io.wssocket.protocol.Compression;
+import io.wssocket.protocol.DeflateConfig;
+import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.wire.ZlibPool;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What all connections of one server share, whoever accepts them (the standalone listener or a
+ * host): session ids, the operator's log, the shared text frames of broadcasts, and
+ * permessage-deflate's pool with the two no-takeover {@link Compression}s every connection
+ * without a context of its own uses.
+ */
+final class ServerResources {
+    private static final System.Logger LOG = System.getLogger(ServerResources.class.getName());
+
+    private final String sessionIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
+    private final AtomicLong sessionCounter = new AtomicLong();
+    private final OperatorLog operatorLog = new OperatorLog();
+    private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
+    /** The deflaters and inflaters of permessage-deflate, borrowed per message by all connections. */
+    private final ZlibPool deflatePool;
+    /** Permessage-deflate without context takeover, shared by the connections that agreed to it. */
+    private final Compression compressing;
+    private final Compression notCompressing;
+
+    ServerResources(ServerConfig config) {
+        DeflateConfig deflate = config.connection().deflate();
+        this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
+                deflate.contextTakeover() ? deflate.contextMemory() : 0);
+        this.compressing = new Compression(deflatePool, true, deflate.threshold());
+        this.notCompressing = new Compression(deflatePool, false, deflate.threshold());
+    }
+
+    String nextSessionId() {
+        return sessionIdPrefix + Long.toHexString(sessionCounter.incrementAndGet());
+    }
+
+    OperatorLog operatorLog() {
+        return operatorLog;
+    }
+
+    SharedTextFrames sharedTextFrames() {
+        return sharedTextFrames;
+    }
+
+    ZlibPool deflatePool() {
+        return deflatePool;
+    }
+
+    Compression perMessageCompression(boolean deflateOutbound) {
+        return deflateOutbound ? compressing : notCompressing;
+    }
+
+    /** Starts the close handshake of every session of {@code container}; never waits for the peers. */
+    static void closeSessions(WsServerContainer container, CloseReason reason) {
+        for (EndpointRegistry.Route route : container.registry().routes()) {
+            for (Session session : route.openSessions()) {
+                try {
+                    session.close(reason); // writes the close frame; never waits for the peer
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
+                }
+            }
+        }
+    }
+
+    /** Open sessions of every endpoint of {@code container}. */
+    static int sessionCount(WsServerContainer container) {
+        int count = 0;
+        for (EndpointRegistry.Route route : container.registry().routes()) {
+            count += route.openSessions().size();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,38 @@
+package io.wssocket.server.host;
+
+import io.wssocket.server.ServerConfig;
+import io.wssocket.server.WsServerContainer;
+
+/**
+ * A WS Socket server whose connections a host accepts, reads and upgrades: a Servlet container.
+ * Deployments go to its {@link #container()} as on the standalone server; each request the host
+ * sees for one of its endpoints goes to {@link #upgrade(HostRequest)}, on a thread of the host
+ * that may block (the endpoint's configurator runs on it). The protocol, session and endpoint
+ * layers are the standalone server's own, over the {@link io.wssocket.transport.Connection} the
+ * host hands to {@link HostedUpgrade#open}.
+ */
+public interface HostedServer extends AutoCloseable {
+
+    /** A hosted server with these options (those of the listener, TLS and handshake threads do not apply). */
+    static HostedServer create(ServerConfig config) {
+        return Hosting.factory().apply(config);
+    }
+
+    /** Where endpoints are deployed; the {@code jakarta.websocket.server.ServerContainer} the host publishes. */
+    WsServerContainer container();
+
+    /**
+     * Decides a request: null when it is not WS Socket's (no endpoint at its path, or not a
+     * WebSocket upgrade to a path that also serves other content), which the host then serves as
+     * usual; otherwise refused (a bad upgrade request, an origin not allowed, a full server, the
+     * configurator's refusal) or accepted.
+     */
+    HostedUpgrade upgrade(HostRequest request);
+
+    /** Open sessions of this server. */
+    int sessionCount();
+
+    /** Closes every session with 1001 (going away) and stops the server's threads. */
+    @Override
+    void close();
+}
