@@ -39,18 +39,19 @@ final class TomcatContainer implements EmbeddedServletContainer {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
 
-        String docBase = application.resources().map(dir -> dir.toAbsolutePath().toString()).orElse(null);
+        // Every real Tomcat maps its default servlet on "/" (conf/web.xml); without one a request for no
+        // servlet's path is answered 404 before any filter runs. An application without files gets an empty root.
+        Path root = application.resources().orElse(Files.createDirectories(baseDir.resolve("empty-root")));
+        String docBase = root.toAbsolutePath().toString();
         Context context = tomcat.addContext(application.contextPath(), docBase);
         for (ServletContainerInitializer initializer : application.initializers()) {
             context.addServletContainerInitializer(initializer, application.handledTypes(initializer));
         }
-        if (docBase != null) {
-            Wrapper files = Tomcat.addServlet(context, "default", new DefaultServlet());
-            files.addInitParameter("listings", "false");
-            files.addMapping("/");
-            context.addWelcomeFile("index.html");
-            Tomcat.addDefaultMimeTypeMappings(context);
-        }
+        Wrapper files = Tomcat.addServlet(context, "default", new DefaultServlet());
+        files.addInitParameter("listings", "false");
+        files.addMapping("/");
+        context.addWelcomeFile("index.html");
+        Tomcat.addDefaultMimeTypeMappings(context);
         tomcat.start();
         // Tomcat logs a failed context start and goes on: a container that "started" an application
         // that did not start is no use to a test.

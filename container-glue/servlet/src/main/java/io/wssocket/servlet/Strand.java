@@ -1,0 +1,88 @@
+package io.wssocket.servlet;
+
+import io.wssocket.transport.ConnectionLoop;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection's loop inside a Servlet container: its handler runs on whatever thread the container
+ * calls a listener on, or on one of the web application's I/O threads for tasks, but never on two at
+ * once. Tasks run in the order given; a container callback runs at once, between tasks, holding the
+ * same lock.
+ */
+final class Strand implements ConnectionLoop {
+    private static final byte[] NO_SCRATCH = new byte[0];
+
+    private final Executor threads;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    Strand(Executor threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!lock.isHeldByCurrentThread() && drainScheduled.compareAndSet(false, true)) {
+            threads.execute(this::drain);
+        }
+    }
+
+    /** Runs {@code work} now on the calling thread (a container's listener callback), then the tasks waiting. */
+    void runNow(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
+            runTasks();
+        } finally {
+            lock.unlock();
+        }
+        rescheduleIfLeft();
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        lock.lock();
+        try {
+            runTasks();
+        } finally {
+            lock.unlock();
+        }
+        rescheduleIfLeft();
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /** A task added by another thread between the last poll and the unlock is not left behind. */
+    private void rescheduleIfLeft() {
+        if (!tasks.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            threads.execute(this::drain);
+        }
+    }
+
+    @Override
+    public boolean inLoop() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    @Override
+    public long now() {
+        return System.nanoTime();
+    }
+
+    /** No scratch array of its own: callers copy through their own buffers (an empty one, as off the loop). */
+    @Override
+    public byte[] scratch() {
+        return NO_SCRATCH;
+    }
+}

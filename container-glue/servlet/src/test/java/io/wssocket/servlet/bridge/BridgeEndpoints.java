@@ -1,0 +1,47 @@
+package io.wssocket.servlet.bridge;
+
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+
+/** Endpoints the bridge tests deploy into the containers. */
+final class BridgeEndpoints {
+    private BridgeEndpoints() {
+    }
+
+    /** Echoes texts and binaries; {@code "uri"} is answered with the session's request URI's path. */
+    @ServerEndpoint("/echo")
+    public static final class Echo {
+        @OnMessage
+        public String text(String message, Session session) {
+            return message.equals("uri") ? session.getRequestURI().getPath() : message;
+        }
+
+        @OnMessage
+        public ByteBuffer binary(ByteBuffer message) {
+            return message;
+        }
+    }
+
+    /** A programmatic endpoint a ServletContextListener adds: answers every text with "added:" and the text. */
+    public static final class Added extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
+                    session.getAsyncRemote().sendText("added:" + text));
+        }
+    }
+
+    /** Takes the path of {@link Echo}: deploying both is an error. */
+    @ServerEndpoint("/echo")
+    public static final class SamePath {
+        @OnMessage
+        public String text(String message) {
+            return message;
+        }
+    }
+}
