@@ -131,6 +131,13 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             return refused(err, USAGE_ERROR, e.getMessage(), e);
         }
+        for (ApplicationSource source : commandLine.applications) {
+            Path root = source.classRoots().get(0);
+            if (isWar(root)) {
+                return refused(err, USAGE_ERROR, root + ": a WAR needs a Servlet container; see the guide, \"Inside a "
+                        + "Servlet container\" (the standalone main deploys jars and class directories)", null);
+            }
+        }
         WebSocketServer server = WebSocketServer.create(config);
         List<Application> applications = new ArrayList<>();
         int failed = 0;
@@ -190,9 +197,7 @@ public final class Main {
     }
 
     /**
-     * Why {@code root} cannot be deployed before its class loader is even made, or null: the
-     * standalone main deploys jars and class directories, and a WAR's classes are under
-     * WEB-INF/ where no plain class loader looks.
+     * Why {@code root} cannot be deployed before its class loader is even made, or null.
      */
     static String notDeployable(Path root) {
         if (!Files.exists(root)) {
@@ -201,11 +206,12 @@ public final class Main {
         if (!Files.isReadable(root)) {
             return root + " cannot be read (permission denied)";
         }
-        if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".war")) {
-            return "a WAR file needs a Servlet container; the standalone main deploys jars and class directories "
-                    + "(package the endpoints as a jar)";
-        }
         return null;
+    }
+
+    /** A WAR's classes are under WEB-INF/, where no plain class loader looks: it is for a Servlet container. */
+    static boolean isWar(Path root) {
+        return Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".war");
     }
 
     /** Reports why the main does not start and returns {@code status}. */

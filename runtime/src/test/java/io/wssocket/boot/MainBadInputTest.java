@@ -114,9 +114,9 @@ class MainBadInputTest {
     void aWarIsSaidToNeedAServletContainer() throws Exception {
         Path war = Files.write(tmp.resolve("shop.war"), new byte[] {'P', 'K', 5, 6});
         Outcome outcome = run("--host", "127.0.0.1", "--port", "0", war.toString());
-        assertThat(outcome.status()).isEqualTo(Main.STARTUP_FAILED);
-        assertThat(outcome.line()).isEqualTo("wssocket: not deployed (" + war + "): a WAR file needs a Servlet container; "
-                + "the standalone main deploys jars and class directories (package the endpoints as a jar); not starting");
+        assertThat(outcome.status()).isEqualTo(Main.USAGE_ERROR);
+        assertThat(outcome.line()).isEqualTo("wssocket: " + war + ": a WAR needs a Servlet container; see the guide, "
+                + "\"Inside a Servlet container\" (the standalone main deploys jars and class directories)");
     }
 
     @Test
