@@ -57,7 +57,7 @@ class ChatLauncherIT {
     }
 
     @Test
-    void theStandaloneServerSaysItsVersionAndRefusesAWarWithOneLineAndStatusOne() throws Exception {
+    void theStandaloneServerSaysItsVersionAndRefusesAWarWithOneLineAndStatusTwo() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Finished version = run(List.of(java, "-jar", SERVER_JAR, "--version"));
         assertThat(version.status()).isZero();
@@ -66,10 +66,10 @@ class ChatLauncherIT {
         Path war = Files.write(Files.createTempDirectory("chat-launcher").resolve("shop.war"), new byte[] {'P', 'K', 5, 6});
         try {
             Finished refused = run(List.of(java, "-jar", SERVER_JAR, "--host", "127.0.0.1", "--port", "0", war.toString()));
-            assertThat(refused.status()).isEqualTo(1);
-            assertThat(refused.output()).isEqualTo("wssocket: not deployed (" + war + "): a WAR file needs a Servlet "
-                    + "container; the standalone main deploys jars and class directories (package the endpoints as a jar); "
-                    + "not starting" + System.lineSeparator());
+            assertThat(refused.status()).isEqualTo(2);
+            assertThat(refused.output()).isEqualTo("wssocket: " + war + ": a WAR needs a Servlet container; see the guide, "
+                    + "\"Inside a Servlet container\" (the standalone main deploys jars and class directories)"
+                    + System.lineSeparator());
         } finally {
             Files.delete(war);
             Files.delete(war.getParent());
