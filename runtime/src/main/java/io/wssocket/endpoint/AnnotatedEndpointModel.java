@@ -4,6 +4,7 @@ import io.wssocket.session.DecoderSet;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 
 /**
@@ -47,6 +48,18 @@ public final class AnnotatedEndpointModel {
                     + "deploy it with a ServerEndpointConfig (Jakarta WebSocket 2.2 §4.1)");
         }
         return new EndpointAnalyzer(endpointClass, annotation.value(), List.of(annotation.decoders())).analyze();
+    }
+
+    /**
+     * Analyses a class whose methods carry the endpoint annotations, configured by {@code config}
+     * instead of a {@code @ServerEndpoint} annotation (its path and decoders): what
+     * {@code ServerContainer.upgradeHttpToWebSocket} may be given.
+     *
+     * @throws DeploymentException naming the class, the method and the rule it breaks
+     */
+    public static AnnotatedEndpointModel configured(Class<?> endpointClass, ServerEndpointConfig config)
+            throws DeploymentException {
+        return new EndpointAnalyzer(endpointClass, config.getPath(), config.getDecoders()).analyze();
     }
 
     /**

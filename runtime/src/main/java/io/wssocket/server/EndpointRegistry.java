@@ -60,6 +60,15 @@ final class EndpointRegistry {
         }
     }
 
+    /** A route for {@code deployment} at {@code path}, not registered (registering is {@link #addAll}'s). */
+    static Route route(String path, Deployment deployment) throws DeploymentException {
+        ServerEndpointConfig config = deployment.config();
+        String name = name(config);
+        return new Route(path, template(name, path), config, deployment.model(),
+                EncoderSet.of(name, config.getEncoders()), DecoderSet.of(name, config.getDecoders()),
+                ConcurrentHashMap.newKeySet());
+    }
+
     /** Adds every endpoint under {@code contextPath}, or none when one cannot be added. */
     synchronized List<Route> addAll(String contextPath, Collection<Deployment> deployments) throws DeploymentException {
         Map<String, Route> batch = new HashMap<>();
@@ -69,10 +78,8 @@ final class EndpointRegistry {
             validate(config);
             String name = name(config);
             String path = contextPath + config.getPath();
-            PathTemplate template = template(name, path);
-            Route route = new Route(path, template, config, deployment.model(),
-                    EncoderSet.of(name, config.getEncoders()), DecoderSet.of(name, config.getDecoders()),
-                    ConcurrentHashMap.newKeySet());
+            Route route = route(path, deployment);
+            PathTemplate template = route.template();
             if (!template.hasVariables()) {
                 Route taken = exact.containsKey(path) ? exact.get(path) : batch.get(path);
                 if (taken != null) {

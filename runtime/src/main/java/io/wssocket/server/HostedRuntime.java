@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.UpgradeRequest;
@@ -10,11 +11,15 @@ import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.server.host.HostRequest;
 import io.wssocket.server.host.HostedServer;
 import io.wssocket.server.host.HostedUpgrade;
+import io.wssocket.server.host.HttpUpgrades;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.transport.Connection;
 import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +64,32 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
 
     @Override
     public HostedUpgrade upgrade(HostRequest host) {
-        HttpRequest request = HttpRequest.of(host.method(), host.target(), host.protocol(), host.headers());
+        HttpRequest request = request(host);
         EndpointRegistry.Match match = registry().match(request.path());
-        if (match == null) {
-            return null;
-        }
+        return match == null ? null : upgrade(host, request, match);
+    }
+
+    @Override
+    public HostedUpgrade upgrade(HostRequest host, ServerEndpointConfig config, Map<String, String> pathParameters)
+            throws DeploymentException {
+        EndpointRegistry.validate(config);
+        Class<?> type = config.getEndpointClass();
+        AnnotatedEndpointModel model = Endpoint.class.isAssignableFrom(type) ? null
+                : AnnotatedEndpointModel.configured(type, config);
+        EndpointRegistry.Route route = EndpointRegistry.route(config.getPath(), new EndpointRegistry.Deployment(config, model));
+        return upgrade(host, request(host), new EndpointRegistry.Match(route, Map.copyOf(pathParameters)));
+    }
+
+    @Override
+    public void httpUpgrades(HttpUpgrades upgrades) {
+        container.httpUpgrades(upgrades);
+    }
+
+    private static HttpRequest request(HostRequest host) {
+        return HttpRequest.of(host.method(), host.target(), host.protocol(), host.headers());
+    }
+
+    private HostedUpgrade upgrade(HostRequest host, HttpRequest request, EndpointRegistry.Match match) {
         UpgradeRequest upgrade;
         try {
             if (sessionCount() >= config.maxConnections()) {

@@ -1,17 +1,18 @@
 package io.wssocket.server;
 
 import io.wssocket.client.internal.ClientTransport;
-import io.wssocket.server.host.Hosting;
 import io.wssocket.client.internal.WsClientContainer;
+import io.wssocket.endpoint.AnnotatedEndpointModel;
+import io.wssocket.server.host.Hosting;
+import io.wssocket.server.host.HttpUpgrades;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
-import jakarta.websocket.WebSocketContainer;
-import io.wssocket.endpoint.AnnotatedEndpointModel;
-import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.spi.ApplicationIntegration;
 import io.wssocket.spi.Integrations;
+import io.wssocket.webresources.ResourceMounts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -34,6 +35,7 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
     private final ResourceMounts webResources = new ResourceMounts();
     private final boolean staticResources;
     private final Duration shutdownTimeout;
+    private volatile HttpUpgrades httpUpgrades;
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
@@ -159,10 +161,19 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
         return new DeploymentScope(this, contextPath);
     }
 
+    /** Inside a Servlet container: what upgradeHttpToWebSocket does; null standalone. */
+    void httpUpgrades(HttpUpgrades upgrades) {
+        this.httpUpgrades = upgrades;
+    }
+
     @Override
     public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse, ServerEndpointConfig sec,
                                        Map<String, String> pathParameters) throws DeploymentException {
-        throw new DeploymentException("upgradeHttpToWebSocket needs a Servlet container; the standalone server "
-                + "upgrades requests itself");
+        HttpUpgrades upgrades = httpUpgrades;
+        if (upgrades == null) {
+            throw new DeploymentException("upgradeHttpToWebSocket needs a Servlet container; the standalone server "
+                    + "upgrades requests itself");
+        }
+        upgrades.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
     }
 }

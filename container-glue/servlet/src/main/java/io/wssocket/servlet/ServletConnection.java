@@ -98,6 +98,9 @@ final class ServletConnection implements Connection {
     }
 
     private void readAvailable() {
+        if (handler == null) {
+            return; // the session installs its handler on the strand: what came meanwhile is read then
+        }
         byte[] buffer = READ_BUFFER.get();
         try {
             while (!readsSuspended && !inputDone && !closed && in.isReady()) {
@@ -124,7 +127,12 @@ final class ServletConnection implements Connection {
             return;
         }
         inputDone = true;
-        handler.onInputClosed(this);
+        ConnectionHandler h = handler;
+        if (h == null) {
+            close(null); // the peer left before the session was ready
+            return;
+        }
+        h.onInputClosed(this);
     }
 
     private void internalError(Throwable error) {
@@ -431,7 +439,11 @@ final class ServletConnection implements Connection {
 
     @Override
     public void setHandler(ConnectionHandler handler) {
+        boolean first = this.handler == null;
         this.handler = handler;
+        if (first) {
+            strand.execute(this::readAvailable); // bytes that arrived before the session was ready
+        }
     }
 
     @Override

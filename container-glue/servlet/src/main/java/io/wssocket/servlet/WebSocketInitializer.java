@@ -61,7 +61,9 @@ public final class WebSocketInitializer implements ServletContainerInitializer {
         }
         context.setAttribute(SERVER_CONTAINER_ATTRIBUTE, server.container());
         HttpSessions httpSessions = new HttpSessions();
-        FilterRegistration.Dynamic filter = context.addFilter("wssocket-upgrade", new UpgradeFilter(host, httpSessions));
+        ServletUpgrades upgrades = new ServletUpgrades(host, httpSessions);
+        server.httpUpgrades(upgrades);
+        FilterRegistration.Dynamic filter = context.addFilter("wssocket-upgrade", new UpgradeFilter(server, upgrades));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         context.addListener(httpSessions);

@@ -2,6 +2,9 @@ package io.wssocket.server.host;
 
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WsServerContainer;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
 
 /**
  * A WS Socket server whose connections a host accepts, reads and upgrades: a Servlet container.
@@ -28,6 +31,20 @@ public interface HostedServer extends AutoCloseable {
      * configurator's refusal) or accepted.
      */
     HostedUpgrade upgrade(HostRequest request);
+
+    /**
+     * Decides a request for an endpoint that is not deployed at its path, as
+     * {@code ServerContainer.upgradeHttpToWebSocket} asks: the request must be a valid upgrade; the
+     * endpoint is analysed now (a {@code jakarta.websocket.Endpoint} subclass, or a class whose
+     * methods carry the endpoint annotations).
+     *
+     * @throws DeploymentException when the endpoint breaks the rules of Jakarta WebSocket 2.2 §4
+     */
+    HostedUpgrade upgrade(HostRequest request, ServerEndpointConfig config, Map<String, String> pathParameters)
+            throws DeploymentException;
+
+    /** Makes {@code ServerContainer.upgradeHttpToWebSocket} of {@link #container()} do what the host can. */
+    void httpUpgrades(HttpUpgrades upgrades);
 
     /** Open sessions of this server. */
     int sessionCount();

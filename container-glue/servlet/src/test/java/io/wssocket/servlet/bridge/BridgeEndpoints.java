@@ -36,6 +36,33 @@ final class BridgeEndpoints {
         }
     }
 
+    /** Annotated methods without {@code @ServerEndpoint}: what a servlet may name in upgradeHttpToWebSocket. */
+    public static final class Unannotated {
+        @OnMessage
+        public String text(String message) {
+            return "upgraded:" + message;
+        }
+    }
+
+    /** Upgrades its GET requests to {@link Unannotated} through the ServerContainer. */
+    public static final class UpgradingServlet extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+                throws jakarta.servlet.ServletException {
+            jakarta.websocket.server.ServerContainer container = (jakarta.websocket.server.ServerContainer)
+                    getServletContext().getAttribute("jakarta.websocket.server.ServerContainer");
+            try {
+                container.upgradeHttpToWebSocket(request, response,
+                        jakarta.websocket.server.ServerEndpointConfig.Builder.create(Unannotated.class, "/upgraded").build(),
+                        java.util.Map.of());
+            } catch (jakarta.websocket.DeploymentException | java.io.IOException e) {
+                throw new jakarta.servlet.ServletException(e);
+            }
+        }
+    }
+
     /** Takes the path of {@link Echo}: deploying both is an error. */
     @ServerEndpoint("/echo")
     public static final class SamePath {

@@ -86,6 +86,18 @@ class WebSocketInServletContainersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(CONTAINERS)
+    void aServletUpgradesThroughTheServerContainer(EmbeddedServletContainer container) throws Exception {
+        container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .servlet("upgrading", new BridgeEndpoints.UpgradingServlet(), "/upgrade"));
+
+        try (Client client = Client.connect(container.uri("ws", "/app/upgrade"))) {
+            client.socket.sendText("x", true).get(10, TimeUnit.SECONDS);
+            assertThat(client.next()).isEqualTo("upgraded:x");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
     void twoEndpointsOnOnePathFailTheApplicationsStart(EmbeddedServletContainer container) {
         // Tomcat logs the initializer's ServletException (naming the path) and stops the context; the harness throws then.
         assertThatThrownBy(() -> container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())

@@ -1,0 +1,100 @@
+package io.wssocket.servlet;
+
+import io.wssocket.server.host.HostRequest;
+import io.wssocket.server.host.HostedUpgrade;
+import io.wssocket.server.host.HttpUpgrades;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Servlet request's way to a WebSocket session, for the filter (endpoints deployed at the
+ * request's path) and for {@code ServerContainer.upgradeHttpToWebSocket} (an endpoint a servlet or
+ * filter names): the request as the hosted server sees it, and the answer it decided: 101 and
+ * {@link HttpServletRequest#upgrade}, or the refusal's status with a plain-text reason.
+ */
+final class ServletUpgrades implements HttpUpgrades {
+    private final ServletHost host;
+    private final HttpSessions httpSessions;
+
+    ServletUpgrades(ServletHost host, HttpSessions httpSessions) {
+        this.host = host;
+        this.httpSessions = httpSessions;
+    }
+
+    /** The request as the hosted server sees it: its path within the application, headers, peer and user. */
+    static HostRequest hostRequest(HttpServletRequest request) {
+        return new HostRequest(request.getMethod(), request.getContextPath(), targetWithinContext(request),
+                request.getProtocol(), headers(request), new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
+                request.isSecure(), request.getUserPrincipal(), request::isUserInRole, request.getSession(false));
+    }
+
+    @Override
+    public void upgrade(Object request, Object response, ServerEndpointConfig config, Map<String, String> pathParameters)
+            throws DeploymentException {
+        if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
+            throw new DeploymentException("upgradeHttpToWebSocket needs the HttpServletRequest and HttpServletResponse "
+                    + "of the request being served, got " + request + " and " + response);
+        }
+        HostedUpgrade upgrade = host.server().upgrade(hostRequest(httpRequest), config, pathParameters);
+        try {
+            answer(httpRequest, httpResponse, upgrade);
+        } catch (IOException | ServletException e) {
+            throw new DeploymentException("the upgrade to " + config.getPath() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Answers with what the server decided: switches protocols, or sends the refusal. */
+    void answer(HttpServletRequest request, HttpServletResponse response, HostedUpgrade upgrade)
+            throws IOException, ServletException {
+        upgrade.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (!upgrade.accepted()) {
+            response.setStatus(upgrade.status());
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(upgrade.message() + "\n");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        WebSocketUpgradeHandler handler;
+        try {
+            handler = request.upgrade(WebSocketUpgradeHandler.class);
+        } catch (IOException | ServletException | RuntimeException e) {
+            upgrade.abandon();
+            throw e;
+        }
+        HttpSession httpSession = request.getSession(false);
+        String httpSessionId = httpSession != null && request.getUserPrincipal() != null ? httpSession.getId() : null;
+        handler.prepare(upgrade, host, new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
+                new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()), request.isSecure(), httpSessions,
+                httpSessionId);
+    }
+
+    /** The request's path within the web application, with its query, as the client sent them. */
+    private static String targetWithinContext(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+}
