@@ -6,15 +6,12 @@ import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
-import io.wssocket.protocol.Compression;
-import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.server.host.HostRequest;
 import io.wssocket.server.host.HostedServer;
 import io.wssocket.server.host.HostedUpgrade;
 import io.wssocket.server.host.HttpUpgrades;
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.transport.Connection;
-import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -155,6 +152,11 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     }
 
     @Override
+    public ServerResources resources() {
+        return resources;
+    }
+
+    @Override
     public WsServerContainer container() {
         return container;
     }
@@ -171,33 +173,8 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     }
 
     @Override
-    public String nextSessionId() {
-        return resources.nextSessionId();
-    }
-
-    @Override
     public int connectionCount() {
         return sessionCount();
-    }
-
-    @Override
-    public OperatorLog operatorLog() {
-        return resources.operatorLog();
-    }
-
-    @Override
-    public SharedTextFrames sharedTextFrames() {
-        return resources.sharedTextFrames();
-    }
-
-    @Override
-    public ZlibPool deflatePool() {
-        return resources.deflatePool();
-    }
-
-    @Override
-    public Compression perMessageCompression(boolean deflateOutbound) {
-        return resources.perMessageCompression(deflateOutbound);
     }
 
     /** A refusal: its status, message and headers; nothing to open. */

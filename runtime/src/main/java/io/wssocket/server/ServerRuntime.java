@@ -24,18 +24,29 @@ interface ServerRuntime {
      */
     Executor handshakeExecutor();
 
-    String nextSessionId();
+    /** What all the server's connections share: session ids, the operator's log, shared frames, the deflate pool. */
+    ServerResources resources();
+
+    default String nextSessionId() {
+        return resources().nextSessionId();
+    }
 
     int connectionCount();
 
     /** Where refusals, limit closes, stalls and overload are told to the operator. */
-    OperatorLog operatorLog();
+    default OperatorLog operatorLog() {
+        return resources().operatorLog();
+    }
 
     /** The text frames the server's connections share (a broadcast's). */
-    SharedTextFrames sharedTextFrames();
+    default SharedTextFrames sharedTextFrames() {
+        return resources().sharedTextFrames();
+    }
 
     /** The deflaters and inflaters permessage-deflate borrows per message. */
-    ZlibPool deflatePool();
+    default ZlibPool deflatePool() {
+        return resources().deflatePool();
+    }
 
     /**
      * Permessage-deflate without context takeover as this server does it, one object for all its
@@ -43,5 +54,7 @@ interface ServerRuntime {
      *
      * @param deflateOutbound whether the connection compresses what it sends
      */
-    Compression perMessageCompression(boolean deflateOutbound);
+    default Compression perMessageCompression(boolean deflateOutbound) {
+        return resources().perMessageCompression(deflateOutbound);
+    }
 }

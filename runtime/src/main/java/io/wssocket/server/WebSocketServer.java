@@ -2,7 +2,6 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.internal.ClientTransport;
-import io.wssocket.protocol.Compression;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
@@ -384,6 +383,11 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final class Runtime implements ServerRuntime {
         @Override
+        public ServerResources resources() {
+            return resources;
+        }
+
+        @Override
         public ServerConfig config() {
             return config;
         }
@@ -404,33 +408,8 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         @Override
-        public String nextSessionId() {
-            return resources.nextSessionId();
-        }
-
-        @Override
         public int connectionCount() {
             return loops.connectionCount();
-        }
-
-        @Override
-        public OperatorLog operatorLog() {
-            return operatorLog;
-        }
-
-        @Override
-        public SharedTextFrames sharedTextFrames() {
-            return resources.sharedTextFrames();
-        }
-
-        @Override
-        public ZlibPool deflatePool() {
-            return resources.deflatePool();
-        }
-
-        @Override
-        public Compression perMessageCompression(boolean deflateOutbound) {
-            return resources.perMessageCompression(deflateOutbound);
         }
     }
 
