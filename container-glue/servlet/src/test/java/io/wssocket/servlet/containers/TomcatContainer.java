@@ -18,10 +18,9 @@ import org.apache.catalina.startup.Tomcat;
  * together with the classes their {@code @HandlesTypes} select. Static resources are served by
  * Tomcat's {@link DefaultServlet} on {@code /}, with Tomcat's default MIME types.
  */
-final class TomcatContainer implements EmbeddedServletContainer {
+final class TomcatContainer extends EmbeddedContainerBase {
     private Path baseDir;
     private Tomcat tomcat;
-    private int port;
 
     @Override
     public String name() {
@@ -29,7 +28,7 @@ final class TomcatContainer implements EmbeddedServletContainer {
     }
 
     @Override
-    public int start(WebApplication application) throws Exception {
+    int serve(WebApplication application) throws Exception {
         // Tomcat writes its work files under the base directory, the working directory by default.
         baseDir = Files.createTempDirectory("tomcat-servlet-glue");
         tomcat = new Tomcat();
@@ -59,13 +58,7 @@ final class TomcatContainer implements EmbeddedServletContainer {
             throw new IllegalStateException("Tomcat did not start the application at \"" + application.contextPath()
                     + "\": its state is " + context.getState() + " (see the log for the cause)");
         }
-        port = connector.getLocalPort();
-        return port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+        return connector.getLocalPort();
     }
 
     @Override
