@@ -15,8 +15,9 @@ import org.apache.catalina.startup.Tomcat;
  * Embedded Tomcat 11 (tomcat-embed-core only: no tomcat-embed-websocket, so no {@code WsSci}). The
  * context is Tomcat's plain {@link Tomcat#addContext}: no web.xml, no scanning of jars for
  * initializers; the application's initializers are added with {@link Context#addServletContainerInitializer}
- * together with the classes their {@code @HandlesTypes} select. Static resources are served by
- * Tomcat's {@link DefaultServlet} on {@code /}, with Tomcat's default MIME types.
+ * together with the classes their {@code @HandlesTypes} select. Tomcat's {@link DefaultServlet} is on
+ * {@code /}, with Tomcat's default MIME types, as in a WAR deployed to a real Tomcat: it serves the
+ * static resources, and without it Tomcat would run no filter on a path no servlet maps.
  */
 final class TomcatContainer extends EmbeddedContainerBase {
     private Path baseDir;
