@@ -14,9 +14,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@link ServletContainerInitializerHolder}s carrying the classes their {@code @HandlesTypes} select.
  * Static resources are the context's base resource, served by Jetty's {@link DefaultServlet} on {@code /}.
  */
-final class JettyContainer implements EmbeddedServletContainer {
+final class JettyContainer extends EmbeddedContainerBase {
     private Server server;
-    private int port;
 
     @Override
     public String name() {
@@ -24,7 +23,7 @@ final class JettyContainer implements EmbeddedServletContainer {
     }
 
     @Override
-    public int start(WebApplication application) throws Exception {
+    int serve(WebApplication application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -49,13 +48,7 @@ final class JettyContainer implements EmbeddedServletContainer {
             throw new IllegalStateException("Jetty did not make the application at \"" + contextPath
                     + "\" available (see the log for the cause)");
         }
-        port = connector.getLocalPort();
-        return port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+        return connector.getLocalPort();
     }
 
     @Override

@@ -220,6 +220,29 @@ public final class ProbeUpgradeHandler implements HttpUpgradeHandler {
         }
     }
 
+    /** A listener's call that moves the connection on, recorded as that callback. */
+    private void pumpIn(String callback) throws IOException {
+        String call = record.enter(callback);
+        try {
+            pump();
+        } finally {
+            record.leave(call);
+        }
+    }
+
+    /** Either listener's onError: the connection is over, close it. */
+    private void failed(String callback, Throwable t) {
+        String call = record.enter(callback);
+        try {
+            record.error.compareAndSet(null, t);
+            synchronized (this) {
+                close();
+            }
+        } finally {
+            record.leave(call);
+        }
+    }
+
     private void close() {
         if (closed) {
             return;
@@ -236,64 +259,33 @@ public final class ProbeUpgradeHandler implements HttpUpgradeHandler {
     private final class Reader implements ReadListener {
         @Override
         public void onDataAvailable() throws IOException {
-            String call = record.enter("onDataAvailable");
-            try {
-                pump();
-            } finally {
-                record.leave(call);
-            }
+            pumpIn("onDataAvailable");
         }
 
         @Override
         public void onAllDataRead() throws IOException {
-            String call = record.enter("onAllDataRead");
-            try {
-                record.allDataRead.set(true);
-                synchronized (ProbeUpgradeHandler.this) {
-                    inputDone = true;
-                }
-                pump();
-            } finally {
-                record.leave(call);
+            record.allDataRead.set(true);
+            synchronized (ProbeUpgradeHandler.this) {
+                inputDone = true;
             }
+            pumpIn("onAllDataRead");
         }
 
         @Override
         public void onError(Throwable t) {
-            String call = record.enter("onError(read)");
-            try {
-                record.error.compareAndSet(null, t);
-                synchronized (ProbeUpgradeHandler.this) {
-                    close();
-                }
-            } finally {
-                record.leave(call);
-            }
+            failed("onError(read)", t);
         }
     }
 
     private final class Writer implements WriteListener {
         @Override
         public void onWritePossible() throws IOException {
-            String call = record.enter("onWritePossible");
-            try {
-                pump();
-            } finally {
-                record.leave(call);
-            }
+            pumpIn("onWritePossible");
         }
 
         @Override
         public void onError(Throwable t) {
-            String call = record.enter("onError(write)");
-            try {
-                record.error.compareAndSet(null, t);
-                synchronized (ProbeUpgradeHandler.this) {
-                    close();
-                }
-            } finally {
-                record.leave(call);
-            }
+            failed("onError(write)", t);
         }
     }
 }

@@ -139,6 +139,23 @@ class ServletUpgradeProbeTest {
         }
     }
 
+    /**
+     * The bridge upgrades from a filter on the endpoints' paths, which no servlet maps: does the
+     * container run the filter there, and does the upgrade work from it?
+     */
+    @InEachServletContainer
+    void upgradesFromAFilterWhereNoServletIsMapped(EmbeddedServletContainer container) throws Exception {
+        ProbeFilter filter = new ProbeFilter();
+        container.start(WebApplication.at("/app").filter("probe", filter, "/*"));
+
+        try (RawUpgradeClient client = RawUpgradeClient.upgrade(container.port(), "/app/unmapped?mode=echo")) {
+            report(container, "upgrade from a filter, no servlet mapped: " + client.statusLine() + " " + client.headers());
+
+            assertThat(client.status()).isEqualTo(101);
+            assertThat(filter.probe.upgraded.poll(10, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
     static ProbeServlet deploy(EmbeddedServletContainer container) throws Exception {
         ProbeServlet servlet = new ProbeServlet();
         container.start(WebApplication.at("/app").servlet("probe", servlet, "/probe"));

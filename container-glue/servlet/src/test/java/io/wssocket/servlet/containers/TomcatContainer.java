@@ -15,13 +15,13 @@ import org.apache.catalina.startup.Tomcat;
  * Embedded Tomcat 11 (tomcat-embed-core only: no tomcat-embed-websocket, so no {@code WsSci}). The
  * context is Tomcat's plain {@link Tomcat#addContext}: no web.xml, no scanning of jars for
  * initializers; the application's initializers are added with {@link Context#addServletContainerInitializer}
- * together with the classes their {@code @HandlesTypes} select. Static resources are served by
- * Tomcat's {@link DefaultServlet} on {@code /}, with Tomcat's default MIME types.
+ * together with the classes their {@code @HandlesTypes} select. Tomcat's {@link DefaultServlet} is on
+ * {@code /}, with Tomcat's default MIME types, as in a WAR deployed to a real Tomcat: it serves the
+ * static resources, and without it Tomcat would run no filter on a path no servlet maps.
  */
-final class TomcatContainer implements EmbeddedServletContainer {
+final class TomcatContainer extends EmbeddedContainerBase {
     private Path baseDir;
     private Tomcat tomcat;
-    private int port;
 
     @Override
     public String name() {
@@ -29,7 +29,7 @@ final class TomcatContainer implements EmbeddedServletContainer {
     }
 
     @Override
-    public int start(WebApplication application) throws Exception {
+    int serve(WebApplication application) throws Exception {
         // Tomcat writes its work files under the base directory, the working directory by default.
         baseDir = Files.createTempDirectory("tomcat-servlet-glue");
         tomcat = new Tomcat();
@@ -59,13 +59,7 @@ final class TomcatContainer implements EmbeddedServletContainer {
             throw new IllegalStateException("Tomcat did not start the application at \"" + application.contextPath()
                     + "\": its state is " + context.getState() + " (see the log for the cause)");
         }
-        port = connector.getLocalPort();
-        return port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+        return connector.getLocalPort();
     }
 
     @Override

@@ -18,10 +18,9 @@ import java.net.InetSocketAddress;
  * the classes their {@code @HandlesTypes} select, under a path handler at the context path. Static
  * resources come from a {@link PathResourceManager}, served by Undertow's default servlet.
  */
-final class UndertowContainer implements EmbeddedServletContainer {
+final class UndertowContainer extends EmbeddedContainerBase {
     private DeploymentManager deployment;
     private Undertow server;
-    private int port;
 
     @Override
     public String name() {
@@ -29,7 +28,7 @@ final class UndertowContainer implements EmbeddedServletContainer {
     }
 
     @Override
-    public int start(WebApplication application) throws Exception {
+    int serve(WebApplication application) throws Exception {
         String contextPath = application.contextPath().isEmpty() ? "/" : application.contextPath();
         DeploymentInfo info = Servlets.deployment()
                 .setClassLoader(UndertowContainer.class.getClassLoader())
@@ -48,13 +47,7 @@ final class UndertowContainer implements EmbeddedServletContainer {
         PathHandler root = Handlers.path().addPrefixPath(contextPath, deployment.start());
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(root).build();
         server.start();
-        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        return port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     @Override
