@@ -51,6 +51,8 @@ final class ServletConnection implements Connection {
     /** Strand only: the input has ended or failed. */
     private boolean inputDone;
     private volatile boolean closed;
+    /** The read listener is set: before it, isReady() throws (Tomcat), and reading waits for the container's first onDataAvailable. */
+    private volatile boolean listening;
     private ScheduledFuture<?> timer;
 
     // guarded by this
@@ -75,6 +77,7 @@ final class ServletConnection implements Connection {
     /** Sets the container's listeners: reading and writing start. Call after the handler is installed. */
     void start() {
         in.setReadListener(new Reading());
+        listening = true;
         out.setWriteListener(new Writing());
     }
 
@@ -83,6 +86,7 @@ final class ServletConnection implements Connection {
     private final class Reading implements ReadListener {
         @Override
         public void onDataAvailable() {
+            listening = true; // called from inside setReadListener by some containers
             strand.runNow(ServletConnection.this::readAvailable);
         }
 
@@ -98,8 +102,10 @@ final class ServletConnection implements Connection {
     }
 
     private void readAvailable() {
-        if (handler == null) {
-            return; // the session installs its handler on the strand: what came meanwhile is read then
+        if (handler == null || !listening) {
+            // The session installs its handler on the strand: what came meanwhile is read then. A
+            // session that resumed reading before init set the listener: the container calls onDataAvailable.
+            return;
         }
         byte[] buffer = READ_BUFFER.get();
         try {
