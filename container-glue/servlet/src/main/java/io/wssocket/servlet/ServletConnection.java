@@ -53,6 +53,8 @@ final class ServletConnection implements Connection {
     private volatile boolean closed;
     /** The read listener is set: before it, isReady() throws (Tomcat), and reading waits for the container's first onDataAvailable. */
     private volatile boolean listening;
+    /** The write listener is set: before it the stream must not be touched (Tomcat throws), writes are queued. */
+    private volatile boolean writing;
     private ScheduledFuture<?> timer;
 
     // guarded by this
@@ -79,6 +81,8 @@ final class ServletConnection implements Connection {
         in.setReadListener(new Reading());
         listening = true;
         out.setWriteListener(new Writing());
+        writing = true;
+        flush(); // what onOpen sent before the listener was set
     }
 
     // ---------------------------------------------------------------- reading (strand)
@@ -196,6 +200,7 @@ final class ServletConnection implements Connection {
     private final class Writing implements WriteListener {
         @Override
         public void onWritePossible() {
+            writing = true; // called from inside setWriteListener by some containers
             flush();
         }
 
@@ -250,7 +255,7 @@ final class ServletConnection implements Connection {
         boolean closeNow = false;
         synchronized (this) {
             try {
-                while (!queue.isEmpty() && !closed && out.isReady()) {
+                while (writing && !queue.isEmpty() && !closed && out.isReady()) {
                     Pending head = queue.peek();
                     ByteBuffer buffer = head.buffers[head.index];
                     int n = buffer.remaining();
@@ -264,7 +269,7 @@ final class ServletConnection implements Connection {
                 if (!done.isEmpty() && !closed && out.isReady()) {
                     out.flush();
                 }
-                if (queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady()) {
+                if (writing && queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady()) {
                     closeNow = true;
                 }
             } catch (IOException | RuntimeException e) {
