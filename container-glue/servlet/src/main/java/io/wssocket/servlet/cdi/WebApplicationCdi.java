@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -276,7 +275,6 @@ final class WebApplicationCdi implements ApplicationIntegration {
 
     /** A release that runs once, from the session's end or the application's stop, whichever comes first. */
     private final class Tracked implements Runnable {
-        private final AtomicBoolean done = new AtomicBoolean();
         private volatile Runnable destroy;
 
         Tracked(Runnable destroy) {
@@ -285,8 +283,7 @@ final class WebApplicationCdi implements ApplicationIntegration {
 
         @Override
         public void run() {
-            if (done.compareAndSet(false, true)) {
-                unreleased.remove(this);
+            if (unreleased.remove(this)) { // true for one caller only
                 destroy.run();
             }
         }

@@ -11,14 +11,8 @@ import io.wssocket.servlet.cdi.app.LifecycleEndpoint;
 import io.wssocket.servlet.cdi.app.StampedEndpoint;
 import io.wssocket.servlet.containers.EmbeddedServletContainer;
 import io.wssocket.servlet.containers.WebApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import io.wssocket.test.JdkClient;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.jboss.weld.environment.servlet.Listener;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +43,8 @@ class CdiInServletContainersTest {
     void anApplicationScopedBeanIsInjectedIntoAnEndpointThatIsNoBean(EmbeddedServletContainer container) throws Exception {
         container.start(withWeld(GreetingEndpoint.class));
 
-        try (Client first = Client.connect(container.uri("ws", "/app/greet"));
-             Client second = Client.connect(container.uri("ws", "/app/greet"))) {
+        try (JdkClient first = JdkClient.connect(container.uri("ws", "/app/greet"));
+             JdkClient second = JdkClient.connect(container.uri("ws", "/app/greet"))) {
             assertThat(first.ask("ada")).isEqualTo("hello, ada #1");
             assertThat(second.ask("bob")).isEqualTo("hello, bob #2"); // one Greetings for both connections
             assertThat(first.ask("cy")).isEqualTo("hello, cy #3");
@@ -63,9 +57,9 @@ class CdiInServletContainersTest {
             EmbeddedServletContainer container) throws Exception {
         container.start(withWeld(LifecycleEndpoint.class));
 
-        try (Client client = Client.connect(container.uri("ws", "/app/lifecycle"))) {
-            String first = client.ask("x");
-            String second = client.ask("x");
+        try (JdkClient client = JdkClient.connect(container.uri("ws", "/app/lifecycle"))) {
+            String first = (String) client.ask("x");
+            String second = (String) client.ask("x");
             assertThat(first).startsWith("request ");
             assertThat(second).startsWith("request ").isNotEqualTo(first);
             assertThat(Lifecycle.EVENTS).contains("endpoint constructed", first + " ended")
@@ -79,7 +73,7 @@ class CdiInServletContainersTest {
     void aDecoderGetsItsInjectedBean(EmbeddedServletContainer container) throws Exception {
         container.start(withWeld(DecodingEndpoint.class));
 
-        try (Client client = Client.connect(container.uri("ws", "/app/decode"))) {
+        try (JdkClient client = JdkClient.connect(container.uri("ws", "/app/decode"))) {
             assertThat(client.ask(" ada ")).isEqualTo("decoded ADA");
         }
     }
@@ -89,8 +83,8 @@ class CdiInServletContainersTest {
     void aConfiguratorMadeAtDeploymentIsInjectedOnceCdiHasStarted(EmbeddedServletContainer container) throws Exception {
         container.start(withWeld(StampedEndpoint.class));
 
-        try (Client client = Client.connect(container.uri("ws", "/app/stamped"))) {
-            assertThat(client.next()).isEqualTo("hello, configurator #1");
+        try (JdkClient client = JdkClient.connect(container.uri("ws", "/app/stamped"))) {
+            assertThat(client.next(10)).isEqualTo("hello, configurator #1");
         }
     }
 
@@ -100,9 +94,9 @@ class CdiInServletContainersTest {
         container.start(WebApplication.at("/app").initializer(new EnhancedListener()).initializer(new WebSocketInitializer())
                 .classes(StampedEndpoint.class, GreetingEndpoint.class));
 
-        try (Client stamped = Client.connect(container.uri("ws", "/app/stamped"));
-             Client greeted = Client.connect(container.uri("ws", "/app/greet"))) {
-            assertThat(stamped.next()).isEqualTo("hello, configurator #1");
+        try (JdkClient stamped = JdkClient.connect(container.uri("ws", "/app/stamped"));
+             JdkClient greeted = JdkClient.connect(container.uri("ws", "/app/greet"))) {
+            assertThat(stamped.next(10)).isEqualTo("hello, configurator #1");
             assertThat(greeted.ask("ada")).isEqualTo("hello, ada #2");
         }
     }
@@ -113,50 +107,10 @@ class CdiInServletContainersTest {
         container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
                 .classes(GreetingEndpoint.class, StampedEndpoint.class));
 
-        try (Client greeted = Client.connect(container.uri("ws", "/app/greet"));
-             Client stamped = Client.connect(container.uri("ws", "/app/stamped"))) {
+        try (JdkClient greeted = JdkClient.connect(container.uri("ws", "/app/greet"));
+             JdkClient stamped = JdkClient.connect(container.uri("ws", "/app/stamped"))) {
             assertThat(greeted.ask("ada")).isEqualTo("no CDI: ada");
-            assertThat(stamped.next()).isEqualTo("not injected");
-        }
-    }
-
-    /** A JDK client that answers with the next whole text message. */
-    private static final class Client implements WebSocket.Listener, AutoCloseable {
-        private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static Client connect(URI uri) throws Exception {
-            Client client = new Client();
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).get(10, TimeUnit.SECONDS);
-            return client;
-        }
-
-        String ask(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-            return next();
-        }
-
-        String next() throws InterruptedException {
-            String text = texts.poll(10, TimeUnit.SECONDS);
-            assertThat(text).as("a message within 10 s").isNotNull();
-            return text;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                texts.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+            assertThat(stamped.next(10)).isEqualTo("not injected");
         }
     }
 }
