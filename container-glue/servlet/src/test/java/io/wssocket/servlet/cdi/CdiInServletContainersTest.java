@@ -103,6 +103,32 @@ class CdiInServletContainersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(CONTAINERS)
+    void anEndpointStillOpenWhenTheApplicationStopsIsDestroyed(EmbeddedServletContainer container) throws Exception {
+        stopWithASessionOpen(container, withWeld(LifecycleEndpoint.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void anEndpointStillOpenWhenTheApplicationStopsIsDestroyedWithCdiStartedFirst(EmbeddedServletContainer container)
+            throws Exception {
+        // Weld's initializer first: its listener is destroyed after WS Socket's, which closes the sessions.
+        stopWithASessionOpen(container, WebApplication.at("/app").initializer(new EnhancedListener())
+                .initializer(new WebSocketInitializer()).classes(LifecycleEndpoint.class));
+    }
+
+    private static void stopWithASessionOpen(EmbeddedServletContainer container, WebApplication application) throws Exception {
+        container.start(application);
+        try (JdkClient client = JdkClient.connect(container.uri("ws", "/app/lifecycle"))) {
+            assertThat(client.ask("x")).asString().startsWith("request ");
+
+            container.close();
+
+            assertThat(Lifecycle.EVENTS).contains("endpoint destroyed");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
     void withoutACdiContainerEndpointsAreMadeWithTheirConstructors(EmbeddedServletContainer container) throws Exception {
         container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
                 .classes(GreetingEndpoint.class, StampedEndpoint.class));
