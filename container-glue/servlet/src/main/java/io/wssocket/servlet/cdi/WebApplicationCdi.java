@@ -111,14 +111,19 @@ final class WebApplicationCdi implements ApplicationIntegration {
     public HandshakeScope beginHandshake() {
         BeanManager found = beans();
         if (found == null) {
-            if (!absent) {
-                absent = true;
-                LOG.log(System.Logger.Level.INFO, () -> "no CDI container in " + name
-                        + ": its WebSocket endpoints, encoders, decoders and configurators are made with their constructors");
-            }
+            decideAbsent();
             return HandshakeScope.NONE;
         }
         return CallbackRequests.activate(found);
+    }
+
+    private synchronized void decideAbsent() {
+        if (beans == null && !absent) {
+            absent = true;
+            awaiting.clear(); // made with their constructors, as without CDI
+            LOG.log(System.Logger.Level.INFO, () -> "no CDI container in " + name
+                    + ": its WebSocket endpoints, encoders, decoders and configurators are made with their constructors");
+        }
     }
 
     private BeanManager beans() {
@@ -138,7 +143,8 @@ final class WebApplicationCdi implements ApplicationIntegration {
             }
             awaiting.clear();
             beans = found;
-            LOG.log(System.Logger.Level.DEBUG, () -> "CDI for " + name + ": " + found);
+            LOG.log(System.Logger.Level.INFO, () -> "CDI for " + name
+                    + ": its WebSocket endpoints, encoders, decoders and configurators are made by the application's container");
         }
         return found;
     }
