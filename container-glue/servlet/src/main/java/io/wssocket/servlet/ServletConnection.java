@@ -51,6 +51,10 @@ final class ServletConnection implements Connection {
     /** Strand only: the input has ended or failed. */
     private boolean inputDone;
     private volatile boolean closed;
+    /** The read listener is set: before it, isReady() throws (Tomcat), and reading waits for the container's first onDataAvailable. */
+    private volatile boolean listening;
+    /** The write listener is set: before it the stream must not be touched (Tomcat throws), writes are queued. */
+    private volatile boolean writing;
     private ScheduledFuture<?> timer;
 
     // guarded by this
@@ -75,7 +79,10 @@ final class ServletConnection implements Connection {
     /** Sets the container's listeners: reading and writing start. Call after the handler is installed. */
     void start() {
         in.setReadListener(new Reading());
+        listening = true;
         out.setWriteListener(new Writing());
+        writing = true;
+        flush(); // what onOpen sent before the listener was set
     }
 
     // ---------------------------------------------------------------- reading (strand)
@@ -83,6 +90,7 @@ final class ServletConnection implements Connection {
     private final class Reading implements ReadListener {
         @Override
         public void onDataAvailable() {
+            listening = true; // called from inside setReadListener by some containers
             strand.runNow(ServletConnection.this::readAvailable);
         }
 
@@ -98,8 +106,10 @@ final class ServletConnection implements Connection {
     }
 
     private void readAvailable() {
-        if (handler == null) {
-            return; // the session installs its handler on the strand: what came meanwhile is read then
+        if (handler == null || !listening) {
+            // The session installs its handler on the strand: what came meanwhile is read then. A
+            // session that resumed reading before init set the listener: the container calls onDataAvailable.
+            return;
         }
         byte[] buffer = READ_BUFFER.get();
         try {
@@ -190,6 +200,7 @@ final class ServletConnection implements Connection {
     private final class Writing implements WriteListener {
         @Override
         public void onWritePossible() {
+            writing = true; // called from inside setWriteListener by some containers
             flush();
         }
 
@@ -244,7 +255,7 @@ final class ServletConnection implements Connection {
         boolean closeNow = false;
         synchronized (this) {
             try {
-                while (!queue.isEmpty() && !closed && out.isReady()) {
+                while (writing && !queue.isEmpty() && !closed && out.isReady()) {
                     Pending head = queue.peek();
                     ByteBuffer buffer = head.buffers[head.index];
                     int n = buffer.remaining();
@@ -258,7 +269,7 @@ final class ServletConnection implements Connection {
                 if (!done.isEmpty() && !closed && out.isReady()) {
                     out.flush();
                 }
-                if (queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady()) {
+                if (writing && queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady()) {
                     closeNow = true;
                 }
             } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import io.wssocket.server.DeploymentScope;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WsServerContainer;
 import io.wssocket.server.host.HostedServer;
+import io.wssocket.servlet.cdi.ContainerCdi;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -53,10 +54,14 @@ public final class WebSocketInitializer implements ServletContainerInitializer {
         ServerConfig config = ServerConfig.builder().staticResources(false).build();
         HostedServer server = HostedServer.create(config);
         ServletHost host = new ServletHost(server, config);
+        Set<Class<?>> handled = classes == null ? Set.of() : classes;
+        // Before deploying: a configurator named by @ServerEndpoint is made at deployment.
+        ContainerCdi cdi = ContainerCdi.start(context, handled);
         try {
-            deploy(server.container(), classes == null ? Set.of() : classes, context);
+            deploy(server.container(), handled, context);
         } catch (DeploymentException | RuntimeException e) {
             host.close();
+            cdi.close();
             throw new ServletException("WebSocket endpoints of " + name(context) + " not deployed: " + e.getMessage(), e);
         }
         context.setAttribute(SERVER_CONTAINER_ATTRIBUTE, server.container());
@@ -71,6 +76,7 @@ public final class WebSocketInitializer implements ServletContainerInitializer {
             @Override
             public void contextDestroyed(ServletContextEvent event) {
                 host.close();
+                cdi.close();
             }
         });
     }
