@@ -21,14 +21,17 @@ async function join(browser, name) {
   // A context per member: separate storage, as two people on two machines.
   const page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  // Counts the sockets the page opens: a second join would open one more, synchronously.
+  // Counts the sockets the page opens (a second join would open one more, synchronously) and keeps
+  // them, to tell what the server agreed to (the browser offers permessage-deflate by itself).
   await page.addInitScript(() => {
     const NativeWebSocket = window.WebSocket;
     window.socketsOpened = 0;
+    window.sockets = [];
     window.WebSocket = class extends NativeWebSocket {
       constructor(...args) {
         super(...args);
         window.socketsOpened++;
+        window.sockets.push(this);
       }
     };
   });
@@ -41,6 +44,7 @@ async function join(browser, name) {
   await page.click('#join');
   await page.locator('#status', { hasText: 'connected as ' + name }).waitFor();
   step('joined', { name });
+  step('extensions', { name, agreed: await page.evaluate(() => window.sockets.map((s) => s.extensions)) });
   return { page, problems };
 }
 
