@@ -11,6 +11,11 @@
 #   runtime/target/generated-docs/docs/interop.md   -> docs/interop.md (whole)
 #   runtime/target/generated-docs/README.md         -> README.md, only the part between
 #                                                      <!-- interop-matrix:start --> and <!-- interop-matrix:end -->
+#   container-glue/servlet/target/generated-docs/servlet-containers.md
+#                                                   -> docs/interop.md and README.md, between
+#                                                      <!-- servlet-containers:start --> and <!-- servlet-containers:end -->
+#                                                      (the rows "WS Socket in <container>", from the servlet glue's tests,
+#                                                      which run after the runtime's matrix is written)
 #   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (a full -Ptck run)
 # docs/configuration.md is not copied: ConfigurationReferenceTest fails when it is out of date and
 # says how to regenerate it. docs/benchmarks.md is written by bench/run.sh, which is run by hand.
@@ -40,6 +45,28 @@ if [ -f "$interop/docs/interop.md" ]; then
   copied=1
 else
   echo "interop matrix: nothing to copy ($interop/docs/interop.md is written by a build that ran every interop test class, e.g. mvn -B verify)"
+fi
+
+# Replaces what is between <!-- $1:start --> and <!-- $1:end --> in file $3 with the content of file $2.
+splice() {
+  awk -v body="$2" -v name="$1" '
+    BEGIN { while ((getline line < body) > 0) section = section line "\n" }
+    index($0, "<!-- " name ":start -->") { print; printf "%s", section; skipping = 1; found = 1; next }
+    index($0, "<!-- " name ":end -->") { skipping = 0 }
+    !skipping { print }
+    END { if (!found) { print "no " name " section in " FILENAME > "/dev/stderr"; exit 1 } }
+  ' "$3" > "$3.new"
+  mv "$3.new" "$3"
+}
+
+servlet=container-glue/servlet/target/generated-docs/servlet-containers.md
+if [ -f "$servlet" ]; then
+  splice servlet-containers "$servlet" docs/interop.md
+  splice servlet-containers "$servlet" README.md
+  echo "interop matrix, Servlet containers: docs/interop.md's and README.md's section from $servlet"
+  copied=1
+else
+  echo "interop matrix, Servlet containers: nothing to copy ($servlet is written by a build that ran container-glue/servlet's tests, e.g. mvn -B verify)"
 fi
 
 tck=tck-runner/target/generated-docs/TCK-RESULTS.md

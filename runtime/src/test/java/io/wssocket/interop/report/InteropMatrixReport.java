@@ -53,7 +53,8 @@ public final class InteropMatrixReport {
     private static String readmeSection(InteropMatrix matrix, ReportOptions options) {
         Path readmeDirectory = options.readme().toAbsolutePath().normalize().getParent();
         String link = readmeDirectory.relativize(options.page().toAbsolutePath().normalize()).toString().replace('\\', '/');
-        return SummaryTable.render(matrix) + "\nWritten by the build from the test reports. Counts per case group, the reasons"
+        return SummaryTable.render(matrix) + "\nWS Socket as the WebSocket implementation of Servlet containers:\n\n"
+                + ServletContainersReport.placeholder() + "\nWritten by the build from the test reports. Counts per case group, the reasons"
                 + " for skipped cases, versions and the JDK of the run: [" + link + "](" + link + ").\n";
     }
 

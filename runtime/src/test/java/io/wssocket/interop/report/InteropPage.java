@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 final class InteropPage {
     static final String GENERATED_BY = "<!-- Generated from the surefire reports of the runtime module's interop tests by "
             + InteropMatrixReport.class.getName() + " during `mvn verify`"
-            + " (into runtime/target/generated-docs) and copied here by `bash docs/update-generated.sh`; edits here are overwritten. -->";
+            + " (into runtime/target/generated-docs), the section servlet-containers by " + ServletContainersReport.class.getName()
+            + " from container-glue/servlet's (into its target/generated-docs), and copied here by `bash docs/update-generated.sh`;"
+            + " edits here are overwritten. -->";
 
     /** What the cases found real peers doing that an application or operator needs to know. */
     static final String PEER_BEHAVIOUR = """
@@ -45,7 +47,8 @@ final class InteropPage {
                 .append(matrix.date()).append(" (UTC), run on ").append(matrix.jdk()).append(". Each peer runs on the same")
                 .append(" machine and talks to WS Socket over loopback. A skipped case is one the peer's API cannot express;")
                 .append(" its reason is listed under the peer.\n\n")
-                .append("## Summary\n\n").append(SummaryTable.render(matrix)).append('\n');
+                .append("## Summary\n\n").append(SummaryTable.render(matrix)).append('\n')
+                .append("## WS Socket in Servlet containers\n\n").append(ServletContainersReport.placeholder()).append('\n');
         caseGroups(page, matrix);
         deviations(page, matrix);
         page.append(PEER_BEHAVIOUR);
