@@ -25,38 +25,49 @@ record ReportOptions(Path reports, Instant runStarted, Path readme, Path page, O
     }
 
     static ReportOptions parse(String... args) {
-        Map<String, String> single = new HashMap<>();
-        Map<String, String> versions = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            String name = arg.substring(2, equals);
-            String value = arg.substring(equals + 1).strip();
-            if (value.isEmpty() || value.contains("${")) {
-                continue;
-            }
-            if (name.equals("version")) {
-                int split = value.indexOf('=');
-                if (split <= 0) {
-                    throw new IllegalArgumentException("expected --version=KEY=VERSION, got " + arg);
-                }
-                versions.put(value.substring(0, split), value.substring(split + 1));
-            } else {
-                single.put(name, value);
-            }
-        }
-        return new ReportOptions(Path.of(required(single, "reports")), Instant.parse(required(single, "run-started")),
-                Path.of(required(single, "readme")), Path.of(required(single, "page")),
-                Optional.ofNullable(single.get("npm-lock")).map(Path::of), versions);
+        Arguments arguments = Arguments.of(args);
+        return new ReportOptions(Path.of(arguments.required("reports")), Instant.parse(arguments.required("run-started")),
+                Path.of(arguments.required("readme")), Path.of(arguments.required("page")),
+                Optional.ofNullable(arguments.single().get("npm-lock")).map(Path::of), arguments.versions());
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + "=... is required");
+    /**
+     * A generator's {@code --name=value} arguments: the single ones by name, the repeatable
+     * {@code --version=KEY=VERSION} ones by key; a value that is still a Maven expression is left out.
+     */
+    record Arguments(Map<String, String> single, Map<String, String> versions) {
+        static Arguments of(String... args) {
+            Map<String, String> single = new HashMap<>();
+            Map<String, String> versions = new HashMap<>();
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                if (!arg.startsWith("--") || equals < 0) {
+                    throw new IllegalArgumentException("expected --name=value, got " + arg);
+                }
+                String name = arg.substring(2, equals);
+                String value = arg.substring(equals + 1).strip();
+                if (value.isEmpty() || value.contains("${")) {
+                    continue;
+                }
+                if (name.equals("version")) {
+                    int split = value.indexOf('=');
+                    if (split <= 0) {
+                        throw new IllegalArgumentException("expected --version=KEY=VERSION, got " + arg);
+                    }
+                    versions.put(value.substring(0, split), value.substring(split + 1));
+                } else {
+                    single.put(name, value);
+                }
+            }
+            return new Arguments(Map.copyOf(single), Map.copyOf(versions));
         }
-        return value;
+
+        String required(String name) {
+            String value = single.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("--" + name + "=... is required");
+            }
+            return value;
+        }
     }
 }

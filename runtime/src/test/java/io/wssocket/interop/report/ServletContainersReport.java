@@ -77,24 +77,9 @@ public final class ServletContainersReport {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> single = new HashMap<>();
-        Map<String, String> versions = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            String name = arg.substring(2, equals);
-            String value = arg.substring(equals + 1).strip();
-            if (name.equals("version")) {
-                int split = value.indexOf('=');
-                versions.put(value.substring(0, split), value.substring(split + 1));
-            } else {
-                single.put(name, value);
-            }
-        }
-        System.out.println(generate(Path.of(single.get("reports")), Instant.parse(single.get("run-started")),
-                Path.of(single.get("out")), versions));
+        ReportOptions.Arguments arguments = ReportOptions.Arguments.of(args);
+        System.out.println(generate(Path.of(arguments.required("reports")), Instant.parse(arguments.required("run-started")),
+                Path.of(arguments.required("out")), arguments.versions()));
     }
 
     /** Writes the body if every served container's class reported in this run; returns the line that says what it did. */
