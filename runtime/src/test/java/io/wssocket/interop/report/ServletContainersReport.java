@@ -112,9 +112,9 @@ public final class ServletContainersReport {
         COLUMNS.keySet().forEach(column -> jetty.add("not served"));
         text.append("| ").append(String.join(" | ", jetty)).append(" |\n\n");
 
-        text.append("Each case deploys the chat sample as `samples/chat-war`'s `chat.war` would be deployed, with WS Socket's")
-                .append(" Servlet glue as the container's WebSocket implementation and the container's own left off the class")
-                .append(" path, and has its members chat and leave; the cells count the cases of `")
+        text.append("Each case deploys the chat sample as `samples/chat-war`'s `chat.war` would be deployed, with Weld Servlet")
+                .append(" as its CDI and WS Socket's Servlet glue as the container's WebSocket implementation (the container's")
+                .append(" own left off the class path), and has its members chat and leave; the cells count the cases of `")
                 .append(SERVED.stream().map(Served::classPrefix).collect(Collectors.joining("|", "{", "}")))
                 .append("ChatInteropTest` (`container-glue/servlet/src/test/java/io/wssocket/servlet/interop`), in the legend's terms.")
                 .append(" The Tyrus client offers permessage-deflate only when asked (its deflate extension); Chromium offers it")
