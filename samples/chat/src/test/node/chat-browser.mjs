@@ -2,7 +2,8 @@
 // standalone server from the jar's META-INF/resources, joins the room over a WebSocket and must
 // show what the other one said; a page that has joined hides its Join form and ignores a second
 // join. Usage: CHROMIUM=/path/to/chromium node chat-browser.mjs http://127.0.0.1:PORT/
-// Prints one JSON line per step on stdout; exits with 1 (and the reason on stderr) when a step fails.
+// Prints one JSON line per step on stdout (chat-browser-steps.jsonl lists those of a working chat); exits
+// with 1 (and the reason on stderr) when a step fails.
 import { chromium } from 'playwright-core';
 
 const base = process.argv[2];

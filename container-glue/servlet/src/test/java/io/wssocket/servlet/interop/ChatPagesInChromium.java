@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,15 @@ final class ChatPagesInChromium {
     private ChatPagesInChromium() {
     }
 
+    /** What the driver prints, one JSON line per step, when the chat works (the chat sample's ChatBrowserTest checks the same). */
+    static List<String> stepsOfAWorkingChat() throws IOException {
+        return Files.readAllLines(driver().resolve("chat-browser-steps.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    private static Path driver() {
+        return Path.of(System.getProperty("wssocket.nodeDir", "target/node")).toAbsolutePath();
+    }
+
     /** Runs the driver against the page at {@code page}; returns its output (one JSON line per step) once it exited with 0. */
     static String chat(URI page) throws IOException, InterruptedException {
         Path chromium = Executables.find("chromium", "wssocket.chromium").orElseThrow(() -> new IllegalStateException(
@@ -32,7 +42,7 @@ final class ChatPagesInChromium {
         Path node = Executables.find("node", "wssocket.node").orElseThrow(() -> new IllegalStateException(
                 "Node.js is not on the PATH: install Node.js 20 or newer (Debian: apt-get install nodejs npm), "
                         + "or name its executable with -Dwssocket.node=..."));
-        Path driver = Path.of(System.getProperty("wssocket.nodeDir", "target/node")).toAbsolutePath();
+        Path driver = driver();
         if (!Files.isDirectory(driver.resolve("node_modules"))) {
             throw new IllegalStateException("no node_modules in " + driver + ": run the build's generate-test-resources phase "
                     + "(mvn -pl container-glue/servlet generate-test-resources), which copies the chat sample's driver there and runs npm ci");
