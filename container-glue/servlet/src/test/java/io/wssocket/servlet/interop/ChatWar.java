@@ -45,9 +45,14 @@ final class ChatWar implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IOException("cannot tell where the chat sample's classes are", e);
         }
-        Path page = Files.createTempDirectory("chat-war-page");
-        withRoot(jar, root -> copyTree(root.resolve(PAGE), page));
-        return new ChatWar(jar, page);
+        ChatWar war = new ChatWar(jar, Files.createTempDirectory("chat-war-page"));
+        try {
+            withRoot(jar, root -> copyTree(root.resolve(PAGE), war.page));
+        } catch (IOException | RuntimeException e) {
+            war.close();
+            throw e;
+        }
+        return war;
     }
 
     /** What the container deploys: Weld's and WS Socket's initializers, the jar's classes and the page. */
