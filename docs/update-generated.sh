@@ -4,14 +4,14 @@
 # commit, then review `git diff`:
 #
 #   mvn -B verify                                   # the interop matrix needs the runtime's whole test run
-#   mvn -B -pl tck-runner -am verify -Ptck          # optional: the TCK results (tck-runner/README.md)
+#   mvn -B -pl tck-runner -am verify -Ptck          # optional: the TCK results, one run per mode (tck-runner/README.md)
 #   bash docs/update-generated.sh
 #
 # What it copies, when the build wrote it:
 #   runtime/target/generated-docs/docs/interop.md   -> docs/interop.md (whole)
 #   runtime/target/generated-docs/README.md         -> README.md, only the part between
 #                                                      <!-- interop-matrix:start --> and <!-- interop-matrix:end -->
-#   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (a full -Ptck run)
+#   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (every mode fully run since the last clean)
 # docs/configuration.md is not copied: ConfigurationReferenceTest fails when it is out of date and
 # says how to regenerate it. docs/benchmarks.md is written by bench/run.sh, which is run by hand.
 set -euo pipefail

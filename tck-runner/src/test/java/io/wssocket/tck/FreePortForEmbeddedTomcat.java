@@ -15,8 +15,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * the one Tomcat bound, so {@code 0} (any free port) cannot be configured; a fixed port could be
  * taken on a shared machine. This listener asks the system for a free loopback port and hands it
  * on. It does nothing in other JVMs (another {@code arquillian.launch}, the unit tests) or when
- * {@code tck.tomcat.port} is set already ({@code -Dtck.tomcat.port=...} reaches the TCK JVMs through
- * failsafe's {@code argLine} or {@code systemPropertyVariables}).
+ * {@code tck.tomcat.port} is set already (a {@code -Dtck.tomcat.port=...} on Maven's command line
+ * reaches the TCK JVMs: failsafe hands the user properties on to them).
  *
  * <p>Registered in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
  */
