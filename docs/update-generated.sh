@@ -4,7 +4,7 @@
 # commit, then review `git diff`:
 #
 #   mvn -B verify                                   # the interop matrix needs the runtime's whole test run
-#   mvn -B -pl tck-runner -am verify -Ptck          # optional: the TCK results (tck-runner/README.md)
+#   mvn -B -pl tck-runner -am verify -Ptck          # optional: the TCK results, one run per mode (tck-runner/README.md)
 #   bash docs/update-generated.sh
 #
 # What it copies, when the build wrote it:
@@ -16,7 +16,7 @@
 #                                                      <!-- servlet-containers:start --> and <!-- servlet-containers:end -->
 #                                                      (the rows "WS Socket in <container>", from the servlet glue's tests,
 #                                                      which run after the runtime's matrix is written)
-#   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (a full -Ptck run)
+#   tck-runner/target/generated-docs/TCK-RESULTS.md -> tck-runner/TCK-RESULTS.md (every mode fully run since the last clean)
 # docs/configuration.md is not copied: ConfigurationReferenceTest fails when it is out of date and
 # says how to regenerate it. docs/benchmarks.md is written by bench/run.sh, which is run by hand.
 set -euo pipefail

@@ -17,6 +17,10 @@ final class ResultsDocument {
     /** How many of the most common failure reasons the summary lists. */
     static final int TOP_REASONS = 25;
 
+    /** The title and the note that opens every results file. */
+    static final String TITLE = "# Jakarta WebSocket TCK results\n\n"
+            + "Written by the build from the failsafe reports (`io.wssocket.tck.TckResultsReport`, see README.md); do not edit by hand.\n\n";
+
     private ResultsDocument() {
     }
 
@@ -27,12 +31,27 @@ final class ResultsDocument {
      *     among them without a report did not run to the end (its JVM crashed or was stopped)
      */
     static String render(RunDescription run, FailsafeReportReader.Reports reports, Optional<List<String>> expectedClasses) {
+        return TITLE + body(run, reports, expectedClasses);
+    }
+
+    /**
+     * The results of one run without the title: what ran, then its sections (level-2 headings).
+     *
+     * @param run what was run and how
+     * @param reports every test case, the classes that wrote a report, the refused deployments
+     * @param expectedClasses as for {@link #render}
+     */
+    static String body(RunDescription run, FailsafeReportReader.Reports reports, Optional<List<String>> expectedClasses) {
         List<TestOutcome> outcomes = reports.outcomes();
         List<String> reportedClasses = reports.classes();
         StringBuilder md = new StringBuilder();
-        md.append("# Jakarta WebSocket TCK results\n\n");
-        md.append("Written by the build from the failsafe reports (`io.wssocket.tck.TckResultsReport`, see README.md); do not edit by hand.\n\n");
         md.append("| | |\n|---|---|\n");
+        if (!run.mode().isEmpty()) {
+            md.append("| mode | `").append(run.mode().replace("`", "'")).append("` |\n");
+        }
+        if (!run.server().isEmpty()) {
+            md.append("| server | ").append(cell(run.server())).append(" |\n");
+        }
         md.append("| date | ").append(cell(run.date())).append(" |\n");
         md.append("| command | `").append(run.command().replace("`", "'")).append("` |\n");
         md.append("| client | ").append(cell(run.client())).append(" |\n");
@@ -181,6 +200,8 @@ final class ResultsDocument {
     /**
      * What was run and how, for the head of the document.
      *
+     * @param mode the name of the run's server and client (its results file among the modes), or empty
+     * @param server where the TCK's applications were deployed, or empty
      * @param date when the results were written
      * @param command the Maven command line
      * @param client which WebSocket client the TCK used
@@ -188,7 +209,7 @@ final class ResultsDocument {
      * @param filter the {@code it.test} filter, or empty for a full run
      * @param wallTime from the start of the build to the results, when known
      */
-    record RunDescription(String date, String command, String client, String tck, String filter,
-            Optional<Duration> wallTime) {
+    record RunDescription(String mode, String server, String date, String command, String client, String tck,
+            String filter, Optional<Duration> wallTime) {
     }
 }

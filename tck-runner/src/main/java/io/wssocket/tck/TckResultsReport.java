@@ -27,6 +27,10 @@ import java.util.zip.ZipFile;
  *
  * <pre>
  * --reports=DIR          failsafe's reports directory (TEST-*.xml)
+ * --mode=NAME            the run's mode: its server and client (e.g. wssocket-standalone.wssocket-client)
+ * --server=TEXT          where the TCK's applications were deployed
+ * --modes-dir=DIR        where each mode's newest full results are kept; with it, a full run replaces
+ *                        its mode's results there and --output lists every mode found there
  * --output=FILE          the results file of a full run
  * --partial-output=FILE  the results file of a run narrowed with -Dit.test (so a single class
  *                        does not overwrite the full results); defaults to --output
@@ -37,7 +41,9 @@ import java.util.zip.ZipFile;
  * --build-started=TIME   the build's start (ISO instant, Maven's maven.build.timestamp), for the wall time
  * </pre>
  *
- * Arguments whose value is an unresolved Maven expression ({@code ${...}}) count as absent.
+ * Arguments whose value is an unresolved Maven expression ({@code ${...}}) count as absent. A run
+ * narrowed with {@code --filter} writes only its own results, to the partial output, and leaves the
+ * modes alone.
  */
 public final class TckResultsReport {
     private static final String DEFAULT_COMMAND = "mvn -pl tck-runner -am verify -Ptck";
@@ -57,6 +63,8 @@ public final class TckResultsReport {
 
         Instant now = Instant.now();
         RunDescription run = new RunDescription(
+                options.getOrDefault("mode", ""),
+                options.getOrDefault("server", ""),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(now.atOffset(ZoneOffset.UTC)),
                 commandLine(options.get("command")),
                 options.getOrDefault("client", "(not given)"),
@@ -66,7 +74,17 @@ public final class TckResultsReport {
 
         FailsafeReportReader.Reports read = new FailsafeReportReader().readDirectory(reports);
         Optional<List<String>> expected = filter.isEmpty() ? tckJar.map(TckResultsReport::testClassesIn) : Optional.empty();
-        String document = ResultsDocument.render(run, read, expected);
+        Counts c = Counts.of(read.outcomes());
+        String document;
+        if (filter.isEmpty() && options.containsKey("modes-dir")) {
+            Path modesDir = Path.of(options.get("modes-dir"));
+            new ModeResults(run.mode().isEmpty() ? "unnamed" : run.mode(), run.server(), run.client(), run.date(),
+                    run.wallTime().map(ResultsDocument::minutesAndSeconds).orElse(""), c,
+                    ResultsDocument.body(run, read, expected)).write(modesDir);
+            document = ModesDocument.render(ModeResults.readAll(modesDir));
+        } else {
+            document = ResultsDocument.render(run, read, expected);
+        }
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
@@ -77,10 +95,10 @@ public final class TckResultsReport {
             throw new UncheckedIOException("cannot write " + output, e);
         }
 
-        Counts c = Counts.of(read.outcomes());
         int missing = expected.map(all -> (int) all.stream().filter(n -> !read.classes().contains(n)).count()).orElse(0);
-        System.out.printf("TCK results: %d run, %d passed, %d failed, %d errors, %d skipped in %d classes%s; written to %s%n",
-                c.run(), c.passed(), c.failed(), c.errors(), c.skipped(), new TreeSet<>(read.classes()).size(),
+        System.out.printf("TCK results%s: %d run, %d passed, %d failed, %d errors, %d skipped in %d classes%s; written to %s%n",
+                run.mode().isEmpty() ? "" : " of " + run.mode(), c.run(), c.passed(), c.failed(), c.errors(), c.skipped(),
+                new TreeSet<>(read.classes()).size(),
                 missing == 0 ? "" : " (" + missing + " classes wrote no report)", output.toAbsolutePath().normalize());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultsDocumentTest {
     static final String ROOT = TckPackages.ROOT;
-    static final RunDescription RUN = new RunDescription("2025-01-02 03:04 UTC", "mvn -B -pl tck-runner -am verify -Ptck",
+    static final RunDescription RUN = new RunDescription("", "", "2025-01-02 03:04 UTC", "mvn -B -pl tck-runner -am verify -Ptck",
             "tyrus", "websocket-tck-spec-tests-2.2.0.jar", "", Optional.of(Duration.ofSeconds(421)));
 
     static final List<TestOutcome> OUTCOMES = List.of(
@@ -35,6 +35,16 @@ class ResultsDocumentTest {
 
         assertThat(md).contains("| date | 2025-01-02 03:04 UTC |", "| command | `mvn -B -pl tck-runner -am verify -Ptck` |",
                 "| client | tyrus |", "| wall time | 7 min 1 s (build start to this file) |").doesNotContain("narrowed to");
+    }
+
+    @Test
+    void namesTheModeAndTheServerWhenGiven() {
+        RunDescription inTomcat = new RunDescription("wssocket-in-tomcat.tyrus-client", "WS Socket in embedded Tomcat",
+                RUN.date(), RUN.command(), RUN.client(), RUN.tck(), "", Optional.empty());
+
+        assertThat(ResultsDocument.render(inTomcat, reports(OUTCOMES, CLASSES), Optional.empty()))
+                .contains("| mode | `wssocket-in-tomcat.tyrus-client` |\n| server | WS Socket in embedded Tomcat |\n");
+        assertThat(ResultsDocument.render(RUN, reports(OUTCOMES, CLASSES), Optional.empty())).doesNotContain("| mode |", "| server |");
     }
 
     @Test

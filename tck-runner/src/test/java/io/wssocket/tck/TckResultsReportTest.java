@@ -45,6 +45,40 @@ class TckResultsReportTest {
     }
 
     @Test
+    void fullRunsOfTwoModesAreReportedSideBySide(@TempDir Path dir) throws Exception {
+        Path jar = fakeTckJar(dir.resolve("tck.jar"));
+        Path output = dir.resolve("TCK-RESULTS.md");
+        Path modes = dir.resolve("modes");
+
+        for (String mode : new String[] {"wssocket-standalone.wssocket-client", "tomcat-websocket-in-tomcat.tyrus-client"}) {
+            TckResultsReport.main(new String[] {
+                "--reports=" + FailsafeReportReaderTest.samples(), "--output=" + output, "--modes-dir=" + modes,
+                "--mode=" + mode, "--server=server of " + mode, "--tck-jar=" + jar, "--client=client of " + mode});
+        }
+
+        assertThat(output).content().contains(
+                "| `wssocket-standalone.wssocket-client` | server of wssocket-standalone.wssocket-client |",
+                "| `tomcat-websocket-in-tomcat.tyrus-client` | server of tomcat-websocket-in-tomcat.tyrus-client |",
+                "## Mode `wssocket-standalone.wssocket-client`", "## Mode `tomcat-websocket-in-tomcat.tyrus-client`",
+                "| server | server of tomcat-websocket-in-tomcat.tyrus-client |", "### Totals");
+        assertThat(modes.resolve("wssocket-standalone.wssocket-client.md")).exists();
+    }
+
+    @Test
+    void aNarrowedRunLeavesTheModesAlone(@TempDir Path dir) throws Exception {
+        Path modes = dir.resolve("modes");
+        Path partial = dir.resolve("target/TCK-RESULTS.md");
+
+        TckResultsReport.main(new String[] {
+            "--reports=" + FailsafeReportReaderTest.samples(), "--output=" + dir.resolve("TCK-RESULTS.md"),
+            "--partial-output=" + partial, "--modes-dir=" + modes, "--mode=wssocket-in-tomcat.wssocket-client",
+            "--filter=WSClientIT"});
+
+        assertThat(modes).doesNotExist();
+        assertThat(partial).content().contains("| mode | `wssocket-in-tomcat.wssocket-client` |", "## Totals");
+    }
+
+    @Test
     void findsTheTopLevelTestClassesOfTheJar(@TempDir Path dir) throws IOException {
         assertThat(TckResultsReport.testClassesIn(fakeTckJar(dir.resolve("tck.jar")))).containsExactly(
                 FailsafeReportReaderTest.SESSION, FailsafeReportReaderTest.NEGDEP,
