@@ -16,14 +16,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Servlet request's way to a WebSocket session, for the filter (endpoints deployed at the
  * request's path) and for {@code ServerContainer.upgradeHttpToWebSocket} (an endpoint a servlet or
  * filter names): the request as the hosted server sees it, and the answer it decided: 101 and
- * {@link HttpServletRequest#upgrade}, or the refusal's status with a plain-text reason.
+ * {@link HttpServletRequest#upgrade} (in Jetty, Jetty's own handover: {@link CoreHandover}), or the
+ * refusal's status with a plain-text reason.
  */
 final class ServletUpgrades implements HttpUpgrades {
+    private static final System.Logger LOG = System.getLogger(ServletUpgrades.class.getName());
+    private static final CoreHandover JETTY = jetty();
+    private static final AtomicBoolean JETTY_HIDDEN_TOLD = new AtomicBoolean();
+
     private final ServletHost host;
     private final HttpSessions httpSessions;
 
@@ -65,6 +71,22 @@ final class ServletUpgrades implements HttpUpgrades {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        HttpSession httpSession = request.getSession(false);
+        String httpSessionId = httpSession != null && request.getUserPrincipal() != null ? httpSession.getId() : null;
+        AcceptedUpgrade accepted = new AcceptedUpgrade(upgrade, host,
+                new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
+                new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()), request.isSecure(), httpSessions,
+                httpSessionId);
+        if (JETTY != null && JETTY.handOver(request, accepted)) {
+            return; // Jetty switches protocols once the 101 is written, and the connection opens the session
+        }
+        if (JETTY == null && request.getServletContext().getServerInfo().startsWith("jetty/")
+                && JETTY_HIDDEN_TOLD.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "Jetty's classes (org.eclipse.jetty.server) are hidden from "
+                    + "wssocket-servlet, so it upgrades through HttpServletRequest.upgrade, which in Jetty 12.1 loses "
+                    + "what clients send after the 101: put wssocket-servlet on Jetty's server class path or expose "
+                    + "org.eclipse.jetty.{server,io,http,util} to the web application (see the guide)");
+        }
         WebSocketUpgradeHandler handler;
         try {
             handler = request.upgrade(WebSocketUpgradeHandler.class);
@@ -72,11 +94,23 @@ final class ServletUpgrades implements HttpUpgrades {
             upgrade.abandon();
             throw e;
         }
-        HttpSession httpSession = request.getSession(false);
-        String httpSessionId = httpSession != null && request.getUserPrincipal() != null ? httpSession.getId() : null;
-        handler.prepare(upgrade, host, new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
-                new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()), request.isSecure(), httpSessions,
-                httpSessionId);
+        handler.prepare(accepted);
+    }
+
+    /**
+     * Jetty's own handover when Jetty 12's core classes are visible to this module, else null:
+     * Jetty's {@code HttpServletRequest.upgrade} loses what the client sends after the 101
+     * (CONTAINERS.md). Loaded by name, so that other containers need no Jetty classes.
+     */
+    private static CoreHandover jetty() {
+        ClassLoader loader = ServletUpgrades.class.getClassLoader();
+        try {
+            Class.forName("org.eclipse.jetty.server.HttpStream", false, loader);
+            return (CoreHandover) Class.forName("io.wssocket.servlet.JettyHandover", true, loader)
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
     }
 
     /** The request's path within the web application, with its query, as the client sent them. */

@@ -25,13 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * WS Socket as the WebSocket implementation of each container that serves upgraded connections
- * (Tomcat 11, Undertow 2.3; Jetty 12.1.14 loses the client's bytes after the 101, see
- * CONTAINERS.md): the initializer deploys the application's endpoints under its context path,
- * publishes the ServerContainer to listeners, and sessions run over the container's connection.
+ * WS Socket as the WebSocket implementation of each container (Tomcat 11 and Undertow 2.3 through
+ * {@code HttpServletRequest.upgrade}, Jetty 12.1 through Jetty's core handover, its Servlet upgrade
+ * losing the client's bytes after the 101, see CONTAINERS.md): the initializer deploys the
+ * application's endpoints under its context path, publishes the ServerContainer to listeners, and
+ * sessions run over the container's connection.
  */
 class WebSocketInServletContainersTest {
-    private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#servingUpgradedConnections";
+    private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#all";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @ParameterizedTest(name = "{0}")

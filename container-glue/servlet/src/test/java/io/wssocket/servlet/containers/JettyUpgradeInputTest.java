@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
  * request's own input: when the client's first bytes come with the request head, they are served,
  * but when the client waits for the 101 first, as a WebSocket client must (RFC 6455 §4.1), the
  * input ends at once (onAllDataRead with nothing read) and what the client sends next is parsed as
- * a new HTTP request. So {@link ServletContainers#servingUpgradedConnections} leaves Jetty out. When
- * {@link #endsTheInputWhenTheClientWaitsForThe101} fails, Jetty has fixed it: put Jetty back there.
+ * a new HTTP request. Jetty's HTTP/1.1 connection has parsed the body-less request to its end before
+ * the servlet ran, so the end of its content is already queued when the upgrade turns the connection
+ * into a tunnel (CONTAINERS.md). So the glue does not use the Servlet upgrade in Jetty (it takes the
+ * connection over at Jetty's core level), and {@link ServletContainers#servingUpgradedConnections}
+ * leaves Jetty out. When {@link #endsTheInputWhenTheClientWaitsForThe101} fails, Jetty has fixed it.
  */
 class JettyUpgradeInputTest {
 

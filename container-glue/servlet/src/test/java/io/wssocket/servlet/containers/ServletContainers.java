@@ -21,7 +21,8 @@ public final class ServletContainers {
      * The containers whose {@code HttpServletRequest.upgrade} hands over what a client sends after
      * the 101, as every WebSocket client does: not Jetty 12.1.14 (ee10 and ee11), whose upgraded input
      * ends at once then, unless those bytes came in with the request head ({@link JettyUpgradeInputTest}
-     * fails when that changes; CONTAINERS.md has the details).
+     * fails when that changes; CONTAINERS.md has the details). The glue serves WebSockets in all
+     * three: in Jetty it takes the connection over at Jetty's core level instead.
      */
     public static Stream<Named<EmbeddedServletContainer>> servingUpgradedConnections() {
         return Stream.of(new TomcatContainer(), new UndertowContainer()).map(ServletContainers::named);

@@ -1,0 +1,131 @@
+package io.wssocket.servlet.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wssocket.servlet.WebSocketInitializer;
+import io.wssocket.servlet.containers.EmbeddedServletContainer;
+import io.wssocket.servlet.containers.WebApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a client sees on the wire from WS Socket inside each container, byte by byte: frames that
+ * arrive in the same packet as the handshake request (the container has read them with the request
+ * head and must hand them over), and the closing handshake (RFC 6455 §5.5.1: the server answers the
+ * client's close frame with its own, then closes the TCP connection).
+ */
+class WireInServletContainersTest {
+    private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#all";
+    private static final int TIMEOUT_MILLIS = 10_000;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aFrameThatCameWithTheRequestHeadIsServed(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.Echo.class));
+
+        try (Socket socket = connect(port)) {
+            ByteArrayOutputStream packet = new ByteArrayOutputStream();
+            packet.writeBytes(handshake("/app/echo"));
+            packet.writeBytes(maskedFrame(0x1, "early".getBytes(StandardCharsets.UTF_8)));
+            socket.getOutputStream().write(packet.toByteArray());
+
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+            assertThat(readFrame(socket.getInputStream())).isEqualTo(new Frame(0x1, "early".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aCloseFrameIsAnsweredAndTheConnectionEnds(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.Echo.class));
+
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(handshake("/app/echo"));
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+            socket.getOutputStream().write(maskedFrame(0x1, "hello".getBytes(StandardCharsets.UTF_8)));
+            assertThat(readFrame(socket.getInputStream())).isEqualTo(new Frame(0x1, "hello".getBytes(StandardCharsets.UTF_8)));
+
+            byte[] normalClosure = {0x03, (byte) 0xE8};
+            socket.getOutputStream().write(maskedFrame(0x8, normalClosure));
+
+            Frame answer = readFrame(socket.getInputStream());
+            assertThat(answer.opcode()).isEqualTo(0x8);
+            assertThat(answer.payload()).startsWith(normalClosure);
+            assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+        }
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    private static byte[] handshake(String path) {
+        return ("GET " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A final client frame of fewer than 126 payload bytes, masked as RFC 6455 §5.3 requires. */
+    private static byte[] maskedFrame(int opcode, byte[] payload) {
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x80 | opcode);
+        frame.write(0x80 | payload.length);
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    /** The response head, up to and without its empty line. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (head.size() < 4 || !head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("the response head before the end of stream").isNotNegative();
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A server frame, unmasked, of fewer than 126 payload bytes. */
+    private static Frame readFrame(InputStream in) throws IOException {
+        int first = in.read();
+        int length = in.read();
+        assertThat(length).as("an unmasked frame under 126 bytes").isBetween(0, 125);
+        return new Frame(first & 0x0F, in.readNBytes(length));
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Frame frame && frame.opcode == opcode && java.util.Arrays.equals(frame.payload, payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * opcode + java.util.Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "opcode " + opcode + " " + new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+}
