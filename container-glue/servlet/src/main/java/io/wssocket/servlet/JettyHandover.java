@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.Request;
  * WebSocket does, not through {@link HttpServletRequest#upgrade}. Jetty parses a request without a
  * body to its end before the servlet runs, so the end of the request's content is already queued
  * when its Servlet upgrade turns the connection into a tunnel, and the upgraded input ends at once
- * (CONTAINERS.md). Instead, the request carries a {@link JettyConnection} in the attribute
+ * (CONTAINERS.md). Instead, the request carries a {@link JettyConnection}'s Jetty side in the attribute
  * {@link HttpStream#UPGRADE_CONNECTION_ATTRIBUTE}: once the 101 is written, Jetty's HTTP/1.1
  * connection puts it on the endpoint in its place, with the bytes it had read beyond the request.
  *
@@ -44,8 +44,8 @@ final class JettyHandover implements CoreHandover {
             return false; // the server admits HTTP/1.1 upgrades only; whatever else Jetty does with it
         }
         EndPoint endPoint = connection.getConnection().getEndPoint();
-        core.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
-                new JettyConnection(endPoint, core.getComponents().getExecutor(), accepted));
+        JettyConnection upgraded = new JettyConnection(endPoint, core.getComponents().getExecutor(), accepted);
+        core.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, upgraded.jettySide());
         return true;
     }
 
