@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection.UpgradeTo;
 import org.eclipse.jetty.io.EndPoint;
@@ -36,6 +37,8 @@ final class JettyConnection extends UpgradedConnection {
     private final Flusher flusher = new Flusher();
     /** What Jetty had read beyond the request head, for the handler's first read; strand only once open. */
     private ByteBuffer prefilled;
+    /** The upgrade was opened on the endpoint, or abandoned: only one of the two. */
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     // guarded by this
     /** The writes at the endpoint now. */
@@ -51,6 +54,16 @@ final class JettyConnection extends UpgradedConnection {
     /** What Jetty puts on the endpoint in place of its HTTP/1.1 connection. */
     AbstractConnection jettySide() {
         return jetty;
+    }
+
+    /**
+     * The exchange of the 101 has ended: when Jetty did not put {@link #jettySide()} on the
+     * endpoint (the 101 was not written, or the request failed), the upgrade gives back what it held.
+     */
+    void exchangeEnded() {
+        if (settled.compareAndSet(false, true)) {
+            accepted.upgrade().abandon();
+        }
     }
 
     /** Jetty's side: Jetty calls it, it calls this connection. */
@@ -73,7 +86,7 @@ final class JettyConnection extends UpgradedConnection {
         @Override
         public void onOpen() {
             super.onOpen();
-            if (!accepted.open(JettyConnection.this)) {
+            if (!settled.compareAndSet(false, true) || !accepted.open(JettyConnection.this)) {
                 getEndPoint().close();
             }
         }

@@ -46,6 +46,20 @@ final class JettyHandover implements CoreHandover {
         EndPoint endPoint = connection.getConnection().getEndPoint();
         JettyConnection upgraded = new JettyConnection(endPoint, core.getComponents().getExecutor(), accepted);
         core.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, upgraded.jettySide());
+        // Jetty puts the connection on the endpoint inside the stream's succeeded(), after the 101 is written
+        core.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
+            @Override
+            public void succeeded() {
+                super.succeeded();
+                upgraded.exchangeEnded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                super.failed(failure);
+                upgraded.exchangeEnded();
+            }
+        });
         return true;
     }
 
