@@ -12,8 +12,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What a client sees on the wire from WS Socket inside each container, byte by byte: frames that
  * arrive in the same packet as the handshake request (the container has read them with the request
  * head and must hand them over), and the closing handshake (RFC 6455 §5.5.1: the server answers the
- * client's close frame with its own, then closes the TCP connection).
+ * client's close frame with its own, then closes the TCP connection); in Jetty, a connection that
+ * outlives the connector's idle timeout.
  *
  * <p>In Tomcat and Jetty. Undertow 2.3.21 fails both at random: its upgraded input stream is not
  * safe to read from another thread than the connection's I/O thread, and the glue reads from its
@@ -71,6 +74,29 @@ class WireInServletContainersTest {
             assertThat(answer.opcode()).isEqualTo(0x8);
             assertThat(answer.payload()).startsWith(normalClosure);
             assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+        }
+    }
+
+    /**
+     * Jetty's connector closes connections idle for its idle timeout; a WebSocket connection is the
+     * protocol's to time out (the session's max idle timeout), as in the standalone server.
+     */
+    @Test
+    void aQuietWebSocketOutlivesJettysConnectorIdleTimeout() throws Exception {
+        try (EmbeddedServletContainer jetty = ServletContainers.jettyWithConnectorIdleTimeout(Duration.ofMillis(200))) {
+            int port = jetty.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                    .classes(BridgeEndpoints.Echo.class));
+
+            try (Socket socket = connect(port)) {
+                socket.getOutputStream().write(handshake("/app/echo"));
+                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+
+                Thread.sleep(1_000); // five times the connector's idle timeout, without a byte either way
+
+                socket.getOutputStream().write(maskedFrame(0x1, "still here".getBytes(StandardCharsets.UTF_8)));
+                assertThat(readFrame(socket.getInputStream()))
+                        .isEqualTo(new Frame(0x1, "still here".getBytes(StandardCharsets.UTF_8)));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.wssocket.servlet.containers;
 
 import jakarta.servlet.ServletContainerInitializer;
+import java.time.Duration;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContainerInitializerHolder;
@@ -15,7 +16,18 @@ import org.eclipse.jetty.server.ServerConnector;
  * Static resources are the context's base resource, served by Jetty's {@link DefaultServlet} on {@code /}.
  */
 final class JettyContainer extends EmbeddedContainerBase {
+    private final Duration connectorIdleTimeout;
     private Server server;
+
+    /** With Jetty's default idle timeout for its connector's connections (30 s). */
+    JettyContainer() {
+        this(null);
+    }
+
+    /** With this idle timeout for the connector's connections, or Jetty's default for null. */
+    JettyContainer(Duration connectorIdleTimeout) {
+        this.connectorIdleTimeout = connectorIdleTimeout;
+    }
 
     @Override
     public String name() {
@@ -28,6 +40,9 @@ final class JettyContainer extends EmbeddedContainerBase {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        if (connectorIdleTimeout != null) {
+            connector.setIdleTimeout(connectorIdleTimeout.toMillis());
+        }
         server.addConnector(connector);
 
         String contextPath = application.contextPath().isEmpty() ? "/" : application.contextPath();

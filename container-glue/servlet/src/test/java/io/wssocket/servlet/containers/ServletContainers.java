@@ -1,5 +1,6 @@
 package io.wssocket.servlet.containers;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -26,6 +27,11 @@ public final class ServletContainers {
      */
     public static Stream<Named<EmbeddedServletContainer>> servingUpgradedConnections() {
         return Stream.of(new TomcatContainer(), new UndertowContainer()).map(ServletContainers::named);
+    }
+
+    /** Jetty whose connector closes a connection after {@code idleTimeout} without reads or writes. */
+    public static EmbeddedServletContainer jettyWithConnectorIdleTimeout(Duration idleTimeout) {
+        return new JettyContainer(idleTimeout);
     }
 
     private static Named<EmbeddedServletContainer> named(EmbeddedServletContainer container) {
