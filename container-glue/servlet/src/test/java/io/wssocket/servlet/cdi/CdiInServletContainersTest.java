@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The web application's own CDI, Weld Servlet, makes WS Socket's endpoints, decoders and
- * configurators in each container that serves upgraded connections (Tomcat 11, Undertow 2.3).
+ * configurators in each container (Tomcat 11, Jetty 12.1 ee10, Undertow 2.3).
  * Weld's {@link Listener} runs after the WebSocket initializer, as a listener declared in
  * web.xml does, so CDI starts after the endpoints were deployed; its {@link EnhancedListener}
  * (what a container finds in weld-servlet's jar) can also run before it.
  */
 class CdiInServletContainersTest {
-    private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#servingUpgradedConnections";
+    private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#all";
 
     @BeforeEach
     void forgetEvents() {
