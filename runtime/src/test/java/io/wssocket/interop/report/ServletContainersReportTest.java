@@ -18,6 +18,7 @@ class ServletContainersReportTest {
     private static final Map<String, String> VERSIONS = Map.of("tomcat", "11.0.27", "undertow", "2.3.21.Final", "jetty", "12.1.14");
     private static final String TOMCAT = "io.wssocket.servlet.interop.TomcatChatInteropTest";
     private static final String UNDERTOW = "io.wssocket.servlet.interop.UndertowChatInteropTest";
+    private static final String JETTY = "io.wssocket.servlet.interop.JettyChatInteropTest";
 
     @TempDir
     Path dir;
@@ -36,8 +37,9 @@ class ServletContainersReportTest {
     }
 
     @Test
-    void aRowPerContainerWithACellPerClientAndJettyNotServed() throws IOException {
+    void aRowPerContainerWithACellPerClientAndWhyJettyIsServedThroughItsCore() throws IOException {
         fixtures.report(reports(), "servlet-chat-suite.xml", TOMCAT, IN_THIS_RUN);
+        fixtures.report(reports(), "servlet-chat-suite.xml", JETTY, IN_THIS_RUN);
         fixtures.report(reports(), "servlet-chat-failing-suite.xml", UNDERTOW, IN_THIS_RUN);
         fixtures.report(reports(), ReportFixtures.SERVER_SUITE, ServletContainersReport.JETTY_PROBE, IN_THIS_RUN);
 
@@ -47,8 +49,9 @@ class ServletContainersReportTest {
                 .startsWith("| WS Socket in | version | Tyrus client | the chat page in headless Chromium | permessage-deflate (both clients) |\n"
                         + "|---|---|---|---|---|\n"
                         + "| Tomcat 11 | 11.0.27 | ✓ 2/2 | ✓ 1/1 | ✓ 2/2 |\n"
-                        + "| Undertow 2.3 | 2.3.21.Final | ✓ 2/2 | ✗ 1 failed | ✗ 1 failed |\n"
-                        + "| Jetty 12.1 (ee10) | 12.1.14 | not served | not served | not served |\n")
+                        + "| Jetty 12.1 (ee10) | 12.1.14 | ✓ 2/2 | ✓ 1/1 | ✓ 2/2 |\n"
+                        + "| Undertow 2.3 | 2.3.21.Final | ✓ 2/2 | ✗ 1 failed | ✗ 1 failed |\n\n")
+                .contains("In Jetty the glue takes the connection over at Jetty's core level")
                 .contains("`JettyUpgradeInputTest` still finds it so in this run (✓ 8/8).")
                 .doesNotContain("WebSocketInServletContainersTest");
     }
@@ -58,6 +61,7 @@ class ServletContainersReportTest {
         Files.createDirectories(body().getParent());
         Files.writeString(body(), "rows of an earlier run\n", StandardCharsets.UTF_8);
         fixtures.report(reports(), "servlet-chat-suite.xml", TOMCAT, IN_THIS_RUN);
+        fixtures.report(reports(), "servlet-chat-suite.xml", JETTY, IN_THIS_RUN);
         fixtures.report(reports(), "servlet-chat-suite.xml", UNDERTOW, RUN_STARTED.minusSeconds(60));
 
         assertThat(generate()).endsWith("missing UndertowChatInteropTest");

@@ -24,13 +24,13 @@ abstract class ChatInContainerCases {
     private ChatWar war;
     private EmbeddedServletContainer container;
 
-    /** The container, as {@link ServletContainers#servingUpgradedConnections()} names it. */
+    /** The container, as {@link ServletContainers#all()} names it. */
     abstract String containerName();
 
     @BeforeEach
     void deployTheChat() throws Exception {
-        container = ServletContainers.servingUpgradedConnections().filter(named -> named.getName().equals(containerName()))
-                .findFirst().orElseThrow(() -> new IllegalStateException(containerName() + " does not serve upgraded connections"))
+        container = ServletContainers.all().filter(named -> named.getName().equals(containerName()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no container named " + containerName()))
                 .getPayload();
         war = ChatWar.open();
         container.start(war.application());
