@@ -31,7 +31,12 @@ final class ServletConnection extends UpgradedConnection {
     private final WebConnection web;
     private final ServletInputStream in;
     private final ServletOutputStream out;
-    /** The read listener is set: before it, isReady() throws (Tomcat), and reading waits for the container's first onDataAvailable. */
+    /**
+     * The container has called onDataAvailable once. Before that our own threads read nothing: the
+     * streams throw before the listener is set (Tomcat), and a read racing the container's own first
+     * fill returns garbage (Undertow, whose upgraded input is the I/O thread's); what came meanwhile
+     * is read in that first callback.
+     */
     private volatile boolean listening;
     /** The write listener is set: before it the stream must not be touched (Tomcat throws), writes are queued. */
     private volatile boolean writing;
@@ -47,7 +52,6 @@ final class ServletConnection extends UpgradedConnection {
     /** Sets the container's listeners: reading and writing start. Call after the handler is installed. */
     void start() {
         in.setReadListener(new Reading());
-        listening = true;
         out.setWriteListener(new Writing());
         writing = true;
         flush(); // what onOpen sent before the listener was set
@@ -58,7 +62,7 @@ final class ServletConnection extends UpgradedConnection {
     private final class Reading implements ReadListener {
         @Override
         public void onDataAvailable() {
-            listening = true; // called from inside setReadListener by some containers
+            listening = true;
             strand.runNow(ServletConnection.this::readAvailable);
         }
 
@@ -76,8 +80,8 @@ final class ServletConnection extends UpgradedConnection {
     @Override
     void readAvailable() {
         if (handler == null || !listening) {
-            // The session installs its handler on the strand: what came meanwhile is read then. A
-            // session that resumed reading before init set the listener: the container calls onDataAvailable.
+            // The session installs its handler on the strand: what came meanwhile is read then. Before
+            // the container's first onDataAvailable, that callback reads (see listening).
             return;
         }
         byte[] buffer = READ_BUFFER.get();

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A connection's loop inside a Servlet container: its handler runs on whatever thread the container
  * calls a listener on, or on one of the web application's I/O threads for tasks, but never on two at
- * once. Tasks run in the order given; a container callback runs at once, between tasks, holding the
- * same lock.
+ * once. Tasks run in the order given; a container callback runs as soon as the tasks given before it
+ * have run, holding the same lock.
  */
 final class Strand implements ConnectionLoop {
     private static final byte[] NO_SCRATCH = new byte[0];
@@ -33,10 +33,15 @@ final class Strand implements ConnectionLoop {
         }
     }
 
-    /** Runs {@code work} now on the calling thread (a container's listener callback), then the tasks waiting. */
+    /**
+     * Runs {@code work} on the calling thread (a container's listener callback) after the tasks
+     * already waiting, which it must not overtake (a session's suspend before its onOpen), then
+     * whatever the work queued.
+     */
     void runNow(Runnable work) {
         lock.lock();
         try {
+            runTasks();
             work.run();
             runTasks();
         } finally {
