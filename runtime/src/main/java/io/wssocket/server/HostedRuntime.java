@@ -48,6 +48,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     HostedRuntime(ServerConfig config) {
         this.config = config;
         this.container = new WsServerContainer(config, ClientTransport.shared());
+        container.oneApplication();
         this.resources = new ServerResources(config);
         this.callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());

@@ -36,6 +36,8 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
     private final boolean staticResources;
     private final Duration shutdownTimeout;
     private volatile HttpUpgrades httpUpgrades;
+    private volatile boolean oneApplication;
+    private volatile boolean deploymentFailed;
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
@@ -89,13 +91,48 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        registry.addAll("", List.of(annotated(endpointClass)));
+        deploy(() -> annotated(endpointClass));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
-        checkEndpointType(config);
-        registry.addAll("", List.of(new EndpointRegistry.Deployment(config, null)));
+        deploy(() -> {
+            checkEndpointType(config);
+            return new EndpointRegistry.Deployment(config, null);
+        });
+    }
+
+    /** What one addEndpoint deploys, or the error that stops it. */
+    @FunctionalInterface
+    private interface DeploymentSource {
+        EndpointRegistry.Deployment get() throws DeploymentException;
+    }
+
+    private void deploy(DeploymentSource source) throws DeploymentException {
+        if (deploymentFailed) {
+            throw new DeploymentException("an earlier deployment error stopped this web application's deployment: "
+                    + "no endpoint of it is deployed (Jakarta WebSocket 2.2 §6.4)");
+        }
+        try {
+            registry.addAll("", List.of(source.get()));
+        } catch (DeploymentException | RuntimeException e) {
+            if (oneApplication) {
+                // A deployment error halts the application's deployment: what it deployed before leaves service.
+                deploymentFailed = true;
+                registry.removeAll(registry.routes());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * This container is one web application's (a Servlet container's): a deployment error in any
+     * addEndpoint removes every endpoint added before and refuses any after (Jakarta WebSocket 2.2
+     * §6.4). Standalone, a container serves several applications, each deployed all or none in its
+     * own {@link DeploymentScope}, and a failed addEndpoint leaves the others as they are.
+     */
+    void oneApplication() {
+        this.oneApplication = true;
     }
 
     /**

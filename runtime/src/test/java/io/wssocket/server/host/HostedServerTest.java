@@ -91,6 +91,18 @@ class HostedServerTest {
         upgrade.abandon();
     }
 
+    @Test
+    void aDeploymentErrorTakesTheApplicationsEndpointsOutOfServiceAndRefusesMore() {
+        ServerEndpointConfig notAnEndpoint = ServerEndpointConfig.Builder.create(String.class, "/bad").build();
+
+        assertThatThrownBy(() -> server.container().addEndpoint(notAnEndpoint)).isInstanceOf(DeploymentException.class);
+
+        assertThat(server.upgrade(request("", "/echo", upgradeHeaders()))).as("deployed before the error").isNull();
+        assertThatThrownBy(() -> server.container().addEndpoint(
+                ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/later").build()))
+                .isInstanceOf(DeploymentException.class).hasMessageContaining("earlier deployment error");
+    }
+
     private static HostRequest request(String contextPath, String target, Map<String, List<String>> headers) {
         return new HostRequest("GET", contextPath, target, "HTTP/1.1", headers, PEER, false, null, role -> false, null);
     }
