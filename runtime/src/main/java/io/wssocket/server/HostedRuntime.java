@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,7 +40,6 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     private final WsServerContainer container;
     private final ServerResources resources;
     private final ExecutorService callbacks;
-    private final ScheduledExecutorService housekeeping;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     HostedRuntime(ServerConfig config) {
@@ -52,12 +49,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         this.resources = new ServerResources(config);
         this.callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wssocket-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        housekeeping.scheduleWithFixedDelay(() -> resources.operatorLog().flush(false), 1, 1, TimeUnit.SECONDS);
+        resources.start();
     }
 
     @Override
@@ -142,9 +134,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
             Thread.currentThread().interrupt();
             callbacks.shutdownNow();
         }
-        housekeeping.shutdownNow();
-        resources.deflatePool().clear();
-        resources.operatorLog().flush(true);
+        resources.stop();
     }
 
     @Override

@@ -7,14 +7,18 @@ import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What all connections of one server share, whoever accepts them (the standalone listener or a
  * host): session ids, the operator's log, the shared text frames of broadcasts, and
  * permessage-deflate's pool with the two no-takeover {@link Compression}s every connection
- * without a context of its own uses.
+ * without a context of its own uses; and what starts and stops with serving (the log's
+ * housekeeping thread, the pool's memory).
  */
 final class ServerResources {
     private static final System.Logger LOG = System.getLogger(ServerResources.class.getName());
@@ -28,6 +32,8 @@ final class ServerResources {
     /** Permessage-deflate without context takeover, shared by the connections that agreed to it. */
     private final Compression compressing;
     private final Compression notCompressing;
+    /** Flushes the operator log's summaries once a second while the server serves; null before start. */
+    private ScheduledExecutorService housekeeping;
 
     ServerResources(ServerConfig config) {
         DeflateConfig deflate = config.connection().deflate();
@@ -35,6 +41,25 @@ final class ServerResources {
                 deflate.contextTakeover() ? deflate.contextMemory() : 0);
         this.compressing = new Compression(deflatePool, true, deflate.threshold());
         this.notCompressing = new Compression(deflatePool, false, deflate.threshold());
+    }
+
+    /** The server starts serving: the operator log's summaries are flushed once a second from now on. */
+    synchronized void start() {
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wssocket-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> operatorLog.flush(false), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The server stopped: the housekeeping ends, pooled zlib memory is freed, the log's last summaries are written. */
+    synchronized void stop() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        deflatePool.clear();
+        operatorLog.flush(true);
     }
 
     String nextSessionId() {

@@ -20,8 +20,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,8 +58,6 @@ public final class WebSocketServer implements AutoCloseable {
     private ExecutorService handshakes;
     private ServerSocketChannel listener;
     private Thread acceptor;
-    /** Flushes the operator log's summaries; started with the server, stopped at close. */
-    private ScheduledExecutorService housekeeping;
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -145,12 +141,7 @@ public final class WebSocketServer implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wssocket-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        housekeeping.scheduleWithFixedDelay(() -> operatorLog.flush(false), 1, 1, TimeUnit.SECONDS);
+        resources.start();
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : ""));
     }
 
@@ -319,9 +310,7 @@ public final class WebSocketServer implements AutoCloseable {
             handshakes.shutdownNow();
             callbacks.shutdownNow();
         }
-        housekeeping.shutdownNow();
-        resources.deflatePool().clear();
-        operatorLog.flush(true);
+        resources.stop();
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
     }
 
