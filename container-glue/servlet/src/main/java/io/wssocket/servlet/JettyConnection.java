@@ -4,6 +4,7 @@ import io.wssocket.transport.WriteCallback;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -168,13 +169,18 @@ final class JettyConnection extends UpgradedConnection {
      * loop here instead of recursing.
      */
     private final class Flusher extends IteratingCallback {
+        /** Reused from step to step: Jetty runs one process() at a time, and none inside another. */
+        private final List<WriteCallback> done = new ArrayList<>();
+        private final List<ByteBuffer> batch = new ArrayList<>();
+
         @Override
         protected Action process() {
-            List<WriteCallback> done = new ArrayList<>();
-            List<ByteBuffer> batch = new ArrayList<>();
+            done.clear();
+            batch.clear();
             Boolean writabilityChange;
             boolean closeNow = false;
             boolean shutOutput = false;
+            ByteBuffer[] single;
             synchronized (JettyConnection.this) {
                 for (Pending write : inFlight) {
                     queuedBytes -= write.bytes;
@@ -185,8 +191,10 @@ final class JettyConnection extends UpgradedConnection {
                         && (batch.isEmpty() || batch.size() + queue.peek().buffers.length <= MAX_GATHERED)) {
                     Pending write = queue.poll();
                     inFlight.add(write);
-                    batch.addAll(List.of(write.buffers));
+                    Collections.addAll(batch, write.buffers);
                 }
+                // One write in flight, the usual case, goes out as its own array.
+                single = inFlight.size() == 1 ? inFlight.get(0).buffers : null;
                 if (batch.isEmpty() && !closed) {
                     closeNow = closeWhenFlushed;
                     shutOutput = outputEnded && !outputShut && !closeNow;
@@ -196,7 +204,7 @@ final class JettyConnection extends UpgradedConnection {
             }
             written(done, writabilityChange);
             if (!batch.isEmpty()) {
-                jetty.getEndPoint().write(this, batch.toArray(ByteBuffer[]::new));
+                jetty.getEndPoint().write(this, single != null ? single : batch.toArray(ByteBuffer[]::new));
                 return Action.SCHEDULED;
             }
             if (closeNow) {

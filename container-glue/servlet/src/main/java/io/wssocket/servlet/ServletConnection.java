@@ -126,7 +126,7 @@ final class ServletConnection extends UpgradedConnection {
      */
     @Override
     void flush() {
-        List<WriteCallback> done = new ArrayList<>();
+        List<WriteCallback> done = null; // most flushes finish one write or none: no list until one is finished
         Throwable failure = null;
         Boolean writabilityChange;
         boolean closeNow = false;
@@ -140,10 +140,13 @@ final class ServletConnection extends UpgradedConnection {
                     queuedBytes -= n;
                     if (++head.index == head.buffers.length) {
                         queue.poll();
+                        if (done == null) {
+                            done = new ArrayList<>(2);
+                        }
                         done.add(head.callback);
                     }
                 }
-                if (!done.isEmpty() && !closed && out.isReady()) {
+                if (done != null && !closed && out.isReady()) {
                     out.flush();
                 }
                 // A Servlet connection cannot end only its output: it closes once everything queued is
@@ -156,7 +159,7 @@ final class ServletConnection extends UpgradedConnection {
             }
             writabilityChange = writability();
         }
-        written(done, writabilityChange);
+        written(done == null ? List.of() : done, writabilityChange);
         if (failure != null) {
             Throwable cause = failure;
             strand.execute(() -> close(cause));
