@@ -1,12 +1,14 @@
 package io.wssocket.servlet;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 
 /**
- * A container's own way to hand an upgraded connection over, used instead of
- * {@link HttpServletRequest#upgrade} where that does not serve WebSocket clients (Jetty 12.1:
- * {@link JettyHandover}). Implementations are loaded by name, only where the container's classes
- * are there.
+ * A container's own way to hand an upgraded connection over, used instead of the Servlet API's
+ * upgrade where that does not serve WebSocket clients (Jetty 12.1: {@link JettyHandover}) or
+ * cannot close a connection when WS Socket decides to (Tomcat: {@link TomcatHandover}).
+ * Implementations are loaded by name, only where the container's classes are there.
  */
 interface CoreHandover {
     /**
@@ -14,6 +16,8 @@ interface CoreHandover {
      * been written, if the request came through this container.
      *
      * @return false when the request is not this container's (the caller uses the Servlet upgrade)
+     * @throws IOException      when the container refuses the upgrade
+     * @throws ServletException when the container refuses the upgrade
      */
-    boolean handOver(HttpServletRequest request, AcceptedUpgrade accepted);
+    boolean handOver(HttpServletRequest request, AcceptedUpgrade accepted) throws IOException, ServletException;
 }

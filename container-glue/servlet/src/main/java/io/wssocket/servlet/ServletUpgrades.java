@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * request's path) and for {@code ServerContainer.upgradeHttpToWebSocket} (an endpoint a servlet or
  * filter names): the request as the hosted server sees it, and the answer it decided: 101 and
  * {@link HttpServletRequest#upgrade} (in Jetty, Jetty's own handover: {@link CoreHandover}), or the
- * refusal's status with a plain-text reason.
+ * refusal's status with a plain-text reason. In Tomcat the upgrade goes to Tomcat's own kind of
+ * handler ({@link TomcatHandover}).
  */
 final class ServletUpgrades implements HttpUpgrades {
     private static final System.Logger LOG = System.getLogger(ServletUpgrades.class.getName());
-    private static final CoreHandover JETTY = jetty();
+    private static final CoreHandover JETTY = handover("org.eclipse.jetty.server.HttpStream", "io.wssocket.servlet.JettyHandover");
+    private static final CoreHandover TOMCAT = handover("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler",
+            "io.wssocket.servlet.TomcatHandover");
     private static final AtomicBoolean JETTY_HIDDEN_TOLD = new AtomicBoolean();
 
     private final ServletHost host;
@@ -77,9 +80,22 @@ final class ServletUpgrades implements HttpUpgrades {
                 new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
                 new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()), request.isSecure(), httpSessions,
                 httpSessionId);
-        if (JETTY != null && JETTY.handOver(request, accepted)) {
-            return; // Jetty switches protocols once the 101 is written, and the connection opens the session
+        try {
+            if (JETTY != null && JETTY.handOver(request, accepted)) {
+                return; // Jetty switches protocols once the 101 is written, and the connection opens the session
+            }
+            warnIfJettyHidden(request);
+            if (TOMCAT != null && TOMCAT.handOver(request, accepted)) {
+                return;
+            }
+            request.upgrade(WebSocketUpgradeHandler.class).prepare(accepted);
+        } catch (IOException | ServletException | RuntimeException e) {
+            upgrade.abandon();
+            throw e;
         }
+    }
+
+    private static void warnIfJettyHidden(HttpServletRequest request) {
         if (JETTY == null && request.getServletContext().getServerInfo().startsWith("jetty/")
                 && JETTY_HIDDEN_TOLD.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Jetty's classes (org.eclipse.jetty.server) are hidden from "
@@ -87,27 +103,19 @@ final class ServletUpgrades implements HttpUpgrades {
                     + "what clients send after the 101: put wssocket-servlet on Jetty's server class path or expose "
                     + "org.eclipse.jetty.{server,io,http,util} to the web application (see the guide)");
         }
-        WebSocketUpgradeHandler handler;
-        try {
-            handler = request.upgrade(WebSocketUpgradeHandler.class);
-        } catch (IOException | ServletException | RuntimeException e) {
-            upgrade.abandon();
-            throw e;
-        }
-        handler.prepare(accepted);
     }
 
     /**
-     * Jetty's own handover when Jetty 12's core classes are visible to this module, else null:
-     * Jetty's {@code HttpServletRequest.upgrade} loses what the client sends after the 101
-     * (CONTAINERS.md). Loaded by name, so that other containers need no Jetty classes.
+     * A container's own handover when its classes are visible to this module, else null (Jetty 12's
+     * HttpServletRequest.upgrade loses what the client sends after the 101; Tomcat's cannot close
+     * from a thread of ours: CONTAINERS.md). Loaded by name, so that other containers need none of
+     * its classes.
      */
-    private static CoreHandover jetty() {
+    private static CoreHandover handover(String containerClass, String handoverClass) {
         ClassLoader loader = ServletUpgrades.class.getClassLoader();
         try {
-            Class.forName("org.eclipse.jetty.server.HttpStream", false, loader);
-            return (CoreHandover) Class.forName("io.wssocket.servlet.JettyHandover", true, loader)
-                    .getDeclaredConstructor().newInstance();
+            Class.forName(containerClass, false, loader);
+            return (CoreHandover) Class.forName(handoverClass, true, loader).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }

@@ -4,6 +4,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -23,6 +24,34 @@ final class BridgeEndpoints {
 
         @OnMessage
         public ByteBuffer binary(ByteBuffer message) {
+            return message;
+        }
+    }
+
+    /** Echoes texts after an onOpen that takes a while: what the client sends meanwhile waits for it. */
+    @ServerEndpoint("/slow-open")
+    public static final class SlowOpen {
+        @OnOpen
+        public void open() throws InterruptedException {
+            Thread.sleep(500);
+        }
+
+        @OnMessage
+        public String text(String message) {
+            return message;
+        }
+    }
+
+    /** A session the server closes once it has been quiet for 200 ms. */
+    @ServerEndpoint("/quick-idle")
+    public static final class QuickIdle {
+        @OnOpen
+        public void open(Session session) {
+            session.setMaxIdleTimeout(200);
+        }
+
+        @OnMessage
+        public String text(String message) {
             return message;
         }
     }

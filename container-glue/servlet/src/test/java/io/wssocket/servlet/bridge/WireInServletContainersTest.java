@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arrive in the same packet as the handshake request (the container has read them with the request
  * head and must hand them over), and the closing handshake (RFC 6455 §5.5.1: the server answers the
  * client's close frame with its own, then closes the TCP connection); in Jetty, a connection that
- * outlives the connector's idle timeout.
+ * outlives the connector's idle timeout. A close decided while no container callback runs (the
+ * client's close frame read when reading resumed after onOpen, the server's idle timeout) still ends
+ * the TCP connection: over Tomcat's Servlet streams it did not, until the client gave up (CONTAINERS.md, Tomcat).
  *
  * <p>In all three. In Undertow 2.3.21 both failed at random while the glue read from its own threads
  * before the container's first onDataAvailable (its upgraded input is the I/O thread's: a read racing
@@ -74,6 +76,47 @@ class WireInServletContainersTest {
             assertThat(answer.opcode()).isEqualTo(0x8);
             assertThat(answer.payload()).startsWith(normalClosure);
             assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+        }
+    }
+
+    /** The close frame arrives while reading is suspended for onOpen: it is answered once onOpen has run, and the connection ends. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aCloseFrameSentDuringOnOpenIsAnsweredAndTheConnectionEnds(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.SlowOpen.class));
+
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(handshake("/app/slow-open"));
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+            byte[] normalClosure = {0x03, (byte) 0xE8};
+            socket.getOutputStream().write(maskedFrame(0x8, normalClosure));
+
+            Frame answer = readFrame(socket.getInputStream());
+            assertThat(answer.opcode()).isEqualTo(0x8);
+            assertThat(answer.payload()).startsWith(normalClosure);
+            assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+        }
+    }
+
+    /**
+     * The server closes a quiet session on its idle timeout (close code 1001, RFC 6455 §7.4.1) and,
+     * when the client never answers, drops the connection after the close timeout (5 s).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aSessionTheServerClosesOnItsTimerEndsTheConnection(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.QuickIdle.class));
+
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(handshake("/app/quick-idle"));
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+
+            Frame close = readFrame(socket.getInputStream());
+            assertThat(close.opcode()).isEqualTo(0x8);
+            assertThat(close.payload()).startsWith(new byte[] {0x03, (byte) 0xE9});
+            assertThat(socket.getInputStream().read()).as("end of stream though the client never answered").isEqualTo(-1);
         }
     }
 
