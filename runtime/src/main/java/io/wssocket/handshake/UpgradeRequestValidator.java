@@ -32,6 +32,8 @@ public final class UpgradeRequestValidator {
                     : "The Host header appears " + hosts + " times; send it exactly once (RFC 9112 §3.2)");
         }
 
+        checkNoContent(request);
+
         // RFC 6455 §4.2.1 item 3: Upgrade contains "websocket", case-insensitively.
         if (!TokenList.contains(request.headerValues("Upgrade"), "websocket")) {
             throw new HttpStatusException(426,
@@ -91,6 +93,26 @@ public final class UpgradeRequestValidator {
         }
         throw new HttpStatusException(505,
                 version + " is not supported; a WebSocket handshake is an HTTP/1.1 request (RFC 6455 §4.1)");
+    }
+
+    /**
+     * The handshake is a GET whose head is all there is (RFC 6455 §4.1): bytes after it are the
+     * client's first frames, so a request announcing content (which a Servlet container would
+     * also have read as the body) is refused, as is an expectation no server can meet here.
+     * {@code Expect: 100-continue} without content asks for nothing and is let through.
+     */
+    private static void checkNoContent(HttpRequest request) throws HttpStatusException {
+        List<String> lengths = request.headerValues("Content-Length");
+        if (!request.headerValues("Transfer-Encoding").isEmpty() || !lengths.stream().allMatch("0"::equals)) {
+            throw new HttpStatusException(400, "A WebSocket handshake request has no content: send it without "
+                    + "Transfer-Encoding and Content-Length; what follows its head is the WebSocket connection (RFC 6455 §4.1)");
+        }
+        for (String expectation : TokenList.tokens(request.headerValues("Expect"))) {
+            if (!expectation.equalsIgnoreCase("100-continue")) {
+                throw new HttpStatusException(417, "Expect: " + expectation + " cannot be met by a WebSocket handshake "
+                        + "(RFC 9110 §10.1.1)");
+            }
+        }
     }
 
     /**

@@ -145,6 +145,29 @@ class UpgradeRequestValidatorTest {
         assertThat(e.getMessage()).contains("2 times");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Length:5", "Content-Length:x", "Transfer-Encoding:chunked"})
+    void aRequestWithContentIs400(String header) {
+        String[] nameValue = header.split(":");
+        HttpStatusException e = new Request().set(nameValue[0], nameValue[1]).failure();
+
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("has no content");
+    }
+
+    @Test
+    void anEmptyContentLengthAndExpectContinueAreAccepted() throws Exception {
+        assertThat(new Request().set("Content-Length", "0").set("Expect", "100-continue").validate().key()).isEqualTo(KEY);
+    }
+
+    @Test
+    void anotherExpectationIs417() {
+        HttpStatusException e = new Request().set("Expect", "100-continue, x-fast").failure();
+
+        assertThat(e.status()).isEqualTo(417);
+        assertThat(e.getMessage()).contains("x-fast");
+    }
+
     @Test
     void missingUpgradeIs426WithUpgradeWebsocket() {
         HttpStatusException e = new Request().remove("Upgrade").failure();

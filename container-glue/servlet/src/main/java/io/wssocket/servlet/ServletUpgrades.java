@@ -73,6 +73,13 @@ final class ServletUpgrades implements HttpUpgrades {
             response.getWriter().write(upgrade.message() + "\n");
             return;
         }
+        if (response.isCommitted()) {
+            upgrade.abandon();
+            String problem = "cannot switch " + request.getRequestURI() + " from " + request.getRemoteAddr()
+                    + " to WebSocket: its response was already committed by what ran before";
+            LOG.log(System.Logger.Level.WARNING, problem);
+            throw new IOException(problem);
+        }
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         HttpSession httpSession = request.getSession(false);
         String httpSessionId = httpSession != null && request.getUserPrincipal() != null ? httpSession.getId() : null;

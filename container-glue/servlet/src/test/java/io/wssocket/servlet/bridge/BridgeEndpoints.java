@@ -92,6 +92,29 @@ final class BridgeEndpoints {
         }
     }
 
+    /** Writes a line and commits the response, then tries to upgrade to {@link Unannotated} and writes what happened. */
+    public static final class CommittingServlet extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+                throws java.io.IOException {
+            response.setContentType("text/plain");
+            response.getWriter().println("already answering");
+            response.flushBuffer();
+            jakarta.websocket.server.ServerContainer container = (jakarta.websocket.server.ServerContainer)
+                    getServletContext().getAttribute("jakarta.websocket.server.ServerContainer");
+            try {
+                container.upgradeHttpToWebSocket(request, response,
+                        jakarta.websocket.server.ServerEndpointConfig.Builder.create(Unannotated.class, "/late").build(),
+                        java.util.Map.of());
+                response.getWriter().println("upgraded");
+            } catch (jakarta.websocket.DeploymentException e) {
+                response.getWriter().println("refused: " + e.getMessage());
+            }
+        }
+    }
+
     /** Takes the path of {@link Echo}: deploying both is an error. */
     @ServerEndpoint("/echo")
     public static final class SamePath {

@@ -120,6 +120,39 @@ class WireInServletContainersTest {
         }
     }
 
+    /** A handshake request announcing content is refused (RFC 6455 §4.1): its bytes would be read as frames. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aHandshakeWithContentIsRefusedWith400(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.Echo.class));
+
+        try (Socket socket = connect(port)) {
+            String request = new String(handshake("/app/echo"), StandardCharsets.US_ASCII)
+                    .replace("\r\n\r\n", "\r\nContent-Length: 5\r\n\r\nhello");
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 400");
+            assertThat(readUntil(socket.getInputStream(), "(RFC 6455 §4.1)")).contains("has no content");
+        }
+    }
+
+    /** upgradeHttpToWebSocket on a response something already committed fails with the reason, and switches nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void anUpgradeOfACommittedResponseIsRefused(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .servlet("committing", new BridgeEndpoints.CommittingServlet(), "/late"));
+
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(handshake("/app/late"));
+
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            String body = readUntil(socket.getInputStream(), "already committed");
+            assertThat(body).contains("already answering").contains("refused:").doesNotContain("upgraded");
+        }
+    }
+
     /**
      * Jetty's connector closes connections idle for its idle timeout; a WebSocket connection is the
      * protocol's to time out (the session's max idle timeout), as in the standalone server.
@@ -182,6 +215,18 @@ class WireInServletContainersTest {
             head.write(b);
         }
         return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** What the server sends up to and with {@code marker}, however the container frames its body. */
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        while (!text.toString(StandardCharsets.UTF_8).contains(marker)) {
+            int b = in.read();
+            assertThat(b).as("\"" + marker + "\" before the end of stream, after: " + text.toString(StandardCharsets.UTF_8))
+                    .isNotNegative();
+            text.write(b);
+        }
+        return text.toString(StandardCharsets.UTF_8);
     }
 
     /** A server frame, unmasked, of fewer than 126 payload bytes. */
