@@ -28,14 +28,13 @@ import org.eclipse.jetty.util.IteratingCallback;
  * timers), not the endpoint's.
  */
 final class JettyConnection extends UpgradedConnection {
-    /** Bytes read from the endpoint per call; the handler copies what it keeps (one buffer per reading thread). */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
     /** At most this many buffers go to the endpoint in one gathering write. */
     private static final int MAX_GATHERED = 64;
 
     private final AcceptedUpgrade accepted;
     private final OnEndPoint jetty;
     private final Flusher flusher = new Flusher();
+    private final Filler filler = this::fill;
     /** What Jetty had read beyond the request head, for the handler's first read; strand only once open. */
     private ByteBuffer prefilled;
     /** The upgrade was opened on the endpoint, or abandoned: only one of the two. */
@@ -124,36 +123,29 @@ final class JettyConnection extends UpgradedConnection {
 
     @Override
     void readAvailable() {
-        if (handler == null) {
-            return; // the session installs its handler on the strand: reading starts then
+        if (handler != null) { // else the session installs its handler on the strand: reading starts then
+            readWhileWanted(filler);
         }
-        try {
-            if (prefilled != null && !readsSuspended && !closed) {
-                ByteBuffer first = prefilled; // the session suspends reading until its endpoint's onOpen has run
+    }
+
+    /**
+     * First what Jetty had read beyond the request (the session suspends reading until its
+     * endpoint's onOpen has run), then the endpoint; when it has nothing, Jetty is asked to tell.
+     */
+    private int fill(ByteBuffer buffer) throws IOException {
+        BufferUtil.clear(buffer);
+        if (prefilled != null) {
+            int n = BufferUtil.append(buffer, prefilled);
+            if (!prefilled.hasRemaining()) {
                 prefilled = null;
-                lastReadNanos = System.nanoTime();
-                handler.onData(this, first);
             }
-            ByteBuffer buffer = READ_BUFFER.get();
-            while (prefilled == null && !readsSuspended && !inputDone && !closed) {
-                BufferUtil.clear(buffer);
-                int n = jetty.getEndPoint().fill(buffer);
-                if (n < 0) {
-                    inputEnded();
-                    return;
-                }
-                if (n == 0) {
-                    jetty.getEndPoint().tryFillInterested(jetty.fillable); // none when one is pending already
-                    return;
-                }
-                lastReadNanos = System.nanoTime();
-                handler.onData(this, buffer);
-            }
-        } catch (IOException e) {
-            close(e);
-        } catch (RuntimeException | Error e) {
-            internalError(e);
+            return n;
         }
+        int n = jetty.getEndPoint().fill(buffer);
+        if (n == 0) {
+            jetty.getEndPoint().tryFillInterested(jetty.fillable); // none when one is pending already
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- writing (any thread)

@@ -1,7 +1,6 @@
 package io.wssocket.servlet;
 
 import io.wssocket.transport.Connection;
-import io.wssocket.transport.WriteCallback;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -10,8 +9,6 @@ import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A connection a Servlet container upgraded, as the protocol layers see a {@link Connection}: read
@@ -25,12 +22,13 @@ import java.util.List;
  */
 final class ServletConnection extends UpgradedConnection {
     private static final System.Logger LOG = System.getLogger(ServletConnection.class.getName());
-    /** Bytes read from the container per call; the handler copies what it keeps (one array per reading thread). */
-    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private final WebConnection web;
     private final ServletInputStream in;
     private final ServletOutputStream out;
+    private final Output output = this::writeTo;
+    private final QueueWriter queueWriter = this::writeQueued;
+    private final Filler filler = this::fill;
     /**
      * The container has called onDataAvailable once. Before that our own threads read nothing: the
      * streams throw before the listener is set (Tomcat), and a read racing the container's own first
@@ -79,30 +77,26 @@ final class ServletConnection extends UpgradedConnection {
 
     @Override
     void readAvailable() {
-        if (handler == null || !listening) {
-            // The session installs its handler on the strand: what came meanwhile is read then. Before
-            // the container's first onDataAvailable, that callback reads (see listening).
-            return;
+        // The session installs its handler on the strand: what came meanwhile is read then. Before
+        // the container's first onDataAvailable, that callback reads (see listening).
+        if (handler != null && listening) {
+            readWhileWanted(filler);
         }
-        byte[] buffer = READ_BUFFER.get();
-        try {
-            while (!readsSuspended && !inputDone && !closed && in.isReady()) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    inputEnded();
-                    return;
-                }
-                if (n > 0) {
-                    lastReadNanos = System.nanoTime();
-                    ByteBuffer data = ByteBuffer.wrap(buffer, 0, n);
-                    handler.onData(this, data);
-                }
+    }
+
+    /**
+     * What the stream has now; none only once it says it is not ready, which is when the container
+     * promises the next onDataAvailable.
+     */
+    private int fill(ByteBuffer buffer) throws IOException {
+        while (in.isReady()) {
+            int n = in.read(buffer.array(), 0, buffer.capacity());
+            if (n != 0) {
+                buffer.limit(Math.max(n, 0));
+                return n;
             }
-        } catch (IOException e) {
-            close(e);
-        } catch (RuntimeException | Error e) {
-            internalError(e);
         }
+        return 0;
     }
 
     // ---------------------------------------------------------------- writing (any thread)
@@ -126,46 +120,22 @@ final class ServletConnection extends UpgradedConnection {
      */
     @Override
     void flush() {
-        List<WriteCallback> done = null; // most flushes finish one write or none: no list until one is finished
-        Throwable failure = null;
-        Boolean writabilityChange;
-        boolean closeNow = false;
-        synchronized (this) {
-            try {
-                while (writing && !queue.isEmpty() && !closed && out.isReady()) {
-                    Pending head = queue.peek();
-                    ByteBuffer buffer = head.buffers[head.index];
-                    int n = buffer.remaining();
-                    writeTo(buffer);
-                    queuedBytes -= n;
-                    if (++head.index == head.buffers.length) {
-                        queue.poll();
-                        if (done == null) {
-                            done = new ArrayList<>(2);
-                        }
-                        done.add(head.callback);
-                    }
-                }
-                if (done != null && !closed && out.isReady()) {
-                    out.flush();
-                }
-                // A Servlet connection cannot end only its output: it closes once everything queued is
-                // written, which also ends reading (the peer's close frame has been read or will not be waited for).
-                if (writing && queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady()) {
-                    closeNow = true;
-                }
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-            writabilityChange = writability();
+        flush(queueWriter);
+    }
+
+    /** Under the lock: while the container's stream is ready. */
+    private boolean writeQueued() throws IOException {
+        boolean wrote = false;
+        while (writing && !queue.isEmpty() && !closed && out.isReady()) {
+            writeNext(output);
+            wrote = true;
         }
-        written(done == null ? List.of() : done, writabilityChange);
-        if (failure != null) {
-            Throwable cause = failure;
-            strand.execute(() -> close(cause));
-        } else if (closeNow) {
-            strand.execute(() -> close(null));
+        if (wrote && !closed && out.isReady()) {
+            out.flush();
         }
+        // A Servlet connection cannot end only its output: it closes once everything queued is
+        // written, which also ends reading (the peer's close frame has been read or will not be waited for).
+        return writing && queue.isEmpty() && (closeWhenFlushed || outputEnded) && !closed && out.isReady();
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.wssocket.servlet;
 
-import io.wssocket.transport.WriteCallback;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -26,10 +23,11 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * guards the output: the queue, its byte count and the wrapper's writes and flushes.
  */
 final class TomcatConnection extends UpgradedConnection {
-    /** Bytes read from the wrapper per call; the handler copies what it keeps (one buffer per reading thread). */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
-
     private final SocketWrapperBase<?> socket;
+    /** The wrapper takes a buffer whole: what the socket refuses, it keeps. */
+    private final Output output;
+    private final QueueWriter queueWriter = this::writeQueued;
+    private final Filler filler = this::fill;
     /** Strand only: reading inside Tomcat's read event, the only place this connection reads. */
     private boolean inReadEvent;
     /** Guarded by this: Tomcat has been asked for a write event and has not sent it yet. */
@@ -38,6 +36,7 @@ final class TomcatConnection extends UpgradedConnection {
     TomcatConnection(SocketWrapperBase<?> socket, AcceptedUpgrade accepted) {
         super(accepted.host(), accepted.remote(), accepted.local(), accepted.secure());
         this.socket = socket;
+        this.output = buffer -> socket.write(false, buffer);
     }
 
     // ---------------------------------------------------------------- Tomcat's events
@@ -88,30 +87,15 @@ final class TomcatConnection extends UpgradedConnection {
 
     /** Reads while the handler wants input and the socket has some; after it Tomcat watches for more. */
     private void read() {
-        if (handler == null) {
-            return; // the session installs its handler on the strand and asks for a read event then
+        if (handler != null) { // else the session installs its handler on the strand and asks for a read event then
+            readWhileWanted(filler);
         }
-        ByteBuffer buffer = READ_BUFFER.get();
-        try {
-            while (!readsSuspended && !inputDone && !closed) {
-                buffer.clear();
-                int n = socket.read(false, buffer);
-                if (n < 0) {
-                    inputEnded();
-                    return;
-                }
-                if (n == 0) {
-                    return;
-                }
-                buffer.flip();
-                lastReadNanos = System.nanoTime();
-                handler.onData(this, buffer);
-            }
-        } catch (IOException e) {
-            close(e);
-        } catch (RuntimeException | Error e) {
-            internalError(e);
-        }
+    }
+
+    private int fill(ByteBuffer buffer) throws IOException {
+        int n = socket.read(false, buffer);
+        buffer.flip();
+        return n;
     }
 
     // ---------------------------------------------------------------- writing (any thread)
@@ -123,48 +107,24 @@ final class TomcatConnection extends UpgradedConnection {
      */
     @Override
     void flush() {
-        List<WriteCallback> done = null; // most flushes finish one write or none: no list until one is finished
-        Throwable failure = null;
-        Boolean writabilityChange;
-        boolean closeNow = false;
-        synchronized (this) {
-            try {
-                while (!closed && !writeEventAwaited) {
-                    while (!queue.isEmpty() && socket.canWrite()) {
-                        Pending head = queue.peek();
-                        ByteBuffer buffer = head.buffers[head.index];
-                        int n = buffer.remaining();
-                        socket.write(false, buffer); // takes it all: what the socket refuses, the wrapper keeps
-                        queuedBytes -= n;
-                        if (++head.index == head.buffers.length) {
-                            queue.poll();
-                            if (done == null) {
-                                done = new ArrayList<>(2);
-                            }
-                            done.add(head.callback);
-                        }
-                    }
-                    if (socket.hasDataToWrite() && socket.flush(false)) {
-                        writeEventAwaited = true; // the socket is full: Tomcat tells when it drained
-                        socket.registerWriteInterest();
-                    } else if (queue.isEmpty()) {
-                        break;
-                    }
-                }
-                // Everything queued is on the wire: a connection closing after its last frame closes now.
-                closeNow = !closed && !writeEventAwaited && queue.isEmpty() && (closeWhenFlushed || outputEnded);
-            } catch (IOException | RuntimeException e) {
-                failure = e;
+        flush(queueWriter);
+    }
+
+    /** Under the lock: while the wrapper has room, then until the socket is full or all is sent. */
+    private boolean writeQueued() throws IOException {
+        while (!closed && !writeEventAwaited) {
+            while (!queue.isEmpty() && socket.canWrite()) {
+                writeNext(output);
             }
-            writabilityChange = writability();
+            if (socket.hasDataToWrite() && socket.flush(false)) {
+                writeEventAwaited = true; // the socket is full: Tomcat tells when it drained
+                socket.registerWriteInterest();
+            } else if (queue.isEmpty()) {
+                break;
+            }
         }
-        written(done == null ? List.of() : done, writabilityChange);
-        if (failure != null) {
-            Throwable cause = failure;
-            strand.execute(() -> close(cause));
-        } else if (closeNow) {
-            strand.execute(() -> close(null));
-        }
+        // Everything queued is on the wire: a connection closing after its last frame closes now.
+        return !closed && !writeEventAwaited && queue.isEmpty() && (closeWhenFlushed || outputEnded);
     }
 
     // ---------------------------------------------------------------- closing

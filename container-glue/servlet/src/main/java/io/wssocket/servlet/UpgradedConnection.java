@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class UpgradedConnection implements Connection {
     private static final System.Logger LOG = System.getLogger(UpgradedConnection.class.getName());
+    /** Bytes read from the container per call (one buffer per reading thread). */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
 
     final ServletHost host;
     final Strand strand;
@@ -47,6 +49,8 @@ abstract class UpgradedConnection implements Connection {
     // guarded by this
     final ArrayDeque<Pending> queue = new ArrayDeque<>();
     long queuedBytes;
+    /** The callbacks of the writes the current flush finished, or null. */
+    private List<WriteCallback> finished;
     private boolean writable = true;
     boolean closeWhenFlushed;
     boolean outputEnded;
@@ -89,6 +93,41 @@ abstract class UpgradedConnection implements Connection {
             return;
         }
         h.onInputClosed(this);
+    }
+
+    /** One read from the container into the reading thread's buffer, left ready to be read from. */
+    @FunctionalInterface
+    interface Filler {
+        /** @return the bytes read: 0 when the container has none for now, -1 at the end of the input */
+        int fill(ByteBuffer buffer) throws IOException;
+    }
+
+    /**
+     * Reads while the handler wants input and the container has some, and hands what it reads to
+     * the handler (which copies what it keeps: one buffer per reading thread). A failed read closes
+     * the connection; a failure of the handler's is an internal error. Strand.
+     */
+    void readWhileWanted(Filler filler) {
+        ByteBuffer buffer = READ_BUFFER.get();
+        try {
+            while (!readsSuspended && !inputDone && !closed) {
+                buffer.clear();
+                int n = filler.fill(buffer);
+                if (n < 0) {
+                    inputEnded();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                lastReadNanos = System.nanoTime();
+                handler.onData(this, buffer);
+            }
+        } catch (IOException e) {
+            close(e);
+        } catch (RuntimeException | Error e) {
+            internalError(e);
+        }
     }
 
     void internalError(Throwable error) {
@@ -170,6 +209,69 @@ abstract class UpgradedConnection implements Connection {
             return;
         }
         flush();
+    }
+
+    /** Where a flush hands a buffer: the container's output, which takes it whole. */
+    @FunctionalInterface
+    interface Output {
+        void write(ByteBuffer buffer) throws IOException;
+    }
+
+    /**
+     * Hands the next buffer of the first queued write to {@code output}; when it was that write's
+     * last, the write leaves the queue and its callback is told once the flush leaves the lock.
+     * Under the lock.
+     */
+    void writeNext(Output output) throws IOException {
+        Pending head = queue.peek();
+        ByteBuffer buffer = head.buffers[head.index];
+        int n = buffer.remaining();
+        output.write(buffer);
+        queuedBytes -= n;
+        if (++head.index < head.buffers.length) {
+            return;
+        }
+        queue.poll();
+        if (finished == null) {
+            finished = new ArrayList<>(2); // most flushes finish one write or none: no list until one is finished
+        }
+        finished.add(head.callback);
+    }
+
+    /** One flush's work under the lock: {@link #writeNext} while the container takes more. */
+    @FunctionalInterface
+    interface QueueWriter {
+        /** @return whether the connection closes now (all written, and it was to close after that) */
+        boolean writeQueued() throws IOException;
+    }
+
+    /**
+     * A flush of writes handed over buffer by buffer: {@code writer} runs under the lock; then,
+     * outside it, the finished writes' callbacks and the listener are told, and the connection
+     * closes on the strand when the flush failed or was the last one.
+     */
+    void flush(QueueWriter writer) {
+        List<WriteCallback> done;
+        Throwable failure = null;
+        boolean closeNow = false;
+        Boolean writabilityChange;
+        synchronized (this) {
+            try {
+                closeNow = writer.writeQueued();
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            done = finished;
+            finished = null;
+            writabilityChange = writability();
+        }
+        written(done == null ? List.of() : done, writabilityChange);
+        if (failure != null) {
+            Throwable cause = failure;
+            strand.execute(() -> close(cause));
+        } else if (closeNow) {
+            strand.execute(() -> close(null));
+        }
     }
 
     /** A change of writability the queue's byte count made, or null. Under the lock. */

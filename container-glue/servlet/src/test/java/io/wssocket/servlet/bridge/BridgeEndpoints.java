@@ -28,17 +28,12 @@ final class BridgeEndpoints {
         }
     }
 
-    /** Echoes texts after an onOpen that takes a while: what the client sends meanwhile waits for it. */
+    /** An onOpen that takes a while: what the client sends meanwhile waits for it. */
     @ServerEndpoint("/slow-open")
     public static final class SlowOpen {
         @OnOpen
         public void open() throws InterruptedException {
             Thread.sleep(500);
-        }
-
-        @OnMessage
-        public String text(String message) {
-            return message;
         }
     }
 
@@ -48,11 +43,6 @@ final class BridgeEndpoints {
         @OnOpen
         public void open(Session session) {
             session.setMaxIdleTimeout(200);
-        }
-
-        @OnMessage
-        public String text(String message) {
-            return message;
         }
     }
 
@@ -80,12 +70,8 @@ final class BridgeEndpoints {
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
                 throws jakarta.servlet.ServletException {
-            jakarta.websocket.server.ServerContainer container = (jakarta.websocket.server.ServerContainer)
-                    getServletContext().getAttribute("jakarta.websocket.server.ServerContainer");
             try {
-                container.upgradeHttpToWebSocket(request, response,
-                        jakarta.websocket.server.ServerEndpointConfig.Builder.create(Unannotated.class, "/upgraded").build(),
-                        java.util.Map.of());
+                upgradeToUnannotated(getServletContext(), request, response, "/upgraded");
             } catch (jakarta.websocket.DeploymentException | java.io.IOException e) {
                 throw new jakarta.servlet.ServletException(e);
             }
@@ -102,17 +88,23 @@ final class BridgeEndpoints {
             response.setContentType("text/plain");
             response.getWriter().println("already answering");
             response.flushBuffer();
-            jakarta.websocket.server.ServerContainer container = (jakarta.websocket.server.ServerContainer)
-                    getServletContext().getAttribute("jakarta.websocket.server.ServerContainer");
             try {
-                container.upgradeHttpToWebSocket(request, response,
-                        jakarta.websocket.server.ServerEndpointConfig.Builder.create(Unannotated.class, "/late").build(),
-                        java.util.Map.of());
+                upgradeToUnannotated(getServletContext(), request, response, "/late");
                 response.getWriter().println("upgraded");
             } catch (jakarta.websocket.DeploymentException e) {
                 response.getWriter().println("refused: " + e.getMessage());
             }
         }
+    }
+
+    /** Upgrades the request to {@link Unannotated} at {@code path} through the application's ServerContainer. */
+    static void upgradeToUnannotated(jakarta.servlet.ServletContext context, jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, String path)
+            throws jakarta.websocket.DeploymentException, java.io.IOException {
+        jakarta.websocket.server.ServerContainer container = (jakarta.websocket.server.ServerContainer)
+                context.getAttribute("jakarta.websocket.server.ServerContainer");
+        container.upgradeHttpToWebSocket(request, response,
+                jakarta.websocket.server.ServerEndpointConfig.Builder.create(Unannotated.class, path).build(), java.util.Map.of());
     }
 
     /** Takes the path of {@link Echo}: deploying both is an error. */

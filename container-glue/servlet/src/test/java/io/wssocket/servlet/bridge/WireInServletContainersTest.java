@@ -69,13 +69,7 @@ class WireInServletContainersTest {
             socket.getOutputStream().write(maskedFrame(0x1, "hello".getBytes(StandardCharsets.UTF_8)));
             assertThat(readFrame(socket.getInputStream())).isEqualTo(new Frame(0x1, "hello".getBytes(StandardCharsets.UTF_8)));
 
-            byte[] normalClosure = {0x03, (byte) 0xE8};
-            socket.getOutputStream().write(maskedFrame(0x8, normalClosure));
-
-            Frame answer = readFrame(socket.getInputStream());
-            assertThat(answer.opcode()).isEqualTo(0x8);
-            assertThat(answer.payload()).startsWith(normalClosure);
-            assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+            closeAndExpectTheAnswerThenTheEnd(socket);
         }
     }
 
@@ -89,13 +83,7 @@ class WireInServletContainersTest {
         try (Socket socket = connect(port)) {
             socket.getOutputStream().write(handshake("/app/slow-open"));
             assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
-            byte[] normalClosure = {0x03, (byte) 0xE8};
-            socket.getOutputStream().write(maskedFrame(0x8, normalClosure));
-
-            Frame answer = readFrame(socket.getInputStream());
-            assertThat(answer.opcode()).isEqualTo(0x8);
-            assertThat(answer.payload()).startsWith(normalClosure);
-            assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
+            closeAndExpectTheAnswerThenTheEnd(socket);
         }
     }
 
@@ -174,6 +162,17 @@ class WireInServletContainersTest {
                         .isEqualTo(new Frame(0x1, "still here".getBytes(StandardCharsets.UTF_8)));
             }
         }
+    }
+
+    /** RFC 6455 §5.5.1: the server answers the client's close frame with its own, then closes the TCP connection. */
+    private static void closeAndExpectTheAnswerThenTheEnd(Socket socket) throws IOException {
+        byte[] normalClosure = {0x03, (byte) 0xE8};
+        socket.getOutputStream().write(maskedFrame(0x8, normalClosure));
+
+        Frame answer = readFrame(socket.getInputStream());
+        assertThat(answer.opcode()).isEqualTo(0x8);
+        assertThat(answer.payload()).startsWith(normalClosure);
+        assertThat(socket.getInputStream().read()).as("end of stream after the close frame").isEqualTo(-1);
     }
 
     private static Socket connect(int port) throws IOException {
