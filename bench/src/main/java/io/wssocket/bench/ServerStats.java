@@ -9,23 +9,25 @@ import java.util.Locale;
 
 /**
  * A server process's memory as the suite reports it: heap used right after a full collection, and
- * the resident set size the kernel reports in {@code /proc/self/status} (Linux).
+ * the resident set size the kernel reports in {@code /proc/self/status} (Linux); and its live
+ * threads (daemon or not, the JVM's own included), which a server that serves each connection on
+ * a thread of its own would show growing with the connections.
  */
 final class ServerStats {
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final String FORMAT = "STATS heap_used_bytes=%d rss_bytes=%d send_failures=%d live_threads=%d";
 
     private ServerStats() {
     }
 
-    /** {@code STATS heap_used_bytes=... rss_bytes=... send_failures=...}; runs a full GC first. */
+    /** {@code STATS heap_used_bytes=... rss_bytes=... send_failures=... live_threads=...}; runs a full GC first. */
     static String line() {
         // With the parallel collector System.gc() is a synchronous full collection, so what is
         // left is what the open connections really hold.
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return String.format(Locale.ROOT, "STATS heap_used_bytes=%d rss_bytes=%d send_failures=%d",
-                heap, residentBytes(), SendFailures.count());
+        return String.format(Locale.ROOT, FORMAT, heap, residentBytes(), SendFailures.count(), liveThreads());
     }
 
     /**
@@ -35,8 +37,12 @@ final class ServerStats {
      */
     static void preload() {
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        String.format(Locale.ROOT, "STATS heap_used_bytes=%d rss_bytes=%d send_failures=%d", 0L, residentBytes(),
-                SendFailures.count());
+        String.format(Locale.ROOT, FORMAT, 0L, residentBytes(), SendFailures.count(), liveThreads());
+    }
+
+    /** The JVM's live threads, daemon or not. */
+    static int liveThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
     /** VmRSS in bytes, or -1 where /proc is not there (or cannot be opened). */

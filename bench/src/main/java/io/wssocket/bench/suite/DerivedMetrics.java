@@ -2,7 +2,8 @@ package io.wssocket.bench.suite;
 
 /**
  * The figures the runner computes from a driver's result and the server's memory before and after:
- * echo throughput in MB/s, memory per idle connection, memory growth under slow consumers.
+ * echo throughput in MB/s, memory per idle connection and the server's threads while it holds them, memory
+ * growth under slow consumers.
  */
 final class DerivedMetrics {
 
@@ -24,6 +25,8 @@ final class DerivedMetrics {
                     driver.with("rss_per_conn_kib", round(delta(before, after, "rss_bytes") / opened / KIB));
                     driver.with("heap_per_conn_kib", round(delta(before, after, "heap_used_bytes") / opened / KIB));
                 }
+                // the server's live threads while it holds the connections (absent from an older server's STATS)
+                after.number("live_threads").ifPresent(threads -> driver.with("threads", (long) threads));
             }
             case SLOW -> {
                 addMemory(driver, before, after);

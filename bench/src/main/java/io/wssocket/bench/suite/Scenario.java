@@ -23,9 +23,11 @@ public enum Scenario {
             "C connections to `/echo` opened with at most 100 handshakes pending, then held open with a "
                     + "ping to each every 5 s. Handshakes/s over the ramp; the server's resident set "
                     + "(VmRSS) and heap used after a full GC, each minus the same figure before the first "
-                    + "connection, divided by the connections.",
+                    + "connection, divided by the connections; and the server JVM's live threads (all of them, the JVM's own "
+                    + "included) while it holds the connections.",
             List.of(Metric.higher("handshakes_per_s", "handshakes/s", 0), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
-                    Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.count("errors", "errors"))),
+                    Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("threads", "threads", 0),
+                    Metric.count("errors", "errors"))),
     DEFLATE("deflate", "Echo with permessage-deflate",
             "As echo, with JSON chat messages (text, different from message to message, drawn from a pool of 256 per "
                     + "size) and the driver offering `permessage-deflate; client_max_window_bits`: it compresses every "

@@ -9,15 +9,23 @@ import java.util.stream.Collectors;
 /**
  * The servers the suite knows: the name used on the command line and in results, the name shown
  * in the report, the main class, and which class path entries are its own. Each server JVM gets
- * the class path without the other servers' entries, so that none sees another's
- * {@code ServiceLoader} entries for {@code jakarta.websocket}.
+ * its own entries and those no server owns, never an entry only other servers own, so that none
+ * sees another's {@code ServiceLoader} entries for {@code jakarta.websocket} or
+ * {@code jakarta.servlet.ServletContainerInitializer}. Two servers may own the same entry:
+ * WS Socket in Tomcat owns WS Socket's runtime and Tomcat's core, but neither Tomcat's WebSocket
+ * jar (with its {@code WsSci}) nor the standalone Servlet API jar (Jetty's and Undertow's; Tomcat's
+ * core carries its own Servlet 6.1 API, which it calls).
  */
 public enum ServerKind {
-    WSSOCKET("wssocket", "WS Socket", "io.wssocket.bench.WsSocketEchoServer", "wssocket-runtime|/runtime/target/"),
-    JETTY("jetty", "Jetty 12.1", "io.wssocket.bench.JettyEchoServer", "/org/eclipse/jetty/"),
+    WSSOCKET("wssocket", "WS Socket", "io.wssocket.bench.WsSocketEchoServer", Jars.WSSOCKET_RUNTIME),
+    JETTY("jetty", "Jetty 12.1", "io.wssocket.bench.JettyEchoServer", "/org/eclipse/jetty/|" + Jars.SERVLET_API),
     TOMCAT("tomcat", "Tomcat 11", "io.wssocket.bench.TomcatEchoServer", "/org/apache/tomcat/"),
+    /** WS Socket as the WebSocket implementation of embedded Tomcat, through wssocket-servlet. */
+    WSSOCKET_TOMCAT("wssocket-tomcat", "WS Socket in Tomcat 11", "io.wssocket.bench.WsSocketInTomcatServer",
+            Jars.WSSOCKET_RUNTIME + "|wssocket-servlet|/container-glue/servlet/target/"
+                    + "|/org/apache/tomcat/embed/tomcat-embed-core/|/org/apache/tomcat/tomcat-annotations-api/"),
     UNDERTOW("undertow", "Undertow 2.3", "io.wssocket.bench.UndertowEchoServer",
-            "/io/undertow/|/org/jboss/|/org/wildfly/|/io/smallrye/"),
+            "/io/undertow/|/org/jboss/|/org/wildfly/|/io/smallrye/|" + Jars.SERVLET_API),
     TYRUS("tyrus", "Tyrus 2.2 (Grizzly)", "io.wssocket.bench.TyrusEchoServer", "/org/glassfish/tyrus/|/org/glassfish/grizzly/"),
     NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/");
 
@@ -36,6 +44,15 @@ public enum ServerKind {
         this.ownJars = Pattern.compile(ownJars);
     }
 
+    /** Class path patterns more than one server owns. */
+    private static final class Jars {
+        static final String WSSOCKET_RUNTIME = "wssocket-runtime|/runtime/target/";
+        static final String SERVLET_API = "/jakarta/servlet/jakarta.servlet-api/";
+
+        private Jars() {
+        }
+    }
+
     public String id() {
         return id;
     }
@@ -52,10 +69,10 @@ public enum ServerKind {
         return ownJars.matcher(classPathEntry).find();
     }
 
-    /** The entries of {@code classPath} that belong to no server but {@code this}. */
+    /** The entries of {@code classPath} that are {@code this} server's own or no server's. */
     List<String> classPathFor(List<String> classPath) {
         return classPath.stream()
-                .filter(entry -> Arrays.stream(values()).noneMatch(other -> other != this && other.owns(entry)))
+                .filter(entry -> owns(entry) || Arrays.stream(values()).noneMatch(other -> other.owns(entry)))
                 .collect(Collectors.toList());
     }
 
