@@ -3,6 +3,7 @@ package io.wssocket.bench.suite;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -67,6 +68,14 @@ public enum ServerKind {
 
     boolean owns(String classPathEntry) {
         return ownJars.matcher(classPathEntry).find();
+    }
+
+    /**
+     * The server that is the same container with its own WebSocket implementation, for a server
+     * that runs WS Socket inside a container: the report gives the ratios of the two.
+     */
+    Optional<ServerKind> sameContainerAs() {
+        return this == WSSOCKET_TOMCAT ? Optional.of(TOMCAT) : Optional.empty();
     }
 
     /** The entries of {@code classPath} that are {@code this} server's own or no server's. */

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The suite's report: per scenario, a table of every figure's median (min–max) over the rounds
- * per run config and server, the ratios of WS Socket's medians to each peer's, and a chart; all
+ * per run config and server, the ratios of WS Socket's medians to each peer's (and of WS Socket
+ * inside a container to that container with its own WebSocket implementation), and a chart; all
  * written as the generated section of docs/benchmarks.md, charts under docs/benchmarks/.
  */
 final class SuiteReport {
@@ -220,27 +221,39 @@ final class SuiteReport {
         Set<ServerKind> peers = new LinkedHashSet<>();
         summaries.values().forEach(byServer -> byServer.keySet().stream()
                 .filter(k -> k != ServerKind.SUBJECT).forEach(peers::add));
-        if (peers.isEmpty() || summaries.values().stream().noneMatch(m -> m.containsKey(ServerKind.SUBJECT))) {
+        ratioTable(b, s, summaries, ServerKind.SUBJECT, peers, "Ratios, WS Socket / peer (medians):");
+        for (ServerKind kind : ServerKind.values()) {
+            kind.sameContainerAs().ifPresent(own -> ratioTable(b, s, summaries, kind, Set.of(own),
+                    "Ratios, " + kind.label() + " / " + own.label() + " (medians: the same container with WS Socket and "
+                            + "with its own WebSocket implementation):"));
+        }
+    }
+
+    /** The medians of {@code subject} over each of {@code peers}', per run and compared figure; nothing if either has none. */
+    private static void ratioTable(StringBuilder b, Scenario s, Map<String, Map<ServerKind, Map<Metric, Summary>>> summaries,
+                                   ServerKind subject, Set<ServerKind> peers, String heading) {
+        if (peers.isEmpty() || summaries.values().stream().noneMatch(m -> m.containsKey(subject))
+                || summaries.values().stream().noneMatch(m -> peers.stream().anyMatch(m::containsKey))) {
             return;
         }
-        b.append("\nRatios, WS Socket / peer (medians):\n\n| run | figure |");
+        b.append('\n').append(heading).append("\n\n| run | figure |");
         peers.forEach(p -> b.append(' ').append(p.label()).append(" |"));
         b.append("\n|---|---|");
         peers.forEach(p -> b.append("---|"));
         b.append('\n');
         summaries.forEach((label, byServer) -> {
-            Map<Metric, Summary> subject = byServer.get(ServerKind.SUBJECT);
-            if (subject == null) {
+            Map<Metric, Summary> own = byServer.get(subject);
+            if (own == null) {
                 return;
             }
             for (Metric m : s.metrics()) {
-                if (m.role() != Metric.Role.COMPARED || !subject.containsKey(m)) {
+                if (m.role() != Metric.Role.COMPARED || !own.containsKey(m)) {
                     continue;
                 }
                 b.append("| ").append(label).append(" | ").append(m.heading()).append(m.higherIsBetter() ? " ↑" : " ↓").append(" |");
                 for (ServerKind p : peers) {
                     Map<Metric, Summary> peer = byServer.get(p);
-                    double ratio = peer == null || !peer.containsKey(m) ? Double.NaN : subject.get(m).ratioTo(peer.get(m));
+                    double ratio = peer == null || !peer.containsKey(m) ? Double.NaN : own.get(m).ratioTo(peer.get(m));
                     b.append(' ').append(Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio)).append(" |");
                 }
                 b.append('\n');

@@ -27,6 +27,19 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void idleReportsTheServersLiveThreadsWhileItHoldsTheConnections() {
+        ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=0 send_failures=0 live_threads=11");
+        ResultLine after = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=0 send_failures=0 live_threads=27");
+
+        ResultLine r = DerivedMetrics.add(Scenario.IDLE, ResultLine.parse("RESULT opened=1000"), before, after);
+        ResultLine older = DerivedMetrics.add(Scenario.IDLE, ResultLine.parse("RESULT opened=1000"),
+                ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=0"), ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=0"));
+
+        assertThat(r.number("threads")).hasValue(27.0);
+        assertThat(older.get("threads")).isNull();
+    }
+
+    @Test
     void aWarmUpsResidentMemoryIsReportedApartFromThePerConnectionFigure() {
         ResultLine fresh = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
         ResultLine warm = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=105242880 send_failures=0");

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each server JVM sees only its own implementation; the drivers see none. */
+/**
+ * Each server JVM sees only its own implementation; the drivers see none. WS Socket in Tomcat
+ * shares Tomcat's core with Tomcat and WS Socket's runtime with WS Socket.
+ */
 class ServerKindTest {
 
     private static final List<String> CLASS_PATH = List.of(
             "/repo/bench/target/classes",
             "/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar",
             "/m2/org/eclipse/jetty/jetty-server/12.1.14/jetty-server-12.1.14.jar",
+            "/m2/jakarta/servlet/jakarta.servlet-api/6.0.0/jakarta.servlet-api-6.0.0.jar",
             "/m2/org/apache/tomcat/embed/tomcat-embed-websocket/11.0.27/tomcat-embed-websocket-11.0.27.jar",
+            "/m2/org/apache/tomcat/embed/tomcat-embed-core/11.0.27/tomcat-embed-core-11.0.27.jar",
+            "/m2/org/apache/tomcat/tomcat-annotations-api/11.0.27/tomcat-annotations-api-11.0.27.jar",
+            "/repo/container-glue/servlet/target/wssocket-servlet-0.1.0-SNAPSHOT.jar",
             "/m2/io/undertow/undertow-core/2.3.21.Final/undertow-core-2.3.21.Final.jar",
             "/m2/org/jboss/xnio/xnio-api/3.8.16.Final/xnio-api-3.8.16.Final.jar",
             "/m2/org/glassfish/tyrus/tyrus-server/2.2.0/tyrus-server-2.2.0.jar",
@@ -26,6 +33,7 @@ class ServerKindTest {
     void eachServerKeepsItsOwnJarsAndTheSharedOnes() {
         assertThat(ServerKind.UNDERTOW.classPathFor(CLASS_PATH)).containsExactly(
                 "/repo/bench/target/classes",
+                "/m2/jakarta/servlet/jakarta.servlet-api/6.0.0/jakarta.servlet-api-6.0.0.jar",
                 "/m2/io/undertow/undertow-core/2.3.21.Final/undertow-core-2.3.21.Final.jar",
                 "/m2/org/jboss/xnio/xnio-api/3.8.16.Final/xnio-api-3.8.16.Final.jar",
                 "/m2/jakarta/websocket/jakarta.websocket-api/2.2.0/jakarta.websocket-api-2.2.0.jar",
@@ -33,6 +41,32 @@ class ServerKindTest {
         assertThat(ServerKind.WSSOCKET.classPathFor(CLASS_PATH))
                 .contains("/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar")
                 .noneMatch(e -> e.contains("jetty") || e.contains("tyrus") || e.contains("netty"));
+        assertThat(ServerKind.UNDERTOW.classPathFor(CLASS_PATH)).noneMatch(e -> e.contains("wssocket"));
+    }
+
+    @Test
+    void wsSocketInTomcatHasTomcatsCoreAndOurGlueButNotTomcatsWebSocket() {
+        assertThat(ServerKind.WSSOCKET_TOMCAT.classPathFor(CLASS_PATH)).containsExactly(
+                "/repo/bench/target/classes",
+                "/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar",
+                "/m2/org/apache/tomcat/embed/tomcat-embed-core/11.0.27/tomcat-embed-core-11.0.27.jar",
+                "/m2/org/apache/tomcat/tomcat-annotations-api/11.0.27/tomcat-annotations-api-11.0.27.jar",
+                "/repo/container-glue/servlet/target/wssocket-servlet-0.1.0-SNAPSHOT.jar",
+                "/m2/jakarta/websocket/jakarta.websocket-api/2.2.0/jakarta.websocket-api-2.2.0.jar",
+                "/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar");
+    }
+
+    @Test
+    void tomcatAndWsSocketAloneDoNotSeeTheServletGlue() {
+        assertThat(ServerKind.TOMCAT.classPathFor(CLASS_PATH))
+                .contains("/m2/org/apache/tomcat/embed/tomcat-embed-websocket/11.0.27/tomcat-embed-websocket-11.0.27.jar",
+                        "/m2/org/apache/tomcat/embed/tomcat-embed-core/11.0.27/tomcat-embed-core-11.0.27.jar")
+                .noneMatch(e -> e.contains("wssocket") || e.contains("servlet-api"));
+        assertThat(ServerKind.WSSOCKET.classPathFor(CLASS_PATH))
+                .noneMatch(e -> e.contains("wssocket-servlet") || e.contains("tomcat") || e.contains("servlet-api"));
+        assertThat(ServerKind.JETTY.classPathFor(CLASS_PATH))
+                .contains("/m2/jakarta/servlet/jakarta.servlet-api/6.0.0/jakarta.servlet-api-6.0.0.jar")
+                .noneMatch(e -> e.contains("tomcat") || e.contains("wssocket"));
     }
 
     @Test

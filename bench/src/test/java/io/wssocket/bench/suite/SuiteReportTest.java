@@ -33,6 +33,29 @@ class SuiteReportTest {
     }
 
     @Test
+    void wsSocketInTomcatIsAlsoComparedWithTomcatsOwnWebSocket() {
+        List<ResultLine> lines = List.of(ResultLine.parse("META quick=false"),
+                echo("wssocket", 1, 150_000, 1000, 0), echo("tomcat", 1, 60_000, 2000, 0),
+                echo("wssocket-tomcat", 1, 45_000, 4000, 0));
+
+        String md = SuiteReport.markdown(lines);
+
+        assertThat(md).contains("| 64 B text, window 1 | WS Socket in Tomcat 11 | 45,000 |")
+                .contains("Ratios, WS Socket / peer (medians):\n\n| run | figure | Tomcat 11 | WS Socket in Tomcat 11 |")
+                .contains("| 64 B text, window 1 | msgs/s ↑ | 2.50× | 3.33× |")
+                .contains("Ratios, WS Socket in Tomcat 11 / Tomcat 11 (medians")
+                .contains("| 64 B text, window 1 | msgs/s ↑ | 0.75× |")
+                .contains("| 64 B text, window 1 | p99 µs ↓ | 2.00× |");
+    }
+
+    @Test
+    void noBridgeRatiosWithoutTomcat() {
+        String md = SuiteReport.markdown(List.of(echo("wssocket", 1, 150_000, 1000, 0), echo("wssocket-tomcat", 1, 45_000, 4000, 0)));
+
+        assertThat(md).contains("Ratios, WS Socket / peer").doesNotContain("Ratios, WS Socket in Tomcat 11 / Tomcat 11");
+    }
+
+    @Test
     void aServerWithoutResultsIsShownAsFailedAndPartialFailuresAreCounted() {
         List<ResultLine> lines = List.of(
                 ResultLine.parse("META quick=true"),
