@@ -15,7 +15,7 @@ class SuiteOptionsTest {
     }
 
     @Test
-    void defaultsAreTheFullSuiteButTheSoakWithinTwoHours() {
+    void defaultsAreTheFullSuiteButTheSoakInAboutTwoHours() {
         SuiteOptions o = parse();
 
         assertThat(o.servers()).containsExactly(ServerKind.values());
@@ -24,7 +24,8 @@ class SuiteOptionsTest {
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 120 * 60.0);
+        // seven servers (WS Socket inside Tomcat the seventh): about 120 minutes
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 130 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
