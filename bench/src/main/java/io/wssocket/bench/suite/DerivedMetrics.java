@@ -62,6 +62,30 @@ final class DerivedMetrics {
         return driver;
     }
 
+    /**
+     * For a driver that held twice ({@code opened_mid} connections, then {@code opened}): the cost
+     * per connection as the slope between the two measurements of the same server, (full − mid) /
+     * (opened − opened_mid). It becomes {@code rss_per_conn_kib} and {@code heap_per_conn_kib}; the
+     * figures over the whole run from the baseline move to {@code rss_from_base_kib} and
+     * {@code heap_from_base_kib}. What the server spent once during the run (compiled code, a pool,
+     * memory its allocator keeps) is in both measurements and cancels; with too few connections
+     * between them to divide by, nothing changes.
+     */
+    static ResultLine addSlope(ResultLine driver, ResultLine mid, ResultLine full) {
+        double between = driver.number("opened").orElse(0) - driver.number("opened_mid").orElse(Double.NaN);
+        if (!(between > 0)) {
+            return driver;
+        }
+        for (String key : new String[] {"rss_bytes", "heap_used_bytes"}) {
+            driver.with("mid_" + key, (long) mid.number(key).orElse(0));
+        }
+        driver.number("rss_per_conn_kib").ifPresent(v -> driver.with("rss_from_base_kib", v));
+        driver.number("heap_per_conn_kib").ifPresent(v -> driver.with("heap_from_base_kib", v));
+        driver.with("rss_per_conn_kib", round(delta(mid, full, "rss_bytes") / between / KIB));
+        driver.with("heap_per_conn_kib", round(delta(mid, full, "heap_used_bytes") / between / KIB));
+        return driver;
+    }
+
     /** Adds what a warm-up left resident: the server's RSS after it ({@code before}) minus when fresh. */
     static ResultLine addWarmUp(ResultLine driver, ResultLine fresh, ResultLine before) {
         return driver.with("warmup_rss_mib", round(delta(fresh, before, "rss_bytes") / MIB));

@@ -238,14 +238,19 @@ public final class SuiteRunner {
                 warmUp(process, server, config, base);
             }
             ResultLine before = config.measuresMemory() ? process.stats() : null;
-            ResultLine[] after = new ResultLine[1];
-            long timeout = (long) (options.warmup() + options.duration()) + DRIVER_SLACK_S;
+            List<ResultLine> holds = new ArrayList<>(); // the server's memory at each hold, the last with all connections
+            // a driver that holds twice (deflate-idle) ramps, waits and holds twice
+            int stages = config.driverArgs().contains("--hold-at") ? 2 : 1;
+            long timeout = stages * ((long) (options.warmup() + options.duration()) + DRIVER_SLACK_S);
             ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout,
-                    () -> after[0] = process.stats());
-            if (config.measuresMemory() && after[0] == null) {
+                    () -> holds.add(process.stats()));
+            if (config.measuresMemory() && holds.isEmpty()) {
                 throw new IOException("the driver never held its connections for the memory measurement");
             }
-            DerivedMetrics.add(scenario, driver, before, after[0]);
+            DerivedMetrics.add(scenario, driver, before, holds.isEmpty() ? null : holds.get(holds.size() - 1));
+            if (holds.size() == 2) {
+                DerivedMetrics.addSlope(driver, holds.get(0), holds.get(1));
+            }
             if (fresh != null) {
                 DerivedMetrics.addWarmUp(driver, fresh, before);
             }

@@ -40,6 +40,37 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void withTwoHoldsTheCostPerConnectionIsTheSlopeBetweenThemAndWhatTheRunSpentOnceCancels() {
+        ResultLine base = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        // 5 MiB spent once during the run (say, compiled code) and 2 KiB RSS, 1 KiB heap per connection
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=" + (10000000 + 2000 * 1024) + " rss_bytes="
+                + (100000000 + 5 * 1048576 + 2000 * 2048) + " send_failures=0");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=" + (10000000 + 4000 * 1024) + " rss_bytes="
+                + (100000000 + 5 * 1048576 + 4000 * 2048) + " send_failures=0");
+        ResultLine r = DerivedMetrics.add(Scenario.DEFLATE_IDLE, ResultLine.parse("RESULT opened=4000 opened_mid=2000"),
+                base, full);
+
+        DerivedMetrics.addSlope(r, mid, full);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(1.0);
+        assertThat(r.number("rss_from_base_kib")).hasValue(3.28);
+        assertThat(r.number("heap_from_base_kib")).hasValue(1.0);
+        assertThat(r.get("mid_rss_bytes")).isEqualTo(Long.toString(100000000 + 5 * 1048576 + 2000 * 2048));
+    }
+
+    @Test
+    void withoutConnectionsBetweenTheHoldsThereIsNoSlopeAndTheFiguresStay() {
+        ResultLine same = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=2000 rss_per_conn_kib=4.0");
+
+        DerivedMetrics.addSlope(r, same, same);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(4.0);
+        assertThat(r.get("rss_from_base_kib")).isNull();
+    }
+
+    @Test
     void slowConsumerGrowthAndFailedSendsDuringTheRun() {
         ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=1048576 send_failures=5");
         ResultLine after = ResultLine.parse("STATS heap_used_bytes=2097152 rss_bytes=11534336 send_failures=12");
