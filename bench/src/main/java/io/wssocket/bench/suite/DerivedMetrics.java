@@ -65,7 +65,9 @@ final class DerivedMetrics {
     /**
      * For a driver that held twice ({@code opened_mid} connections, then {@code opened}): the cost
      * per connection as the slope between the two measurements of the same server, (full − mid) /
-     * (opened − opened_mid). It becomes {@code rss_per_conn_kib} and {@code heap_per_conn_kib}; the
+     * (opened − opened_mid). It becomes {@code rss_per_conn_kib} and {@code heap_per_conn_kib} (and,
+     * where the stats say what the RSS was before the C heap was trimmed, the same slope of that,
+     * {@code rss_untrimmed_per_conn_kib}); the
      * figures over the whole run from the baseline move to {@code rss_from_base_kib} and
      * {@code heap_from_base_kib}. What the server spent once during the run (compiled code, a pool,
      * memory its allocator keeps) is in both measurements and cancels; with too few connections
@@ -82,6 +84,10 @@ final class DerivedMetrics {
         driver.number("rss_per_conn_kib").ifPresent(v -> driver.with("rss_from_base_kib", v));
         driver.number("heap_per_conn_kib").ifPresent(v -> driver.with("heap_from_base_kib", v));
         driver.with("rss_per_conn_kib", round(delta(mid, full, "rss_bytes") / between / KIB));
+        if (mid.get("untrimmed_rss_bytes") != null && full.get("untrimmed_rss_bytes") != null) {
+            driver.with("rss_untrimmed_per_conn_kib", round(delta(mid, full, "untrimmed_rss_bytes") / between / KIB));
+            driver.with("mid_trimmed_bytes", mid.get("trimmed_bytes")).with("after_trimmed_bytes", full.get("trimmed_bytes"));
+        }
         driver.with("heap_per_conn_kib", round(delta(mid, full, "heap_used_bytes") / between / KIB));
         return driver;
     }

@@ -51,14 +51,19 @@ public enum Scenario {
                     + "`-XX:+AlwaysPreTouch`: the heap is resident from the start, so that RSS growth is what the "
                     + "connections hold outside the heap (zlib's state, buffers) and not eden pages touched for the "
                     + "first time by the first message's garbage. The driver opens C/2 connections, the runner measures "
-                    + "the server (RSS, and heap after a full GC), then the driver opens the other C/2 and the runner "
-                    + "measures again: **heap and RSS KiB/conn are the growth between the two measurements over the "
-                    + "connections opened between them** (the slope), so that what a server spends once during the run "
-                    + "(compiled code, a pool of compressors, memory its allocator keeps) is in both and cancels. "
-                    + "`from base` is the older figure: growth from before the first connection to C, over C, after a "
-                    + "warm-up of up to 1,000 connections that echo the same message and close; `warm-up RSS` is what "
-                    + "the warm-up left resident.",
+                    + "the server, then the driver opens the other C/2 and the runner measures again: **heap and RSS "
+                    + "KiB/conn are the growth between the two measurements over the connections opened between them** "
+                    + "(the slope), so that what a server spends once during the run (compiled code, a pool of "
+                    + "compressors) is in both and cancels. Each measurement is heap after a full GC and RSS after "
+                    + "`jcmd PID System.trim_native_heap` (glibc gives back what it kept after the JIT compiler's "
+                    + "arenas, zlib or other native code freed it, which otherwise comes and goes by megabytes between "
+                    + "two measurements); `RSS untrimmed` is the slope of the RSS before the trim. `from base` is the "
+                    + "older figure: growth from before the first connection to C, over C, after a warm-up of up to "
+                    + "1,000 connections that echo the same message and close; `warm-up RSS` is what the warm-up left "
+                    + "resident. WS Socket's `max-connections-per-address` is raised to 16,000 for these runs (its default, "
+                    + "a quarter of what the open-file limit allows, is below 8,000 from the one driver address).",
             List.of(Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
+                    Metric.shown("rss_untrimmed_per_conn_kib", "RSS untrimmed", 1),
                     Metric.shown("heap_from_base_kib", "heap from base", 1), Metric.shown("rss_from_base_kib", "RSS from base", 1),
                     Metric.shown("warmup_rss_mib", "warm-up RSS MiB", 1), Metric.text("deflate", "deflate"), Metric.higher("handshakes_per_s", "handshakes/s", 0),
                     Metric.count("errors", "errors"))),
@@ -124,8 +129,11 @@ public enum Scenario {
     /**
      * The deflate-idle servers' heap, fixed and touched from the start: Tomcat holds about 70 KiB of
      * heap per idle connection, 120 KiB with deflate, more than the suite's usual 512 MiB at 8,000.
+     * WS Socket's per-address limit (by default a quarter of what its open-file limit allows: 4,498
+     * under the runner's 20,000) is raised, since every connection comes from the driver's address.
      */
-    static final List<String> DEFLATE_IDLE_JVM = List.of(DEFLATE_ON, "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
+    static final List<String> DEFLATE_IDLE_JVM = List.of(DEFLATE_ON, "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch",
+            "-Dwssocket.max-connections-per-address=16000");
 
     /**
      * The deflate-idle warm-up's connections (at most the run's): they echo their first message and

@@ -237,13 +237,13 @@ public final class SuiteRunner {
                 fresh = process.stats();
                 warmUp(process, server, config, base);
             }
-            ResultLine before = config.measuresMemory() ? process.stats() : null;
+            ResultLine before = config.measuresMemory() ? memory(process, scenario) : null;
             List<ResultLine> holds = new ArrayList<>(); // the server's memory at each hold, the last with all connections
             // a driver that holds twice (deflate-idle) ramps, waits and holds twice
             int stages = config.driverArgs().contains("--hold-at") ? 2 : 1;
             long timeout = stages * ((long) (options.warmup() + options.duration()) + DRIVER_SLACK_S);
             ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout,
-                    () -> holds.add(process.stats()));
+                    () -> holds.add(memory(process, scenario)));
             if (config.measuresMemory() && holds.isEmpty()) {
                 throw new IOException("the driver never held its connections for the memory measurement");
             }
@@ -258,6 +258,11 @@ public final class SuiteRunner {
         } catch (IOException e) {
             fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
         }
+    }
+
+    /** The server's memory: for deflate-idle after its C heap gave back what it kept free (see ServerProcess#trimmedStats). */
+    private ResultLine memory(ServerProcess process, Scenario scenario) throws IOException, InterruptedException {
+        return scenario == Scenario.DEFLATE_IDLE ? process.trimmedStats(options.java()) : process.stats();
     }
 
     /** Runs the warm-up driver to its end; a warm-up that saw errors fails the run it was for. */

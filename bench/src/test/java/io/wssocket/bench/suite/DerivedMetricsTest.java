@@ -60,6 +60,19 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void theRssBeforeTheNativeHeapWasTrimmedGetsASlopeOfItsOwn() {
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=10240000 untrimmed_rss_bytes=30720000 trimmed_bytes=20480000");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=12288000 untrimmed_rss_bytes=20480000 trimmed_bytes=8192000");
+        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=1000 rss_per_conn_kib=4.0");
+
+        DerivedMetrics.addSlope(r, mid, full);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("rss_untrimmed_per_conn_kib")).hasValue(-10.0);
+        assertThat(r.number("mid_trimmed_bytes")).hasValue(20480000);
+    }
+
+    @Test
     void withoutConnectionsBetweenTheHoldsThereIsNoSlopeAndTheFiguresStay() {
         ResultLine same = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
         ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=2000 rss_per_conn_kib=4.0");
