@@ -1,5 +1,8 @@
 package io.wssocket.bench.suite;
 
+import java.util.List;
+import java.util.OptionalDouble;
+
 /**
  * The figures the runner computes from a driver's result and the server's memory before and after:
  * echo throughput in MB/s, memory per idle connection, memory growth under slow consumers.
@@ -90,6 +93,20 @@ final class DerivedMetrics {
         }
         driver.with("heap_per_conn_kib", round(delta(mid, full, "heap_used_bytes") / between / KIB));
         return driver;
+    }
+
+    /**
+     * Several measurements of one server at one point as one: each memory figure ({@code *_bytes})
+     * the least over them, the other fields from the last.
+     */
+    static ResultLine leastOf(List<ResultLine> samples) {
+        ResultLine last = samples.get(samples.size() - 1);
+        ResultLine out = ResultLine.of(last.kind()).withAll(last);
+        for (String key : new String[] {"heap_used_bytes", "rss_bytes", "untrimmed_rss_bytes"}) {
+            samples.stream().map(r -> r.number(key)).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+                    .min().ifPresent(v -> out.with(key, (long) v));
+        }
+        return out.with("samples", samples.size());
     }
 
     /** Adds what a warm-up left resident: the server's RSS after it ({@code before}) minus when fresh. */

@@ -137,13 +137,29 @@ final class ServerProcess implements AutoCloseable {
             p.destroyForcibly();
             return -1;
         }
-        return p.exitValue() == 0 ? trimmedBytes(out) : -1;
+        long trimmed = p.exitValue() == 0 ? trimmedBytes(out) : -1;
+        if (trimmed < 0) {
+            System.err.println("  no native heap trim (" + jcmd + " exited " + p.exitValue() + "): " + out.strip());
+        }
+        return trimmed;
     }
 
-    /** From jcmd's "Trim native heap: RSS+Swap: 78908K->78512K (-396K)": 396 KiB in bytes; -1 without that line. */
+    /**
+     * From jcmd's "Trim native heap: RSS+Swap: 2127M->2111M (-15896K)": what the trim gave back
+     * (15,896 KiB; jcmd's unit is B, K, M or G) in bytes (0 if the RSS grew meanwhile); -1 without that line.
+     */
     static long trimmedBytes(String jcmdOutput) {
-        Matcher m = Pattern.compile("RSS\\+Swap: (\\d+)K->(\\d+)K").matcher(jcmdOutput);
-        return m.find() ? (Long.parseLong(m.group(1)) - Long.parseLong(m.group(2))) * 1024 : -1;
+        Matcher m = Pattern.compile("RSS\\+Swap: \\S+->\\S+ \\(([-+]?)(\\d+)([BKMG])\\)").matcher(jcmdOutput);
+        if (!m.find()) {
+            return -1;
+        }
+        long amount = Long.parseLong(m.group(2)) << switch (m.group(3)) {
+            case "B" -> 0;
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
+        return m.group(1).equals("-") ? amount : 0;
     }
 
     private String awaitLine(String prefix, long timeoutSeconds) throws IOException, InterruptedException {

@@ -84,6 +84,19 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void severalMeasurementsAtOnePointCountWithTheLeastOfEachFigure() {
+        ResultLine r = DerivedMetrics.leastOf(java.util.List.of(
+                ResultLine.parse("STATS heap_used_bytes=17000000 rss_bytes=2230000000 untrimmed_rss_bytes=2240000000 send_failures=0"),
+                ResultLine.parse("STATS heap_used_bytes=11000000 rss_bytes=2215000000 untrimmed_rss_bytes=2234000000 send_failures=0"),
+                ResultLine.parse("STATS heap_used_bytes=17000000 rss_bytes=2216000000 untrimmed_rss_bytes=2216000000 send_failures=1")));
+
+        assertThat(r.get("heap_used_bytes")).isEqualTo("11000000");
+        assertThat(r.get("rss_bytes")).isEqualTo("2215000000");
+        assertThat(r.get("untrimmed_rss_bytes")).isEqualTo("2216000000");
+        assertThat(r.get("send_failures")).isEqualTo("1");
+    }
+
+    @Test
     void slowConsumerGrowthAndFailedSendsDuringTheRun() {
         ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=1048576 send_failures=5");
         ResultLine after = ResultLine.parse("STATS heap_used_bytes=2097152 rss_bytes=11534336 send_failures=12");
