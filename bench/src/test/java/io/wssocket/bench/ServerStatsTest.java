@@ -20,6 +20,6 @@ class ServerStatsTest {
     void statsLineHasTheKeysTheRunnerReads() {
         String line = ServerStats.line();
 
-        assertThat(line).matches("STATS heap_used_bytes=\\d+ rss_bytes=-?\\d+ send_failures=\\d+");
+        assertThat(line).matches("STATS heap_used_bytes=\\d+ heap_after_gc_bytes=-?\\d+ rss_bytes=-?\\d+ send_failures=\\d+");
     }
 }

@@ -91,7 +91,13 @@ final class DerivedMetrics {
             driver.with("rss_untrimmed_per_conn_kib", round(delta(mid, full, "untrimmed_rss_bytes") / between / KIB));
             driver.with("mid_trimmed_bytes", mid.get("trimmed_bytes")).with("after_trimmed_bytes", full.get("trimmed_bytes"));
         }
-        driver.with("heap_per_conn_kib", round(delta(mid, full, "heap_used_bytes") / between / KIB));
+        // the live objects after the collection where the server tells them (ServerStats), else heap used
+        boolean live = mid.number("heap_after_gc_bytes").orElse(-1) >= 0 && full.number("heap_after_gc_bytes").orElse(-1) >= 0;
+        driver.with("heap_per_conn_kib", round(delta(mid, full, live ? "heap_after_gc_bytes" : "heap_used_bytes") / between / KIB));
+        if (live) {
+            driver.with("mid_heap_after_gc_bytes", mid.get("heap_after_gc_bytes"))
+                    .with("after_heap_after_gc_bytes", full.get("heap_after_gc_bytes"));
+        }
         return driver;
     }
 
@@ -102,7 +108,7 @@ final class DerivedMetrics {
     static ResultLine leastOf(List<ResultLine> samples) {
         ResultLine last = samples.get(samples.size() - 1);
         ResultLine out = ResultLine.of(last.kind()).withAll(last);
-        for (String key : new String[] {"heap_used_bytes", "rss_bytes", "untrimmed_rss_bytes"}) {
+        for (String key : new String[] {"heap_used_bytes", "heap_after_gc_bytes", "rss_bytes", "untrimmed_rss_bytes"}) {
             samples.stream().map(r -> r.number(key)).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
                     .min().ifPresent(v -> out.with(key, (long) v));
         }

@@ -116,7 +116,7 @@ final class ServerProcess implements AutoCloseable {
      * a full collection), then {@code jcmd PID System.trim_native_heap} (glibc's malloc_trim: the
      * memory the JIT compiler's arenas, zlib and other native code freed but the allocator kept),
      * then {@code stats} again. The result is the second, with {@code untrimmed_rss_bytes} from the
-     * first and {@code trimmed_bytes} as jcmd reported them. Where jcmd cannot trim (not glibc, an
+     * first, {@code trimmed_bytes} as jcmd reported them, and the lesser heap figures of the two. Where jcmd cannot trim (not glibc, an
      * older JDK), the untrimmed figures are all there is and {@code trimmed_bytes} is absent.
      */
     ResultLine trimmedStats(String javaCommand) throws IOException, InterruptedException {
@@ -125,7 +125,15 @@ final class ServerProcess implements AutoCloseable {
         if (trimmed < 0) {
             return untrimmed;
         }
-        return stats().with("untrimmed_rss_bytes", untrimmed.get("rss_bytes")).with("trimmed_bytes", trimmed);
+        ResultLine after = stats();
+        // both full collections count for the heap: the lesser of each heap figure
+        ResultLine heap = DerivedMetrics.leastOf(List.of(untrimmed, after));
+        for (String key : new String[] {"heap_used_bytes", "heap_after_gc_bytes"}) {
+            if (heap.get(key) != null) {
+                after.with(key, heap.get(key));
+            }
+        }
+        return after.with("untrimmed_rss_bytes", untrimmed.get("rss_bytes")).with("trimmed_bytes", trimmed);
     }
 
     /** Runs {@code jcmd PID System.trim_native_heap}; the bytes it says it gave back, or -1 if it did not. */

@@ -84,6 +84,18 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void theHeapSlopeCountsTheLiveObjectsAfterTheCollectionWhereTheServerTellsThem() {
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=20000000 heap_after_gc_bytes=10240000 rss_bytes=0");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=35000000 heap_after_gc_bytes=12288000 rss_bytes=0");
+        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=1000");
+
+        DerivedMetrics.addSlope(r, mid, full);
+
+        assertThat(r.number("heap_per_conn_kib")).hasValue(2.0);
+        assertThat(r.get("after_heap_after_gc_bytes")).isEqualTo("12288000");
+    }
+
+    @Test
     void severalMeasurementsAtOnePointCountWithTheLeastOfEachFigure() {
         ResultLine r = DerivedMetrics.leastOf(java.util.List.of(
                 ResultLine.parse("STATS heap_used_bytes=17000000 rss_bytes=2230000000 untrimmed_rss_bytes=2240000000 send_failures=0"),
