@@ -60,16 +60,20 @@ class DerivedMetricsTest {
     }
 
     @Test
-    void theRssBeforeTheNativeHeapWasTrimmedGetsASlopeOfItsOwn() {
-        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=10240000 untrimmed_rss_bytes=30720000 trimmed_bytes=20480000");
-        ResultLine full = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=12288000 untrimmed_rss_bytes=20480000 trimmed_bytes=8192000");
+    void theSlopeCountsTheTrimmedRssAndTheLiveHeapAndKeepsTheUntrimmedRssBeside() {
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=20000000 heap_after_gc_bytes=10240000 rss_bytes=10240000"
+                + " untrimmed_rss_bytes=30720000 trimmed_bytes=20480000");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=35000000 heap_after_gc_bytes=12288000 rss_bytes=12288000"
+                + " untrimmed_rss_bytes=20480000 trimmed_bytes=8192000");
         ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=1000 rss_per_conn_kib=4.0");
 
         DerivedMetrics.addSlope(r, mid, full);
 
         assertThat(r.number("rss_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(2.0);
         assertThat(r.number("rss_untrimmed_per_conn_kib")).hasValue(-10.0);
         assertThat(r.number("mid_trimmed_bytes")).hasValue(20480000);
+        assertThat(r.get("after_heap_after_gc_bytes")).isEqualTo("12288000");
     }
 
     @Test
@@ -81,18 +85,6 @@ class DerivedMetricsTest {
 
         assertThat(r.number("rss_per_conn_kib")).hasValue(4.0);
         assertThat(r.get("rss_from_base_kib")).isNull();
-    }
-
-    @Test
-    void theHeapSlopeCountsTheLiveObjectsAfterTheCollectionWhereTheServerTellsThem() {
-        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=20000000 heap_after_gc_bytes=10240000 rss_bytes=0");
-        ResultLine full = ResultLine.parse("STATS heap_used_bytes=35000000 heap_after_gc_bytes=12288000 rss_bytes=0");
-        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=1000");
-
-        DerivedMetrics.addSlope(r, mid, full);
-
-        assertThat(r.number("heap_per_conn_kib")).hasValue(2.0);
-        assertThat(r.get("after_heap_after_gc_bytes")).isEqualTo("12288000");
     }
 
     @Test
