@@ -15,17 +15,25 @@ import java.util.concurrent.TimeUnit;
  * keeps pinging until stdin says {@code release}, so that the suite runner can measure the
  * server's memory with all connections open; then closes them all.
  *
+ * <p>With {@code --hold-at H} (below C) it does that twice in one run: it opens H connections,
+ * waits {@code --duration}, holds until the first {@code release}, then opens the rest, waits and
+ * holds again. The runner's two measurements of one server then differ only by the connections
+ * opened in between, so their difference over that count is a cost per connection from which
+ * whatever the server spends once (compiled code, pools, memory its allocator keeps) has cancelled.
+ *
  * <p>Prints {@code RESULT scenario=idle conns=C opened=N ramp_s=.. handshakes_per_s=.. pings=..
- * pongs=.. errors=..}; exits 1 if any error was seen, 2 on bad options.
+ * pongs=.. errors=..} (and {@code opened_mid=} with {@code --hold-at}: the connections open at the
+ * first hold); exits 1 if any error was seen, 2 on bad options.
  */
 public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "path", "connections", "concurrency",
-            "ping-interval", "duration", "hold-timeout", "connect-timeout", "deflate", "first-message");
+            "ping-interval", "duration", "hold-timeout", "connect-timeout", "deflate", "first-message", "hold-at");
     static final String USAGE = "options: --connections 10000 --concurrency 100 --ping-interval 5 --duration 5"
             + " --hold-timeout 300 --connect-timeout 60 --host 127.0.0.1 --port 8080 --path /echo --server NAME"
             + " --deflate off|on (offer permessage-deflate) --first-message 0 (bytes of one JSON message each"
-            + " connection echoes, compressed if agreed, before it goes idle)";
+            + " connection echoes, compressed if agreed, before it goes idle) --hold-at 0 (if below --connections:"
+            + " hold first with that many open, then open the rest and hold again)";
     /** The driver's compression level for the first messages. */
     private static final int FIRST_MESSAGE_LEVEL = 6;
     private static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -35,6 +43,9 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
     private final long pingIntervalNs;
     private final long durationNs;
     private final long holdTimeoutNs;
+    /** The connections open at the first of two holds; 0 for one hold with all of them. */
+    private final int holdAt;
+    private int openedAtFirstHold = -1;
 
     private long holdStart;
     private boolean holding;
@@ -55,6 +66,8 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
         this.pingIntervalNs = nanos(args.seconds("ping-interval", 5, 0.01));
         this.durationNs = nanos(args.seconds("duration", 5, 0));
         this.holdTimeoutNs = nanos(args.seconds("hold-timeout", 300, 0));
+        int at = args.integer("hold-at", 0, 0, 1_000_000);
+        this.holdAt = at < count ? at : 0;
         String deflate = args.string("deflate", "off");
         if (!deflate.equals("on") && !deflate.equals("off")) {
             throw new IllegalArgumentException("--deflate takes on or off, got " + deflate);
@@ -80,6 +93,11 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
     }
 
     @Override
+    int firstStage() {
+        return holdAt > 0 ? holdAt : count;
+    }
+
+    @Override
     IdleConnection newConnection(int id, SecureRandom random) {
         return new IdleConnection(id, random);
     }
@@ -93,11 +111,12 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
             stop();
             return now;
         }
+        boolean firstOfTwo = holdAt > 0 && openedAtFirstHold < 0;
         if (holdStart == 0) {
             holdStart = now;
             lastTick = now;
             System.err.printf(Locale.ROOT, "idle: %d of %d open in %.2f s (%.0f handshakes/s)%n",
-                    opened, count, rampSeconds(), handshakesPerSecond());
+                    opened, firstOfTwo ? holdAt : count, rampSeconds(), handshakesPerSecond());
         }
         pingSome(now);
         if (!holding && now - holdStart >= durationNs) {
@@ -105,8 +124,15 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
             holdDeadline = now + holdTimeoutNs;
             HoldSignal.announce();
         }
-        if (holding && (now >= holdDeadline || hold.released())) {
-            closeAll(now);
+        if (holding && (now >= holdDeadline || hold.released(firstOfTwo ? 1 : holdAt > 0 ? 2 : 1))) {
+            if (firstOfTwo) {
+                openedAtFirstHold = opened;
+                holding = false;
+                holdStart = 0;
+                openUpTo(count);
+            } else {
+                closeAll(now);
+            }
         }
         return now + TICK_NS;
     }
@@ -137,6 +163,7 @@ public final class IdleLoad extends SelectorLoad<IdleLoad.IdleConnection> {
         return String.format(Locale.ROOT,
                 "RESULT server=%s scenario=idle conns=%d opened=%d ramp_s=%.3f handshakes_per_s=%.1f pings=%d pongs=%d errors=%d",
                 server, count, opened, rampSeconds(), handshakesPerSecond(), pings, pongs, errors.count())
+                + (openedAtFirstHold >= 0 ? " opened_mid=" + openedAtFirstHold : "")
                 + (firstMessage != null ? " first_message=" + firstMessage.size + " echoed=" + echoed : "")
                 + (offerDeflate ? " " + DeflateTally.of(connections).resultFields() : " deflate=off");
     }

@@ -33,16 +33,19 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
     HoldSignal hold;
 
     private int nextToConnect;
+    /** The connections to open so far: all of them, unless the driver opens them in stages ({@link #openUpTo}). */
+    private int target;
     private int pending;
     int opened;
     int handshakesFailed;
     int live;
+    /** When the current stage of the ramp began. */
     long rampStart;
-    long rampEnd;
+    /** Time spent opening connections, over every stage of the ramp. */
+    private long rampNanos;
     private boolean done;
     private long closeDeadline;
 
-    /** From the {@code --host --port --path --concurrency} options. */
     /** From the {@code --host --port --path --concurrency --connect-timeout} options. */
     SelectorLoad(DriverArgs args, String defaultPath) {
         this(args.string("host", "127.0.0.1"), args.integer("port", 8080, 1, 65535), args.string("path", defaultPath),
@@ -63,6 +66,11 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
 
     /** How many connections to open. */
     abstract int connectionCount();
+
+    /** How many of them to open first (the rest when the driver calls {@link #openUpTo}); all by default. */
+    int firstStage() {
+        return connectionCount();
+    }
 
     /** Connection {@code id} (0 up to {@link #connectionCount()}), not yet connected. */
     abstract C newConnection(int id, SecureRandom random);
@@ -104,6 +112,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         for (int i = 0, n = connectionCount(); i < n; i++) {
             connections.add(newConnection(i, random));
         }
+        target = Math.min(firstStage(), connections.size());
         rampStart = System.nanoTime();
         try {
             while (!done) {
@@ -128,7 +137,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
     }
 
     private void connectMore() {
-        while (pending < concurrency && nextToConnect < connections.size()) {
+        while (pending < concurrency && nextToConnect < target) {
             C c = connections.get(nextToConnect++);
             pending++;
             c.connect(selector, address, receiveBuffer(c));
@@ -137,8 +146,8 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
 
     /** The ramp ran out of time: every connection not open yet (or not even started) fails. */
     private void failUnopened() {
-        nextToConnect = connections.size();
-        for (C c : connections) {
+        nextToConnect = target;
+        for (C c : connections.subList(0, target)) {
             ClientConnection.State s = c.state();
             if (s == ClientConnection.State.CONNECTING || s == ClientConnection.State.HANDSHAKING) {
                 pending++; // fail() settles it as a failed handshake, started or not
@@ -149,8 +158,18 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         pending = 0;
     }
 
+    /** Whether every connection of the current stage is open or failed. */
     final boolean rampDone() {
-        return opened + handshakesFailed == connections.size();
+        return opened + handshakesFailed == target;
+    }
+
+    /**
+     * Starts the next stage of the ramp: opens connections until {@code n} (at most all) have been
+     * tried; its time counts in {@link #rampSeconds()} and its own connect timeout starts now.
+     */
+    final void openUpTo(int n) {
+        target = Math.max(target, Math.min(n, connections.size()));
+        rampStart = System.nanoTime();
     }
 
     /** Sends a close frame on every open connection and ends the loop once all are closed or 5 s have passed. */
@@ -176,7 +195,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         opened++;
         live++;
         if (rampDone()) {
-            rampEnd = System.nanoTime();
+            rampNanos += System.nanoTime() - rampStart;
         }
     }
 
@@ -189,7 +208,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
             pending--;
             handshakesFailed++;
             if (rampDone()) {
-                rampEnd = System.nanoTime();
+                rampNanos += System.nanoTime() - rampStart;
             }
         }
         errors.add(reason, 1);
@@ -219,8 +238,9 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         System.exit(load.errors.count() > 0 ? 1 : 0);
     }
 
+    /** Seconds spent opening connections (every stage's, not the holds between them). */
     double rampSeconds() {
-        return rampEnd > rampStart ? (rampEnd - rampStart) / 1e9 : 0;
+        return rampNanos / 1e9;
     }
 
     static long nanos(double seconds) {

@@ -72,4 +72,19 @@ class LoadDriversTest {
         assertThat(r.number("pings").orElseThrow()).isPositive();
         assertThat(r.number("pongs").orElseThrow()).isPositive();
     }
+
+    @Test
+    void idleWithAHoldAtOpensHalfThenTheRestAndSaysHowManyWereOpenAtTheFirstHold() throws Exception {
+        IdleLoad load = new IdleLoad(new DriverArgs(new String[] {"--port", server.port(), "--connections", "30",
+                "--hold-at", "12", "--concurrency", "5", "--ping-interval", "0.1", "--duration", "0.3", "--hold-timeout", "0"},
+                IdleLoad.OPTIONS));
+
+        load.run();
+
+        ResultLine r = ResultLine.parse(load.resultLine());
+        assertThat(r.number("errors")).hasValue(0);
+        assertThat(r.number("opened_mid")).hasValue(12);
+        assertThat(r.number("opened")).hasValue(30);
+        assertThat(r.number("handshakes_per_s").orElseThrow()).isPositive();
+    }
 }

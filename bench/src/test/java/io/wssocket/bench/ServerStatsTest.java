@@ -21,7 +21,7 @@ class ServerStatsTest {
     void statsLineHasTheKeysTheRunnerReads() {
         String line = ServerStats.line();
 
-        assertThat(line).matches("STATS heap_used_bytes=\\d+ rss_bytes=-?\\d+ send_failures=\\d+ live_threads=\\d+");
+        assertThat(line).matches("STATS heap_used_bytes=\\d+ heap_after_gc_bytes=-?\\d+ rss_bytes=-?\\d+ send_failures=\\d+ live_threads=\\d+");
     }
 
     @Test

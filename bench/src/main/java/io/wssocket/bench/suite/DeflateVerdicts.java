@@ -77,27 +77,66 @@ final class DeflateVerdicts {
         if (plain == null || deflate == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder("\nMemory per idle connection with deflate over without (medians):\n\n");
+        StringBuilder b = new StringBuilder("\nMemory per idle connection with deflate over without (medians; in brackets "
+                + "with minus without, KiB/conn):\n\n");
         for (ServerKind server : ServerKind.values()) {
             List<ResultLine> with = deflate.get(server);
             List<ResultLine> without = plain.get(server);
             if (with == null || without == null) {
                 continue;
             }
-            double heap = median(with, "heap_per_conn_kib") / median(without, "heap_per_conn_kib");
-            double rss = median(with, "rss_per_conn_kib") / median(without, "rss_per_conn_kib");
-            b.append("- ").append(server.label()).append(String.format(Locale.ROOT, ": heap %s, RSS %s",
-                    times(heap), times(rss)));
+            b.append("- ").append(server.label()).append(": heap ").append(compare(with, without, "heap_per_conn_kib"))
+                    .append(", RSS ").append(compare(with, without, "rss_per_conn_kib"));
             if (!negotiated(with)) {
                 b.append(" (**deflate not negotiated**)");
             }
             if (server == ServerKind.SUBJECT) {
-                b.append(String.format(Locale.ROOT, " (target ≤ %.1f×: %s)", IDLE_TARGET,
-                        heap <= IDLE_TARGET && rss <= IDLE_TARGET ? "met" : "not met"));
+                b.append(" (target ≤ ").append(String.format(Locale.ROOT, "%.1f×", IDLE_TARGET)).append(": ")
+                        .append(verdict(with, without)).append(')');
             }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    private static String compare(List<ResultLine> with, List<ResultLine> without, String key) {
+        double w = median(with, key);
+        double wo = median(without, key);
+        return times(w / wo) + String.format(Locale.ROOT, " (%+.1f)", w - wo);
+    }
+
+    /**
+     * Met when each figure with deflate is at most 1.1× the figure without, or exceeds it by no more
+     * than the figure without deflate spreads over the rounds (max − min): a figure near zero, as an
+     * idle connection's RSS measured as a slope can be, makes a ratio of noise.
+     */
+    private static String verdict(List<ResultLine> with, List<ResultLine> without) {
+        List<String> withinNoise = new ArrayList<>();
+        for (String key : new String[] {"heap_per_conn_kib", "rss_per_conn_kib"}) {
+            double w = median(with, key);
+            double wo = median(without, key);
+            if (Double.isNaN(w) || Double.isNaN(wo)) {
+                return "not measured";
+            }
+            if (wo > 0 && w <= IDLE_TARGET * wo) {
+                continue;
+            }
+            double spread = spread(without, key);
+            if (w - wo <= spread) {
+                withinNoise.add(String.format(Locale.ROOT, "%s %+.1f KiB/conn within the %.1f KiB/conn its figure without "
+                        + "deflate spreads over the rounds", key.startsWith("heap") ? "heap" : "RSS", w - wo, spread));
+                continue;
+            }
+            return "not met";
+        }
+        return withinNoise.isEmpty() ? "met" : "met; " + String.join(", ", withinNoise);
+    }
+
+    private static double spread(List<ResultLine> runs, String key) {
+        List<Double> values = new ArrayList<>();
+        runs.stream().filter(r -> r.kind().equals("RESULT")).forEach(r -> r.number(key).ifPresent(values::add));
+        return values.isEmpty() ? 0 : values.stream().mapToDouble(Double::doubleValue).max().getAsDouble()
+                - values.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
     }
 
     private static String times(double ratio) {

@@ -1,5 +1,8 @@
 package io.wssocket.bench.suite;
 
+import java.util.List;
+import java.util.OptionalDouble;
+
 /**
  * The figures the runner computes from a driver's result and the server's memory before and after:
  * echo throughput in MB/s, memory per idle connection and the server's threads while it holds them, memory
@@ -63,6 +66,56 @@ final class DerivedMetrics {
             driver.with("note", trouble);
         }
         return driver;
+    }
+
+    /**
+     * For a driver that held twice ({@code opened_mid} connections, then {@code opened}): the cost
+     * per connection as the slope between the two measurements of the same server, (full − mid) /
+     * (opened − opened_mid). It becomes {@code rss_per_conn_kib} and {@code heap_per_conn_kib} (and,
+     * where the stats say what the RSS was before the C heap was trimmed, the same slope of that,
+     * {@code rss_untrimmed_per_conn_kib}); the
+     * figures over the whole run from the baseline move to {@code rss_from_base_kib} and
+     * {@code heap_from_base_kib}. What the server spent once during the run (compiled code, a pool,
+     * memory its allocator keeps) is in both measurements and cancels; with too few connections
+     * between them to divide by, nothing changes.
+     */
+    static ResultLine addSlope(ResultLine driver, ResultLine mid, ResultLine full) {
+        double between = driver.number("opened").orElse(0) - driver.number("opened_mid").orElse(Double.NaN);
+        if (!(between > 0)) {
+            return driver;
+        }
+        for (String key : new String[] {"rss_bytes", "heap_used_bytes"}) {
+            driver.with("mid_" + key, (long) mid.number(key).orElse(0));
+        }
+        driver.number("rss_per_conn_kib").ifPresent(v -> driver.with("rss_from_base_kib", v));
+        driver.number("heap_per_conn_kib").ifPresent(v -> driver.with("heap_from_base_kib", v));
+        driver.with("rss_per_conn_kib", round(delta(mid, full, "rss_bytes") / between / KIB));
+        if (mid.get("untrimmed_rss_bytes") != null && full.get("untrimmed_rss_bytes") != null) {
+            driver.with("rss_untrimmed_per_conn_kib", round(delta(mid, full, "untrimmed_rss_bytes") / between / KIB));
+            driver.with("mid_trimmed_bytes", mid.get("trimmed_bytes")).with("after_trimmed_bytes", full.get("trimmed_bytes"));
+        }
+        // the live objects after the collection where the server tells them (ServerStats), else heap used
+        boolean live = mid.number("heap_after_gc_bytes").orElse(-1) >= 0 && full.number("heap_after_gc_bytes").orElse(-1) >= 0;
+        driver.with("heap_per_conn_kib", round(delta(mid, full, live ? "heap_after_gc_bytes" : "heap_used_bytes") / between / KIB));
+        if (live) {
+            driver.with("mid_heap_after_gc_bytes", mid.get("heap_after_gc_bytes"))
+                    .with("after_heap_after_gc_bytes", full.get("heap_after_gc_bytes"));
+        }
+        return driver;
+    }
+
+    /**
+     * Several measurements of one server at one point as one: each memory figure ({@code *_bytes})
+     * the least over them, the other fields from the last.
+     */
+    static ResultLine leastOf(List<ResultLine> samples) {
+        ResultLine last = samples.get(samples.size() - 1);
+        ResultLine out = ResultLine.of(last.kind()).withAll(last);
+        for (String key : new String[] {"heap_used_bytes", "heap_after_gc_bytes", "rss_bytes", "untrimmed_rss_bytes"}) {
+            samples.stream().map(r -> r.number(key)).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+                    .min().ifPresent(v -> out.with(key, (long) v));
+        }
+        return out.with("samples", samples.size());
     }
 
     /** Adds what a warm-up left resident: the server's RSS after it ({@code before}) minus when fresh. */

@@ -44,19 +44,29 @@ public enum Scenario {
                     Metric.text("deflate", "deflate"), Metric.shown("compressed_pct", "compressed %", 0),
                     Metric.count("errors", "errors"))),
     DEFLATE_IDLE("deflate-idle", "Idle connections with and without permessage-deflate",
-            "C connections to `/echo` (at most 1,000) to a server with permessage-deflate on, opened as in idle; "
+            "C connections to `/echo` (at most 8,000) to a server with permessage-deflate on, opened as in idle; "
                     + "each first echoes one 1 KiB JSON chat message (compressed when deflate was agreed, so that a "
                     + "server that keeps a compressor per connection has made it), then idles with a ping every 5 s. "
                     + "`with deflate` offers `permessage-deflate; client_max_window_bits`, `without` offers nothing, "
-                    + "each run on a server started for it (a resident set does not shrink after a run), with "
+                    + "each run on a server started for it (a resident set does not shrink after a run), with a 2 GiB "
+                    + "heap (Tomcat holds about 120 KiB of heap per connection with deflate) and "
                     + "`-XX:+AlwaysPreTouch`: the heap is resident from the start, so that RSS growth is what the "
                     + "connections hold outside the heap (zlib's state, buffers) and not eden pages touched for the "
-                    + "first time by the first message's garbage. Before the baseline is taken, a warm-up of up to 1,000 "
-                    + "connections echoes the same message and closes, so that what a server makes once (a pool of "
-                    + "compressors, zlib memory its allocator keeps, compiled code) is in the baseline and not counted per "
-                    + "connection; `warm-up RSS` is what the warm-up left resident. RSS and heap after a full GC per "
-                    + "connection as in idle.",
+                    + "first time by the first message's garbage. The driver opens C/2 connections, the runner measures "
+                    + "the server, then the driver opens the other C/2 and the runner measures again: **heap and RSS "
+                    + "KiB/conn are the growth between the two measurements over the connections opened between them** "
+                    + "(the slope), so that what a server spends once during the run (compiled code, a pool of "
+                    + "compressors) is in both and cancels. Each measurement is heap after a full GC and RSS after "
+                    + "`jcmd PID System.trim_native_heap` (glibc gives back what it kept after the JIT compiler's "
+                    + "arenas, zlib or other native code freed it, which otherwise comes and goes by megabytes between "
+                    + "two measurements); `RSS untrimmed` is the slope of the RSS before the trim. `from base` is the "
+                    + "older figure: growth from before the first connection to C, over C, after a warm-up of up to "
+                    + "1,000 connections that echo the same message and close; `warm-up RSS` is what the warm-up left "
+                    + "resident. WS Socket's `max-connections-per-address` is raised to 16,000 for these runs (its default, "
+                    + "a quarter of what the open-file limit allows, is below 8,000 from the one driver address).",
             List.of(Metric.lower("heap_per_conn_kib", "heap KiB/conn", 1), Metric.lower("rss_per_conn_kib", "RSS KiB/conn", 1),
+                    Metric.shown("rss_untrimmed_per_conn_kib", "RSS untrimmed", 1),
+                    Metric.shown("heap_from_base_kib", "heap from base", 1), Metric.shown("rss_from_base_kib", "RSS from base", 1),
                     Metric.shown("warmup_rss_mib", "warm-up RSS MiB", 1), Metric.text("deflate", "deflate"), Metric.higher("handshakes_per_s", "handshakes/s", 0),
                     Metric.count("errors", "errors"))),
     BROADCAST("broadcast", "Broadcast",
@@ -113,15 +123,34 @@ public enum Scenario {
 
     /**
      * The deflate-idle scenario's connections at most: each may hold zlib state (about 300 KiB) on a
-     * peer, so 4,000 cost a peer about 1.2 GB of native memory.
+     * peer, so 8,000 cost a peer about 2.4 GB of native memory; and each is an open file in the
+     * driver and in the server.
      */
-    static final int DEFLATE_IDLE_MAX = 4000;
+    static final int DEFLATE_IDLE_MAX = 8000;
+
+    /**
+     * The deflate-idle servers' heap, fixed and touched from the start: Tomcat holds about 70 KiB of
+     * heap per idle connection, 120 KiB with deflate, more than the suite's usual 512 MiB at 8,000.
+     * WS Socket's per-address limit (by default a quarter of what its open-file limit allows: 4,498
+     * under the runner's 20,000) is raised, since every connection comes from the driver's address.
+     */
+    static final List<String> DEFLATE_IDLE_JVM = List.of(DEFLATE_ON, "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch",
+            Scenario.ONE_ADDRESS);
+
+    /**
+     * Every idle connection comes from the driver's one address: WS Socket's per-address limit (by
+     * default a quarter of what its open-file limit allows: 4,498 under the runner's 20,000) is
+     * raised for the idle scenarios, else it refuses what the scenario means to hold (the other
+     * servers have no such limit, and ignore the property).
+     */
+    static final String ONE_ADDRESS = "-Dwssocket.max-connections-per-address=16000";
 
     /**
      * The deflate-idle warm-up's connections (at most the run's): they echo their first message and
      * close before the baseline is taken, so that a server's fixed costs (a pool of deflaters, zlib
      * memory the allocator keeps after use, compiled code) do not pass for a cost per connection.
-     * Without it, WS Socket's 16 pooled compressors (about 5 MB) added 1.3 KiB to each of 4,000.
+     * Without it, WS Socket's 16 pooled compressors (about 5 MB) added 1.3 KiB to each of 4,000 (the
+     * slope between half and all of the connections does not need it; the figures from the base do).
      */
     static final int DEFLATE_IDLE_WARMUP = 1000;
 
@@ -185,11 +214,12 @@ public enum Scenario {
     /**
      * JVM options of the server for this scenario's runs (scenarios whose runs share a server):
      * for the deflate echo permessage-deflate on and 16 KiB texts on {@code /echo} (Tomcat's
-     * default text buffer is 8 KiB).
+     * default text buffer is 8 KiB); for idle WS Socket's per-address limit raised.
      */
     List<String> serverJvmArgs() {
         return switch (this) {
             case DEFLATE -> List.of(DEFLATE_ON, "-Dbench.echo.max-text=" + 16 * 1024);
+            case IDLE -> List.of(ONE_ADDRESS);
             default -> List.of(); // deflate-idle: each run's RunConfig has them, on its own server
         };
     }
@@ -234,8 +264,9 @@ public enum Scenario {
                     String each = " --first-message " + DEFLATE_IDLE_FIRST_MESSAGE + " --deflate " + (deflate ? "on" : "off");
                     runs.add(new RunConfig("idle-" + conns + (deflate ? "-deflate" : "-plain"),
                             String.format(Locale.ROOT, "%,d connections, %s deflate", conns, deflate ? "with" : "without"),
-                            "io.wssocket.bench.IdleLoad", split("--connections " + conns + " --duration " + o.duration() + each),
-                            true, List.of(DEFLATE_ON, "-XX:+AlwaysPreTouch"), 0,
+                            "io.wssocket.bench.IdleLoad", split("--connections " + conns + " --hold-at " + conns / 2
+                                    + " --duration " + o.duration() + each),
+                            true, DEFLATE_IDLE_JVM, 0,
                             split("--connections " + Math.min(conns, DEFLATE_IDLE_WARMUP) + " --duration 1 --hold-timeout 0" + each)));
                 }
             }

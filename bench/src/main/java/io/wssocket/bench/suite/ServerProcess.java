@@ -1,6 +1,7 @@
 package io.wssocket.bench.suite;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One server JVM under test, pinned to its CPU: started, waited for until it prints
@@ -106,6 +109,65 @@ final class ServerProcess implements AutoCloseable {
         stdin.write("stats\n".getBytes(StandardCharsets.US_ASCII));
         stdin.flush();
         return ResultLine.parse(awaitLine("STATS ", STATS_TIMEOUT_S));
+    }
+
+    /**
+     * The server's stats after its C heap gave back what it holds free: {@code stats} (which runs
+     * a full collection), then {@code jcmd PID System.trim_native_heap} (glibc's malloc_trim: the
+     * memory the JIT compiler's arenas, zlib and other native code freed but the allocator kept),
+     * then {@code stats} again. The result is the second, with {@code untrimmed_rss_bytes} from the
+     * first, {@code trimmed_bytes} as jcmd reported them, and the lesser heap figures of the two. Where jcmd cannot trim (not glibc, an
+     * older JDK), the untrimmed figures are all there is and {@code trimmed_bytes} is absent.
+     */
+    ResultLine trimmedStats(String javaCommand) throws IOException, InterruptedException {
+        ResultLine untrimmed = stats();
+        long trimmed = trimNativeHeap(javaCommand);
+        if (trimmed < 0) {
+            return untrimmed;
+        }
+        ResultLine after = stats();
+        // both full collections count for the heap: the lesser of each heap figure
+        ResultLine heap = DerivedMetrics.leastOf(List.of(untrimmed, after));
+        for (String key : new String[] {"heap_used_bytes", "heap_after_gc_bytes"}) {
+            if (heap.get(key) != null) {
+                after.with(key, heap.get(key));
+            }
+        }
+        return after.with("untrimmed_rss_bytes", untrimmed.get("rss_bytes")).with("trimmed_bytes", trimmed);
+    }
+
+    /** Runs {@code jcmd PID System.trim_native_heap}; the bytes it says it gave back, or -1 if it did not. */
+    private long trimNativeHeap(String javaCommand) throws IOException, InterruptedException {
+        String jcmd = javaCommand.contains(File.separator) ? Path.of(javaCommand).resolveSibling("jcmd").toString() : "jcmd";
+        Process p = new ProcessBuilder(jcmd, Long.toString(pid()), "System.trim_native_heap").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(STATS_TIMEOUT_S, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        long trimmed = p.exitValue() == 0 ? trimmedBytes(out) : -1;
+        if (trimmed < 0) {
+            System.err.println("  no native heap trim (" + jcmd + " exited " + p.exitValue() + "): " + out.strip());
+        }
+        return trimmed;
+    }
+
+    /**
+     * From jcmd's "Trim native heap: RSS+Swap: 2127M->2111M (-15896K)": what the trim gave back
+     * (15,896 KiB; jcmd's unit is B, K, M or G) in bytes (0 if the RSS grew meanwhile); -1 without that line.
+     */
+    static long trimmedBytes(String jcmdOutput) {
+        Matcher m = Pattern.compile("RSS\\+Swap: \\S+->\\S+ \\(([-+]?)(\\d+)([BKMG])\\)").matcher(jcmdOutput);
+        if (!m.find()) {
+            return -1;
+        }
+        long amount = Long.parseLong(m.group(2)) << switch (m.group(3)) {
+            case "B" -> 0;
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
+        return m.group(1).equals("-") ? amount : 0;
     }
 
     private String awaitLine(String prefix, long timeoutSeconds) throws IOException, InterruptedException {

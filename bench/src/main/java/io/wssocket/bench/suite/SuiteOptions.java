@@ -101,7 +101,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                 perServerRound += switch (s) {
                     case ECHO, DEFLATE -> warmup + duration + 1;
                     // a server of its own per run
-                    case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + duration + 10; // and a warm-up
+                    case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + 2 * duration + 15; // two holds, a warm-up
                     case IDLE -> idleConnections / 2000.0 + duration + 5;
                     case BROADCAST -> receivers / 1000.0 + warmup + duration + 1;
                     case SLOW -> receivers / 1000.0 + warmup + duration + 4;

@@ -31,6 +31,9 @@ public final class SuiteRunner {
      */
     private static final long DRIVER_SLACK_S = 150;
 
+    /** Measurements of the server per point of a slope (deflate-idle); the least of each figure counts. */
+    private static final int MEMORY_SAMPLES = 3;
+
     private final SuiteOptions options;
     private final List<String> classPath;
     private final Path logDir;
@@ -237,15 +240,20 @@ public final class SuiteRunner {
                 fresh = process.stats();
                 warmUp(process, server, config, base);
             }
-            ResultLine before = config.measuresMemory() ? process.stats() : null;
-            ResultLine[] after = new ResultLine[1];
-            long timeout = (long) (options.warmup() + options.duration()) + DRIVER_SLACK_S;
+            ResultLine before = config.measuresMemory() ? memory(process, scenario) : null;
+            List<ResultLine> holds = new ArrayList<>(); // the server's memory at each hold, the last with all connections
+            // a driver that holds twice (deflate-idle) ramps, waits and holds twice
+            int stages = config.driverArgs().contains("--hold-at") ? 2 : 1;
+            long timeout = stages * ((long) (options.warmup() + options.duration()) + DRIVER_SLACK_S);
             ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), process.port(), log, timeout,
-                    () -> after[0] = process.stats());
-            if (config.measuresMemory() && after[0] == null) {
+                    () -> holds.add(memory(process, scenario)));
+            if (config.measuresMemory() && holds.isEmpty()) {
                 throw new IOException("the driver never held its connections for the memory measurement");
             }
-            DerivedMetrics.add(scenario, driver, before, after[0]);
+            DerivedMetrics.add(scenario, driver, before, holds.isEmpty() ? null : holds.get(holds.size() - 1));
+            if (holds.size() == 2) {
+                DerivedMetrics.addSlope(driver, holds.get(0), holds.get(1));
+            }
             if (fresh != null) {
                 DerivedMetrics.addWarmUp(driver, fresh, before);
             }
@@ -253,6 +261,28 @@ public final class SuiteRunner {
         } catch (IOException e) {
             fail(server, scenario, config, round, e.getMessage() + inBrackets(serverTrouble(base)));
         }
+    }
+
+    /**
+     * The server's memory. For deflate-idle, whose figure per connection is the difference of two
+     * measurements, each figure is the least of {@link #MEMORY_SAMPLES} measurements a second apart,
+     * each after the C heap gave back what it kept free (ServerProcess#trimmedStats): measured on
+     * WS Socket, consecutive full collections alternated between two heap sizes 5 MiB apart, and the
+     * RSS fell by 17 MB within two seconds as the JIT compiler freed its arenas after the ramp;
+     * what a server holds for its connections is in every sample, those transients are not.
+     */
+    private ResultLine memory(ServerProcess process, Scenario scenario) throws IOException, InterruptedException {
+        if (scenario != Scenario.DEFLATE_IDLE) {
+            return process.stats();
+        }
+        List<ResultLine> samples = new ArrayList<>();
+        for (int i = 0; i < MEMORY_SAMPLES; i++) {
+            if (i > 0) {
+                Thread.sleep(1000);
+            }
+            samples.add(process.trimmedStats(options.java()));
+        }
+        return DerivedMetrics.leastOf(samples);
     }
 
     /** Runs the warm-up driver to its end; a warm-up that saw errors fails the run it was for. */

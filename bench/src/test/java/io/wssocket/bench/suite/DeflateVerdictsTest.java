@@ -33,7 +33,20 @@ class DeflateVerdictsTest {
                 idle("wssocket", "idle-1000-plain", 5.0, 20.0, "off"), idle("wssocket", "idle-1000-deflate", 5.0, 24.0, "no_context_both"),
                 idle("tomcat", "idle-1000-plain", 10.0, 40.0, "off"), idle("tomcat", "idle-1000-deflate", 20.0, 400.0, "takeover_both")));
 
-        assertThat(text).contains("- WS Socket: heap 1.00×, RSS 1.20× (target ≤ 1.1×: not met)")
-                .contains("- Tomcat 11: heap 2.00×, RSS 10.00×\n");
+        assertThat(text).contains("- WS Socket: heap 1.00× (+0.0), RSS 1.20× (+4.0) (target ≤ 1.1×: not met)")
+                .contains("- Tomcat 11: heap 2.00× (+10.0), RSS 10.00× (+360.0)\n");
+    }
+
+    @Test
+    void aFigureNearZeroIsJudgedByItsDifferenceAgainstHowMuchItSpreadsOverTheRounds() {
+        String text = DeflateVerdicts.idle(List.of(
+                idle("wssocket", "idle-8000-plain", 2.3, 0.1, "off"), idle("wssocket", "idle-8000-plain", 2.3, 0.4, "off"),
+                idle("wssocket", "idle-8000-plain", 2.4, -0.1, "off"),
+                idle("wssocket", "idle-8000-deflate", 2.4, 0.3, "no_context_both"),
+                idle("wssocket", "idle-8000-deflate", 2.4, 0.2, "no_context_both"),
+                idle("wssocket", "idle-8000-deflate", 2.5, 0.1, "no_context_both")));
+
+        assertThat(text).contains("- WS Socket: heap 1.04× (+0.1), RSS 2.00× (+0.1) (target ≤ 1.1×: met; "
+                + "RSS +0.1 KiB/conn within the 0.5 KiB/conn its figure without deflate spreads over the rounds)");
     }
 }

@@ -53,6 +53,67 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void withTwoHoldsTheCostPerConnectionIsTheSlopeBetweenThemAndWhatTheRunSpentOnceCancels() {
+        ResultLine base = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        // 5 MiB spent once during the run (say, compiled code) and 2 KiB RSS, 1 KiB heap per connection
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=" + (10000000 + 2000 * 1024) + " rss_bytes="
+                + (100000000 + 5 * 1048576 + 2000 * 2048) + " send_failures=0");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=" + (10000000 + 4000 * 1024) + " rss_bytes="
+                + (100000000 + 5 * 1048576 + 4000 * 2048) + " send_failures=0");
+        ResultLine r = DerivedMetrics.add(Scenario.DEFLATE_IDLE, ResultLine.parse("RESULT opened=4000 opened_mid=2000"),
+                base, full);
+
+        DerivedMetrics.addSlope(r, mid, full);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(1.0);
+        assertThat(r.number("rss_from_base_kib")).hasValue(3.28);
+        assertThat(r.number("heap_from_base_kib")).hasValue(1.0);
+        assertThat(r.get("mid_rss_bytes")).isEqualTo(Long.toString(100000000 + 5 * 1048576 + 2000 * 2048));
+    }
+
+    @Test
+    void theSlopeCountsTheTrimmedRssAndTheLiveHeapAndKeepsTheUntrimmedRssBeside() {
+        ResultLine mid = ResultLine.parse("STATS heap_used_bytes=20000000 heap_after_gc_bytes=10240000 rss_bytes=10240000"
+                + " untrimmed_rss_bytes=30720000 trimmed_bytes=20480000");
+        ResultLine full = ResultLine.parse("STATS heap_used_bytes=35000000 heap_after_gc_bytes=12288000 rss_bytes=12288000"
+                + " untrimmed_rss_bytes=20480000 trimmed_bytes=8192000");
+        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=1000 rss_per_conn_kib=4.0");
+
+        DerivedMetrics.addSlope(r, mid, full);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(2.0);
+        assertThat(r.number("rss_untrimmed_per_conn_kib")).hasValue(-10.0);
+        assertThat(r.number("mid_trimmed_bytes")).hasValue(20480000);
+        assertThat(r.get("after_heap_after_gc_bytes")).isEqualTo("12288000");
+    }
+
+    @Test
+    void withoutConnectionsBetweenTheHoldsThereIsNoSlopeAndTheFiguresStay() {
+        ResultLine same = ResultLine.parse("STATS heap_used_bytes=10000000 rss_bytes=100000000 send_failures=0");
+        ResultLine r = ResultLine.parse("RESULT opened=2000 opened_mid=2000 rss_per_conn_kib=4.0");
+
+        DerivedMetrics.addSlope(r, same, same);
+
+        assertThat(r.number("rss_per_conn_kib")).hasValue(4.0);
+        assertThat(r.get("rss_from_base_kib")).isNull();
+    }
+
+    @Test
+    void severalMeasurementsAtOnePointCountWithTheLeastOfEachFigure() {
+        ResultLine r = DerivedMetrics.leastOf(java.util.List.of(
+                ResultLine.parse("STATS heap_used_bytes=17000000 rss_bytes=2230000000 untrimmed_rss_bytes=2240000000 send_failures=0"),
+                ResultLine.parse("STATS heap_used_bytes=11000000 rss_bytes=2215000000 untrimmed_rss_bytes=2234000000 send_failures=0"),
+                ResultLine.parse("STATS heap_used_bytes=17000000 rss_bytes=2216000000 untrimmed_rss_bytes=2216000000 send_failures=1")));
+
+        assertThat(r.get("heap_used_bytes")).isEqualTo("11000000");
+        assertThat(r.get("rss_bytes")).isEqualTo("2215000000");
+        assertThat(r.get("untrimmed_rss_bytes")).isEqualTo("2216000000");
+        assertThat(r.get("send_failures")).isEqualTo("1");
+    }
+
+    @Test
     void slowConsumerGrowthAndFailedSendsDuringTheRun() {
         ResultLine before = ResultLine.parse("STATS heap_used_bytes=0 rss_bytes=1048576 send_failures=5");
         ResultLine after = ResultLine.parse("STATS heap_used_bytes=2097152 rss_bytes=11534336 send_failures=12");

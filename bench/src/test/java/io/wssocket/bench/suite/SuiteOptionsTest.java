@@ -97,8 +97,11 @@ class SuiteOptionsTest {
 
         List<RunConfig> runs = Scenario.DEFLATE_IDLE.configs(o);
 
-        assertThat(runs).extracting(RunConfig::id).containsExactly("idle-4000-plain", "idle-4000-deflate");
+        assertThat(runs).extracting(RunConfig::id).containsExactly("idle-8000-plain", "idle-8000-deflate");
         RunConfig deflate = runs.get(1);
+        // measured at half and at all of the connections, on a heap that holds Tomcat's 8,000
+        assertThat(deflate.driverArgs()).containsSequence("--connections", "8000").containsSequence("--hold-at", "4000");
+        assertThat(deflate.serverJvmArgs()).contains("-Xmx2g", "-XX:+AlwaysPreTouch");
         assertThat(deflate.warmUpArgs()).containsSequence("--connections", "1000")
                 .containsSequence("--hold-timeout", "0").containsSequence("--deflate", "on")
                 .containsSequence("--first-message", "1024");
