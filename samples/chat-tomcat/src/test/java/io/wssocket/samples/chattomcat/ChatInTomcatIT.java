@@ -2,6 +2,7 @@ package io.wssocket.samples.chattomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.interop.ChatPagesInChromium;
 import io.wssocket.test.JdkClient;
 import io.wssocket.test.LaunchedServer;
 import io.wssocket.test.RawWebSocket;
@@ -34,7 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * implementation, so every upgrade that works is WS Socket's from the WAR. Runs in the
  * integration-test phase, after this module's jar is packaged and after samples/chat-war (earlier in
  * the reactor) has built the WAR. One launch serves every case (Tomcat and Weld take seconds to
- * start); each case joins the room with names of its own.
+ * start); each case joins the room with names of its own, the browser's first (its driver expects a
+ * room without history). The browser case needs Chromium and Node.js as the chat sample's
+ * ChatBrowserTest does; the build installs the driver's packages with npm ci.
  */
 @Timeout(180)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,20 +93,34 @@ class ChatInTomcatIT {
         assertThat(page.body()).contains("<title>WS Socket chat</title>");
     }
 
+    /**
+     * First, while the room is empty: the chat page from the WAR in headless Chromium, where Ann and
+     * Bob join, see each other's messages (markup shown as text) and Bob leaves, as the chat sample's
+     * ChatBrowserTest has them do in the standalone server.
+     */
+    @Test
+    @Order(1)
+    void chromiumPagesChatThroughTheWar() throws Exception {
+        String log = ChatPagesInChromium.chat(URI.create("http://127.0.0.1:" + tomcat.port() + "/chat/"));
+
+        assertThat(log).contains("{\"step\":\"loaded\",\"name\":\"Ann\",\"status\":200,\"contentType\":\"text/html")
+                .contains(ChatPagesInChromium.stepsOfAWorkingChat());
+    }
+
     @Test
     void twoMembersChatAndOneLeaves() throws Exception {
-        try (JdkClient ann = join("Ann"); JdkClient bob = join("Bob")) {
-            assertThat(next(ann, "\"type\":\"joined\"", "\"name\":\"Bob\"")).contains("\"members\":2");
+        try (JdkClient dora = join("Dora"); JdkClient eve = join("Eve")) {
+            assertThat(next(dora, "\"type\":\"joined\"", "\"name\":\"Eve\"")).contains("\"members\":2");
 
-            ann.send("hello from Ann");
-            assertThat(next(bob, "\"type\":\"message\"")).contains("\"from\":\"Ann\"", "\"text\":\"hello from Ann\"");
-            bob.send("hi Ann, Bob here ✓");
-            assertThat(next(ann, "\"type\":\"message\"", "\"from\":\"Bob\"")).contains("\"text\":\"hi Ann, Bob here ✓\"");
+            dora.send("hello from Dora");
+            assertThat(next(eve, "\"type\":\"message\"", "\"from\":\"Dora\"")).contains("\"text\":\"hello from Dora\"");
+            eve.send("hi Dora, Eve here ✓");
+            assertThat(next(dora, "\"type\":\"message\"", "\"from\":\"Eve\"")).contains("\"text\":\"hi Dora, Eve here ✓\"");
 
-            bob.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(bob.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS).code()).as("the server's answer to Bob's close")
+            eve.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(eve.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS).code()).as("the server's answer to Eve's close")
                     .isEqualTo(1000);
-            assertThat(next(ann, "\"type\":\"left\"")).contains("\"name\":\"Bob\"", "\"members\":1");
+            assertThat(next(dora, "\"type\":\"left\"")).contains("\"name\":\"Eve\"", "\"members\":1");
         }
     }
 
