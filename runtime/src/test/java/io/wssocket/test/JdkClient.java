@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -97,6 +100,25 @@ public final class JdkClient implements AutoCloseable {
             throw new AssertionError("no message within " + seconds + " s");
         }
         return message;
+    }
+
+    /**
+     * The next text message holding every one of {@code parts}, each within {@code seconds}; the
+     * messages before it are passed over (and named in the AssertionError when none comes).
+     */
+    public String nextHolding(long seconds, String... parts) throws InterruptedException {
+        List<Object> passed = new ArrayList<>();
+        while (true) {
+            Object message = messages.poll(seconds, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("no message holding " + List.of(parts) + " within " + seconds
+                        + " s; passed over " + passed);
+            }
+            if (message instanceof String text && Arrays.stream(parts).allMatch(text::contains)) {
+                return text;
+            }
+            passed.add(message);
+        }
     }
 
     @Override

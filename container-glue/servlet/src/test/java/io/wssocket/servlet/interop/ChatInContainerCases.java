@@ -2,6 +2,7 @@ package io.wssocket.servlet.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.interop.ChatPagesInChromium;
 import io.wssocket.servlet.containers.EmbeddedServletContainer;
 import io.wssocket.servlet.containers.ServletContainers;
 import jakarta.websocket.CloseReason;

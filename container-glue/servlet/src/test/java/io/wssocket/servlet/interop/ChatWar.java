@@ -17,12 +17,12 @@ import org.jboss.weld.environment.servlet.EnhancedListener;
 
 /**
  * The chat sample as samples/chat-war's {@code chat.war} has a container deploy it, with Weld
- * Servlet in WEB-INF/lib as the application's CDI (the chat endpoint is created by CDI; the WAR
- * does not bring a CDI yet, see its pom): at the context path {@value #CONTEXT_PATH}, Weld's and WS
- * Socket's initializers (what the container finds in their jars), WS Socket's handed every class of
- * the chat jar (a container's {@code @HandlesTypes} scan), and the page from the jar's
- * {@code META-INF/resources} (Servlet 6.0 §4.6) as the static root. Weld finds the chat's beans
- * through the jar's {@code META-INF/beans.xml} on the class path.
+ * Servlet from its WEB-INF/lib as the application's CDI (the chat endpoint is created by CDI): at
+ * the context path {@value #CONTEXT_PATH}, Weld's and WS Socket's initializers (what the container
+ * finds in their jars), WS Socket's handed every class of the chat jar (a container's
+ * {@code @HandlesTypes} scan), and the page from the jar's {@code META-INF/resources} (Servlet 6.0
+ * §4.6) as the static root. Weld finds the chat's beans through the jar's {@code META-INF/beans.xml}
+ * on the class path.
  */
 final class ChatWar implements AutoCloseable {
     /** Where a container deploys {@code chat.war}: the page at {@code /chat/}, the room at {@code /chat/chat}. */

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a Servlet container finds in target/chat.war: the chat jar with its page, WS Socket's Servlet
- * glue and runtime with the WebSocket API (the container has none), and not the Servlet API (the
- * container's own).
+ * glue and runtime with the WebSocket API (the container has none), Weld Servlet with the CDI API (the
+ * chat endpoint and its room are beans; Tomcat and Undertow have no CDI), and not the Servlet API (the
+ * container's own). samples/chat-tomcat's ChatInTomcatIT deploys this WAR into Tomcat and chats.
  */
 class ChatWarIT {
     private static final Path WAR = Path.of("target", "chat.war");
 
     @Test
-    void holdsTheChatAndWsSocketInWebInfLib() throws IOException {
+    void holdsTheChatWsSocketAndWeldInWebInfLib() throws IOException {
         try (ZipFile war = new ZipFile(WAR.toFile())) {
             List<String> libs = war.stream().map(ZipEntry::getName).filter(name -> name.startsWith("WEB-INF/lib/")).toList();
 
@@ -28,6 +29,8 @@ class ChatWarIT {
                     .anyMatch(name -> name.matches("WEB-INF/lib/wssocket-servlet-.+\\.jar"))
                     .anyMatch(name -> name.matches("WEB-INF/lib/wssocket-runtime-.+\\.jar"))
                     .anyMatch(name -> name.matches("WEB-INF/lib/jakarta\\.websocket-api-.+\\.jar"))
+                    .anyMatch(name -> name.matches("WEB-INF/lib/weld-servlet-core-.+\\.jar"))
+                    .anyMatch(name -> name.matches("WEB-INF/lib/jakarta\\.enterprise\\.cdi-api-.+\\.jar"))
                     .noneMatch(name -> name.contains("servlet-api"));
             assertThat(war.getEntry("META-INF/LICENSE")).isNotNull();
             assertThat(war.getEntry("META-INF/NOTICE")).isNotNull();

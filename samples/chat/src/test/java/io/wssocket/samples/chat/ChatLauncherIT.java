@@ -4,6 +4,7 @@ import static io.wssocket.samples.chat.EventStream.skipUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wssocket.test.JdkClient;
+import io.wssocket.test.LaunchedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ class ChatLauncherIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (LaunchedServer server = LaunchedServer.start(
                 List.of(java, "-jar", SERVER_JAR, "--host", "127.0.0.1", "--port", "0", CHAT_JAR),
-                MODULE, Duration.ofSeconds(60))) {
+                MODULE, LaunchedServer.WS_SOCKET_LISTENING, Duration.ofSeconds(60))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

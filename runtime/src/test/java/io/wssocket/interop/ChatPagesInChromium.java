@@ -1,6 +1,5 @@
-package io.wssocket.servlet.interop;
+package io.wssocket.interop;
 
-import io.wssocket.interop.Executables;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two members chatting through the chat page in headless Chromium: the chat sample's own browser
- * driver ({@code samples/chat/src/test/node/chat-browser.mjs}, through playwright-core), which the
- * build copies to {@code target/node} and installs with {@code npm ci}, as the chat sample's build
- * does. Chromium and Node.js are found as the runtime's interop tests find them
- * ({@code -Dwssocket.chromium=...}, {@code WSSOCKET_CHROMIUM} or {@code chromium} on the PATH; likewise
- * {@code node}); a missing one fails the test saying what to install, never skips it.
+ * Two members chatting through the chat page in headless Chromium, for the chat served elsewhere than
+ * by the standalone server (container-glue/servlet's containers, samples/chat-tomcat): the chat
+ * sample's own browser driver ({@code samples/chat/src/test/node/chat-browser.mjs}, through
+ * playwright-core), which the module's build copies to {@code target/node} ({@code -Dwssocket.nodeDir})
+ * and installs with {@code npm ci}, as the chat sample's build does. Chromium and Node.js are found
+ * as the runtime's interop tests find them ({@code -Dwssocket.chromium=...}, {@code WSSOCKET_CHROMIUM}
+ * or {@code chromium} on the PATH; likewise {@code node}); a missing one fails the test saying what
+ * to install, never skips it.
  */
-final class ChatPagesInChromium {
+public final class ChatPagesInChromium {
     /** A bound, not a speed: the browser's start and two pages on a loaded 2-core machine. */
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
@@ -26,7 +27,7 @@ final class ChatPagesInChromium {
     }
 
     /** What the driver prints, one JSON line per step, when the chat works (the chat sample's ChatBrowserTest checks the same). */
-    static List<String> stepsOfAWorkingChat() throws IOException {
+    public static List<String> stepsOfAWorkingChat() throws IOException {
         return Files.readAllLines(driver().resolve("chat-browser-steps.jsonl"), StandardCharsets.UTF_8);
     }
 
@@ -35,7 +36,7 @@ final class ChatPagesInChromium {
     }
 
     /** Runs the driver against the page at {@code page}; returns its output (one JSON line per step) once it exited with 0. */
-    static String chat(URI page) throws IOException, InterruptedException {
+    public static String chat(URI page) throws IOException, InterruptedException {
         Path chromium = Executables.find("chromium", "wssocket.chromium").orElseThrow(() -> new IllegalStateException(
                 "Chromium is not on the PATH: install it (Debian: apt-get install chromium chromium-driver), "
                         + "or name its executable with -Dwssocket.chromium=..."));
@@ -44,8 +45,8 @@ final class ChatPagesInChromium {
                         + "or name its executable with -Dwssocket.node=..."));
         Path driver = driver();
         if (!Files.isDirectory(driver.resolve("node_modules"))) {
-            throw new IllegalStateException("no node_modules in " + driver + ": run the build's generate-test-resources phase "
-                    + "(mvn -pl container-glue/servlet generate-test-resources), which copies the chat sample's driver there and runs npm ci");
+            throw new IllegalStateException("no node_modules in " + driver + ": run the module's generate-test-resources phase "
+                    + "(mvn -pl <module> generate-test-resources), which copies the chat sample's driver there and runs npm ci");
         }
         Path output = Files.createTempFile("chat-browser", ".log");
         try {
