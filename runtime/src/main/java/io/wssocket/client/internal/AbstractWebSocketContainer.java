@@ -96,6 +96,7 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
      * @param timeoutMillis how long to wait for the close handshakes, in milliseconds
      */
     public void closeClientSessions(String reason, long timeoutMillis) {
+        connector.cancelReconnections(); // closed by the application: nothing comes back
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), reason);
         for (Session session : openClientSessions()) {
             try {
