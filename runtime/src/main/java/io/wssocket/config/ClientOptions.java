@@ -50,11 +50,13 @@ public final class ClientOptions {
             "Client: under client-reconnect, the largest cap of the random wait before an attempt, in milliseconds.");
     public static final Option<Integer> CLIENT_RECONNECT_ATTEMPTS = Option.of("client-reconnect-attempts",
             OptionType.integer(1, Integer.MAX_VALUE), 10,
-            "Client: under client-reconnect, attempts after one close before giving up (logged); a session that "
-                    + "opens starts the count again.");
+            "Client: under client-reconnect, attempts after a close before giving up (logged). A reconnected "
+                    + "session starts the count again only once it has stayed open for client-reconnect-max-delay, so a "
+                    + "server that accepts and closes at once cannot hold a client in a fast loop.");
     public static final Option<Long> CLIENT_RECONNECT_TIME = Option.of("client-reconnect-time",
             OptionType.longInteger(1, Long.MAX_VALUE), 300000L,
-            "Client: under client-reconnect, milliseconds after the close beyond which no further attempt starts.");
+            "Client: under client-reconnect, milliseconds after the close (counted as client-reconnect-attempts "
+                    + "are) beyond which no further attempt starts.");
 
     /** Every client-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(CONNECT_TIMEOUT, CLIENT_EVENT_LOOPS, CLIENT_PROXY,
