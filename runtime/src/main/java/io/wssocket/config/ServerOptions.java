@@ -75,11 +75,11 @@ public final class ServerOptions {
 
     // Health and drain (issue 17): kept together so that other option blocks merge beside it.
     public static final Option<String> HEALTH_PATH = Option.of("health-path", OptionType.text(), "/health",
-            "Prefix of the health endpoints: GET or HEAD <prefix>/live answers 200 while the process serves, "
-                    + "<prefix>/ready 200 while it accepts new connections and 503 while it drains; other methods "
-                    + "get 405. On the health-port listener, POST <prefix>/drain from a loopback address starts a "
-                    + "drain. A WebSocket upgrade for such a path still goes to its endpoint. Empty for no health "
-                    + "endpoints.");
+            "Prefix of the health endpoints. With the default, GET or HEAD /health/live answers 200 while the "
+                    + "process serves, /health/ready 200 while it accepts new connections and 503 while it starts or "
+                    + "drains (small JSON, Cache-Control: no-store); other methods get 405. On the health-port "
+                    + "listener, POST /health/drain from a loopback address starts a drain. A WebSocket upgrade for "
+                    + "such a path still goes to its endpoint. Empty for no health endpoints.");
     public static final Option<Integer> HEALTH_PORT = Option.of("health-port", OptionType.integer(0, 65535), 0,
             "Port of a separate plain-HTTP listener (on health-host) that answers only the health endpoints and "
                     + "the drain request; 0 to answer the health endpoints on the main port instead (where the "

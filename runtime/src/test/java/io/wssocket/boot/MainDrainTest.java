@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.wssocket.deploy.sample.GreetingApplication;
 import io.wssocket.deploy.sample.GreetingEndpoint;
+import io.wssocket.test.ApplicationFiles;
 import io.wssocket.test.HttpProbe;
 import io.wssocket.test.RawWebSocket;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,16 +98,7 @@ class MainDrainTest {
     }
 
     private Process start(List<String> output, String... extra) throws IOException {
-        Path app = tmp.resolve("app");
-        if (!Files.exists(app)) {
-            for (Class<?> type : List.of(GreetingEndpoint.class, GreetingApplication.class)) {
-                Path file = app.resolve(type.getName().replace('.', '/') + ".class");
-                Files.createDirectories(file.getParent());
-                try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                    Files.copy(in, file);
-                }
-            }
-        }
+        Path app = ApplicationFiles.of(GreetingEndpoint.class, GreetingApplication.class).writeDirectory(tmp.resolve("app"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--host", "127.0.0.1", "--port", "0",
                 "--drain-grace", "500", "--drain-window", "500", "--shutdown-timeout", "2000"));

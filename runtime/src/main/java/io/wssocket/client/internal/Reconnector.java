@@ -5,6 +5,7 @@ import io.wssocket.session.WsSession;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +34,11 @@ final class Reconnector {
     /** Opens the session again: the same endpoint, the same URI. */
     @FunctionalInterface
     interface Redial {
-        /** @param carried the attempts that led here, handed to the new session's own reconnection */
-        void connect(Attempts carried) throws DeploymentException, IOException;
+        /**
+         * @param carried the attempts that led here, handed to the new session's own reconnection
+         * @return the new session
+         */
+        Session connect(Attempts carried) throws DeploymentException, IOException;
     }
 
     private final ReconnectBackoff backoff;
@@ -137,16 +141,19 @@ final class Reconnector {
         }
 
         private void connect() {
+            if (cancelled) {
+                return;
+            }
             try {
+                Session session = redial.connect(this);
                 pending.remove(this);
                 if (cancelled) {
-                    return;
+                    // The container closed while this attempt connected: the new session goes the same way.
+                    session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "client container closed"));
                 }
-                redial.connect(this);
             } catch (DeploymentException | IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "reconnection " + made + " to " + target + " failed: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "reconnection to " + target + " failed: " + e);
                 if (!cancelled) {
-                    pending.add(this);
                     scheduleNext();
                 }
             }
@@ -164,11 +171,6 @@ final class Reconnector {
             if (next != null) {
                 next.cancel(false);
             }
-        }
-
-        /** @return attempts made so far, for tests */
-        synchronized int made() {
-            return made;
         }
     }
 }

@@ -108,6 +108,31 @@ class ClientReconnectTest {
         }
     }
 
+    /** A programmatic client endpoint connected by class: counts its instances. */
+    public static final class Counted extends Endpoint {
+        static final AtomicInteger INSTANCES = new AtomicInteger();
+        static final List<Session> OPENED = new CopyOnWriteArrayList<>();
+
+        public Counted() {
+            INSTANCES.incrementAndGet();
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            OPENED.add(session);
+        }
+    }
+
+    @Test
+    void anEndpointConnectedByClassGetsANewInstanceForEachReconnection() throws Exception {
+        try (WebSocketClient client = WebSocketClient.create(fastReconnect().clientReconnect(true).build())) {
+            client.connectToServer(Counted.class, ClientEndpointConfig.Builder.create().build(), server.uri("/close"));
+            Counted.OPENED.get(0).getBasicRemote().sendText("1001");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Counted.OPENED.size() == 2);
+            assertThat(Counted.INSTANCES).hasValue(2);
+        }
+    }
+
     @Test
     void aCloseTheApplicationAsksForNeverReconnects() throws Exception {
         try (WebSocketClient client = WebSocketClient.create(fastReconnect().clientReconnect(true).build())) {
