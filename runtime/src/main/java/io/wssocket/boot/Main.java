@@ -66,9 +66,10 @@ public final class Main {
         AtomicBoolean hookRan = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hookRan.set(true);
-            started.drainAndStop();
-            out.println("WS Socket stopped");
-            out.flush();
+            if (started.drainAndStop()) { // not when a drain request has stopped it already
+                out.println("WS Socket stopped");
+                out.flush();
+            }
             hookDone.countDown();
         }, "wssocket-shutdown"));
         CountDownLatch serverStopped = new CountDownLatch(1);
@@ -111,14 +112,17 @@ public final class Main {
          * Drains the server (drain-grace, then its sessions closed over drain-window, then closed
          * within shutdown-timeout), then closes the applications: SIGTERM's way, within
          * drain-grace + drain-window + shutdown-timeout + {@link #STOP_GRACE_MILLIS}.
+         *
+         * @return false when it had been stopped before
          */
-        void drainAndStop() {
-            stop(true);
+        boolean drainAndStop() {
+            return stop(true);
         }
 
-        private void stop(boolean drain) {
+        /** @return false when it had been stopped before */
+        private boolean stop(boolean drain) {
             if (!stopping.compareAndSet(false, true)) {
-                return;
+                return false;
             }
             long drainMillis = server != null && drain ? server.config().drainGraceMillis() + server.config().drainWindowMillis() : 0;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis
@@ -136,6 +140,7 @@ public final class Main {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return true;
         }
     }
 
