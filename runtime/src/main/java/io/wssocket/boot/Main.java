@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The standalone server: {@code java -jar wssocket.jar --port 8080 app.jar}. Each application is
@@ -44,25 +45,45 @@ public final class Main {
         }
         int status = run(args, System.out, System.err);
         if (status != 0) {
-            System.exit(status);
+            System.exit(status == DRAINED ? 0 : status);
         }
     }
 
-    /** Starts the server and blocks until the JVM is asked to stop; returns an exit status on failure. */
+    /** What {@link #run} returns when an operator's drain request stopped the server: the process exits 0. */
+    static final int DRAINED = -1;
+
+    /**
+     * Starts the server and blocks until the JVM is asked to stop (SIGTERM, SIGINT: the server
+     * drains, then the applications are closed) or an operator's drain request has stopped the
+     * server; returns an exit status on failure, {@link #DRAINED} after such a drain.
+     */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         Started started = start(args, out, err);
         if (started.status != 0 || started.server == null) {
             return started.status;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch hookDone = new CountDownLatch(1);
+        AtomicBoolean hookRan = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.stop();
-            out.println("WS Socket stopped");
-            out.flush();
-            stopped.countDown();
+            hookRan.set(true);
+            if (started.drainAndStop()) { // not when a drain request has stopped it already
+                out.println("WS Socket stopped");
+                out.flush();
+            }
+            hookDone.countDown();
         }, "wssocket-shutdown"));
-        stopped.await();
-        return 0;
+        CountDownLatch serverStopped = new CountDownLatch(1);
+        started.server.termination().thenRun(serverStopped::countDown);
+        serverStopped.await();
+        if (hookRan.get()) {
+            // The hook drained: this thread must not end before it has (the JVM would be torn down under it).
+            hookDone.await();
+            return 0;
+        }
+        started.stop(); // drained on request: the applications go too, then the process ends
+        out.println("WS Socket stopped");
+        out.flush();
+        return DRAINED;
     }
 
     /** What {@link #start} brought up. */
@@ -70,6 +91,7 @@ public final class Main {
         final int status;
         final WebSocketServer server;
         final List<Application> applications;
+        private final AtomicBoolean stopping = new AtomicBoolean();
 
         Started(int status, WebSocketServer server, List<Application> applications) {
             this.status = status;
@@ -83,9 +105,31 @@ public final class Main {
          * {@link #STOP_GRACE_MILLIS}: an application still closing then is left to the JVM's exit.
          */
         void stop() {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
-                    (server != null ? server.config().shutdownTimeoutMillis() : 0) + STOP_GRACE_MILLIS);
-            if (server != null) {
+            stop(false);
+        }
+
+        /**
+         * Drains the server (drain-grace, then its sessions closed over drain-window, then closed
+         * within shutdown-timeout), then closes the applications: SIGTERM's way, within
+         * drain-grace + drain-window + shutdown-timeout + {@link #STOP_GRACE_MILLIS}.
+         *
+         * @return false when it had been stopped before
+         */
+        boolean drainAndStop() {
+            return stop(true);
+        }
+
+        /** @return false when it had been stopped before */
+        private boolean stop(boolean drain) {
+            if (!stopping.compareAndSet(false, true)) {
+                return false;
+            }
+            long drainMillis = server != null && drain ? server.config().drainGraceMillis() + server.config().drainWindowMillis() : 0;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis
+                    + (server != null ? server.config().shutdownTimeoutMillis() : 0) + STOP_GRACE_MILLIS);
+            if (server != null && drain) {
+                server.drain().join();
+            } else if (server != null) {
                 server.close();
             }
             Thread closing = new Thread(() -> applications.forEach(Application::close), "wssocket-undeploy");
@@ -96,6 +140,7 @@ public final class Main {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return true;
         }
     }
 

@@ -20,6 +20,15 @@ import java.util.Map;
  * and last what code sets on the builder. {@link #defaults()} reads none of those sources.
  */
 public final class ClientConfig implements ContainerConfig {
+    /**
+     * A {@code ClientEndpointConfig} user property, {@code true} or {@code false} (a Boolean or
+     * its text), that turns reconnection on or off for that endpoint's connections whatever option
+     * {@code client-reconnect} says. A session that reconnects is a new {@code Session}, opened on
+     * the same endpoint instance when {@code connectToServer} was given an instance, on a new
+     * instance when it was given a class.
+     */
+    public static final String RECONNECT_PROPERTY = "io.wssocket.client.reconnect";
+
     private final OptionValues values;
 
     private ClientConfig(OptionValues values) {
@@ -79,6 +88,68 @@ public final class ClientConfig implements ContainerConfig {
         return values.get(ClientOptions.CLIENT_EVENT_LOOPS);
     }
 
+    // Reconnection
+    /**
+     * Option {@code client-reconnect}: Client: open a new session for the same endpoint when the server closed
+     * with 1001, 1012 or 1013, or the connection dropped (1006), with exponential back-off and full jitter.
+     *
+     * @return its value
+     */
+    public boolean clientReconnect() {
+        return values.get(ClientOptions.CLIENT_RECONNECT);
+    }
+
+    /**
+     * Whether a connection of an endpoint with these user properties reconnects:
+     * {@link #RECONNECT_PROPERTY} if set, else option {@code client-reconnect}.
+     *
+     * @param userProperties the endpoint configuration's user properties
+     * @return true when it reconnects
+     */
+    public boolean reconnectFor(Map<String, Object> userProperties) {
+        Object own = userProperties.get(RECONNECT_PROPERTY);
+        return own == null ? clientReconnect() : Boolean.parseBoolean(own.toString().trim());
+    }
+
+    /**
+     * Option {@code client-reconnect-delay}: Client: the cap of the first attempt's random wait, in
+     * milliseconds; it doubles with each attempt that fails.
+     *
+     * @return its value
+     */
+    public long clientReconnectDelayMillis() {
+        return values.get(ClientOptions.CLIENT_RECONNECT_DELAY);
+    }
+
+    /**
+     * Option {@code client-reconnect-max-delay}: Client: the largest cap of the random wait before an attempt,
+     * in milliseconds.
+     *
+     * @return its value
+     */
+    public long clientReconnectMaxDelayMillis() {
+        return values.get(ClientOptions.CLIENT_RECONNECT_MAX_DELAY);
+    }
+
+    /**
+     * Option {@code client-reconnect-attempts}: Client: attempts after one close before giving up.
+     *
+     * @return its value
+     */
+    public int clientReconnectAttempts() {
+        return values.get(ClientOptions.CLIENT_RECONNECT_ATTEMPTS);
+    }
+
+    /**
+     * Option {@code client-reconnect-time}: Client: milliseconds after the close beyond which no further
+     * attempt starts.
+     *
+     * @return its value
+     */
+    public long clientReconnectTimeMillis() {
+        return values.get(ClientOptions.CLIENT_RECONNECT_TIME);
+    }
+
     /** Builder of {@link ClientConfig}: one setter for each option. */
     public static final class Builder implements ContainerConfig.Builder<Builder> {
         private final OptionValues values;
@@ -104,6 +175,66 @@ public final class ClientConfig implements ContainerConfig {
          */
         public Builder clientEventLoops(int loops) {
             return set(ClientOptions.CLIENT_EVENT_LOOPS, loops);
+        }
+
+        // Reconnection
+        /**
+         * Sets option {@code client-reconnect}: Client: open a new session for the same endpoint when the
+         * server closed with 1001, 1012 or 1013, or the connection dropped (1006).
+         *
+         * @param reconnect its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientReconnect(boolean reconnect) {
+            return set(ClientOptions.CLIENT_RECONNECT, reconnect);
+        }
+
+        /**
+         * Sets option {@code client-reconnect-delay}: Client: the cap of the first attempt's random wait, in
+         * milliseconds.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientReconnectDelayMillis(long millis) {
+            return set(ClientOptions.CLIENT_RECONNECT_DELAY, millis);
+        }
+
+        /**
+         * Sets option {@code client-reconnect-max-delay}: Client: the largest cap of the random wait before an
+         * attempt, in milliseconds.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientReconnectMaxDelayMillis(long millis) {
+            return set(ClientOptions.CLIENT_RECONNECT_MAX_DELAY, millis);
+        }
+
+        /**
+         * Sets option {@code client-reconnect-attempts}: Client: attempts after one close before giving up.
+         *
+         * @param attempts its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientReconnectAttempts(int attempts) {
+            return set(ClientOptions.CLIENT_RECONNECT_ATTEMPTS, attempts);
+        }
+
+        /**
+         * Sets option {@code client-reconnect-time}: Client: milliseconds after the close beyond which no
+         * further attempt starts.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clientReconnectTimeMillis(long millis) {
+            return set(ClientOptions.CLIENT_RECONNECT_TIME, millis);
         }
 
         private <T> Builder set(Option<T> option, T value) {

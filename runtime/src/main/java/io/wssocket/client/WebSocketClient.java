@@ -32,8 +32,9 @@ public interface WebSocketClient extends WebSocketContainer, AutoCloseable {
 
     /**
      * Closes every open session of this container with 1001 (going away) and waits, at most the
-     * shutdown timeout (option {@code shutdown-timeout}), for their close handshakes. The container
-     * may connect again afterwards.
+     * shutdown timeout (option {@code shutdown-timeout}), for their close handshakes; none of them
+     * reconnects, and reconnections under way (option {@code client-reconnect}) stop. The
+     * container may connect again afterwards.
      */
     @Override
     void close();

@@ -33,9 +33,37 @@ public final class ClientOptions {
                     + "container's getInstalledExtensions()), or set the endpoint's user property "
                     + "io.wssocket.permessage-deflate to true. Needs permessage-deflate on.");
 
+    // Reconnection (issue 17): kept together so that other option blocks merge beside it.
+    public static final Option<Boolean> CLIENT_RECONNECT = Option.of("client-reconnect", OptionType.bool(), false,
+            "Client: open a new session to the same URI for the same endpoint when the server closed with 1001 "
+                    + "(going away), 1012 (service restart) or 1013 (try again later), or the connection dropped "
+                    + "(1006), waiting a random time up to a cap that doubles after each failed attempt (exponential "
+                    + "back-off, full jitter). A close the application asked for never reconnects. A "
+                    + "ClientEndpointConfig user property io.wssocket.client.reconnect (true or false) overrides it "
+                    + "for one endpoint.");
+    public static final Option<Long> CLIENT_RECONNECT_DELAY = Option.of("client-reconnect-delay",
+            OptionType.longInteger(1, Integer.MAX_VALUE), 500L,
+            "Client: under client-reconnect, the cap of the first attempt's random wait, in milliseconds; it "
+                    + "doubles with each attempt that fails, up to client-reconnect-max-delay.");
+    public static final Option<Long> CLIENT_RECONNECT_MAX_DELAY = Option.of("client-reconnect-max-delay",
+            OptionType.longInteger(1, Integer.MAX_VALUE), 30000L,
+            "Client: under client-reconnect, the largest cap of the random wait before an attempt, in milliseconds.");
+    public static final Option<Integer> CLIENT_RECONNECT_ATTEMPTS = Option.of("client-reconnect-attempts",
+            OptionType.integer(1, Integer.MAX_VALUE), 10,
+            "Client: under client-reconnect, attempts after a close before giving up (logged). A reconnected "
+                    + "session starts the count again only once it has stayed open for client-reconnect-max-delay, so a "
+                    + "server that accepts and closes at once cannot hold a client in a fast loop.");
+    public static final Option<Long> CLIENT_RECONNECT_TIME = Option.of("client-reconnect-time",
+            OptionType.longInteger(1, Long.MAX_VALUE), 300000L,
+            "Client: under client-reconnect, milliseconds after the close (counted as client-reconnect-attempts "
+                    + "are) beyond which no further attempt starts.");
+
     /** Every client-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(CONNECT_TIMEOUT, CLIENT_EVENT_LOOPS, CLIENT_PROXY,
-            CLIENT_TRUSTSTORE, CLIENT_TRUSTSTORE_PASSWORD, PERMESSAGE_DEFLATE_OFFER);
+            CLIENT_TRUSTSTORE, CLIENT_TRUSTSTORE_PASSWORD, PERMESSAGE_DEFLATE_OFFER,
+            // reconnection
+            CLIENT_RECONNECT, CLIENT_RECONNECT_DELAY, CLIENT_RECONNECT_MAX_DELAY, CLIENT_RECONNECT_ATTEMPTS,
+            CLIENT_RECONNECT_TIME);
     /** Those a server container's own client connections use (they run on the server's event loops). */
     public static final List<Option<?>> OUTBOUND = List.of(CONNECT_TIMEOUT, CLIENT_PROXY, CLIENT_TRUSTSTORE,
             CLIENT_TRUSTSTORE_PASSWORD, PERMESSAGE_DEFLATE_OFFER);

@@ -73,11 +73,36 @@ public final class ServerOptions {
     public static final Option<String> TLS_KEY = Option.of("tls-key", OptionType.text(), "",
             "PEM private key (unencrypted PKCS#8, 'BEGIN PRIVATE KEY') for tls-cert.");
 
+    // Health and drain (issue 17): kept together so that other option blocks merge beside it.
+    public static final Option<String> HEALTH_PATH = Option.of("health-path", OptionType.text(), "/health",
+            "Prefix of the health endpoints. With the default, GET or HEAD /health/live answers 200 while the "
+                    + "process serves, /health/ready 200 while it accepts new connections and 503 while it starts or "
+                    + "drains (small JSON, Cache-Control: no-store); other methods get 405. On the health-port "
+                    + "listener, POST /health/drain from a loopback address starts a drain. A WebSocket upgrade for "
+                    + "such a path still goes to its endpoint. Empty for no health endpoints.");
+    public static final Option<Integer> HEALTH_PORT = Option.of("health-port", OptionType.integer(0, 65535), 0,
+            "Port of a separate plain-HTTP listener (on health-host) that answers only the health endpoints and "
+                    + "the drain request; 0 to answer the health endpoints on the main port instead (where the "
+                    + "balancer's probe also proves that the port it routes to is served).");
+    public static final Option<String> HEALTH_HOST = Option.of("health-host", OptionType.text(), "127.0.0.1",
+            "Address the health-port listener binds to; loopback by default, so that only this machine reaches "
+                    + "it. The drain request is taken from loopback addresses only, whatever this is.");
+    public static final Option<Long> DRAIN_GRACE = Option.of("drain-grace", OptionType.longInteger(0, Long.MAX_VALUE),
+            5000L, "Milliseconds a draining server keeps its sessions open after /ready turned 503 and new "
+                    + "handshakes began to get 503, so that the load balancer notices before sessions close (make "
+                    + "it at least the balancer's check interval times its fall count).");
+    public static final Option<Long> DRAIN_WINDOW = Option.of("drain-window",
+            OptionType.longInteger(0, Long.MAX_VALUE), 10000L,
+            "Milliseconds over which a draining server closes its sessions with 1001 (going away), spread evenly, "
+                    + "so that their clients reconnect elsewhere a few at a time rather than all at once; then it "
+                    + "stops within shutdown-timeout. SIGTERM to the standalone server drains.");
     /** Every server-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, MAX_CONNECTIONS,
             MAX_CONNECTIONS_PER_ADDRESS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
             MAX_OUTBOUND_BYTES, HANDSHAKE_THREADS, HANDSHAKE_QUEUE, STATIC_RESOURCES, MAX_STATIC_FILE_SIZE,
-            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY);
+            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+            // health and drain
+            HEALTH_PATH, HEALTH_PORT, HEALTH_HOST, DRAIN_GRACE, DRAIN_WINDOW);
 
     private ServerOptions() {
     }

@@ -42,6 +42,9 @@ public final class ServerConfig implements ContainerConfig {
         values.require(!tls.serverEnabled() || readBufferSize() >= 32768, ConnectionOptions.READ_BUFFER_SIZE,
                 "read-buffer-size must be at least 32768 with TLS (a TLS record decrypts to up to 16 KiB)");
         values.convert(ClientOptions.CLIENT_PROXY, ProxyAddress::parse);
+        String healthPath = healthPath();
+        values.require(healthPath.isEmpty() || healthPath.startsWith("/") && !healthPath.endsWith("/"),
+                ServerOptions.HEALTH_PATH, "health-path must be empty or start with '/' and not end with it");
         this.clientConfig = clientConfig(values);
     }
 
@@ -251,6 +254,56 @@ public final class ServerConfig implements ContainerConfig {
      */
     public String tlsKey() {
         return values.get(ServerOptions.TLS_KEY);
+    }
+
+    // Health and drain
+    /**
+     * Option {@code health-path}: Prefix of the health endpoints ({@code <prefix>/live},
+     * {@code <prefix>/ready}, and {@code <prefix>/drain} on the health-port listener); empty for none.
+     *
+     * @return its value
+     */
+    public String healthPath() {
+        return values.get(ServerOptions.HEALTH_PATH);
+    }
+
+    /**
+     * Option {@code health-port}: Port of a separate plain-HTTP listener for the health endpoints and the
+     * drain request; 0 to answer the health endpoints on the main port instead.
+     *
+     * @return its value
+     */
+    public int healthPort() {
+        return values.get(ServerOptions.HEALTH_PORT);
+    }
+
+    /**
+     * Option {@code health-host}: Address the health-port listener binds to; loopback by default.
+     *
+     * @return its value
+     */
+    public String healthHost() {
+        return values.get(ServerOptions.HEALTH_HOST);
+    }
+
+    /**
+     * Option {@code drain-grace}: Milliseconds a draining server keeps its sessions open after it began to
+     * report not-ready, so that the load balancer notices.
+     *
+     * @return its value
+     */
+    public long drainGraceMillis() {
+        return values.get(ServerOptions.DRAIN_GRACE);
+    }
+
+    /**
+     * Option {@code drain-window}: Milliseconds over which a draining server closes its sessions with 1001,
+     * spread evenly.
+     *
+     * @return its value
+     */
+    public long drainWindowMillis() {
+        return values.get(ServerOptions.DRAIN_WINDOW);
     }
 
     /**
@@ -529,6 +582,65 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder tlsKey(String path) {
             return set(ServerOptions.TLS_KEY, path);
+        }
+
+        // Health and drain
+        /**
+         * Sets option {@code health-path}: Prefix of the health endpoints; empty for none.
+         *
+         * @param path its value: empty, or starting with '/' and not ending with it
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder healthPath(String path) {
+            return set(ServerOptions.HEALTH_PATH, path);
+        }
+
+        /**
+         * Sets option {@code health-port}: Port of a separate plain-HTTP listener for the health endpoints
+         * and the drain request; 0 to answer the health endpoints on the main port instead.
+         *
+         * @param port its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder healthPort(int port) {
+            return set(ServerOptions.HEALTH_PORT, port);
+        }
+
+        /**
+         * Sets option {@code health-host}: Address the health-port listener binds to.
+         *
+         * @param host its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder healthHost(String host) {
+            return set(ServerOptions.HEALTH_HOST, host);
+        }
+
+        /**
+         * Sets option {@code drain-grace}: Milliseconds a draining server keeps its sessions open after it
+         * began to report not-ready.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder drainGraceMillis(long millis) {
+            return set(ServerOptions.DRAIN_GRACE, millis);
+        }
+
+        /**
+         * Sets option {@code drain-window}: Milliseconds over which a draining server closes its sessions
+         * with 1001, spread evenly.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder drainWindowMillis(long millis) {
+            return set(ServerOptions.DRAIN_WINDOW, millis);
         }
 
         /**

@@ -7,6 +7,8 @@ import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -84,15 +86,27 @@ final class ServerResources {
 
     /** Starts the close handshake of every session of {@code container}; never waits for the peers. */
     static void closeSessions(WsServerContainer container, CloseReason reason) {
-        for (EndpointRegistry.Route route : container.registry().routes()) {
-            for (Session session : route.openSessions()) {
-                try {
-                    session.close(reason); // writes the close frame; never waits for the peer
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
-                }
-            }
+        for (Session session : sessions(container)) {
+            close(session, reason);
         }
+    }
+
+    /** Starts the close handshake of {@code session}; never waits for the peer. */
+    static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason); // writes the close frame; never waits for the peer
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing " + session, e);
+        }
+    }
+
+    /** The open sessions of every endpoint of {@code container}, a snapshot. */
+    static List<Session> sessions(WsServerContainer container) {
+        List<Session> sessions = new ArrayList<>();
+        for (EndpointRegistry.Route route : container.registry().routes()) {
+            sessions.addAll(route.openSessions());
+        }
+        return sessions;
     }
 
     /** Open sessions of every endpoint of {@code container}. */

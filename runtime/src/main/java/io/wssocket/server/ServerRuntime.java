@@ -33,6 +33,11 @@ interface ServerRuntime {
 
     int connectionCount();
 
+    /** Whether the server drains: new WebSocket handshakes are then refused with 503. */
+    default boolean draining() {
+        return false;
+    }
+
     /** Where refusals, limit closes, stalls and overload are told to the operator. */
     default OperatorLog operatorLog() {
         return resources().operatorLog();

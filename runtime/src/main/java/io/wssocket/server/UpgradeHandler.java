@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * endpoint's configurator on the handshake executor (never behind endpoint code), answers 101 and hands the connection to a
  * {@link WsSession}, or answers with an error status and closes. A plain HTTP request (no
  * {@code Upgrade: websocket}) for a path that is no endpoint's is answered from the applications'
- * static resources, read on the handshake executor, and the connection closed.
+ * static resources, read on the handshake executor, and the connection closed. A request for a
+ * health endpoint ({@link HealthEndpoints}) is answered on the loop; on the health-port listener
+ * nothing else is served.
  */
 final class UpgradeHandler implements ConnectionHandler {
     private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
@@ -38,31 +41,75 @@ final class UpgradeHandler implements ConnectionHandler {
     private Phase phase = Phase.READING;
 
     private final int connectionsFromAddress;
+    /** The health endpoints this listener answers, or null. */
+    private final HealthEndpoints health;
+    /** Whether this is the health-port listener, which answers the health endpoints and nothing else. */
+    private final boolean healthListener;
+    /**
+     * A refusal for a connection past a limit, held until its request is read (a health probe is
+     * answered all the same) or {@value #REJECT_LINGER_MILLIS} ms pass; null when within the limits.
+     */
+    private Consumer<Connection> refusal;
 
     /** @param connectionsFromAddress open connections from this one's remote address, itself included */
     UpgradeHandler(ServerRuntime server, int connectionsFromAddress) {
+        this(server, connectionsFromAddress, null, false);
+    }
+
+    /**
+     * @param connectionsFromAddress open connections from this one's remote address, itself included
+     * @param health the health endpoints this listener answers, or null
+     * @param healthListener whether this is the health-port listener
+     */
+    UpgradeHandler(ServerRuntime server, int connectionsFromAddress, HealthEndpoints health, boolean healthListener) {
         this.server = server;
         this.connectionsFromAddress = connectionsFromAddress;
+        this.health = health;
+        this.healthListener = healthListener;
         this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
         this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
     }
 
-    /** Event loop, once the socket is registered. */
+    /**
+     * Event loop, once the socket is registered. A connection past max-connections or
+     * max-connections-per-address is refused; where health endpoints are served, only once its
+     * request is read, so that a balancer's probe (all of whose proxied clients share its address)
+     * is answered even when its address is at the limit.
+     */
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
+        if (healthListener) {
+            return;
+        }
         if (server.connectionCount() > server.config().maxConnections()) {
-            server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
-                    + server.config().maxConnections() + " connections open (max-connections)");
-            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
-                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
-                    Map.of("Retry-After", "5")))});
+            refusal = conn -> {
+                server.operatorLog().overloaded("max-connections", () -> "503 to " + conn.remoteAddress() + ": "
+                        + server.config().maxConnections() + " connections open (max-connections)");
+                answerAndClose(conn, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
+                        "the server is at its limit of " + server.config().maxConnections()
+                                + " connections; try again later", Map.of("Retry-After", "5")))});
+            };
         } else if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
             // RFC 6585 §4: too many requests from this client.
-            reject(c, null, new HttpStatusException(429, "too many connections from "
-                    + c.remoteAddress().getAddress().getHostAddress() + " (limit " + server.config().maxConnectionsPerAddress()
-                    + ", max-connections-per-address); try again later", Map.of("Retry-After", "5")));
+            refusal = conn -> reject(conn, null, new HttpStatusException(429, "too many connections from "
+                    + conn.remoteAddress().getAddress().getHostAddress() + " (limit "
+                    + server.config().maxConnectionsPerAddress() + ", max-connections-per-address); try again later",
+                    Map.of("Retry-After", "5")));
         }
+        if (refusal != null) {
+            if (health == null) {
+                refuseNow(c);
+            } else {
+                c.scheduleTimer(Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS)));
+            }
+        }
+    }
+
+    private void refuseNow(Connection c) {
+        Consumer<Connection> refuse = refusal;
+        refusal = null;
+        refuse.accept(c);
     }
 
     @Override
@@ -79,6 +126,17 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             path = parser.request().path();
+            ByteBuffer[] healthAnswer = healthAnswer(c, parser.request());
+            if (healthAnswer != null) {
+                in.position(in.limit());
+                answerAndClose(c, healthAnswer);
+                return;
+            }
+            if (refusal != null) {
+                in.position(in.limit());
+                refuseNow(c);
+                return;
+            }
             ResourceMounts.Selection resources = staticResourcesFor(parser.request());
             if (resources != null) {
                 in.position(in.limit()); // one request per connection: anything after it is dropped
@@ -89,6 +147,11 @@ final class UpgradeHandler implements ConnectionHandler {
             route = server.registry().match(upgrade.request().path());
             if (route == null) {
                 throw new HttpStatusException(404, "no WebSocket endpoint at " + upgrade.request().path());
+            }
+            if (server.draining()) {
+                // The balancer routes the retry to another node; RFC 9110 §15.6.4: 503 with Retry-After.
+                throw new HttpStatusException(503, "this server is draining; connect again (another node will "
+                        + "answer)", Map.of("Retry-After", "1"));
             }
         } catch (HttpStatusException e) {
             reject(c, path, e);
@@ -114,6 +177,20 @@ final class UpgradeHandler implements ConnectionHandler {
             reject(c, path, new HttpStatusException(503, "the server has " + server.config().handshakeQueue()
                     + " handshakes waiting; try again later", Map.of("Retry-After", "5")));
         }
+    }
+
+    /**
+     * The health endpoint's answer to a plain request (an upgrade for such a path goes to its
+     * endpoint), or null; on the health listener every request is answered, 404 for other paths.
+     */
+    private ByteBuffer[] healthAnswer(Connection c, HttpRequest request) {
+        if (health == null) {
+            return null;
+        }
+        if (!healthListener && TokenList.contains(request.headerValues("Upgrade"), "websocket")) {
+            return null;
+        }
+        return health.respond(request, c.remoteAddress(), healthListener);
     }
 
     /**
@@ -206,6 +283,10 @@ final class UpgradeHandler implements ConnectionHandler {
     public long onTimer(Connection c, long now) {
         if (phase == Phase.ANSWERED && c.isOpen() && c.queuedBytes() > 0) {
             // A large file still on its way: the transport's write-timeout drops a peer that stopped reading.
+            return now + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS);
+        }
+        if (phase == Phase.READING && refusal != null) {
+            refuseNow(c); // its request did not come in time to be a health probe
             return now + TimeUnit.MILLISECONDS.toNanos(REJECT_LINGER_MILLIS);
         }
         if (phase == Phase.READING) {

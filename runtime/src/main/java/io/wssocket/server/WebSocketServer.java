@@ -18,10 +18,16 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import jakarta.websocket.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The standalone WebSocket server: a listening socket, an acceptor thread, event loops that own
@@ -34,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>{@link #drain()} takes the server out of a load balancer's rotation before it stops: see
+ * "Draining a node" in the guide.
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
@@ -61,12 +70,26 @@ public final class WebSocketServer implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
 
+    // Health and drain
+    /** Health-port connections open at once beyond which one more is closed unanswered. */
+    static final int MAX_HEALTH_CONNECTIONS = 64;
+    /** The health endpoints (option health-path), or null for none. */
+    private final HealthEndpoints health;
+    private volatile HealthEndpoints.Readiness readiness = HealthEndpoints.Readiness.STARTING;
+    private final AtomicInteger healthSockets = new AtomicInteger();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private ServerSocketChannel healthChannel;
+    private Thread healthAcceptor;
+    private final AtomicBoolean drainBegun = new AtomicBoolean();
+
     private WebSocketServer(ServerConfig config) {
         this.config = config;
         this.container = new WsServerContainer(config, this::clientLease);
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
         this.resources = new ServerResources(config);
         this.operatorLog = resources.operatorLog();
+        this.health = config.healthPath().isEmpty() ? null
+                : new HealthEndpoints(config.healthPath(), () -> readiness, this::drain);
     }
 
     /**
@@ -117,19 +140,14 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException(closed ? "server was closed" : "server already started");
         }
         tls = config.tls().serverEnabled() ? config.tls().serverContext() : null;
-        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
-        if (address.isUnresolved()) {
-            // bind would throw an UnresolvedAddressException that names nothing
-            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + config.host()
-                    + " is not an IP address and no host of that name is known");
-        }
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, config.backlog());
-        } catch (IOException e) {
-            channel.close();
-            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        ServerSocketChannel channel = bind(config.host(), config.port(), config.backlog());
+        if (health != null && config.healthPort() > 0) {
+            try {
+                healthChannel = bind(config.healthHost(), config.healthPort(), 64);
+            } catch (IOException e) {
+                channel.close();
+                throw new IOException("health-port: " + e.getMessage(), e);
+            }
         }
         listener = channel;
         callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
@@ -138,11 +156,56 @@ public final class WebSocketServer implements AutoCloseable {
         tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
         loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget);
         running = true;
-        acceptor = new Thread(this::acceptLoop, "wssocket-acceptor");
+        readiness = HealthEndpoints.Readiness.READY;
+        acceptor = new Thread(() -> acceptLoop(listener, this::accepted), "wssocket-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
+        if (healthChannel != null) {
+            healthAcceptor = new Thread(() -> acceptLoop(healthChannel, this::acceptedHealthProbe), "wssocket-health-acceptor");
+            healthAcceptor.setDaemon(true);
+            healthAcceptor.start();
+        }
         resources.start();
-        LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : ""));
+        LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
+                + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : ""));
+    }
+
+    /** A listening socket on {@code host:port}; every failure names the address. */
+    private static ServerSocketChannel bind(String host, int port, int backlog) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            // bind would throw an UnresolvedAddressException that names nothing
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + host
+                    + " is not an IP address and no host of that name is known");
+        }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, backlog);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return channel;
+    }
+
+    private static InetSocketAddress address(ServerSocketChannel channel) {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("server is not listening", e);
+        }
+    }
+
+    /**
+     * The address of the health-port listener (option health-port), with the port the system
+     * chose when none was given.
+     *
+     * @return the bound address, or null when the health endpoints are served on the main port or not at all
+     * @throws IllegalStateException when the server is not listening
+     */
+    public InetSocketAddress healthAddress() {
+        return healthChannel == null ? null : address(healthChannel);
     }
 
     /**
@@ -153,11 +216,10 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException when the server is not listening
      */
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("server is not listening", e);
+        if (listener == null) {
+            throw new IllegalStateException("server is not listening");
         }
+        return address(listener);
     }
 
     /**
@@ -199,12 +261,12 @@ public final class WebSocketServer implements AutoCloseable {
         return loops == null ? 0 : loops.connectionCount();
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(ServerSocketChannel from, Consumer<SocketChannel> accepted) {
         AcceptBackoff backoff = new AcceptBackoff();
         while (running) {
             SocketChannel channel;
             try {
-                channel = listener.accept();
+                channel = from.accept();
                 backoff.succeeded();
             } catch (ClosedChannelException e) {
                 break;
@@ -220,8 +282,25 @@ public final class WebSocketServer implements AutoCloseable {
                 sleepQuietly(pause);
                 continue;
             }
-            accepted(channel);
+            accepted.accept(channel);
         }
+    }
+
+    /**
+     * A connection to the health-port listener: plain HTTP, answered with the health endpoints
+     * only, counted apart from max-connections and the per-address limit (a balancer's probes must
+     * not be refused because its proxied clients share its address), and bounded on its own.
+     */
+    private void acceptedHealthProbe(SocketChannel channel) {
+        if (healthSockets.incrementAndGet() > MAX_HEALTH_CONNECTIONS) {
+            healthSockets.decrementAndGet();
+            operatorLog.overloaded("health connections", () -> "closed a health connection from " + remoteAddress(channel)
+                    + " unanswered: " + MAX_HEALTH_CONNECTIONS + " open");
+            closeQuietly(channel);
+            return;
+        }
+        UpgradeHandler handler = new UpgradeHandler(runtime, 0, health, true);
+        loops.next().register(channel, null, null, handler, handler::onRegistered, healthSockets::decrementAndGet);
     }
 
     private void accepted(SocketChannel channel) {
@@ -254,7 +333,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         InetAddress address = remoteAddress(channel);
         int fromAddress = address == null ? 0 : perAddress.acquire(address);
-        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress);
+        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress, healthChannel == null ? health : null, false);
         loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
                 handler::onRegistered, () -> {
                     openSockets.decrementAndGet();
@@ -277,13 +356,18 @@ public final class WebSocketServer implements AutoCloseable {
             return;
         }
         closed = true;
+        readiness = HealthEndpoints.Readiness.DRAINING;
         if (!running) {
+            stopped.complete(null);
             return;
         }
         running = false;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMillis());
         try {
             listener.close(); // the acceptor's blocking accept ends at once
+            if (healthChannel != null) {
+                healthChannel.close();
+            }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing listener", e);
         }
@@ -294,6 +378,9 @@ public final class WebSocketServer implements AutoCloseable {
             // waiting for the close handshakes
         }
         joinUntil(acceptor, deadline);
+        if (healthAcceptor != null) {
+            joinUntil(healthAcceptor, deadline);
+        }
         int left = loops.connectionCount();
         long dropDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DROP_GRACE_MILLIS);
         try {
@@ -312,6 +399,93 @@ public final class WebSocketServer implements AutoCloseable {
         }
         resources.stop();
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
+        stopped.complete(null);
+    }
+
+    /**
+     * Completes once the server has stopped: {@link #close()} returned, or a {@link #drain()} ended.
+     * The standalone main exits then.
+     *
+     * @return a future that completes, never exceptionally, when the server has stopped
+     */
+    public CompletableFuture<Void> termination() {
+        return stopped.thenApply(v -> v);
+    }
+
+    /**
+     * Drains with options drain-grace and drain-window; see {@link #drain(Duration, Duration)}.
+     *
+     * @return a future that completes when the server has stopped
+     */
+    public CompletableFuture<Void> drain() {
+        return drain(Duration.ofMillis(config.drainGraceMillis()), Duration.ofMillis(config.drainWindowMillis()));
+    }
+
+    /**
+     * Takes the server out of rotation, then stops it, without returning: from now on
+     * {@code /health/ready} answers 503 and new WebSocket handshakes get 503 with
+     * {@code Retry-After} (the listener stays open, so a balancer's probe and a client get an
+     * answer, not a refused connection); after {@code grace}, for the balancer to notice, the open
+     * sessions are closed with 1001 (going away), spread evenly over {@code window} so that their
+     * clients reconnect to other nodes a few at a time; then the server closes as {@link #close()}
+     * does, within shutdown-timeout. So the whole drain takes at most grace + window +
+     * shutdown-timeout + {@value #DROP_GRACE_MILLIS} ms. A second call returns the first drain's
+     * future; {@link #close()} during a drain ends it at once; a server not started is closed.
+     *
+     * @param grace how long sessions stay open after the server reports not-ready
+     * @param window the time over which the sessions are closed
+     * @return a future that completes when the server has stopped
+     */
+    public CompletableFuture<Void> drain(Duration grace, Duration window) {
+        CompletableFuture<Void> done = termination();
+        if (!drainBegun.compareAndSet(false, true)) {
+            return done;
+        }
+        // Never blocks: an operator's drain request is answered on an event loop, which close() waits for.
+        readiness = HealthEndpoints.Readiness.DRAINING;
+        LOG.log(System.Logger.Level.INFO, "WS Socket draining: ready answers 503 and new handshakes are refused; "
+                + "sessions close with 1001 after " + grace.toMillis() + " ms, spread over " + window.toMillis() + " ms");
+        Thread draining = new Thread(() -> {
+            try {
+                if (running) {
+                    closeSpread(grace, window);
+                }
+            } finally {
+                close();
+            }
+        }, "wssocket-drain");
+        draining.setDaemon(true);
+        draining.start();
+        return done;
+    }
+
+    /**
+     * Waits out the grace, then closes the sessions open at its end with 1001, session i of n at
+     * {@code window * i / n} after it: evenly spread, so the clients' reconnections are too. Ends
+     * early when the server is closed meanwhile.
+     */
+    private void closeSpread(Duration grace, Duration window) {
+        long graceEnd = System.nanoTime() + grace.toNanos();
+        while (!closed && System.nanoTime() - graceEnd < 0 && sleepUntil(graceEnd, 50)) {
+            // the balancer's health checks see 503 meanwhile
+        }
+        List<Session> sessions = ServerResources.sessions(container);
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), "server draining");
+        long start = System.nanoTime();
+        long windowNanos = window.toNanos();
+        int n = sessions.size();
+        for (int i = 0; i < n && !closed; i++) {
+            long due = start + (long) (windowNanos * ((double) i / n));
+            while (!closed && System.nanoTime() - due < 0 && sleepUntil(due, 50)) {
+                // the next session's turn
+            }
+            ServerResources.close(sessions.get(i), goingAway);
+        }
+    }
+
+    /** Whether the server drains or stops: {@code /health/ready} answers 503 and new handshakes are refused. */
+    boolean draining() {
+        return readiness != HealthEndpoints.Readiness.READY;
     }
 
     /** At most this long after the shutdown timeout, close has dropped everything and returns. */
@@ -399,6 +573,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public int connectionCount() {
             return loops.connectionCount();
+        }
+
+        @Override
+        public boolean draining() {
+            return WebSocketServer.this.draining();
         }
     }
 

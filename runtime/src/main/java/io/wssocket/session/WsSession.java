@@ -51,6 +51,10 @@ public final class WsSession implements Session {
 
     private volatile boolean open = true;
     private volatile Runnable afterClose = () -> { };
+    /** Whether {@link #close(CloseReason)} was called: the application (or its container) ended the session. */
+    private volatile boolean closeAsked;
+    /** What {@code onClose} was told; null while open. */
+    private volatile CloseReason closedWith;
     private volatile long maxIdleTimeout;
     private volatile int maxTextMessageBufferSize;
     private volatile int maxBinaryMessageBufferSize;
@@ -188,6 +192,7 @@ public final class WsSession implements Session {
     void onClosed(int code, String reason) {
         openSessions.remove(this);
         CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+        closedWith = closeReason;
         try {
             endpoint.onClose(this, closeReason);
         } catch (RuntimeException | Error e) {
@@ -204,6 +209,25 @@ public final class WsSession implements Session {
             }
             afterClose.run();
         }
+    }
+
+    /**
+     * Whether the session was closed by a call to {@code close}, from the application or its
+     * container, rather than by the peer, a timeout or the network.
+     *
+     * @return true once {@code close} was called
+     */
+    public boolean closedByApplication() {
+        return closeAsked;
+    }
+
+    /**
+     * What {@code onClose} was told.
+     *
+     * @return the close reason, or null while the session has not closed
+     */
+    public CloseReason closedWith() {
+        return closedWith;
     }
 
     /** Runs {@code action} once {@code onClose} has run; set before the session opens. */
@@ -331,6 +355,7 @@ public final class WsSession implements Session {
 
     @Override
     public void close(CloseReason reason) throws IOException {
+        closeAsked = true;
         // 1005, 1006 and 1015 only describe a close; the connection sends them as a close without a code.
         ws.close(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }

@@ -90,12 +90,14 @@ public abstract class AbstractWebSocketContainer implements WebSocketContainer {
 
     /**
      * Closes every client session of this container with 1001 (going away), and waits up to
-     * {@code timeoutMillis} for their close handshakes.
+     * {@code timeoutMillis} for their close handshakes. Reconnections under way stop, and the
+     * sessions closed here do not reconnect.
      *
      * @param reason the close reason sent to the peers
      * @param timeoutMillis how long to wait for the close handshakes, in milliseconds
      */
     public void closeClientSessions(String reason, long timeoutMillis) {
+        connector.cancelReconnections(); // closed by the application: nothing comes back
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.getCloseCode(CloseCodes.GOING_AWAY), reason);
         for (Session session : openClientSessions()) {
             try {

@@ -76,6 +76,7 @@ final class ClientConnector {
     private volatile TlsContext tls;
     /** The deflaters and inflaters this container's connections borrow per message. */
     private final ZlibPool deflatePool;
+    private final Reconnector reconnector;
 
     /**
      * @param container what the sessions report as their container
@@ -92,6 +93,7 @@ final class ClientConnector {
         this.settings = settings;
         this.inboundBudget = inboundBudget;
         this.openSessions = openSessions;
+        this.reconnector = new Reconnector(config);
         DeflateConfig deflate = client.connection().deflate();
         this.deflatePool = new ZlibPool(deflate.level(), deflate.poolSize(),
                 deflate.contextTakeover() ? deflate.contextMemory() : 0);
@@ -121,30 +123,44 @@ final class ClientConnector {
         return null;
     }
 
-    /** {@code connectToServer} of an {@code @ClientEndpoint} instance. */
+    /** {@code connectToServer} of an {@code @ClientEndpoint} instance; a reconnection uses the same instance. */
     public Session connect(Object annotatedEndpoint, URI uri) throws DeploymentException, IOException {
-        return connect(ClientEndpoints.annotated(annotatedEndpoint), uri);
+        return connect(() -> ClientEndpoints.annotated(annotatedEndpoint), uri, null);
     }
 
-    /** {@code connectToServer} of an {@code @ClientEndpoint} class. */
+    /** {@code connectToServer} of an {@code @ClientEndpoint} class; a reconnection makes a new instance. */
     public Session connect(Class<?> annotatedEndpointClass, URI uri) throws DeploymentException, IOException {
-        return connect(ClientEndpoints.annotated(annotatedEndpointClass), uri);
+        return connect(() -> ClientEndpoints.annotated(annotatedEndpointClass), uri, null);
     }
 
-    /** {@code connectToServer} of a programmatic endpoint instance. */
+    /** {@code connectToServer} of a programmatic endpoint instance; a reconnection uses the same instance. */
     public Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri) throws DeploymentException, IOException {
-        return connect(ClientEndpoints.programmatic(endpoint, config), uri);
+        return connect(() -> ClientEndpoints.programmatic(endpoint, config), uri, null);
     }
 
-    /** {@code connectToServer} of a programmatic endpoint class. */
+    /** {@code connectToServer} of a programmatic endpoint class; a reconnection makes a new instance. */
     public Session connect(Class<? extends Endpoint> endpointClass, ClientEndpointConfig config, URI uri)
             throws DeploymentException, IOException {
-        return connect(ClientEndpoints.programmatic(endpointClass, config), uri);
+        return connect(() -> ClientEndpoints.programmatic(endpointClass, config), uri, null);
     }
 
-    private Session connect(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
+    /** Stops the reconnections under way: the container closes its sessions. */
+    void cancelReconnections() {
+        reconnector.cancelAll();
+    }
+
+    /** Makes the endpoint and its configuration, again for each reconnection. */
+    @FunctionalInterface
+    private interface Preparation {
+        ClientEndpoints.Prepared prepare() throws DeploymentException;
+    }
+
+    /** @param carried the reconnection attempts that led to this connection, or null */
+    private Session connect(Preparation preparation, URI uri, Reconnector.Attempts carried)
+            throws DeploymentException, IOException {
+        ClientEndpoints.Prepared prepared = preparation.prepare();
         try {
-            return open(prepared, uri);
+            return open(prepared, uri, preparation, carried);
         } catch (DeploymentException | IOException | RuntimeException | Error e) {
             prepared.instances().releaseAll(); // nothing of a failed connection stays
             throw e;
@@ -166,7 +182,8 @@ final class ClientConnector {
         return config.permessageDeflate() && asked;
     }
 
-    private Session open(ClientEndpoints.Prepared prepared, URI uri) throws DeploymentException, IOException {
+    private Session open(ClientEndpoints.Prepared prepared, URI uri, Preparation preparation, Reconnector.Attempts carried)
+            throws DeploymentException, IOException {
         Target target = Target.of(uri);
         ClientEndpointConfig cec = prepared.config();
         String owner = prepared.endpointClass().getName();
@@ -203,7 +220,15 @@ final class ClientConnector {
                     container, sessionRequest, settings.get(), inboundBudget, openSessions, lease.callbacks(),
                     encoders, decoders,
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
-            session.afterClose(lease::release);
+            if (config.reconnectFor(cec.getUserProperties())) {
+                long openedAt = System.nanoTime();
+                session.afterClose(() -> {
+                    lease.release();
+                    reconnector.closed(session, openedAt, carried, attempts -> connect(preparation, uri, attempts));
+                });
+            } else {
+                session.afterClose(lease::release);
+            }
             session.admit();
             await(open(session, ws, connection, upgraded), Long.MAX_VALUE);
             return session;
