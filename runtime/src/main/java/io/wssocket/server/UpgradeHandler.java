@@ -71,10 +71,11 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     /**
-     * Event loop, once the socket is registered. A connection past max-connections or
-     * max-connections-per-address is refused; where health endpoints are served, only once its
-     * request is read, so that a balancer's probe (all of whose proxied clients share its address)
-     * is answered even when its address is at the limit.
+     * Event loop, once the socket is registered. A connection past max-connections is refused at
+     * once (an overloaded server holds no more sockets than it must); one past
+     * max-connections-per-address too, except where health endpoints are served on this port: then
+     * only once its request is read, so that a balancer's probe (all of whose proxied clients share
+     * its address) is answered even when its address is at the limit.
      */
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
@@ -82,14 +83,14 @@ final class UpgradeHandler implements ConnectionHandler {
             return;
         }
         if (server.connectionCount() > server.config().maxConnections()) {
-            refusal = conn -> {
-                server.operatorLog().overloaded("max-connections", () -> "503 to " + conn.remoteAddress() + ": "
-                        + server.config().maxConnections() + " connections open (max-connections)");
-                answerAndClose(conn, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
-                        "the server is at its limit of " + server.config().maxConnections()
-                                + " connections; try again later", Map.of("Retry-After", "5")))});
-            };
-        } else if (server.config().maxConnectionsPerAddress() > 0
+            server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
+                    + server.config().maxConnections() + " connections open (max-connections)");
+            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
+                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
+                    Map.of("Retry-After", "5")))});
+            return;
+        }
+        if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
             // RFC 6585 §4: too many requests from this client.
             refusal = conn -> reject(conn, null, new HttpStatusException(429, "too many connections from "
