@@ -1,18 +1,22 @@
 package io.wssocket.server;
 
+import io.wssocket.handshake.ForwardedAddress;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.TokenList;
+import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
 import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.SocketConnection;
 import io.wssocket.transport.WriteCallback;
 import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.webresources.StaticResourceHandler;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,16 +42,37 @@ final class UpgradeHandler implements ConnectionHandler {
     private Phase phase = Phase.READING;
 
     private final int connectionsFromAddress;
+    /** Where the connection is counted per address, when a proxy may tell the client's address; else null. */
+    private final AddressCounter.Lease lease;
+    /** The TCP peer, when a proxy may tell the client's address (its user property); else null. */
+    private final InetSocketAddress peer;
 
     /** @param connectionsFromAddress open connections from this one's remote address, itself included */
     UpgradeHandler(ServerRuntime server, int connectionsFromAddress) {
-        this.server = server;
-        this.connectionsFromAddress = connectionsFromAddress;
-        this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
-        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
+        this(server, connectionsFromAddress, null, null,
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis()));
     }
 
-    /** Event loop, once the socket is registered. */
+    /**
+     * For a server with proxy-protocol or forwarded-headers on.
+     *
+     * @param connectionsFromAddress open connections from this one's remote address, itself included;
+     *     0 when the address is a trusted proxy's and the count waits for the request's Forwarded header
+     * @param lease the connection's place in the per-address count, moved when a Forwarded header names the client
+     * @param peer the socket's peer (the proxy), for the session's user property
+     * @param deadline the handshake's end, counted from accept
+     */
+    UpgradeHandler(ServerRuntime server, int connectionsFromAddress, AddressCounter.Lease lease, InetSocketAddress peer,
+                   long deadline) {
+        this.server = server;
+        this.connectionsFromAddress = connectionsFromAddress;
+        this.lease = lease;
+        this.peer = peer;
+        this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
+        this.deadline = deadline;
+    }
+
+    /** Event loop, once the socket is registered (or its PROXY header read). */
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
         if (server.connectionCount() > server.config().maxConnections()) {
@@ -58,10 +83,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     Map.of("Retry-After", "5")))});
         } else if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
-            // RFC 6585 §4: too many requests from this client.
-            reject(c, null, new HttpStatusException(429, "too many connections from "
-                    + c.remoteAddress().getAddress().getHostAddress() + " (limit " + server.config().maxConnectionsPerAddress()
-                    + ", max-connections-per-address); try again later", Map.of("Retry-After", "5")));
+            reject(c, null, tooManyFrom(c.remoteAddress()));
         }
     }
 
@@ -79,6 +101,9 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             path = parser.request().path();
+            if (lease != null && !server.config().forwardedHeaders().equals("off")) {
+                forwarded(c, parser.request());
+            }
             ResourceMounts.Selection resources = staticResourcesFor(parser.request());
             if (resources != null) {
                 in.position(in.limit()); // one request per connection: anything after it is dropped
@@ -100,6 +125,49 @@ final class UpgradeHandler implements ConnectionHandler {
         phase = Phase.UPGRADING;
         c.suspendReads();
         offload(c, path, () -> upgrade(c, upgrade, route, leftover));
+    }
+
+    /**
+     * Option forwarded-headers: when the connection comes from a trusted proxy, the client's address
+     * is the one its header names (see {@link ForwardedAddress}); the connection reports it and is
+     * counted under it, and gets 429 when that address has too many. A value that cannot be used
+     * leaves the proxy's address, with a line at DEBUG. Event loop.
+     *
+     * @throws HttpStatusException 429 when the client's address is over max-connections-per-address
+     */
+    private void forwarded(Connection c, HttpRequest request) throws HttpStatusException {
+        InetSocketAddress from = c.remoteAddress();
+        TrustedProxies trusted = server.config().trustedProxyBlocks();
+        if (!trusted.contains(from.getAddress())) {
+            return; // a client's own Forwarded header proves nothing
+        }
+        InetSocketAddress client;
+        try {
+            client = server.config().forwardedHeaders().equals("forwarded")
+                    ? ForwardedAddress.fromForwarded(request.headerValues("Forwarded"), trusted)
+                    : ForwardedAddress.fromXForwardedFor(request.headerValues("X-Forwarded-For"), trusted);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "ignored the forwarded address sent by " + from + ": " + e.getMessage());
+            return;
+        }
+        if (client == null || trusted.contains(client.getAddress())) {
+            return; // no client named, or only proxies: the proxy's address stays, uncounted
+        }
+        if (c instanceof SocketConnection socket) {
+            socket.reportRemoteAddress(client);
+        }
+        int fromClient = lease.moveTo(client.getAddress());
+        int max = server.config().maxConnectionsPerAddress();
+        if (max > 0 && fromClient > max) {
+            throw tooManyFrom(client);
+        }
+    }
+
+    /** RFC 6585 §4: too many requests from this client. */
+    private HttpStatusException tooManyFrom(InetSocketAddress client) {
+        return new HttpStatusException(429, "too many connections from " + client.getAddress().getHostAddress()
+                + " (limit " + server.config().maxConnectionsPerAddress() + ", max-connections-per-address); try again later",
+                Map.of("Retry-After", "5"));
     }
 
     /**
@@ -147,7 +215,7 @@ final class UpgradeHandler implements ConnectionHandler {
      */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
-                new EndpointUpgrade.Origin(c.remoteAddress(), c.isSecure(), null, null, ""));
+                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, ""));
         if (outcome instanceof EndpointUpgrade.Refused refused) {
             rejectOnLoop(c, upgrade.request().path(), refused.error());
             return;
