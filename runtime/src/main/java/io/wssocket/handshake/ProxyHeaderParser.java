@@ -46,6 +46,8 @@ public final class ProxyHeaderParser {
     private int count;
     private int version;
     private ProxyHeader header;
+    /** The whole header was read ({@code header} may be set earlier, from the addresses before TLVs). */
+    private boolean done;
     // v2: the bytes announced after the fixed part, how many of them were read, and how they are read.
     private int length;
     private int afterFixed;
@@ -67,7 +69,7 @@ public final class ProxyHeaderParser {
      * @throws ProxyHeaderException when the bytes are no valid header or cross a limit
      */
     public boolean parse(ByteBuffer in) throws ProxyHeaderException {
-        if (header != null) {
+        if (done) {
             return true;
         }
         while (in.hasRemaining()) {
@@ -92,9 +94,9 @@ public final class ProxyHeaderParser {
         return false;
     }
 
-    /** The header, once {@link #parse} returned true. */
+    /** The header, once {@link #parse} returned true; null before. */
     public ProxyHeader header() {
-        return header;
+        return done ? header : null;
     }
 
     // ---------------------------------------------------------------- version 1 (text)
@@ -117,6 +119,7 @@ public final class ProxyHeaderParser {
             return false;
         }
         header = v1Line(new String(kept, 0, count - 2, StandardCharsets.ISO_8859_1));
+        done = true;
         return true;
     }
 
@@ -279,6 +282,7 @@ public final class ProxyHeaderParser {
     }
 
     private boolean finish() {
+        done = true;
         if (header == null) {
             header = new ProxyHeader(2, null, null);
         }
