@@ -1,6 +1,5 @@
 package io.wssocket.handshake;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,8 @@ public final class TrustedProxies {
                         + "(e.g. 10.0.0.0/8, 192.168.1.7, fd00::/8)");
             }
             byte[] network = address.getAddress();
-            int max = network.length * 8;
+            boolean ipv6Text = entry.lastIndexOf(':', slash < 0 ? entry.length() : slash) >= 0;
+            int max = ipv6Text ? 128 : 32;
             int bits = max;
             if (slash >= 0) {
                 String prefix = entry.substring(slash + 1);
@@ -74,8 +74,8 @@ public final class TrustedProxies {
                     throw new IllegalArgumentException("'" + entry + "' has a prefix length that is not 0-" + max);
                 }
             }
-            if (address instanceof Inet4Address && network.length == 4 && entry.indexOf(':') >= 0 && slash >= 0) {
-                // ::ffff:10.0.0.0/104 reads as IPv4: its prefix counted the 96 bits of the mapping.
+            if (ipv6Text && network.length == 4) {
+                // The JDK reads ::ffff:10.0.0.0 as IPv4: the prefix counted the 96 bits of the mapping.
                 bits -= 96;
                 if (bits < 0) {
                     throw new IllegalArgumentException("'" + entry + "' is an IPv4-mapped block shorter than ::ffff:0:0/96");
