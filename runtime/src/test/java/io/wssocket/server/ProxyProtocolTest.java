@@ -1,6 +1,7 @@
 package io.wssocket.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wssocket.test.RawWebSocket;
@@ -14,6 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +194,102 @@ class ProxyProtocolTest {
             RawWebSocket ws = RawWebSocket.over(tls);
             ws.handshake("/address");
             assertThat(ws.readFrame().text()).startsWith(CLIENT_V6 + "|/127.0.0.1:");
+        }
+    }
+
+    @Test
+    void overTlsAClientHelloInTheSameSegmentAsTheHeaderIsDecryptedAfterIt() throws Exception {
+        TestCertificates.Material certificate = TestCertificates.localhost();
+        start(b -> b.tlsKeystore(certificate.keystore().toString()).tlsKeystorePassword(TestCertificates.PASSWORD));
+        SSLEngine engine = certificate.clientContext().createSSLEngine("localhost", server.port());
+        engine.setUseClientMode(true);
+        try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            tcp.setSoTimeout(5000);
+            TlsOverSocket tls = new TlsOverSocket(engine, tcp);
+            // HAProxy writes the header and the client's first bytes together when they are there.
+            tls.handshake(ProxyHeaders.v2(CLIENT_V4, serverAddress()));
+            tls.write(RawWebSocket.upgradeRequest("/address", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII));
+            String answer = tls.readUntilFrame();
+            assertThat(answer).startsWith("HTTP/1.1 101 ").contains(CLIENT_V4 + "|/127.0.0.1:");
+        }
+    }
+
+    @Test
+    void proxyProtocolWithoutTrustedProxiesIsRefusedAtBuild() {
+        assertThatThrownBy(() -> ServerConfig.defaults().proxyProtocol(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs trusted-proxies");
+    }
+
+    /** A TLS client driven by hand over a blocking socket, so that the first flight can share a write with a prefix. */
+    private static final class TlsOverSocket {
+        private final SSLEngine engine;
+        private final Socket socket;
+        private final ByteBuffer netIn;
+        private final ByteBuffer plain;
+
+        TlsOverSocket(SSLEngine engine, Socket socket) {
+            this.engine = engine;
+            this.socket = socket;
+            this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 4).flip();
+            this.plain = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize() * 4);
+        }
+
+        void handshake(byte[] prefix) throws Exception {
+            engine.beginHandshake();
+            byte[] first = wrap(ByteBuffer.allocate(0));
+            socket.getOutputStream().write(ProxyHeaders.concat(prefix, first)); // one write: one segment on loopback
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> socket.getOutputStream().write(wrap(ByteBuffer.allocate(0)));
+                    case NEED_TASK -> {
+                        Runnable task;
+                        while ((task = engine.getDelegatedTask()) != null) {
+                            task.run();
+                        }
+                    }
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> unwrapSome();
+                    default -> {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void write(byte[] data) throws Exception {
+            socket.getOutputStream().write(wrap(ByteBuffer.wrap(data)));
+        }
+
+        /** Reads until the plaintext holds an HTTP head and a whole short unmasked frame after it; returns the head and the frame's text. */
+        String readUntilFrame() throws Exception {
+            while (true) {
+                String text = new String(plain.array(), 0, plain.position(), StandardCharsets.ISO_8859_1);
+                int end = text.indexOf("\r\n\r\n");
+                if (end >= 0 && text.length() >= end + 6 && text.length() >= end + 6 + (text.charAt(end + 5) & 0x7f)) {
+                    return text.substring(0, end + 4) + text.substring(end + 6, end + 6 + (text.charAt(end + 5) & 0x7f));
+                }
+                unwrapSome();
+            }
+        }
+
+        private byte[] wrap(ByteBuffer data) throws Exception {
+            ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 2);
+            do {
+                engine.wrap(data, out);
+            } while (data.hasRemaining());
+            return java.util.Arrays.copyOf(out.array(), out.position());
+        }
+
+        private void unwrapSome() throws Exception {
+            SSLEngineResult result = engine.unwrap(netIn, plain);
+            if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW || result.bytesConsumed() == 0
+                    && result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_UNWRAP) {
+                netIn.compact();
+                int n = socket.getInputStream().read(netIn.array(), netIn.position(), netIn.remaining());
+                if (n < 0) {
+                    throw new java.io.EOFException("server closed the connection");
+                }
+                netIn.position(netIn.position() + n).flip();
+            }
         }
     }
 
