@@ -176,17 +176,9 @@ class ProxyHeaderParserSplitProperties {
     /** "header H + n" (n bytes left after it), "incomplete", or "refused: reason". */
     static String outcome(byte[] all, List<Integer> chunkSizes) {
         ProxyHeaderParser parser = new ProxyHeaderParser();
-        int offset = 0;
         try {
-            for (int size : chunkSizes) {
-                ByteBuffer chunk = ByteBuffer.wrap(all, offset, size);
-                offset += size;
-                if (parser.parse(chunk)) {
-                    return "header " + parser.header() + " + " + (all.length - chunk.position());
-                }
-                assertThat(chunk.hasRemaining()).as("an incomplete parse consumes its whole chunk").isFalse();
-            }
-            return "incomplete";
+            int left = Chunks.feed(all, chunkSizes, parser::parse);
+            return left < 0 ? "incomplete" : "header " + parser.header() + " + " + left;
         } catch (ProxyHeaderException e) {
             return "refused: " + e.getMessage();
         }

@@ -128,47 +128,32 @@ class ProxyProtocolTest {
     @Test
     void aPeerNotInTrustedProxiesIsClosedUnreadWithALogLine() throws Exception {
         start(b -> { });
-        try (RawWebSocket ws = RawWebSocket.connectFrom(InetAddress.getByName("127.0.0.2"), server.port())) {
-            ws.sendRaw(ProxyHeaders.concat(ProxyHeaders.v1("TCP4", "203.0.113.7", "127.0.0.1", 4711, server.port()),
-                    RawWebSocket.upgradeRequest("/address", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII)));
-            assertThat(ws.awaitDisconnect(Duration.ofSeconds(10))).isEmpty();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !linesAbout(LOG_KIND).isEmpty());
-        assertThat(linesAbout(LOG_KIND).get(0)).contains("/127.0.0.2:").contains("untrusted peer").contains("trusted-proxies");
+        RawWebSocket ws = RawWebSocket.connectFrom(InetAddress.getByName("127.0.0.2"), server.port());
+        assertThat(closedUnanswered(ws, ProxyHeaders.concat(ProxyHeaders.v1("TCP4", "203.0.113.7", "127.0.0.1", 4711,
+                server.port()), RawWebSocket.upgradeRequest("/address", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII)),
+                false)).contains("/127.0.0.2:").contains("untrusted peer").contains("trusted-proxies");
     }
 
     @Test
     void aRequestWithoutHeaderIsClosedUnreadAsHttp() throws Exception {
         start(b -> { });
-        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
-            ws.sendRaw(RawWebSocket.upgradeRequest("/address", RawWebSocket.newKey()));
-            assertThat(ws.awaitDisconnect(Duration.ofSeconds(10))).as("no HTTP answer").isEmpty();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !linesAbout(LOG_KIND).isEmpty());
-        assertThat(linesAbout(LOG_KIND).get(0)).contains("malformed header").contains("0x47");
+        assertThat(closedUnanswered(RawWebSocket.connect(server.port()),
+                RawWebSocket.upgradeRequest("/address", RawWebSocket.newKey()).getBytes(StandardCharsets.US_ASCII), false))
+                .contains("malformed header").contains("0x47");
     }
 
     @Test
     void aMalformedVersionOneLineIsClosed() throws Exception {
         start(b -> { });
-        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
-            ws.sendRaw("PROXY TCP4 203.0.113.007 127.0.0.1 4711 80\r\n" + RawWebSocket.upgradeRequest("/address", "x"));
-            assertThat(ws.awaitDisconnect(Duration.ofSeconds(10))).isEmpty();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !linesAbout(LOG_KIND).isEmpty());
-        assertThat(linesAbout(LOG_KIND).get(0)).contains("203.0.113.007").contains("is not an IPv4 address");
+        assertThat(closedUnanswered(RawWebSocket.connect(server.port()), ("PROXY TCP4 203.0.113.007 127.0.0.1 4711 80\r\n"
+                + RawWebSocket.upgradeRequest("/address", "x")).getBytes(StandardCharsets.US_ASCII), false)).contains("203.0.113.007").contains("is not an IPv4 address");
     }
 
     @Test
     void aHeaderCutOffByTheEndOfTheStreamIsClosedWithALogLine() throws Exception {
         start(b -> { });
-        try (RawWebSocket ws = RawWebSocket.connect(server.port())) {
-            ws.sendRaw(java.util.Arrays.copyOf(ProxyHeaders.v2(CLIENT_V4, serverAddress()), 20));
-            ws.shutdownOutput();
-            assertThat(ws.awaitDisconnect(Duration.ofSeconds(10))).isEmpty();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !linesAbout(LOG_KIND).isEmpty());
-        assertThat(linesAbout(LOG_KIND).get(0)).contains("truncated header");
+        assertThat(closedUnanswered(RawWebSocket.connect(server.port()),
+                java.util.Arrays.copyOf(ProxyHeaders.v2(CLIENT_V4, serverAddress()), 20), true)).contains("truncated header");
     }
 
     @Test
@@ -291,6 +276,22 @@ class ProxyProtocolTest {
                 netIn.position(netIn.position() + n).flip();
             }
         }
+    }
+
+    /**
+     * Sends {@code bytes} (and ends the output when {@code halfClose}), expects the server to drop
+     * the connection without a byte of answer, and returns the operator log's line about it.
+     */
+    private String closedUnanswered(RawWebSocket ws, byte[] bytes, boolean halfClose) throws Exception {
+        try (ws) {
+            ws.sendRaw(bytes);
+            if (halfClose) {
+                ws.shutdownOutput();
+            }
+            assertThat(ws.awaitDisconnect(Duration.ofSeconds(10))).as("no answer").isEmpty();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !linesAbout(LOG_KIND).isEmpty());
+        return linesAbout(LOG_KIND).get(0);
     }
 
     private List<String> linesAbout(String what) {
