@@ -35,6 +35,25 @@ public final class ServerOptions {
             "Open connections from one remote IP address beyond which new ones get 429 with Retry-After, so one "
                     + "address cannot take every place; 0 for no limit. Behind a load balancer or NAT many clients "
                     + "share an address: raise it or set 0 there.");
+    public static final Option<Boolean> PROXY_PROTOCOL = Option.of("proxy-protocol", OptionType.bool(), false,
+            "Every connection starts with a PROXY protocol header, version 1 or 2 (HAProxy send-proxy or "
+                    + "send-proxy-v2, nginx proxy_protocol), before TLS and HTTP: its source address is the "
+                    + "client's, for per-address limits, logs and the session's io.wssocket.remote-address. Needs "
+                    + "trusted-proxies: a connection from another peer, or with a malformed header, or without a "
+                    + "whole header within handshake-timeout, is closed (one line in the log). Every peer must "
+                    + "send the header: the listener does not guess.");
+    public static final Option<String> TRUSTED_PROXIES = Option.of("trusted-proxies", OptionType.text(), "",
+            "Load balancers and proxies whose word on the client's address is taken: IP addresses and CIDR blocks, "
+                    + "IPv4 and IPv6, comma-separated (e.g. 10.0.0.0/8, fd00::/8, 192.0.2.7; 0.0.0.0/0,::/0 for "
+                    + "any peer). Only they may send a PROXY header (proxy-protocol) or Forwarded/X-Forwarded-For "
+                    + "(forwarded-headers).");
+    public static final Option<String> FORWARDED_HEADERS = Option.of("forwarded-headers",
+            OptionType.choice("off", "forwarded", "x-forwarded-for"), "off",
+            "Take the client's address from this request header when the peer (or the address a PROXY header "
+                    + "gave) is in trusted-proxies: forwarded (RFC 7239, for=) or x-forwarded-for. The list is "
+                    + "read from the right, trusted proxies skipped: the first address that is not one is the "
+                    + "client's. Name the one header your proxy sets: a client can send the other itself. An "
+                    + "unusable value (malformed, 'unknown', an obfuscated _name) leaves the peer's address.");
     public static final Option<String> ALLOWED_ORIGINS = Option.of("allowed-origins", OptionType.text(), "",
             "Origins (scheme://host[:port], comma-separated) that may open a WebSocket besides the same origin; * "
                     + "for every origin. By default only a page whose Origin names the request's Host and port is "
@@ -98,7 +117,7 @@ public final class ServerOptions {
                     + "stops within shutdown-timeout. SIGTERM to the standalone server drains.");
     /** Every server-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, MAX_CONNECTIONS,
-            MAX_CONNECTIONS_PER_ADDRESS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
+            MAX_CONNECTIONS_PER_ADDRESS, PROXY_PROTOCOL, TRUSTED_PROXIES, FORWARDED_HEADERS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
             MAX_OUTBOUND_BYTES, HANDSHAKE_THREADS, HANDSHAKE_QUEUE, STATIC_RESOURCES, MAX_STATIC_FILE_SIZE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
             // health and drain

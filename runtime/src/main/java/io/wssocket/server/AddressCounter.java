@@ -17,6 +17,44 @@ final class AddressCounter {
         counts.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
     }
 
+    /**
+     * One connection's place in the count, for a connection whose client address is learnt after
+     * accept (from a PROXY header or a Forwarded header): counted under the peer's address first,
+     * then moved. Made only when proxy-protocol or forwarded-headers is on.
+     */
+    Lease lease(InetAddress peer) {
+        Lease lease = new Lease();
+        lease.moveTo(peer);
+        return lease;
+    }
+
+    /** See {@link #lease}. */
+    final class Lease {
+        private InetAddress address;
+        private int count;
+
+        /** Counts the connection under {@code to} (null: under none) instead. @return connections open from it now */
+        synchronized int moveTo(InetAddress to) {
+            release();
+            address = to;
+            count = to == null ? 0 : acquire(to);
+            return count;
+        }
+
+        /** The connection closed: it is counted under no address. */
+        synchronized void release() {
+            if (address != null) {
+                AddressCounter.this.release(address);
+                address = null;
+            }
+        }
+
+        /** Connections open from the address this one is counted under, itself included, when it was counted. */
+        synchronized int count() {
+            return count;
+        }
+    }
+
     /** Addresses with at least one open connection. */
     int addresses() {
         return counts.size();

@@ -57,7 +57,10 @@ final class EndpointUpgrade {
     /**
      * Who sent the request and what the host knows of it.
      *
-     * @param remote the peer's address, for the operator's log
+     * @param remote the client's address: the peer's, or the one a trusted proxy reported
+     * @param peer the socket's peer when a proxy may report the client's address (proxy-protocol or
+     *     forwarded-headers on): both go into the connection's user properties; null otherwise, and
+     *     then neither does
      * @param secure whether the request came over TLS
      * @param authentication who the host already authenticated (a Servlet container's principal and
      *     roles); null to ask the server's {@link HandshakeAuthenticator}
@@ -65,7 +68,7 @@ final class EndpointUpgrade {
      * @param contextPath what precedes the request's path in the URI the session reports: a Servlet
      *     web application's context path, whose endpoints are routed by the path within it; empty standalone
      */
-    record Origin(InetSocketAddress remote, boolean secure, Authentication authentication, Object httpSession,
+    record Origin(InetSocketAddress remote, InetSocketAddress peer, boolean secure, Authentication authentication, Object httpSession,
                   String contextPath) {
     }
 
@@ -81,6 +84,11 @@ final class EndpointUpgrade {
         EndpointRegistry.Route route = match.route();
         // Each connection gets its own user properties (see ConnectionEndpointConfig).
         ServerEndpointConfig sec = new ConnectionEndpointConfig(route.config());
+        if (origin.peer() != null) {
+            // Before the configurator runs: modifyHandshake reads them from its config.
+            sec.getUserProperties().put(WebSocketServer.REMOTE_ADDRESS_PROPERTY, origin.remote());
+            sec.getUserProperties().put(WebSocketServer.PEER_ADDRESS_PROPERTY, origin.peer());
+        }
         ServerEndpointConfig.Configurator configurator = sec.getConfigurator();
         HttpRequest request = upgrade.request();
         Thread thread = Thread.currentThread();

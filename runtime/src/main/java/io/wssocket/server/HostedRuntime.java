@@ -94,7 +94,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         }
         Authentication authentication = new Authentication(host.principal(), host.roles());
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(this, upgrade, match,
-                new EndpointUpgrade.Origin(host.remote(), host.secure(), authentication, host.httpSession(),
+                new EndpointUpgrade.Origin(host.remote(), null, host.secure(), authentication, host.httpSession(),
                         host.contextPath()));
         if (outcome instanceof EndpointUpgrade.Refused refusal) {
             return refused(host, request.path(), refusal.error());

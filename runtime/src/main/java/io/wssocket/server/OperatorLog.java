@@ -25,6 +25,7 @@ final class OperatorLog implements ProtocolEvents {
     private final LogSummary stalls;
     private final LogSummary overload;
     private final LogSummary ignoredParameters;
+    private final LogSummary proxyHeaders;
     private final System.Logger log;
     /** Endpoint classes whose failure to open was logged with its trace; weak, so an undeployed application's classes can go. */
     private final Map<Class<?>, Boolean> endpointFailuresTold = Collections.synchronizedMap(new WeakHashMap<>());
@@ -40,6 +41,7 @@ final class OperatorLog implements ProtocolEvents {
         stalls = LogSummary.info(log, "stalled connections closed");
         overload = LogSummary.info(log, "overload");
         ignoredParameters = LogSummary.info(log, "connections failed for an extension parameter the peer ignored");
+        proxyHeaders = LogSummary.info(log, "connections closed at the PROXY header");
     }
 
     /**
@@ -51,6 +53,15 @@ final class OperatorLog implements ProtocolEvents {
     void refused(InetSocketAddress peer, String path, int status, String reason) {
         refusedHandshakes.record(status + " " + HttpStatusException.reasonPhrase(status),
                 () -> status + " to " + peer + where(path) + ": " + reason);
+    }
+
+    /**
+     * A connection closed before HTTP because of its PROXY protocol header (option proxy-protocol):
+     * from a peer not in trusted-proxies, or with a header that is malformed, too long or cut off.
+     * Counted by {@code kind} ("untrusted peer", "malformed header", ...), never by the header's bytes.
+     */
+    void proxyHeaderRefused(InetSocketAddress peer, String kind, String reason) {
+        proxyHeaders.record(kind, () -> "closed the connection from " + peer + " (" + kind + "): " + reason);
     }
 
     /** The server could not take more: {@code kind} names what ran out, {@code detail} the limit. */
@@ -99,7 +110,7 @@ final class OperatorLog implements ProtocolEvents {
 
     /** Logs counts whose interval is over; {@code force} (at shutdown) logs every count now. */
     void flush(boolean force) {
-        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload, ignoredParameters)) {
+        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload, ignoredParameters, proxyHeaders)) {
             summary.flush(force);
         }
     }

@@ -11,6 +11,7 @@ import io.wssocket.config.OptionValues;
 import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
 import io.wssocket.handshake.ProxyAddress;
+import io.wssocket.handshake.TrustedProxies;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +33,7 @@ public final class ServerConfig implements ContainerConfig {
     private final TlsSettings tls;
     private final ConnectionSettings connection;
     private final ClientConfig clientConfig;
+    private final TrustedProxies trustedProxies;
 
     private ServerConfig(Builder b) {
         this.values = b.values.frozen();
@@ -45,6 +47,13 @@ public final class ServerConfig implements ContainerConfig {
         String healthPath = healthPath();
         values.require(healthPath.isEmpty() || healthPath.startsWith("/") && !healthPath.endsWith("/"),
                 ServerOptions.HEALTH_PATH, "health-path must be empty or start with '/' and not end with it");
+        this.trustedProxies = values.convert(ServerOptions.TRUSTED_PROXIES, TrustedProxies::parse);
+        // Without a trusted peer the option would refuse every connection, or do nothing: a mistake either way.
+        values.require(!proxyProtocol() || !trustedProxies.isEmpty(), ServerOptions.PROXY_PROTOCOL,
+                "proxy-protocol needs trusted-proxies: the load balancers' addresses or blocks (0.0.0.0/0,::/0 for "
+                        + "any peer, when only balancers can reach the port)");
+        values.require(forwardedHeaders().equals("off") || !trustedProxies.isEmpty(), ServerOptions.FORWARDED_HEADERS,
+                "forwarded-headers needs trusted-proxies: the addresses of the proxies that set the header");
         this.clientConfig = clientConfig(values);
     }
 
@@ -157,6 +166,41 @@ public final class ServerConfig implements ContainerConfig {
      */
     public int maxConnectionsPerAddress() {
         return values.get(ServerOptions.MAX_CONNECTIONS_PER_ADDRESS);
+    }
+
+    /**
+     * Option {@code proxy-protocol}: Every connection starts with a PROXY protocol header, version 1 or 2
+     * (HAProxy send-proxy or send-proxy-v2, nginx proxy_protocol), before TLS and HTTP.
+     *
+     * @return its value
+     */
+    public boolean proxyProtocol() {
+        return values.get(ServerOptions.PROXY_PROTOCOL);
+    }
+
+    /**
+     * Option {@code trusted-proxies}: Load balancers and proxies whose word on the client's address is
+     * taken: IP addresses and CIDR blocks, IPv4 and IPv6, comma-separated.
+     *
+     * @return its value, as given
+     */
+    public String trustedProxies() {
+        return values.get(ServerOptions.TRUSTED_PROXIES);
+    }
+
+    /**
+     * Option {@code forwarded-headers}: Take the client's address from this request header when the peer
+     * is in trusted-proxies: {@code off}, {@code forwarded} (RFC 7239) or {@code x-forwarded-for}.
+     *
+     * @return its value, in lower case
+     */
+    public String forwardedHeaders() {
+        return values.get(ServerOptions.FORWARDED_HEADERS);
+    }
+
+    /** The trusted-proxies option read into address blocks. */
+    TrustedProxies trustedProxyBlocks() {
+        return trustedProxies;
     }
 
     /**
@@ -434,6 +478,43 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder maxConnectionsPerAddress(int connections) {
             return set(ServerOptions.MAX_CONNECTIONS_PER_ADDRESS, connections);
+        }
+
+        /**
+         * Sets option {@code proxy-protocol}: Every connection starts with a PROXY protocol header, version 1
+         * or 2 (HAProxy send-proxy or send-proxy-v2, nginx proxy_protocol), before TLS and HTTP; needs
+         * trusted-proxies.
+         *
+         * @param proxyProtocol its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder proxyProtocol(boolean proxyProtocol) {
+            return set(ServerOptions.PROXY_PROTOCOL, proxyProtocol);
+        }
+
+        /**
+         * Sets option {@code trusted-proxies}: Load balancers and proxies whose word on the client's address is
+         * taken: IP addresses and CIDR blocks, IPv4 and IPv6, comma-separated (e.g. 10.0.0.0/8, fd00::/8).
+         *
+         * @param proxies its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder trustedProxies(String proxies) {
+            return set(ServerOptions.TRUSTED_PROXIES, proxies);
+        }
+
+        /**
+         * Sets option {@code forwarded-headers}: Take the client's address from this request header when the
+         * peer is in trusted-proxies: {@code off}, {@code forwarded} (RFC 7239) or {@code x-forwarded-for}.
+         *
+         * @param header its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder forwardedHeaders(String header) {
+            return set(ServerOptions.FORWARDED_HEADERS, header);
         }
 
         /**

@@ -1,18 +1,22 @@
 package io.wssocket.server;
 
+import io.wssocket.handshake.ForwardedAddress;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpRequestParser;
 import io.wssocket.handshake.HttpResponseWriter;
 import io.wssocket.handshake.HttpStatusException;
 import io.wssocket.handshake.TokenList;
+import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.handshake.UpgradeRequest;
 import io.wssocket.handshake.UpgradeRequestValidator;
 import io.wssocket.session.WsSession;
 import io.wssocket.transport.Connection;
 import io.wssocket.transport.ConnectionHandler;
+import io.wssocket.transport.SocketConnection;
 import io.wssocket.transport.WriteCallback;
 import io.wssocket.webresources.ResourceMounts;
 import io.wssocket.webresources.StaticResourceHandler;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,32 +54,45 @@ final class UpgradeHandler implements ConnectionHandler {
      * answered all the same) or {@value #REJECT_LINGER_MILLIS} ms pass; null when within the limits.
      */
     private Consumer<Connection> refusal;
+    /** Where the connection is counted per address, when a proxy may tell the client's address; else null. */
+    private final AddressCounter.Lease lease;
+    /** The TCP peer, when a proxy may tell the client's address (its user property); else null. */
+    private final InetSocketAddress peer;
 
     /** @param connectionsFromAddress open connections from this one's remote address, itself included */
     UpgradeHandler(ServerRuntime server, int connectionsFromAddress) {
-        this(server, connectionsFromAddress, null, false);
+        this(server, connectionsFromAddress, null, false, null, null,
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis()));
     }
 
     /**
-     * @param connectionsFromAddress open connections from this one's remote address, itself included
+     * @param connectionsFromAddress open connections from this one's remote address, itself included;
+     *     0 when the address is a trusted proxy's and the count waits for the request's Forwarded header
      * @param health the health endpoints this listener answers, or null
      * @param healthListener whether this is the health-port listener
+     * @param lease with proxy-protocol or forwarded-headers on, the connection's place in the
+     *     per-address count, moved when a Forwarded header names the client; else null
+     * @param peer with those options, the socket's peer (the proxy), for the session's user property; else null
+     * @param deadline the handshake's end, counted from accept
      */
-    UpgradeHandler(ServerRuntime server, int connectionsFromAddress, HealthEndpoints health, boolean healthListener) {
+    UpgradeHandler(ServerRuntime server, int connectionsFromAddress, HealthEndpoints health, boolean healthListener,
+                   AddressCounter.Lease lease, InetSocketAddress peer, long deadline) {
         this.server = server;
         this.connectionsFromAddress = connectionsFromAddress;
         this.health = health;
         this.healthListener = healthListener;
+        this.lease = lease;
+        this.peer = peer;
         this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
-        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
+        this.deadline = deadline;
     }
 
     /**
-     * Event loop, once the socket is registered. A connection past max-connections is refused at
-     * once (an overloaded server holds no more sockets than it must); one past
-     * max-connections-per-address too, except where health endpoints are served on this port: then
-     * only once its request is read, so that a balancer's probe (all of whose proxied clients share
-     * its address) is answered even when its address is at the limit.
+     * Event loop, once the socket is registered (or its PROXY header read). A connection past
+     * max-connections is refused at once (an overloaded server holds no more sockets than it
+     * must); one past max-connections-per-address too, except where health endpoints are served on
+     * this port: then only once its request is read, so that a balancer's probe (all of whose
+     * proxied clients share its address) is answered even when its address is at the limit.
      */
     void onRegistered(Connection c) {
         c.scheduleTimer(deadline);
@@ -92,13 +109,7 @@ final class UpgradeHandler implements ConnectionHandler {
         }
         if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
-            // RFC 6585 §4: too many requests from this client.
-            refusal = conn -> reject(conn, null, new HttpStatusException(429, "too many connections from "
-                    + conn.remoteAddress().getAddress().getHostAddress() + " (limit "
-                    + server.config().maxConnectionsPerAddress() + ", max-connections-per-address); try again later",
-                    Map.of("Retry-After", "5")));
-        }
-        if (refusal != null) {
+            refusal = conn -> reject(conn, null, tooManyFrom(conn.remoteAddress()));
             if (health == null) {
                 refuseNow(c);
             } else {
@@ -138,6 +149,9 @@ final class UpgradeHandler implements ConnectionHandler {
                 refuseNow(c);
                 return;
             }
+            if (lease != null && !server.config().forwardedHeaders().equals("off")) {
+                forwarded(c, parser.request());
+            }
             ResourceMounts.Selection resources = staticResourcesFor(parser.request());
             if (resources != null) {
                 in.position(in.limit()); // one request per connection: anything after it is dropped
@@ -164,6 +178,49 @@ final class UpgradeHandler implements ConnectionHandler {
         phase = Phase.UPGRADING;
         c.suspendReads();
         offload(c, path, () -> upgrade(c, upgrade, route, leftover));
+    }
+
+    /**
+     * Option forwarded-headers: when the connection comes from a trusted proxy, the client's address
+     * is the one its header names (see {@link ForwardedAddress}); the connection reports it and is
+     * counted under it, and gets 429 when that address has too many. A value that cannot be used
+     * leaves the proxy's address, with a line at DEBUG. Event loop.
+     *
+     * @throws HttpStatusException 429 when the client's address is over max-connections-per-address
+     */
+    private void forwarded(Connection c, HttpRequest request) throws HttpStatusException {
+        InetSocketAddress from = c.remoteAddress();
+        TrustedProxies trusted = server.config().trustedProxyBlocks();
+        if (!trusted.contains(from.getAddress())) {
+            return; // a client's own Forwarded header proves nothing
+        }
+        InetSocketAddress client;
+        try {
+            client = server.config().forwardedHeaders().equals("forwarded")
+                    ? ForwardedAddress.fromForwarded(request.headerValues("Forwarded"), trusted)
+                    : ForwardedAddress.fromXForwardedFor(request.headerValues("X-Forwarded-For"), trusted);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "ignored the forwarded address sent by " + from + ": " + e.getMessage());
+            return;
+        }
+        if (client == null || trusted.contains(client.getAddress())) {
+            return; // no client named, or only proxies: the proxy's address stays, uncounted
+        }
+        if (c instanceof SocketConnection socket) {
+            socket.reportRemoteAddress(client);
+        }
+        int fromClient = lease.moveTo(client.getAddress());
+        int max = server.config().maxConnectionsPerAddress();
+        if (max > 0 && fromClient > max) {
+            throw tooManyFrom(client);
+        }
+    }
+
+    /** RFC 6585 §4: too many requests from this client. */
+    private HttpStatusException tooManyFrom(InetSocketAddress client) {
+        return new HttpStatusException(429, "too many connections from " + client.getAddress().getHostAddress()
+                + " (limit " + server.config().maxConnectionsPerAddress() + ", max-connections-per-address); try again later",
+                Map.of("Retry-After", "5"));
     }
 
     /**
@@ -225,7 +282,7 @@ final class UpgradeHandler implements ConnectionHandler {
      */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
-                new EndpointUpgrade.Origin(c.remoteAddress(), c.isSecure(), null, null, ""));
+                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, ""));
         if (outcome instanceof EndpointUpgrade.Refused refused) {
             rejectOnLoop(c, upgrade.request().path(), refused.error());
             return;

@@ -45,6 +45,22 @@ import java.util.function.Consumer;
  * "Draining a node" in the guide.
  */
 public final class WebSocketServer implements AutoCloseable {
+    /**
+     * User property of a connection's {@code ServerEndpointConfig} (seen by the configurator's
+     * {@code modifyHandshake}) and of its {@code Session}: the client's address as an
+     * {@link InetSocketAddress}. It is the address a trusted proxy reported (a PROXY protocol
+     * header, a Forwarded or X-Forwarded-For header; port 0 when the header named none), else the
+     * socket's peer. Set only when option proxy-protocol or forwarded-headers is on; without them
+     * the runtime adds nothing to a connection.
+     */
+    public static final String REMOTE_ADDRESS_PROPERTY = "io.wssocket.remote-address";
+    /**
+     * User property beside {@link #REMOTE_ADDRESS_PROPERTY}: the socket's peer as an
+     * {@link InetSocketAddress}, that is the proxy in front when one reported the client's address.
+     * Set under the same conditions.
+     */
+    public static final String PEER_ADDRESS_PROPERTY = "io.wssocket.peer-address";
+
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
 
     private final ServerConfig config;
@@ -59,6 +75,9 @@ public final class WebSocketServer implements AutoCloseable {
      */
     private final AtomicInteger openSockets = new AtomicInteger();
     private final OutboundBudget outboundBudget;
+    /** Options proxy-protocol and forwarded-headers, read once: a connection without them pays nothing for them. */
+    private final boolean proxyProtocol;
+    private final boolean proxyMayTellAddress;
 
     private EventLoopGroup loops;
     private TlsContext tls;
@@ -90,6 +109,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.operatorLog = resources.operatorLog();
         this.health = config.healthPath().isEmpty() ? null
                 : new HealthEndpoints(config.healthPath(), () -> readiness, this::drain);
+        this.proxyProtocol = config.proxyProtocol();
+        this.proxyMayTellAddress = proxyProtocol || !config.forwardedHeaders().equals("off");
     }
 
     /**
@@ -299,7 +320,7 @@ public final class WebSocketServer implements AutoCloseable {
             closeQuietly(channel);
             return;
         }
-        UpgradeHandler handler = new UpgradeHandler(runtime, 0, health, true);
+        UpgradeHandler handler = new UpgradeHandler(runtime, 0, health, true, null, null, handshakeDeadline());
         loops.next().register(channel, null, null, handler, handler::onRegistered, healthSockets::decrementAndGet);
     }
 
@@ -310,6 +331,15 @@ public final class WebSocketServer implements AutoCloseable {
             openSockets.decrementAndGet();
             operatorLog.overloaded("max-connections, closed unanswered", () -> "closed a connection from " + remoteAddress(channel)
                     + " unanswered: " + open + " sockets open, max-connections " + config.maxConnections());
+            closeQuietly(channel);
+            return;
+        }
+        InetAddress address = remoteAddress(channel);
+        if (proxyProtocol && !config.trustedProxyBlocks().contains(address)) {
+            // Closed before anything is read: only a trusted balancer may say whom a connection is from.
+            openSockets.decrementAndGet();
+            operatorLog.proxyHeaderRefused(peerAddress(channel), "untrusted peer", "not in trusted-proxies ("
+                    + config.trustedProxies() + "), and proxy-protocol is on");
             closeQuietly(channel);
             return;
         }
@@ -331,15 +361,55 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot set TCP_NODELAY", e);
         }
-        InetAddress address = remoteAddress(channel);
+        if (proxyMayTellAddress) {
+            registerBehindProxy(channel, address, handshakePlace);
+            return;
+        }
         int fromAddress = address == null ? 0 : perAddress.acquire(address);
-        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress, healthChannel == null ? health : null, false);
+        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress, mainPortHealth(), false, null, null, handshakeDeadline());
         loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
                 handler::onRegistered, () -> {
                     openSockets.decrementAndGet();
                     if (address != null) {
                         perAddress.release(address);
                     }
+                });
+    }
+
+    /**
+     * A connection whose client address a proxy may tell: counted through a lease that moves to the
+     * client's address when it is known. With proxy-protocol the first stage reads the PROXY header
+     * and starts TLS after it; with forwarded-headers alone the count of a trusted proxy's
+     * connection waits for the request's header.
+     */
+    /** The health endpoints the main listener answers: none when they have a port of their own. */
+    private HealthEndpoints mainPortHealth() {
+        return healthChannel == null ? health : null;
+    }
+
+    private long handshakeDeadline() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMillis());
+    }
+
+    private void registerBehindProxy(SocketChannel channel, InetAddress address, TlsHandshakes.Place handshakePlace) {
+        long deadline = handshakeDeadline();
+        if (proxyProtocol) {
+            AddressCounter.Lease lease = perAddress.lease(null);
+            ProxyHeaderHandler handler = new ProxyHeaderHandler(runtime, mainPortHealth(), lease,
+                    tls == null ? null : tls.serverEngine(), deadline);
+            loops.next().register(channel, null, handshakePlace, handler, handler::onRegistered, () -> {
+                openSockets.decrementAndGet();
+                lease.release();
+            });
+            return;
+        }
+        AddressCounter.Lease lease = perAddress.lease(address);
+        int fromAddress = config.trustedProxyBlocks().contains(address) ? 0 : lease.count();
+        UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress, mainPortHealth(), false, lease, peerAddress(channel), deadline);
+        loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
+                handler::onRegistered, () -> {
+                    openSockets.decrementAndGet();
+                    lease.release();
                 });
     }
 
@@ -515,12 +585,17 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    private static InetAddress remoteAddress(SocketChannel channel) {
+    private static InetSocketAddress peerAddress(SocketChannel channel) {
         try {
-            return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            return (InetSocketAddress) channel.getRemoteAddress();
         } catch (IOException | RuntimeException e) {
             return null; // already gone: registering it will fail and close it
         }
+    }
+
+    private static InetAddress remoteAddress(SocketChannel channel) {
+        InetSocketAddress peer = peerAddress(channel);
+        return peer == null ? null : peer.getAddress();
     }
 
     private static void closeQuietly(SocketChannel channel) {

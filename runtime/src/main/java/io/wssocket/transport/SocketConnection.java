@@ -110,7 +110,11 @@ public final class SocketConnection implements Connection {
     private final SocketChannel channel;
     private final EventLoop loop;
     private final TransportConfig config;
-    private final SocketAddress remoteAddress;
+    /**
+     * The socket's peer, until a proxy in front tells the client's address ({@link #reportRemoteAddress});
+     * written on the loop before the handshake hands the connection to other threads.
+     */
+    private volatile InetSocketAddress remoteAddress;
     private final SocketAddress localAddress;
     /** TLS on this socket, or null for plain TCP; set on the loop thread under the lock, before any data after it. */
     private TlsIo tls;
@@ -195,7 +199,7 @@ public final class SocketConnection implements Connection {
         this.config = config;
         this.budget = loop.outboundBudget();
         this.handler = handler;
-        this.remoteAddress = channel.getRemoteAddress();
+        this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.localAddress = channel.getLocalAddress();
         this.writeTimeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.writeTimeoutMillis());
         long now = System.nanoTime();
@@ -243,6 +247,22 @@ public final class SocketConnection implements Connection {
         }
     }
 
+    /**
+     * Decrypts {@code received} as if it had just been read: ciphertext that came before TLS was
+     * started, in the read that ended a PROXY protocol header (the client's ClientHello may follow
+     * the header's last byte in the same segment). {@code received} may be the loop's read buffer:
+     * it is copied before anything is decrypted there. Loop thread, right after
+     * {@link #startTls(SSLEngine)} of a server engine, inside the handler's onData.
+     */
+    public void unwrapReceived(ByteBuffer received) {
+        if (received.hasRemaining() && !closed && tls != null) {
+            ByteBuffer cipher = loop.tlsBuffer();
+            cipher.clear();
+            cipher.put(received).flip();
+            unwrapAndDeliver(cipher, 0);
+        }
+    }
+
     /** Whether this connection is TLS (wss). */
     @Override
     public synchronized boolean isSecure() {
@@ -256,7 +276,17 @@ public final class SocketConnection implements Connection {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) remoteAddress;
+        return remoteAddress;
+    }
+
+    /**
+     * From now on {@link #remoteAddress()} is {@code client}: the address a trusted proxy in front
+     * reported (a PROXY protocol header, a Forwarded header), so that limits, logs and the session
+     * see the client rather than the proxy. The transport does not check it; who reads the report
+     * decides whom to believe. Loop thread, before the connection is handed to other threads.
+     */
+    public void reportRemoteAddress(InetSocketAddress client) {
+        this.remoteAddress = client;
     }
 
     @Override

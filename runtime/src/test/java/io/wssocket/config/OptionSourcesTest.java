@@ -95,11 +95,13 @@ class OptionSourcesTest {
                 Map.entry("max-queued-bytes", "100000"), Map.entry("send-queue-policy", "close"),
                 Map.entry("allowed-origins", "https://chat.example"), Map.entry("tls-protocols", "TLSv1.3"),
                 Map.entry("client-proxy", "http://127.0.0.1:3128"),
+                Map.entry("trusted-proxies", "10.0.0.0/8,fd00::/8"), Map.entry("forwarded-headers", "x-forwarded-for"),
                 Map.entry("callback-threads-max", "100000"), // above callback-threads, which it never goes below
                 // the boolean options off by default
                 Map.entry("deflate-context-takeover", "true"), Map.entry("permessage-deflate-offer", "true"),
                 Map.entry("client-reconnect", "true"),
-                Map.entry("health-path", "/status"), Map.entry("health-host", "127.0.0.2"));
+                Map.entry("health-path", "/status"), Map.entry("health-host", "127.0.0.2"),
+                Map.entry("proxy-protocol", "true"));
         if (special.containsKey(option.name())) {
             return special.get(option.name());
         }
@@ -122,6 +124,8 @@ class OptionSourcesTest {
             settings.put(ServerOptions.TLS_KEY.name(), "key.pem");
         } else if (option == ServerOptions.TLS_KEY) {
             settings.put(ServerOptions.TLS_CERT.name(), "cert.pem");
+        } else if (option == ServerOptions.PROXY_PROTOCOL || option == ServerOptions.FORWARDED_HEADERS) {
+            settings.put(ServerOptions.TRUSTED_PROXIES.name(), "127.0.0.1"); // neither does anything without it
         }
         return settings;
     }

@@ -219,16 +219,9 @@ class HttpRequestParserSplitProperties {
     /** "status N", "incomplete", or "complete <request> + <leftover>". */
     private static String outcome(byte[] all, List<Integer> chunkSizes) {
         HttpRequestParser parser = new HttpRequestParser(TIGHT);
-        int offset = 0;
         try {
-            for (int size : chunkSizes) {
-                ByteBuffer chunk = ByteBuffer.wrap(all, offset, size);
-                offset += size;
-                if (parser.parse(chunk)) {
-                    return "complete " + parser.request() + " + " + (all.length - chunk.position());
-                }
-            }
-            return "incomplete";
+            int left = Chunks.feed(all, chunkSizes, parser::parse);
+            return left < 0 ? "incomplete" : "complete " + parser.request() + " + " + left;
         } catch (HttpStatusException e) {
             return "status " + e.status() + " " + e.getMessage();
         }

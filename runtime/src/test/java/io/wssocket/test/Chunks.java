@@ -1,5 +1,6 @@
 package io.wssocket.test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,5 +26,32 @@ public final class Chunks {
             covered += size;
         }
         return chunks;
+    }
+
+    /** An incremental parser's step: reads from the chunk, true once done (the chunk then positioned after what it read). */
+    @FunctionalInterface
+    public interface Step<E extends Exception> {
+        boolean parse(ByteBuffer chunk) throws E;
+    }
+
+    /**
+     * Feeds {@code all} to {@code parser} in chunks of the given sizes, checking that a step that is
+     * not done consumed its whole chunk.
+     *
+     * @return the bytes after those the parser took once done, or -1 when it was never done
+     */
+    public static <E extends Exception> int feed(byte[] all, List<Integer> sizes, Step<E> parser) throws E {
+        int offset = 0;
+        for (int size : sizes) {
+            ByteBuffer chunk = ByteBuffer.wrap(all, offset, size);
+            offset += size;
+            if (parser.parse(chunk)) {
+                return all.length - chunk.position();
+            }
+            if (chunk.hasRemaining()) {
+                throw new AssertionError("an incomplete parse left " + chunk.remaining() + " bytes of its chunk");
+            }
+        }
+        return -1;
     }
 }
