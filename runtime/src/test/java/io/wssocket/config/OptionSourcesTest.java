@@ -97,7 +97,8 @@ class OptionSourcesTest {
                 Map.entry("client-proxy", "http://127.0.0.1:3128"),
                 Map.entry("callback-threads-max", "100000"), // above callback-threads, which it never goes below
                 // the boolean options off by default
-                Map.entry("deflate-context-takeover", "true"), Map.entry("permessage-deflate-offer", "true"));
+                Map.entry("deflate-context-takeover", "true"), Map.entry("permessage-deflate-offer", "true"),
+                Map.entry("cluster-client", "true"));
         if (special.containsKey(option.name())) {
             return special.get(option.name());
         }
