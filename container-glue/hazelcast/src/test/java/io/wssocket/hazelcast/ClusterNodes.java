@@ -28,10 +28,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     final List<WebSocketServer> servers = new ArrayList<>();
+    private final List<Integer> clusterPorts;
 
     ClusterNodes(int count) throws Exception {
         String name = "test-" + UUID.randomUUID();
         List<Integer> ports = freePorts(count);
+        clusterPorts = ports;
         String members = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         List<CompletableFuture<WebSocketServer>> starting = new ArrayList<>();
         for (int port : ports) {
@@ -77,6 +79,10 @@ final class ClusterNodes implements AutoCloseable {
 
     WebSocketServer node(int index) {
         return servers.get(index);
+    }
+
+    int clusterPort(int index) {
+        return clusterPorts.get(index);
     }
 
     URI uri(int index, String query) {

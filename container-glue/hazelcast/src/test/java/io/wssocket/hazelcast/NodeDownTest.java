@@ -3,6 +3,8 @@ package io.wssocket.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.wssocket.test.JdkClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node is stopped while another publishes to a group without pause: every message published
- * before, during and after reaches the group's sessions on the nodes that stay up, in order.
+ * A node goes while another publishes to a group without pause: every message published before,
+ * during and after reaches the group's sessions on the nodes that stay up, in order (0 lost).
+ * Each test has three nodes of its own, since it ends one.
  */
 class NodeDownTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -31,6 +34,29 @@ class NodeDownTest {
     @Test
     void messagesPublishedWhileANodeStopsReachEverySessionOnTheSurvivors() throws Exception {
         nodes = new ClusterNodes(3);
+        // C leaves: its sessions get 1001, its member leaves the cluster after handing its partitions over
+        streamWhileNodeCGoes(() -> nodes.node(2).close(), 1001);
+    }
+
+    /**
+     * C's member dies without a word (its process killed, as far as the cluster can tell): the
+     * others notice the lost connection, promote the backups of its partitions, and the
+     * publisher's pending write is retried there; its WebSocket server is stopped afterwards.
+     */
+    @Test
+    void messagesPublishedWhileANodesMemberDiesAbruptlyReachEverySessionOnTheSurvivors() throws Exception {
+        nodes = new ClusterNodes(3);
+        int portOfC = nodes.clusterPort(2);
+        HazelcastInstance memberOfC = Hazelcast.getAllHazelcastInstances().stream()
+                .filter(instance -> instance.getCluster().getLocalMember().getAddress().getPort() == portOfC)
+                .findFirst().orElseThrow();
+        streamWhileNodeCGoes(() -> {
+            memberOfC.getLifecycleService().terminate();
+            nodes.node(2).close();
+        }, 1001);
+    }
+
+    private void streamWhileNodeCGoes(Runnable stopC, int closeCodeAtC) throws Exception {
         try (JdkClient publisher = JdkClient.connect(nodes.uri(0, null));
              JdkClient onA = JdkClient.connect(nodes.uri(0, "group=live"));
              JdkClient onB = JdkClient.connect(nodes.uri(1, "group=live"));
@@ -43,7 +69,7 @@ class NodeDownTest {
 
             publisher.send("stream live");
             await().atMost(WAIT).until(() -> atB.drain() >= 200);
-            nodes.node(2).close(); // C leaves: its sessions get 1001, its member leaves the cluster
+            stopC.run();
             int atStop = atB.drain();
             await().atMost(WAIT).until(() -> atB.drain() >= atStop + 500); // published with C gone
             String sent = (String) publisher.ask("stop");
@@ -55,7 +81,7 @@ class NodeDownTest {
                 assertThat(survivor.lost).as("messages lost or out of order").isZero();
                 assertThat(survivor.received.get()).isEqualTo(published);
             }
-            assertThat(onC.closed.get().code()).isEqualTo(1001);
+            assertThat(onC.closed.get().code()).isEqualTo(closeCodeAtC);
         }
     }
 
