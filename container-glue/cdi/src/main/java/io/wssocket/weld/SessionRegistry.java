@@ -9,8 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The application's open server sessions by endpoint path; the bean behind {@code @Inject OpenSessions}. */
 final class SessionRegistry implements OpenSessions {
     private final Map<String, Set<Session>> byPath = new ConcurrentHashMap<>();
+    private final ApplicationCluster cluster;
+
+    SessionRegistry(ApplicationCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The application's cluster, which learns its server from the sessions added here. */
+    ApplicationCluster cluster() {
+        return cluster;
+    }
 
     void add(String path, Session session) {
+        cluster.opened(session);
         byPath.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
