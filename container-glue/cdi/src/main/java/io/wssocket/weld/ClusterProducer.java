@@ -1,19 +1,22 @@
 package io.wssocket.weld;
 
 import io.wssocket.cluster.Cluster;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Singleton;
 
 /**
  * Makes the cluster of the application's server injectable ({@code @Inject Cluster}). Always among
- * the container's bean classes; using the bean on a server without a cluster throws
- * {@code IllegalStateException} saying so.
+ * the container's bean classes.
  */
 final class ClusterProducer {
-    /** {@code @Singleton}: one object that finds the server's cluster on each call, with no client proxy in front. */
+    /**
+     * {@code @ApplicationScoped}: beans are made at deployment, before the server has joined its
+     * cluster at start, so what is injected is CDI's client proxy and the server's cluster is
+     * looked up at its first use. Used on a server without a cluster, it throws saying so.
+     */
     @Produces
-    @Singleton
+    @ApplicationScoped
     Cluster cluster(BeanManager beans) {
         return beans.getExtension(EndpointExtension.class).sessions().cluster();
     }

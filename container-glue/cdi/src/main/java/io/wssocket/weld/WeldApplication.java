@@ -64,7 +64,7 @@ public final class WeldApplication implements ApplicationIntegration {
                                  WebSocketContainer deployedOn) throws DeploymentException {
         WeldLogging.quiet();
         ConnectionContext connectionContext = new ConnectionContext();
-        SessionRegistry sessions = new SessionRegistry(new ApplicationCluster(name, deployedOn));
+        SessionRegistry sessions = new SessionRegistry(name, deployedOn);
         EndpointExtension extension = new EndpointExtension(connectionContext, sessions, archive.programmaticEndpoints());
         Weld weld = new Weld(ContainerIds.next(name))
                 .setClassLoader(loader)
