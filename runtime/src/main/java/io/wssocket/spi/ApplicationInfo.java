@@ -27,6 +27,7 @@ public record ApplicationInfo(String name, ClassLoader classLoader, List<Path> c
      * @param classLoader loads the application's classes
      * @param classRoots the application's jars and class directories (copied)
      * @param sessionsClosedTimeout how long stopping may wait for sessions' onClose
+     * @param container the server's container, or null
      * @throws NullPointerException when {@code sessionsClosedTimeout} is null
      */
     public ApplicationInfo {
