@@ -25,6 +25,7 @@ module io.wssocket.runtime {
     exports io.wssocket.server;
     exports io.wssocket.client;
     exports io.wssocket.spi;
+    exports io.wssocket.cluster;
     // Deploying jars and directories: the Arquillian container and the Weld glue; endpoint selection: the Servlet glue.
     exports io.wssocket.deploy to io.wssocket.cdi, io.wssocket.arquillian, io.wssocket.servlet;
     // A Servlet container as the host of a server: its requests, its upgraded connections.
@@ -32,6 +33,7 @@ module io.wssocket.runtime {
     exports io.wssocket.transport to io.wssocket.servlet;
 
     uses io.wssocket.spi.ContainerIntegration;
+    uses io.wssocket.spi.ClusterTransportProvider;
 
     provides jakarta.websocket.ContainerProvider with io.wssocket.client.internal.ClientProvider;
     provides jakarta.websocket.server.ServerEndpointConfig.Configurator with io.wssocket.server.DefaultServerConfigurator;

@@ -79,6 +79,12 @@ class LayerRulesTest {
         onlyDependsOn("spi", JAKARTA);
     }
 
+    /** The cluster API applications use: Jakarta's Session and nothing of the runtime. */
+    @Test
+    void clusterDependsOnJakartaOnly() {
+        onlyDependsOn("cluster", JAKARTA);
+    }
+
     @Test
     void webresourcesDependsOnHandshake() {
         onlyDependsOn("webresources", layer("handshake"));
@@ -94,7 +100,7 @@ class LayerRulesTest {
     /** The server wires the stack together; its container is also a WebSocketContainer (server → client). */
     @Test
     void serverDependsOnTheLayersItAssembles() {
-        onlyDependsOn("server", layer("client"), layer("config"), layer("endpoint"), layer("handshake"),
+        onlyDependsOn("server", layer("client"), layer("cluster"), layer("config"), layer("endpoint"), layer("handshake"),
                 layer("protocol"), layer("session"), layer("spi"), layer("transport"), layer("webresources"),
                 layer("wire"), JAKARTA);
     }

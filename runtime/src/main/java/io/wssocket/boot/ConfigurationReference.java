@@ -1,6 +1,7 @@
 package io.wssocket.boot;
 
 import io.wssocket.config.ClientOptions;
+import io.wssocket.config.ClusterOptions;
 import io.wssocket.config.ConnectionOptions;
 import io.wssocket.config.Option;
 import io.wssocket.config.Options;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Renders {@code docs/configuration.md} from the option definitions ({@link ConnectionOptions},
- * {@link ServerOptions}, {@link ClientOptions}), so the reference cannot drift from the code:
+ * {@link ServerOptions}, {@link ClientOptions}, {@link ClusterOptions}), so the reference cannot drift from the code:
  * {@code java -cp wssocket.jar io.wssocket.boot.ConfigurationReference > docs/configuration.md}.
  */
 public final class ConfigurationReference {
@@ -55,6 +56,7 @@ public final class ConfigurationReference {
         section(out, "Options of server and client", ConnectionOptions.ALL);
         section(out, "Server options", ServerOptions.ALL);
         section(out, "Client options", ClientOptions.ALL);
+        section(out, "Cluster options", ClusterOptions.ALL);
         out.append("What happens when a limit is crossed:\n\n")
                 .append("| limit | result |\n|---|---|\n")
                 .append("| `max-request-line` | HTTP 414, connection closed |\n")

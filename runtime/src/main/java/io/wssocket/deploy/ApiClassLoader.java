@@ -18,7 +18,7 @@ import java.util.Set;
  * of that API's services (the API finds the container's default configurator and
  * {@code ContainerProvider} through {@code ServiceLoader} on the application's loader), and the
  * classes a container integration shares ({@link io.wssocket.spi.ContainerIntegration#sharedClassPrefixes()}:
- * the CDI API, for one). Nothing else of the runtime is visible to applications, and nothing of one
+ * the CDI API, for one), and the runtime's cluster API ({@code io.wssocket.cluster}). Nothing else of the runtime is visible to applications, and nothing of one
  * application to another.
  *
  * <p>It delegates by name, never to its parent: the parent only tells {@code ServiceLoader} where
@@ -30,6 +30,8 @@ import java.util.Set;
 final class ApiClassLoader extends ClassLoader {
     private static final String API_PACKAGE = "jakarta.websocket.";
     private static final String API_SERVICES = "META-INF/services/jakarta.websocket.";
+    /** The runtime's own API for applications: cluster-wide messaging ({@code Cluster.of(session)}). */
+    private static final String CLUSTER_PACKAGE = "io.wssocket.cluster.";
 
     static {
         registerAsParallelCapable();
@@ -80,7 +82,8 @@ final class ApiClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (name.startsWith(API_PACKAGE) || providers.contains(name) || startsWithAny(name, sharedPrefixes)) {
+        if (name.startsWith(API_PACKAGE) || name.startsWith(CLUSTER_PACKAGE) || providers.contains(name)
+                || startsWithAny(name, sharedPrefixes)) {
             return runtime.loadClass(name);
         }
         throw new ClassNotFoundException(name);

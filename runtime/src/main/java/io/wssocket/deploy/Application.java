@@ -98,7 +98,7 @@ public final class Application implements AutoCloseable {
         try {
             if (integration != null) {
                 integrated = Integrated.start(integration, new ApplicationInfo(name, loader, source.classRoots(),
-                        container.shutdownTimeout()));
+                        container.shutdownTimeout(), container));
             }
             EndpointSelection selection = selection(name, index, loader);
             for (ServerEndpointConfig config : selection.configs()) {

@@ -218,7 +218,7 @@ final class EndpointUpgrade {
                 ws = new WebSocketConnection(connection, server.config().connection().protocol(), 0, null,
                         server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
                 WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
-                        server.container().sessionSettings(), server.container().inboundBudget(), route.openSessions(),
+                        server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
                         server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
                         instances, route.path());
                 session.admit();

@@ -3,6 +3,7 @@ package io.wssocket.server;
 import io.wssocket.client.ClientConfig;
 import io.wssocket.client.ContainerConfig;
 import io.wssocket.config.ClientOptions;
+import io.wssocket.config.ClusterOptions;
 import io.wssocket.config.ConfigSources;
 import io.wssocket.config.ConnectionOptions;
 import io.wssocket.config.ConnectionSettings;
@@ -12,6 +13,9 @@ import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.TrustedProxies;
+import io.wssocket.spi.ClusterSettings;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -387,6 +391,68 @@ public final class ServerConfig implements ContainerConfig {
         return clientConfig;
     }
 
+    // ---- cluster options (ClusterOptions), kept together ----
+
+    /**
+     * Option {@code cluster-name}: name of the cluster this server joins; empty for none.
+     *
+     * @return its value
+     */
+    public String clusterName() {
+        return values.get(ClusterOptions.CLUSTER_NAME);
+    }
+
+    /**
+     * Option {@code cluster-members}: the cluster's members as host:port, comma-separated.
+     *
+     * @return its value
+     */
+    public String clusterMembers() {
+        return values.get(ClusterOptions.CLUSTER_MEMBERS);
+    }
+
+    /**
+     * Option {@code cluster-port}: TCP port of this node's cluster member.
+     *
+     * @return its value
+     */
+    public int clusterPort() {
+        return values.get(ClusterOptions.CLUSTER_PORT);
+    }
+
+    /**
+     * Option {@code cluster-host}: address this node's cluster member binds to and announces.
+     *
+     * @return its value
+     */
+    public String clusterHost() {
+        return values.get(ClusterOptions.CLUSTER_HOST);
+    }
+
+    /**
+     * Option {@code cluster-client}: connect to an existing cluster as a client instead of running
+     * a member in this server.
+     *
+     * @return its value
+     */
+    public boolean clusterClient() {
+        return values.get(ClusterOptions.CLUSTER_CLIENT);
+    }
+
+    /**
+     * How this server joins its cluster, from the cluster options.
+     *
+     * @return the settings, or null when {@code cluster-name} is empty
+     */
+    public ClusterSettings clusterSettings() {
+        if (clusterName().isEmpty()) {
+            return null;
+        }
+        List<String> members = Arrays.stream(clusterMembers().split(","))
+                .map(String::strip).filter(m -> !m.isEmpty()).toList();
+        return new ClusterSettings(clusterName(), members, clusterHost(), clusterPort(), clusterClient());
+    }
+
     TlsSettings tls() {
         return tls;
     }
@@ -736,6 +802,60 @@ public final class ServerConfig implements ContainerConfig {
             this.authenticator = Objects.requireNonNull(authenticator,
                     "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
             return this;
+        }
+
+        // ---- cluster options (ClusterOptions), kept together ----
+
+        /**
+         * Sets option {@code cluster-name}: the cluster this server joins (needs a cluster transport
+         * on the class path); empty for none.
+         *
+         * @param name its value
+         * @return this builder
+         */
+        public Builder clusterName(String name) {
+            return set(ClusterOptions.CLUSTER_NAME, name);
+        }
+
+        /**
+         * Sets option {@code cluster-members}: the cluster's members as host:port, comma-separated.
+         *
+         * @param members its value
+         * @return this builder
+         */
+        public Builder clusterMembers(String members) {
+            return set(ClusterOptions.CLUSTER_MEMBERS, members);
+        }
+
+        /**
+         * Sets option {@code cluster-port}: TCP port of this node's cluster member.
+         *
+         * @param port its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clusterPort(int port) {
+            return set(ClusterOptions.CLUSTER_PORT, port);
+        }
+
+        /**
+         * Sets option {@code cluster-host}: address this node's cluster member binds to and announces.
+         *
+         * @param host its value
+         * @return this builder
+         */
+        public Builder clusterHost(String host) {
+            return set(ClusterOptions.CLUSTER_HOST, host);
+        }
+
+        /**
+         * Sets option {@code cluster-client}: connect to an existing cluster as a client.
+         *
+         * @param client its value
+         * @return this builder
+         */
+        public Builder clusterClient(boolean client) {
+            return set(ClusterOptions.CLUSTER_CLIENT, client);
         }
 
         private <T> Builder set(Option<T> option, T value) {

@@ -2,6 +2,7 @@ package io.wssocket.server;
 
 import io.wssocket.session.CallbackExecutors;
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.cluster.Cluster;
 import io.wssocket.protocol.SharedTextFrames;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.transport.EventLoopGroup;
@@ -10,6 +11,7 @@ import io.wssocket.transport.TlsContext;
 import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.ZlibPool;
 import io.wssocket.wire.CloseCodes;
+import io.wssocket.spi.ClusterSettings;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -142,6 +144,17 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
+     * The cluster this server joined at {@link #start()} (option {@code cluster-name}): broadcast to
+     * a path or group on every node, send to a session anywhere, presence.
+     *
+     * @return the cluster
+     * @throws IllegalStateException when the server has no cluster or is not serving
+     */
+    public Cluster cluster() {
+        return container.cluster();
+    }
+
+    /**
      * The configuration this server was created with.
      *
      * @return the configuration
@@ -168,6 +181,15 @@ public final class WebSocketServer implements AutoCloseable {
             } catch (IOException e) {
                 channel.close();
                 throw new IOException("health-port: " + e.getMessage(), e);
+            }
+        }
+        ClusterSettings clusterSettings = config.clusterSettings();
+        if (clusterSettings != null) {
+            try {
+                container.cluster(ClusterMessaging.join(clusterSettings));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
         }
         listener = channel;
@@ -467,6 +489,7 @@ public final class WebSocketServer implements AutoCloseable {
             handshakes.shutdownNow();
             callbacks.shutdownNow();
         }
+        container.leaveCluster(); // after the sessions' leaves were recorded
         resources.stop();
         LOG.log(System.Logger.Level.INFO, "WS Socket stopped" + (left > 0 ? "; " + left + " connections dropped" : ""));
         stopped.complete(null);

@@ -1,6 +1,8 @@
 package io.wssocket.server;
 
 import io.wssocket.client.internal.ClientTransport;
+import io.wssocket.cluster.Cluster;
+import io.wssocket.cluster.ClusterAccess;
 import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
 import io.wssocket.server.host.Hosting;
@@ -12,6 +14,7 @@ import io.wssocket.spi.Integrations;
 import io.wssocket.webresources.ResourceMounts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpoint;
@@ -19,12 +22,13 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link ServerContainer} of one {@link WebSocketServer}: deployed endpoints and the session
  * defaults that applications may change. Nothing here is static, so servers in one JVM are apart.
  */
-public final class WsServerContainer extends ForwardingContainer implements ServerContainer {
+public final class WsServerContainer extends ForwardingContainer implements ServerContainer, ClusterAccess {
     static {
         // A host (the Servlet glue) makes its server through the host package, which cannot see this package's internals.
         Hosting.install(HostedRuntime::new);
@@ -38,6 +42,8 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
     private volatile HttpUpgrades httpUpgrades;
     private volatile boolean oneApplication;
     private volatile boolean deploymentFailed;
+    /** The server's cluster while it serves with a cluster-name; null otherwise. */
+    private volatile ClusterMessaging cluster;
 
     /** @param clientTransport where sessions opened with {@code connectToServer} run */
     WsServerContainer(ServerConfig config, ClientTransport clientTransport) {
@@ -53,6 +59,41 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
      */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /**
+     * The cluster of this server (option {@code cluster-name}), for cluster-wide messaging.
+     *
+     * @return the cluster
+     * @throws IllegalStateException when the server has no cluster or is not serving
+     */
+    @Override
+    public Cluster cluster() {
+        ClusterMessaging joined = cluster;
+        if (joined == null) {
+            throw new IllegalStateException("this server is in no cluster: set the option cluster-name (with "
+                    + "wssocket-hazelcast on the class path) and start it");
+        }
+        return joined;
+    }
+
+    void cluster(ClusterMessaging cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The server stopped: its node leaves the cluster. */
+    void leaveCluster() {
+        ClusterMessaging joined = cluster;
+        if (joined != null) {
+            cluster = null;
+            joined.close();
+        }
+    }
+
+    /** The set the sessions of {@code route} are counted in: observed by the cluster when there is one. */
+    Set<Session> openSessions(EndpointRegistry.Route route) {
+        ClusterMessaging joined = cluster;
+        return joined == null ? route.openSessions() : joined.observe(route.path(), route.openSessions());
     }
 
     @Override

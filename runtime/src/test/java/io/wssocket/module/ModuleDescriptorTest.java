@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The runtime's module descriptor: what it exports is the supported API, and nothing more. */
 class ModuleDescriptorTest {
     /** What applications and integrations may use; changing this set changes the public API. */
-    private static final Set<String> SUPPORTED = Set.of("io.wssocket.server", "io.wssocket.client", "io.wssocket.spi");
+    private static final Set<String> SUPPORTED = Set.of("io.wssocket.server", "io.wssocket.client", "io.wssocket.spi",
+            "io.wssocket.cluster");
     /** Our own modules, the only ones an internal package may be exported to. */
     private static final Set<String> OUR_MODULES = Set.of("io.wssocket.cdi", "io.wssocket.arquillian", "io.wssocket.servlet");
 
@@ -58,7 +59,8 @@ class ModuleDescriptorTest {
                 Map.entry("jakarta.websocket.ContainerProvider", java.util.List.of("io.wssocket.client.internal.ClientProvider")),
                 Map.entry("jakarta.websocket.server.ServerEndpointConfig$Configurator",
                         java.util.List.of("io.wssocket.server.DefaultServerConfigurator")));
-        assertThat(runtime.uses()).containsExactly("io.wssocket.spi.ContainerIntegration");
+        assertThat(runtime.uses()).containsExactlyInAnyOrder("io.wssocket.spi.ContainerIntegration",
+                "io.wssocket.spi.ClusterTransportProvider");
     }
 
     @Test

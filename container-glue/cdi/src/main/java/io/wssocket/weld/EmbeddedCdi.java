@@ -35,7 +35,7 @@ public final class EmbeddedCdi implements AutoCloseable {
      */
     public static EmbeddedCdi start(String name, ClassLoader loader, List<Class<?>> beanClasses) throws DeploymentException {
         // No wait at close: an embedded server closes its own sessions, bounded by its shutdown timeout.
-        WeldApplication application = WeldApplication.start(name, loader, BeanArchive.of(beanClasses), Duration.ZERO);
+        WeldApplication application = WeldApplication.start(name, loader, BeanArchive.of(beanClasses), Duration.ZERO, null);
         return new EmbeddedCdi(application, Integrations.registerOrClose(loader, application));
     }
 

@@ -1,7 +1,10 @@
 package io.wssocket.weld;
 
 import io.wssocket.cdi.OpenSessions;
+import io.wssocket.cluster.Cluster;
+import io.wssocket.cluster.ClusterAccess;
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +12,37 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The application's open server sessions by endpoint path; the bean behind {@code @Inject OpenSessions}. */
 final class SessionRegistry implements OpenSessions {
     private final Map<String, Set<Session>> byPath = new ConcurrentHashMap<>();
+    private final String application;
+    /**
+     * The server the application runs on: the one it was deployed on, or, for a container started
+     * with {@link EmbeddedCdi}, the server of the first of its sessions to open.
+     */
+    private volatile ClusterAccess server;
+
+    /** @param deployedOn the container of the server the application is deployed on, or null when not known */
+    SessionRegistry(String application, WebSocketContainer deployedOn) {
+        this.application = application;
+        this.server = deployedOn instanceof ClusterAccess access ? access : null;
+    }
+
+    /**
+     * The cluster of the application's server.
+     *
+     * @throws IllegalStateException when the server is not known yet or has no cluster
+     */
+    Cluster cluster() {
+        ClusterAccess known = server;
+        if (known == null) {
+            throw new IllegalStateException("the cluster of " + application + " is not known yet: it is the cluster "
+                    + "of the server it is deployed on (with EmbeddedCdi: of the first of its sessions to open)");
+        }
+        return known.cluster();
+    }
 
     void add(String path, Session session) {
+        if (server == null && session.getContainer() instanceof ClusterAccess access) {
+            server = access;
+        }
         byPath.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(session);
     }
 

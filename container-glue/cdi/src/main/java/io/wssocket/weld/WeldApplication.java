@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -56,13 +57,14 @@ public final class WeldApplication implements ApplicationIntegration {
      * extensions ({@code META-INF/services/jakarta.enterprise.inject.spi.Extension}).
      *
      * @param sessionsClosedTimeout how long {@link #close()} waits for server sessions still closing
+     * @param deployedOn the container of the server the application is deployed on, or null
      * @throws DeploymentException with CDI's message and the endpoint it concerns
      */
-    static WeldApplication start(String name, ClassLoader loader, BeanArchive archive, Duration sessionsClosedTimeout)
-            throws DeploymentException {
+    static WeldApplication start(String name, ClassLoader loader, BeanArchive archive, Duration sessionsClosedTimeout,
+                                 WebSocketContainer deployedOn) throws DeploymentException {
         WeldLogging.quiet();
         ConnectionContext connectionContext = new ConnectionContext();
-        SessionRegistry sessions = new SessionRegistry();
+        SessionRegistry sessions = new SessionRegistry(name, deployedOn);
         EndpointExtension extension = new EndpointExtension(connectionContext, sessions, archive.programmaticEndpoints());
         Weld weld = new Weld(ContainerIds.next(name))
                 .setClassLoader(loader)
@@ -71,6 +73,7 @@ public final class WeldApplication implements ApplicationIntegration {
                 .addExtension(extension)
                 .addBeanClasses(archive.classes().toArray(Class<?>[]::new))
                 .addBeanClass(OpenSessionsProducer.class)
+                .addBeanClass(ClusterProducer.class)
                 .enableInterceptors(archive.interceptors().toArray(Class<?>[]::new))
                 .enableDecorators(archive.decorators().toArray(Class<?>[]::new))
                 .selectAlternatives(archive.alternatives().toArray(Class<?>[]::new));

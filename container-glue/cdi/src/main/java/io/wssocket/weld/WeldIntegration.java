@@ -36,6 +36,6 @@ public final class WeldIntegration implements ContainerIntegration {
             return null;
         }
         return WeldApplication.start(application.name(), application.classLoader(), archive,
-                application.sessionsClosedTimeout());
+                application.sessionsClosedTimeout(), application.container());
     }
 }

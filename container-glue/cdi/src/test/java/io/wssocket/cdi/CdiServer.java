@@ -10,6 +10,7 @@ import io.wssocket.weld.EmbeddedCdi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,24 +24,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class CdiServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final List<Class<?>> beanClasses;
     private final List<Class<?>> endpoints;
+    private final Consumer<ServerConfig.Builder> configure;
     private EmbeddedCdi cdi;
     private WebSocketServer server;
     private int deploymentInstances;
 
-    private CdiServer(List<Class<?>> beanClasses, List<Class<?>> endpoints) {
+    private CdiServer(List<Class<?>> beanClasses, List<Class<?>> endpoints, Consumer<ServerConfig.Builder> configure) {
         this.beanClasses = beanClasses;
         this.endpoints = endpoints;
+        this.configure = configure;
     }
 
     /** @param endpoints among {@code beanClasses}: the ones to deploy */
     static CdiServer with(List<Class<?>> beanClasses, List<Class<?>> endpoints) {
-        return new CdiServer(beanClasses, endpoints);
+        return new CdiServer(beanClasses, endpoints, builder -> { });
+    }
+
+    /** @param configure sets the server's options beyond host, port and event loops */
+    static CdiServer with(List<Class<?>> beanClasses, List<Class<?>> endpoints, Consumer<ServerConfig.Builder> configure) {
+        return new CdiServer(beanClasses, endpoints, configure);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         cdi = EmbeddedCdi.start("test", CdiServer.class.getClassLoader(), beanClasses);
-        server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2).build());
+        ServerConfig.Builder builder = ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2);
+        configure.accept(builder);
+        server = WebSocketServer.create(builder.build());
         for (Class<?> endpoint : endpoints) {
             server.container().addEndpoint(endpoint);
         }

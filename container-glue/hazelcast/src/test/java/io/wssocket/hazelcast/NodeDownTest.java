@@ -1,0 +1,111 @@
+package io.wssocket.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.wssocket.test.JdkClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node goes while another publishes to a group without pause: every message published before,
+ * during and after reaches the group's sessions on the nodes that stay up, in order (0 lost).
+ * Each test has three nodes of its own, since it ends one.
+ */
+class NodeDownTest {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private ClusterNodes nodes;
+
+    @AfterEach
+    void stopNodes() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    @Test
+    void messagesPublishedWhileANodeStopsReachEverySessionOnTheSurvivors() throws Exception {
+        nodes = new ClusterNodes(3);
+        // C leaves: its sessions get 1001, its member leaves the cluster after handing its partitions over
+        streamWhileNodeCGoes(() -> nodes.node(2).close(), 1001);
+    }
+
+    /**
+     * C's member dies without a word (its process killed, as far as the cluster can tell): the
+     * others notice the lost connection, promote the backups of its partitions, and the
+     * publisher's pending write is retried there; its WebSocket server is stopped afterwards.
+     */
+    @Test
+    void messagesPublishedWhileANodesMemberDiesAbruptlyReachEverySessionOnTheSurvivors() throws Exception {
+        nodes = new ClusterNodes(3);
+        int portOfC = nodes.clusterPort(2);
+        HazelcastInstance memberOfC = Hazelcast.getAllHazelcastInstances().stream()
+                .filter(instance -> instance.getCluster().getLocalMember().getAddress().getPort() == portOfC)
+                .findFirst().orElseThrow();
+        streamWhileNodeCGoes(() -> {
+            memberOfC.getLifecycleService().terminate();
+            nodes.node(2).close();
+        }, 1001);
+    }
+
+    private void streamWhileNodeCGoes(Runnable stopC, int closeCodeAtC) throws Exception {
+        try (JdkClient publisher = JdkClient.connect(nodes.uri(0, null));
+             JdkClient onA = JdkClient.connect(nodes.uri(0, "group=live"));
+             JdkClient onB = JdkClient.connect(nodes.uri(1, "group=live"));
+             JdkClient onC = JdkClient.connect(nodes.uri(2, "group=live"))) {
+            for (JdkClient client : List.of(publisher, onA, onB, onC)) {
+                ClusterMessagingTest.idOf(client);
+            }
+            Counter atA = new Counter(onA.messages);
+            Counter atB = new Counter(onB.messages);
+
+            publisher.send("stream live");
+            await().atMost(WAIT).until(() -> atB.drain() >= 200);
+            stopC.run();
+            int atStop = atB.drain();
+            await().atMost(WAIT).until(() -> atB.drain() >= atStop + 500); // published with C gone
+            String sent = (String) publisher.ask("stop");
+            int published = Integer.parseInt(sent.substring("sent ".length()));
+
+            await().atMost(WAIT).until(() -> atA.drain() >= published && atB.drain() >= published);
+            assertThat(published).isGreaterThan(atStop + 500);
+            for (Counter survivor : List.of(atA, atB)) {
+                assertThat(survivor.lost).as("messages lost or out of order").isZero();
+                assertThat(survivor.received.get()).isEqualTo(published);
+            }
+            assertThat(onC.closed.get().code()).isEqualTo(closeCodeAtC);
+        }
+    }
+
+    /** Checks "s:i" messages arrive as 0, 1, 2, ...; counts any gap or reordering as lost. */
+    private static final class Counter {
+        final BlockingQueue<Object> messages;
+        final AtomicInteger received = new AtomicInteger();
+        int lost;
+
+        Counter(BlockingQueue<Object> messages) {
+            this.messages = messages;
+        }
+
+        synchronized int drain() {
+            List<Object> taken = new ArrayList<>();
+            messages.drainTo(taken);
+            for (Object message : taken) {
+                int index = Integer.parseInt(((String) message).substring("s:".length()));
+                if (index != received.get()) {
+                    lost++;
+                }
+                received.incrementAndGet();
+            }
+            return received.get();
+        }
+    }
+}
