@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,45 +16,15 @@ import org.junit.jupiter.api.Test;
  * loopback: connections spread as each algorithm promises, and the nodes see the client's own
  * address (from {@code X-Forwarded-For}, or from a PROXY v2 header with {@code send-proxy-v2}).
  */
-class HaproxyBalancingTest {
-    private static BalancedNodes forwarded;
-    private static BalancedNodes proxied;
-
-    @BeforeAll
-    static void startNodes() throws Exception {
-        forwarded = new BalancedNodes(options -> options.forwardedHeaders("x-forwarded-for").trustedProxies("127.0.0.1"));
-        proxied = new BalancedNodes(options -> options.proxyProtocol(true).trustedProxies("127.0.0.1"));
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        for (BalancedNodes nodes : new BalancedNodes[] {forwarded, proxied}) {
-            if (nodes != null) {
-                nodes.close();
-            }
-        }
-    }
-
-    @Test
-    void roundRobinSpreadsThirtyConnectionsTenToEachNodeWhichSeeTheClientsAddress() throws Exception {
-        try (Balancer haproxy = Balancer.haproxy("haproxy-roundrobin.cfg", forwarded.placeholders())) {
-            Map<String, Integer> spread = forwarded.spread(30, address("127.0.0.5"), haproxy.port(), true);
-
-            assertThat(spread).containsOnly(Map.entry("node1", 10), Map.entry("node2", 10), Map.entry("node3", 10));
-        }
-    }
-
-    @Test
-    void leastConnectionsSendsNewConnectionsToTheNodesWithFewerOpen() throws Exception {
-        try (Balancer haproxy = Balancer.haproxy("haproxy-leastconn.cfg", forwarded.placeholders())) {
-            assertThat(forwarded.leastConnections(haproxy.port())).hasSize(2);
-        }
+class HaproxyBalancingTest extends BalancerContract {
+    HaproxyBalancingTest() {
+        super(Balancer::haproxy, "haproxy-roundrobin.cfg", "haproxy-leastconn.cfg");
     }
 
     @Test
     void sourceHashKeepsEachClientAddressOnOneNodeAndTheNodeLearnsItFromAProxyV2Header() throws Exception {
         List<InetAddress> clients = IntStream.rangeClosed(2, 13).mapToObj(i -> address("127.0.0." + i)).toList();
-        try (Balancer haproxy = Balancer.haproxy("haproxy-source.cfg", proxied.placeholders())) {
+        try (Balancer haproxy = start("haproxy-source.cfg", proxied)) {
             Map<String, String> nodeOf = proxied.stickiness(clients, 3, haproxy.port());
 
             assertThat(new HashSet<>(nodeOf.values())).as("nodes reached by 12 client addresses: %s", nodeOf).hasSize(3);

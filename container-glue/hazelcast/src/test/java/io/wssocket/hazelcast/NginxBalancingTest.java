@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,39 +16,9 @@ import org.junit.jupiter.api.Test;
  * and the nodes see the client's own address (from {@code X-Forwarded-For}, or from the PROXY v1
  * header of the stream module).
  */
-class NginxBalancingTest {
-    private static BalancedNodes forwarded;
-    private static BalancedNodes proxied;
-
-    @BeforeAll
-    static void startNodes() throws Exception {
-        forwarded = new BalancedNodes(options -> options.forwardedHeaders("x-forwarded-for").trustedProxies("127.0.0.1"));
-        proxied = new BalancedNodes(options -> options.proxyProtocol(true).trustedProxies("127.0.0.1"));
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        for (BalancedNodes nodes : new BalancedNodes[] {forwarded, proxied}) {
-            if (nodes != null) {
-                nodes.close();
-            }
-        }
-    }
-
-    @Test
-    void roundRobinSpreadsThirtyConnectionsTenToEachNodeWhichSeeTheClientsAddress() throws Exception {
-        try (Balancer nginx = Balancer.nginx("nginx-round-robin.conf", forwarded.placeholders())) {
-            Map<String, Integer> spread = forwarded.spread(30, address("127.0.0.5"), nginx.port(), true);
-
-            assertThat(spread).containsOnly(Map.entry("node1", 10), Map.entry("node2", 10), Map.entry("node3", 10));
-        }
-    }
-
-    @Test
-    void leastConnSendsNewConnectionsToTheNodesWithFewerOpen() throws Exception {
-        try (Balancer nginx = Balancer.nginx("nginx-least-conn.conf", forwarded.placeholders())) {
-            assertThat(forwarded.leastConnections(nginx.port())).hasSize(2);
-        }
+class NginxBalancingTest extends BalancerContract {
+    NginxBalancingTest() {
+        super(Balancer::nginx, "nginx-round-robin.conf", "nginx-least-conn.conf");
     }
 
     @Test
@@ -58,7 +26,7 @@ class NginxBalancingTest {
         // nginx hashes the first three octets of an IPv4 address: 127.0.x.1 are twelve networks
         List<InetAddress> networks = IntStream.rangeClosed(1, 12).mapToObj(i -> address("127.0." + i + ".1")).toList();
         List<InetAddress> oneNetwork = IntStream.rangeClosed(2, 7).mapToObj(i -> address("127.0.0." + i)).toList();
-        try (Balancer nginx = Balancer.nginx("nginx-ip-hash.conf", forwarded.placeholders())) {
+        try (Balancer nginx = start("nginx-ip-hash.conf", forwarded)) {
             Map<String, String> nodeOfNetwork = forwarded.stickiness(networks, 3, nginx.port());
             Map<String, String> nodeInOneNetwork = forwarded.stickiness(oneNetwork, 2, nginx.port());
 
@@ -71,7 +39,7 @@ class NginxBalancingTest {
 
     @Test
     void theStreamModuleSpreadsRoundRobinAndTheNodesLearnTheClientFromAProxyV1Header() throws Exception {
-        try (Balancer nginx = Balancer.nginx("nginx-stream-proxy-protocol.conf", proxied.placeholders())) {
+        try (Balancer nginx = start("nginx-stream-proxy-protocol.conf", proxied)) {
             Map<String, Integer> spread = proxied.spread(9, address("127.0.0.9"), nginx.port(), true);
 
             assertThat(spread).containsOnly(Map.entry("node1", 3), Map.entry("node2", 3), Map.entry("node3", 3));
