@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * The one room of the application, a CDI bean every connection shares: who is in it, the last
  * {@value #HISTORY} messages for those who join later, and the broadcast. Events go to every
  * member through the async remote, so a member whose connection is slow holds up nobody else
- * (the server queues for it up to its limits, then closes it).
+ * (the server queues for it up to its limits, then closes it). When the server is part of a
+ * cluster (option {@code cluster-name}), the room spans every node: its events go through the
+ * cluster to the members on all nodes; the history stays what was said on this node.
  */
 @ApplicationScoped
 public class ChatRoom {
@@ -26,6 +28,8 @@ public class ChatRoom {
     private final Set<Session> members = ConcurrentHashMap.newKeySet();
     private final ArrayDeque<String> history = new ArrayDeque<>();
     private final Clock clock;
+    /** Chosen at the first join: whether the server has a cluster does not change while it runs. */
+    private volatile RoomDelivery delivery;
 
     public ChatRoom() {
         this(Clock.systemUTC());
@@ -43,7 +47,9 @@ public class ChatRoom {
             members.add(session); // under the lock: no message falls between the history and the live ones
         }
         earlier.forEach(event -> send(session, event));
-        broadcast(ChatEvents.presence("joined", name, members.size(), clock.instant()));
+        RoomDelivery to = deliveryFor(session);
+        to.joined(session);
+        to.broadcast(ChatEvents.presence("joined", name, to.members(), clock.instant()));
     }
 
     public void say(String name, String text) {
@@ -55,12 +61,13 @@ public class ChatRoom {
             }
             history.addLast(event);
         }
-        broadcast(event);
+        delivery.broadcast(event); // set: only a member that joined speaks
     }
 
     public void leave(Session session, String name) {
         if (members.remove(session)) {
-            broadcast(ChatEvents.presence("left", name, members.size(), clock.instant()));
+            delivery.left(session);
+            delivery.broadcast(ChatEvents.presence("left", name, delivery.members(), clock.instant()));
         }
     }
 
@@ -69,10 +76,17 @@ public class ChatRoom {
         return members.size();
     }
 
-    private void broadcast(String event) {
-        for (Session member : members) {
-            send(member, event);
+    private RoomDelivery deliveryFor(Session session) {
+        RoomDelivery chosen = delivery;
+        if (chosen == null) {
+            synchronized (members) {
+                if (delivery == null) {
+                    delivery = RoomDelivery.forServerOf(session, members, this::send);
+                }
+                chosen = delivery;
+            }
         }
+        return chosen;
     }
 
     private void send(Session member, String event) {
