@@ -48,8 +48,7 @@ public class ChatRoom {
         }
         earlier.forEach(event -> send(session, event));
         RoomDelivery to = deliveryFor(session);
-        to.joined(session);
-        to.broadcast(ChatEvents.presence("joined", name, to.members(), clock.instant()));
+        to.broadcast(ChatEvents.presence("joined", name, to.joined(session), clock.instant()));
     }
 
     public void say(String name, String text) {
@@ -66,8 +65,7 @@ public class ChatRoom {
 
     public void leave(Session session, String name) {
         if (members.remove(session)) {
-            delivery.left(session);
-            delivery.broadcast(ChatEvents.presence("left", name, delivery.members(), clock.instant()));
+            delivery.broadcast(ChatEvents.presence("left", name, delivery.left(session), clock.instant()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.wssocket.samples.chat;
 
 import io.wssocket.cluster.Cluster;
 import jakarta.websocket.Session;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -13,14 +14,11 @@ interface RoomDelivery {
     /** The cluster group the room's members join on every node. */
     String GROUP = "chat-room";
 
-    /** The member joined on this node. */
-    void joined(Session member);
+    /** The member joined on this node; returns how many members the room has now, it included. */
+    int joined(Session member);
 
-    /** The member left on this node. */
-    void left(Session member);
-
-    /** How many members the room has (on every node, in a cluster). */
-    int members();
+    /** The member left on this node; returns how many members the room has now, it excluded. */
+    int left(Session member);
 
     /** Sends {@code event} to every member. */
     void broadcast(String event);
@@ -40,18 +38,13 @@ interface RoomDelivery {
     /** One node: the room is this node's members. */
     record Local(Set<Session> local, BiConsumer<Session, String> send) implements RoomDelivery {
         @Override
-        public void joined(Session member) {
-            // already in local
+        public int joined(Session member) {
+            return local.size(); // the room has added it
         }
 
         @Override
-        public void left(Session member) {
-            // already out of local
-        }
-
-        @Override
-        public int members() {
-            return local.size();
+        public int left(Session member) {
+            return local.size(); // the room has removed it
         }
 
         @Override
@@ -64,19 +57,22 @@ interface RoomDelivery {
 
     /** A cluster: the room is a group spread over the nodes. */
     record Clustered(Cluster cluster) implements RoomDelivery {
+        // The cluster records presence in the background: the count is what it knows of the other
+        // sessions, with this one's change applied.
         @Override
-        public void joined(Session member) {
+        public int joined(Session member) {
             cluster.join(member, GROUP);
+            Set<String> ids = new HashSet<>(cluster.groupMembers(GROUP));
+            ids.add(member.getId());
+            return ids.size();
         }
 
         @Override
-        public void left(Session member) {
+        public int left(Session member) {
             cluster.leave(member, GROUP);
-        }
-
-        @Override
-        public int members() {
-            return cluster.groupMembers(GROUP).size();
+            Set<String> ids = new HashSet<>(cluster.groupMembers(GROUP));
+            ids.remove(member.getId());
+            return ids.size();
         }
 
         @Override

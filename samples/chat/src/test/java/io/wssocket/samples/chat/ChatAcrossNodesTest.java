@@ -2,6 +2,7 @@ package io.wssocket.samples.chat;
 
 import static io.wssocket.samples.chat.EventStream.skipUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wssocket.deploy.Application;
 import io.wssocket.server.ServerConfig;
@@ -76,6 +77,8 @@ class ChatAcrossNodesTest {
     void membersOnTwoNodesSeeEachOtherJoinSpeakAndLeave() throws Exception {
         try (JdkClient ann = JdkClient.connect(chat(0, "Ann"))) {
             skipUntil(ann, "\"type\":\"joined\"", "\"name\":\"Ann\"");
+            // the cluster records presence in the background: Bob's count needs Ann's recorded
+            await().until(() -> servers.get(1).cluster().groupMembers(RoomDelivery.GROUP).size() == 1);
             try (JdkClient bob = JdkClient.connect(chat(1, "Bob"))) {
                 assertThat(skipUntil(bob, "\"type\":\"joined\"", "\"name\":\"Bob\"")).contains("\"members\":2");
                 assertThat(skipUntil(ann, "\"type\":\"joined\"", "\"name\":\"Bob\"")).contains("\"members\":2");
