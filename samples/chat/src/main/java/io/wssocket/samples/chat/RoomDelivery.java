@@ -57,21 +57,29 @@ interface RoomDelivery {
 
     /** A cluster: the room is a group spread over the nodes. */
     record Clustered(Cluster cluster) implements RoomDelivery {
-        // The cluster records presence in the background: the count is what it knows of the other
-        // sessions, with this one's change applied.
         @Override
         public int joined(Session member) {
             cluster.join(member, GROUP);
-            Set<String> ids = new HashSet<>(cluster.groupMembers(GROUP));
-            ids.add(member.getId());
-            return ids.size();
+            return count(member, true);
         }
 
         @Override
         public int left(Session member) {
             cluster.leave(member, GROUP);
+            return count(member, false);
+        }
+
+        /**
+         * The cluster records presence in the background: what it knows of the others, with this
+         * member's own change applied.
+         */
+        private int count(Session member, boolean in) {
             Set<String> ids = new HashSet<>(cluster.groupMembers(GROUP));
-            ids.remove(member.getId());
+            if (in) {
+                ids.add(member.getId());
+            } else {
+                ids.remove(member.getId());
+            }
             return ids.size();
         }
 
