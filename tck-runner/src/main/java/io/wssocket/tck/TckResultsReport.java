@@ -117,11 +117,16 @@ public final class TckResultsReport {
         return options;
     }
 
-    private static String commandLine(String given) {
+    /**
+     * The run's command as the results show it: without {@code -Dtck.modes.dir=...}, which says
+     * where this machine keeps the results, not what was tested (and would put a machine's path
+     * into the committed file).
+     */
+    static String commandLine(String given) {
         if (given == null) {
             return DEFAULT_COMMAND;
         }
-        String command = given.replaceAll("\\s+", " ").strip();
+        String command = given.replaceAll("\\s-Dtck\\.modes\\.dir=\\S+", "").replaceAll("\\s+", " ").strip();
         return command.equals("mvn") ? DEFAULT_COMMAND : command;
     }
 

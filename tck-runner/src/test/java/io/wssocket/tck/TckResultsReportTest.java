@@ -30,6 +30,12 @@ class TckResultsReportTest {
     }
 
     @Test
+    void theCommandShownLeavesOutWhereThisMachineKeepsTheModes() {
+        assertThat(TckResultsReport.commandLine("mvn -B verify -Ptck -Dtck.modes.dir=/var/tmp/modes -Dtest=NONE"))
+                .isEqualTo("mvn -B verify -Ptck -Dtest=NONE");
+    }
+
+    @Test
     void aNarrowedRunWritesThePartialResultsAndListsNoMissingClasses(@TempDir Path dir) throws Exception {
         Path jar = fakeTckJar(dir.resolve("tck.jar"));
         Path full = dir.resolve("TCK-RESULTS.md");
