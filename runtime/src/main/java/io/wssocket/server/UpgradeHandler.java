@@ -21,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
@@ -50,10 +49,11 @@ final class UpgradeHandler implements ConnectionHandler {
     /** Whether this is the health-port listener, which answers the health endpoints and nothing else. */
     private final boolean healthListener;
     /**
-     * A refusal for a connection past a limit, held until its request is read (a health probe is
-     * answered all the same) or {@value #REJECT_LINGER_MILLIS} ms pass; null when within the limits.
+     * The 429 for a connection past max-connections-per-address, held until its request is read (a
+     * health probe is answered all the same) or {@value #REJECT_LINGER_MILLIS} ms pass; null when
+     * within the limit.
      */
-    private Consumer<Connection> refusal;
+    private HttpStatusException refusal;
     /** Where the connection is counted per address, when a proxy may tell the client's address; else null. */
     private final AddressCounter.Lease lease;
     /** The TCP peer, when a proxy may tell the client's address (its user property); else null. */
@@ -109,7 +109,7 @@ final class UpgradeHandler implements ConnectionHandler {
         }
         if (server.config().maxConnectionsPerAddress() > 0
                 && connectionsFromAddress > server.config().maxConnectionsPerAddress()) {
-            refusal = conn -> reject(conn, null, tooManyFrom(conn.remoteAddress()));
+            refusal = tooManyFrom(c.remoteAddress());
             if (health == null) {
                 refuseNow(c);
             } else {
@@ -119,9 +119,9 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     private void refuseNow(Connection c) {
-        Consumer<Connection> refuse = refusal;
+        HttpStatusException refuse = refusal;
         refusal = null;
-        refuse.accept(c);
+        reject(c, null, refuse);
     }
 
     @Override
