@@ -193,24 +193,27 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
             boolean binary = in.readBoolean();
             String target = in.readUTF();
             byte[] payload = in.readAllBytes();
+            // Decoded or wrapped once for every session it goes to (the same String lets the
+            // sessions share one encoded frame; each binary send gets a duplicate of one view).
             String text = binary ? null : new String(payload, StandardCharsets.UTF_8);
+            ByteBuffer data = binary ? ByteBuffer.wrap(payload).asReadOnlyBuffer() : null;
             switch (kind) {
                 case TO_PATH -> {
                     ObservedSessions sessions = byPath.get(target);
                     if (sessions != null) {
-                        sessions.forEach(s -> deliver(s, text, payload));
+                        sessions.forEach(s -> deliver(s, text, data));
                     }
                 }
                 case TO_GROUP -> {
                     Set<Session> sessions = byGroup.get(target);
                     if (sessions != null) {
-                        sessions.forEach(s -> deliver(s, text, payload));
+                        sessions.forEach(s -> deliver(s, text, data));
                     }
                 }
                 case TO_SESSION -> {
                     Session session = byId.get(target);
                     if (session != null) {
-                        deliver(session, text, payload);
+                        deliver(session, text, data);
                     }
                 }
                 default -> LOG.log(System.Logger.Level.WARNING, "cluster message of unknown kind " + kind + " ignored");
@@ -221,7 +224,7 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
     }
 
     /** Asynchronous sends, so a slow peer holds up nobody; a session's sends keep their order. */
-    private static void deliver(Session session, String text, byte[] payload) {
+    private static void deliver(Session session, String text, ByteBuffer data) {
         if (!session.isOpen()) {
             return;
         }
@@ -229,7 +232,7 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
             if (text != null) {
                 session.getAsyncRemote().sendText(text);
             } else {
-                session.getAsyncRemote().sendBinary(ByteBuffer.wrap(payload).asReadOnlyBuffer());
+                session.getAsyncRemote().sendBinary(data.duplicate());
             }
         } catch (RuntimeException e) {
             // The session closed meanwhile: its outcome is its own, not the broadcast's.
