@@ -1,6 +1,8 @@
 package io.wssocket.servlet;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
@@ -20,4 +22,13 @@ interface CoreHandover {
      * @throws ServletException when the container refuses the upgrade
      */
     boolean handOver(HttpServletRequest request, AcceptedUpgrade accepted) throws IOException, ServletException;
+
+    /** The container's own request under any wrappers a filter or servlet put around it. */
+    static ServletRequest innermost(ServletRequest request) {
+        ServletRequest innermost = request;
+        while (innermost instanceof ServletRequestWrapper wrapper) {
+            innermost = wrapper.getRequest();
+        }
+        return innermost;
+    }
 }

@@ -93,7 +93,7 @@ final class JettyConnection extends UpgradedConnection {
 
         @Override
         public void onFillable() {
-            strand.runNow(JettyConnection.this::readAvailable);
+            strand.runNow(readTask);
         }
 
         @Override

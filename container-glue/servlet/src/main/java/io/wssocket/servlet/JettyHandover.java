@@ -1,7 +1,6 @@
 package io.wssocket.servlet;
 
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -68,10 +67,7 @@ final class JettyHandover implements CoreHandover {
      * both answer it from a public {@code getRequest()}; this glue knows neither environment's classes.
      */
     private Request coreRequest(ServletRequest request) {
-        ServletRequest innermost = request;
-        while (innermost instanceof ServletRequestWrapper wrapper) {
-            innermost = wrapper.getRequest();
-        }
+        ServletRequest innermost = CoreHandover.innermost(request);
         if (!innermost.getClass().getName().startsWith("org.eclipse.jetty.")) {
             return null;
         }

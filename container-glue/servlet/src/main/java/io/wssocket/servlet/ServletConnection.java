@@ -61,7 +61,7 @@ final class ServletConnection extends UpgradedConnection {
         @Override
         public void onDataAvailable() {
             listening = true;
-            strand.runNow(ServletConnection.this::readAvailable);
+            strand.runNow(readTask);
         }
 
         @Override

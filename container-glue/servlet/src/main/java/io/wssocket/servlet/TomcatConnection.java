@@ -28,6 +28,8 @@ final class TomcatConnection extends UpgradedConnection {
     private final Output output;
     private final QueueWriter queueWriter = this::writeQueued;
     private final Filler filler = this::fill;
+    /** {@link #readInEvent()}, made once: Tomcat's read events run it on the strand. */
+    private final Runnable readInEventTask = this::readInEvent;
     /** Strand only: reading inside Tomcat's read event, the only place this connection reads. */
     private boolean inReadEvent;
     /** Guarded by this: Tomcat has been asked for a write event and has not sent it yet. */
@@ -44,7 +46,7 @@ final class TomcatConnection extends UpgradedConnection {
     /** Tomcat's event for this socket, on one of its threads; the answer tells Tomcat what to wait for next. */
     SocketState onEvent(SocketEvent event) {
         switch (event) {
-            case OPEN_READ -> strand.runNow(this::readInEvent);
+            case OPEN_READ -> strand.runNow(readInEventTask);
             case OPEN_WRITE -> {
                 synchronized (this) {
                     writeEventAwaited = false;

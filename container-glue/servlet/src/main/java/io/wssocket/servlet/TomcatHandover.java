@@ -2,7 +2,6 @@ package io.wssocket.servlet;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
@@ -31,10 +30,7 @@ final class TomcatHandover implements CoreHandover {
 
     /** Whether the request under any wrappers is Tomcat's own. */
     private static boolean isTomcats(ServletRequest request) {
-        ServletRequest innermost = request;
-        while (innermost instanceof ServletRequestWrapper wrapper) {
-            innermost = wrapper.getRequest();
-        }
+        ServletRequest innermost = CoreHandover.innermost(request);
         return innermost.getClass().getName().startsWith("org.apache.catalina.connector.");
     }
 }

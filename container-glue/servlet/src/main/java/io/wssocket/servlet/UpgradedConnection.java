@@ -35,6 +35,8 @@ abstract class UpgradedConnection implements Connection {
     private final boolean secure;
 
     volatile ConnectionHandler handler;
+    /** {@link #readAvailable}, made once: the container's read callbacks run it on the strand. */
+    final Runnable readTask = this::readAvailable;
     private volatile WritabilityListener writabilityListener;
     volatile long lastReadNanos = System.nanoTime();
     volatile long lastWriteNanos = System.nanoTime();
@@ -422,7 +424,7 @@ abstract class UpgradedConnection implements Connection {
         boolean first = this.handler == null;
         this.handler = handler;
         if (first) {
-            strand.execute(this::readAvailable); // bytes that arrived before the session was ready
+            strand.execute(readTask); // bytes that arrived before the session was ready
         }
     }
 
