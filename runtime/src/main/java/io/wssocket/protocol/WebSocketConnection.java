@@ -243,6 +243,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         return connection.isWritable();
     }
 
+    /** Before a wait for this connection's writes: see {@link Connection#flushBeforeWait}. Any thread. */
+    public void flushBeforeWait(long timeoutMillis) {
+        connection.flushBeforeWait(timeoutMillis);
+    }
+
     /** When the socket last took bytes. */
     public long lastWriteNanos() {
         return connection.lastWriteNanos();

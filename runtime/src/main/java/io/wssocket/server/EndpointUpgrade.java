@@ -28,6 +28,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -212,6 +214,11 @@ final class EndpointUpgrade {
          * was held is given back, the operator told, and the exception thrown.
          */
         Opened open(Connection connection) {
+            return open(connection, UnaryOperator.identity());
+        }
+
+        /** {@link #open(Connection)}, with the session's endpoint code run by {@code callbacks} applied to the server's executor. */
+        Opened open(Connection connection, UnaryOperator<Executor> callbacks) {
             WebSocketConnection ws = null;
             try {
                 // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
@@ -219,7 +226,7 @@ final class EndpointUpgrade {
                         server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
                 WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
                         server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
-                        server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
+                        callbacks.apply(server.callbackExecutor()), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
                         instances, route.path());
                 session.admit();
                 return new Opened(connection, ws, session);

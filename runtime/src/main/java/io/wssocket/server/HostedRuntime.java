@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@link HostedServer}: the standalone server's container, registry, sessions and endpoint
@@ -198,6 +199,11 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         }
 
         @Override
+        public Session open(Connection connection, UnaryOperator<Executor> callbacks) {
+            return open(connection);
+        }
+
+        @Override
         public void abandon() {
             // nothing is held
         }
@@ -245,10 +251,15 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
 
         @Override
         public Session open(Connection connection) {
+            return open(connection, UnaryOperator.identity());
+        }
+
+        @Override
+        public Session open(Connection connection, UnaryOperator<Executor> callbacks) {
             if (!used.compareAndSet(false, true)) {
                 throw new IllegalStateException("this upgrade was opened or abandoned before");
             }
-            EndpointUpgrade.Opened opened = upgrade.open(connection);
+            EndpointUpgrade.Opened opened = upgrade.open(connection, callbacks);
             connection.loop().execute(() -> opened.begin(NOTHING_LEFT));
             return opened.session();
         }

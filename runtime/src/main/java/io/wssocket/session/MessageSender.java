@@ -86,6 +86,7 @@ final class MessageSender implements BackpressureListener {
             return;
         }
         long timeout = sendTimeoutMillis;
+        ws.flushBeforeWait(timeout);
         boolean roomMade = waitOnPeer(() -> awaitRoom(timeout), "waiting for the peer to read");
         if (!roomMade) {
             throw timedOut(timeout);
@@ -142,6 +143,11 @@ final class MessageSender implements BackpressureListener {
         return new IOException(CEILING_REASON + "; the session was dropped instead of waiting");
     }
 
+    /** A thread about to wait for one of this session's sends: see {@link WebSocketConnection#flushBeforeWait}. */
+    void flushBeforeWait() {
+        ws.flushBeforeWait(sendTimeoutMillis);
+    }
+
     long sendTimeoutMillis() {
         return sendTimeoutMillis;
     }
@@ -182,7 +188,7 @@ final class MessageSender implements BackpressureListener {
 
     private CompletableFuture<Void> sendWhole(Consumer<SendCallback> message, boolean blocking) throws IOException {
         acquire();
-        SendFuture future = new SendFuture();
+        SendFuture future = new SendFuture(this);
         try {
             if (blocking) {
                 awaitRoom();
@@ -225,7 +231,7 @@ final class MessageSender implements BackpressureListener {
         if (blocking) {
             awaitRoom();
         }
-        SendFuture future = new SendFuture();
+        SendFuture future = new SendFuture(this);
         ws.sendFragment(kind, !continuing, last, payload, future);
         checkQueueLimit(future);
         synchronized (this) {
@@ -257,14 +263,14 @@ final class MessageSender implements BackpressureListener {
 
     /** Pings and pongs may go between the fragments of a message (RFC 6455 §5.4). */
     CompletableFuture<Void> sendPing(ByteBuffer payload) {
-        SendFuture future = new SendFuture();
+        SendFuture future = new SendFuture(this);
         ws.sendPing(payload, future);
         return future;
     }
 
     /** As {@link #sendPing}. */
     CompletableFuture<Void> sendPong(ByteBuffer payload) {
-        SendFuture future = new SendFuture();
+        SendFuture future = new SendFuture(this);
         ws.sendPong(payload, future);
         return future;
     }
@@ -308,6 +314,7 @@ final class MessageSender implements BackpressureListener {
     void await(CompletableFuture<Void> future) throws IOException {
         if (!future.isDone()) {
             long timeout = sendTimeoutMillis;
+            ws.flushBeforeWait(timeout);
             WriteWait outcome = waitOnPeer(() -> awaitWrite(future, timeout), "sending");
             if (outcome == WriteWait.TIMED_OUT) {
                 throw timedOut(timeout);
@@ -378,6 +385,7 @@ final class MessageSender implements BackpressureListener {
             throw interrupted("waiting to send");
         }
         // The sender ahead holds the permit while it waits on this same peer.
+        ws.flushBeforeWait(timeout);
         if (!waitOnPeer(() -> messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS), "waiting to send")) {
             throw new SocketTimeoutException("another message was still being sent after " + timeout + " ms");
         }

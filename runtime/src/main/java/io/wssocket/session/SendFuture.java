@@ -1,10 +1,13 @@
 package io.wssocket.session;
 
 import io.wssocket.protocol.SendCallback;
-import java.util.concurrent.CompletableFuture;
 
-/** A write's completion as a future. */
-final class SendFuture extends CompletableFuture<Void> implements SendCallback {
+/** A write's completion as a future, waited on as {@link SenderFuture} says. */
+final class SendFuture extends SenderFuture<Void> implements SendCallback {
+    SendFuture(MessageSender sender) {
+        super(sender);
+    }
+
     @Override
     public void written(Throwable failure) {
         if (failure == null) {

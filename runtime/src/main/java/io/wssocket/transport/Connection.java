@@ -89,6 +89,18 @@ public interface Connection {
     /** Closes at once, dropping anything queued. Any thread. */
     void abort(Throwable cause);
 
+    /**
+     * Called by a thread about to wait for this connection's writes (a blocking send, a send's
+     * future). Where that thread holds what the connection's own writing needs, as a container's
+     * event thread does (the container's write event waits for the event it is in), the connection
+     * writes what is queued here, blocking this thread for at most {@code timeoutMillis} (none when
+     * not positive); a failure closes the connection and fails the writes. Everywhere else it does
+     * nothing: the writes finish by themselves. Any thread.
+     */
+    default void flushBeforeWait(long timeoutMillis) {
+        // writes finish without the waiting thread
+    }
+
     /** Asks for {@link ConnectionHandler#onTimer} at or shortly after {@code deadlineNanos}; 0 for none. Loop thread. */
     void scheduleTimer(long deadlineNanos);
 }

@@ -1,7 +1,6 @@
 package io.wssocket.servlet;
 
 import io.wssocket.server.host.HostedUpgrade;
-import io.wssocket.transport.Connection;
 import java.net.InetSocketAddress;
 
 /**
@@ -28,9 +27,9 @@ record AcceptedUpgrade(HostedUpgrade upgrade, ServletHost host, InetSocketAddres
      * @return false when the session could not open (the server has told the operator, with the
      *         endpoint's class): the caller closes the connection
      */
-    boolean open(Connection connection) {
+    boolean open(UpgradedConnection connection) {
         try {
-            jakarta.websocket.Session session = upgrade.open(connection);
+            jakarta.websocket.Session session = upgrade.open(connection, connection::callbacks);
             if (httpSessionId != null) {
                 httpSessions.add(httpSessionId, session);
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What one web application's WebSocket connections share: the hosted server, the few threads that
  * run the connections' strand tasks (never endpoint code: that runs on the server's callback
- * executor) and their timers, and the output queue's limits.
+ * executor, or in Tomcat on Tomcat's threads) where the container's own cannot, their timers, and
+ * the output queue's limits.
  */
 final class ServletHost implements AutoCloseable {
     private final HostedServer server;

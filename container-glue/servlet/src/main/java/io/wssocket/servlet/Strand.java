@@ -20,6 +20,8 @@ final class Strand implements ConnectionLoop {
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Held with the lock: a container's callback is running on the holding thread ({@link #runNow}). */
+    private boolean inEvent;
 
     Strand(Executor threads) {
         this.threads = threads;
@@ -40,19 +42,41 @@ final class Strand implements ConnectionLoop {
      */
     void runNow(Runnable work) {
         lock.lock();
+        boolean outer = !inEvent;
+        inEvent = true;
         try {
             runTasks();
             work.run();
             runTasks();
         } finally {
+            if (outer) {
+                inEvent = false;
+            }
             lock.unlock();
         }
         rescheduleIfLeft();
     }
 
+    /**
+     * Whether the calling thread is inside a container's callback for this connection, holding its
+     * lock: then what the container does next for this connection (its write event, for one) waits
+     * until that callback returns.
+     */
+    boolean inEvent() {
+        return lock.isHeldByCurrentThread() && inEvent;
+    }
+
+    /**
+     * On one of the web application's threads. When the lock is busy (a container's callback, which
+     * may be running endpoint code for as long as that takes), it leaves the tasks to the holder,
+     * which runs or reschedules what it finds when it lets go: a busy connection never holds one of
+     * the few shared threads.
+     */
     private void drain() {
         drainScheduled.set(false);
-        lock.lock();
+        if (!lock.tryLock()) {
+            return;
+        }
         try {
             runTasks();
         } finally {

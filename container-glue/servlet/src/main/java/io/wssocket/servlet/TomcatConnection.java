@@ -2,6 +2,9 @@ package io.wssocket.servlet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -28,17 +31,38 @@ final class TomcatConnection extends UpgradedConnection {
     private final Output output;
     private final QueueWriter queueWriter = this::writeQueued;
     private final Filler filler = this::fill;
-    /** {@link #readInEvent()}, made once: Tomcat's read events run it on the strand. */
-    private final Runnable readInEventTask = this::readInEvent;
-    /** Strand only: reading inside Tomcat's read event, the only place this connection reads. */
+    /**
+     * Tomcat's thread only, while it is in a read event for this connection (Tomcat runs one event
+     * of a socket at a time): the only place this connection reads.
+     */
     private boolean inReadEvent;
     /** Guarded by this: Tomcat has been asked for a write event and has not sent it yet. */
     private boolean writeEventAwaited;
+    /**
+     * Guarded by this: a thread waiting for this connection's writes is writing what the wrapper
+     * holds itself, blocking, outside the lock; nothing else touches the wrapper's output meanwhile.
+     */
+    private boolean blockingFlush;
 
     TomcatConnection(SocketWrapperBase<?> socket, AcceptedUpgrade accepted) {
-        super(accepted.host(), accepted.remote(), accepted.local(), accepted.secure());
+        super(accepted.host(), accepted.remote(), accepted.local(), accepted.secure(), tomcatThreads(socket, accepted.host()));
         this.socket = socket;
         this.output = buffer -> socket.write(false, buffer);
+    }
+
+    /**
+     * The strand's own tasks (a timer's, a close decided elsewhere) run on Tomcat's executor, as
+     * its events do: no threads of the glue's beside Tomcat's. A stopping Tomcat refuses them; the
+     * web application's threads take them then.
+     */
+    private static Executor tomcatThreads(SocketWrapperBase<?> socket, ServletHost host) {
+        return task -> {
+            try {
+                socket.execute(task);
+            } catch (RejectedExecutionException e) {
+                host.threads().execute(task);
+            }
+        };
     }
 
     // ---------------------------------------------------------------- Tomcat's events
@@ -46,7 +70,14 @@ final class TomcatConnection extends UpgradedConnection {
     /** Tomcat's event for this socket, on one of its threads; the answer tells Tomcat what to wait for next. */
     SocketState onEvent(SocketEvent event) {
         switch (event) {
-            case OPEN_READ -> strand.runNow(readInEventTask);
+            case OPEN_READ -> {
+                inReadEvent = true;
+                try {
+                    strand.runNow(readTask);
+                } finally {
+                    inReadEvent = false;
+                }
+            }
             case OPEN_WRITE -> {
                 synchronized (this) {
                     writeEventAwaited = false;
@@ -68,20 +99,18 @@ final class TomcatConnection extends UpgradedConnection {
 
     // ---------------------------------------------------------------- reading (strand)
 
-    private void readInEvent() {
-        inReadEvent = true;
-        try {
-            read();
-        } finally {
-            inReadEvent = false;
-        }
-    }
-
-    /** Outside Tomcat's read event (the handler installed, reading resumed), Tomcat is asked for one. */
+    /**
+     * Reads in Tomcat's read event (endpoint code run after the event's reading resumed it, too).
+     * In Tomcat's other events it leaves the input to the read event Tomcat follows them with (after
+     * {@code init}, at once, on the same thread) or that never comes (a closing connection's);
+     * elsewhere (reading resumed by another thread) Tomcat is asked for a read event.
+     */
     @Override
     void readAvailable() {
-        if (inReadEvent) {
-            read();
+        if (strand.inEvent()) {
+            if (inReadEvent) {
+                read();
+            }
         } else if (!closed && !inputDone) {
             socket.processSocket(SocketEvent.OPEN_READ, true);
         }
@@ -100,6 +129,32 @@ final class TomcatConnection extends UpgradedConnection {
         return n;
     }
 
+    // ---------------------------------------------------------------- endpoint code
+
+    /**
+     * Endpoint code made in one of Tomcat's events for this connection (a message read, the session
+     * opened) runs on that event's thread once the event's own work is done, as Tomcat's own
+     * WebSocket runs it; made anywhere else, on the server's executor. Either way it runs in the
+     * session's order: the session hands its tasks over one run at a time.
+     */
+    @Override
+    Executor callbacks(Executor server) {
+        return task -> {
+            if (strand.inEvent()) {
+                strand.execute(task);
+            } else {
+                server.execute(task);
+            }
+        };
+    }
+
+    /** Opens the session as one of Tomcat's events: its {@code onOpen} runs on this (Tomcat's) thread. */
+    boolean open(AcceptedUpgrade accepted) {
+        boolean[] opened = new boolean[1];
+        strand.runNow(() -> opened[0] = accepted.open(this));
+        return opened[0];
+    }
+
     // ---------------------------------------------------------------- writing (any thread)
 
     /**
@@ -112,9 +167,54 @@ final class TomcatConnection extends UpgradedConnection {
         flush(queueWriter);
     }
 
+    /**
+     * Before a thread waits for this connection's writes: when the socket is full it writes what
+     * the wrapper holds itself, blocking (Tomcat's blocking write, within {@code timeoutMillis}),
+     * as Tomcat's own WebSocket's blocking sends do. Waiting for Tomcat's write event instead could
+     * wait for ever: in one of this connection's events (endpoint code run there) the write event
+     * waits for this one to end; and two events sending to each other's connections would each
+     * wait for the other's. A failed write closes the connection. Rounds go on while writes are
+     * queued behind the socket, within the timeout.
+     */
+    @Override
+    public void flushBeforeWait(long timeoutMillis) {
+        long start = System.nanoTime();
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (timeoutMillis <= 0 || System.nanoTime() - start < timeoutNanos) {
+            flush();
+            synchronized (this) {
+                if (closed || !writeEventAwaited || blockingFlush) {
+                    return; // all written, or another thread writes it and the waiter hears from it
+                }
+                blockingFlush = true;
+                writeEventAwaited = false; // a write event still to come finds nothing to do
+            }
+            try {
+                socket.setWriteTimeout(timeoutMillis > 0 ? timeoutMillis : -1);
+                socket.flush(true);
+            } catch (IOException e) {
+                closeAfterBlockingFlush(e);
+                return;
+            } finally {
+                synchronized (this) {
+                    blockingFlush = false;
+                }
+            }
+        }
+    }
+
+    /** A blocking write failed: on the strand the connection closes now, so that the waiter hears at once. */
+    private void closeAfterBlockingFlush(IOException failure) {
+        if (strand.inLoop()) {
+            close(failure);
+        } else {
+            strand.execute(() -> close(failure));
+        }
+    }
+
     /** Under the lock: while the wrapper has room, then until the socket is full or all is sent. */
     private boolean writeQueued() throws IOException {
-        while (!closed && !writeEventAwaited) {
+        while (!closed && !writeEventAwaited && !blockingFlush) {
             while (!queue.isEmpty() && socket.canWrite()) {
                 writeNext(output);
             }
@@ -126,7 +226,7 @@ final class TomcatConnection extends UpgradedConnection {
             }
         }
         // Everything queued is on the wire: a connection closing after its last frame closes now.
-        return !closed && !writeEventAwaited && queue.isEmpty() && (closeWhenFlushed || outputEnded);
+        return !closed && !writeEventAwaited && !blockingFlush && queue.isEmpty() && (closeWhenFlushed || outputEnded);
     }
 
     // ---------------------------------------------------------------- closing

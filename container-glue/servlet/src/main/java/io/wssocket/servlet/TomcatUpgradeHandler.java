@@ -37,7 +37,7 @@ public final class TomcatUpgradeHandler implements InternalHttpUpgradeHandler {
     @Override
     public void init(WebConnection web) {
         TomcatConnection opened = new TomcatConnection(socket, accepted);
-        if (!accepted.open(opened)) {
+        if (!opened.open(accepted)) {
             socket.close();
             return;
         }

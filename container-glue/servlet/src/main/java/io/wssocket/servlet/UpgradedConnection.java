@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -58,8 +59,14 @@ abstract class UpgradedConnection implements Connection {
     boolean outputEnded;
 
     UpgradedConnection(ServletHost host, InetSocketAddress remote, InetSocketAddress local, boolean secure) {
+        this(host, remote, local, secure, host.threads());
+    }
+
+    /** @param strandThreads where the strand's tasks run when no container callback is running them */
+    UpgradedConnection(ServletHost host, InetSocketAddress remote, InetSocketAddress local, boolean secure,
+                       Executor strandThreads) {
         this.host = host;
-        this.strand = new Strand(host.threads());
+        this.strand = new Strand(strandThreads);
         this.remote = remote;
         this.local = local;
         this.secure = secure;
@@ -73,6 +80,15 @@ abstract class UpgradedConnection implements Connection {
 
     /** Closes the container's side of the connection. Strand, once. */
     abstract void closeTransport(Throwable cause);
+
+    /**
+     * The executor of this connection's endpoint code, given the server's: that one, unless the
+     * container's event threads may run it (then the endpoint code made during an event runs on
+     * its thread when the event's own work is done, with no hand-over to another thread).
+     */
+    Executor callbacks(Executor server) {
+        return server;
+    }
 
     /** Takes what is queued or being written, to fail it. Under the lock. */
     List<Pending> takeUnwritten() {

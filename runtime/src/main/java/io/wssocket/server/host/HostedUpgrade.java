@@ -4,6 +4,8 @@ import io.wssocket.transport.Connection;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * What WS Socket decided about an upgrade request a host handed it: refused with a status, or
@@ -36,6 +38,14 @@ public interface HostedUpgrade {
      * @throws IllegalStateException when refused, or opened or abandoned before
      */
     Session open(Connection connection);
+
+    /**
+     * {@link #open(Connection)}, with the executor of the session's endpoint code chosen by the
+     * host: {@code callbacks} is given the server's callback executor and answers the one this
+     * session uses, e.g. one that runs callbacks on the host's event thread when they are made
+     * there, and on the server's otherwise. It must still run a session's tasks in order.
+     */
+    Session open(Connection connection, UnaryOperator<Executor> callbacks);
 
     /** The host could not switch protocols: gives back what the accepted upgrade held. */
     void abandon();

@@ -29,6 +29,11 @@ public final class ServletContainers {
         return Stream.of(new TomcatContainer(), new UndertowContainer()).map(ServletContainers::named);
     }
 
+    /** A new Tomcat, not yet started: for what only Tomcat does. */
+    public static EmbeddedServletContainer tomcat() {
+        return new TomcatContainer();
+    }
+
     /** Jetty whose connector closes a connection after {@code idleTimeout} without reads or writes. */
     public static EmbeddedServletContainer jettyWithConnectorIdleTimeout(Duration idleTimeout) {
         return new JettyContainer(idleTimeout);
