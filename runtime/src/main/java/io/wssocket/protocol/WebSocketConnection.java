@@ -205,6 +205,11 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         connection.resumeReads();
     }
 
+    /** Whether the calling thread is this connection's event loop (the thread that reads it). */
+    public boolean inLoop() {
+        return connection.loop().inLoop();
+    }
+
     /** Runs {@code task} on this connection's event loop, later (never inline). Any thread. */
     public void executeOnLoop(Runnable task) {
         connection.loop().execute(task);

@@ -226,7 +226,7 @@ final class EndpointUpgrade {
                         server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
                 WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
                         server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
-                        callbacks.apply(server.callbackExecutor()), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
+                        callbacks.apply(server.callbackExecutor()), server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
                         instances, route.path());
                 session.admit();
                 return new Opened(connection, ws, session);

@@ -303,7 +303,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
             pausedForBacklog = true;
             ws.suspendReads();
         }
-        serial.execute(() -> {
+        Runnable delivery = () -> {
             cork();
             try {
                 if (target.partial()) {
@@ -323,7 +323,8 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
                 }
                 handled(size);
             }
-        });
+        };
+        serial.execute(target.streamed() ? (SerialExecutor.WaitsForInput) delivery::run : delivery);
     }
 
     /** A delivered message was handled: its bytes are released, and reading may resume. Serial executor. */

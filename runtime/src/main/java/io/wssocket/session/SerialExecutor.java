@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one session's callbacks one at a time, in submission order, on a shared executor: the
@@ -19,6 +20,9 @@ final class SerialExecutor implements Executor {
             AtomicIntegerFieldUpdater.newUpdater(SerialExecutor.class, "scheduled");
 
     private final Executor shared;
+    /** Where a task that waits for the peer's input goes when its turn comes on the reading thread. */
+    private Executor awayFromReader;
+    private BooleanSupplier onReader = () -> false;
     private final ClassLoader contextLoader;
     /** Null without a container integration: then a task runs with nothing around it. */
     private final SessionObserver observer;
@@ -35,6 +39,25 @@ final class SerialExecutor implements Executor {
         this.shared = shared;
         this.contextLoader = contextLoader;
         this.observer = observer;
+    }
+
+    /**
+     * Where {@code shared} may run tasks on the thread that reads the connection (a container's
+     * event thread), a task that waits for the peer's input ({@link WaitsForInput}) must not run
+     * there: what it waits for is read by that thread. When such a task's turn comes there, the
+     * rest of the run moves to {@code executor}, the order kept.
+     *
+     * @param onReaderThread whether the calling thread is the one that reads the connection
+     * @return this
+     */
+    SerialExecutor awayFromReader(Executor executor, BooleanSupplier onReaderThread) {
+        this.awayFromReader = executor;
+        this.onReader = onReaderThread;
+        return this;
+    }
+
+    /** A task that may wait for the peer's input: a streamed message's handler. */
+    interface WaitsForInput extends Runnable {
     }
 
     @Override
@@ -59,12 +82,18 @@ final class SerialExecutor implements Executor {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(contextLoader);
+        boolean movedAway = false;
         try {
             for (int i = 0; i < MAX_TASKS_PER_RUN; i++) {
-                Runnable task = tasks.poll();
+                Runnable task = tasks.peek();
                 if (task == null) {
                     break;
                 }
+                if (task instanceof WaitsForInput && awayFromReader != null && onReader.getAsBoolean()) {
+                    movedAway = true; // still scheduled: no other run starts before that one
+                    break;
+                }
+                tasks.poll();
                 try {
                     if (observer == null) {
                         task.run();
@@ -77,9 +106,13 @@ final class SerialExecutor implements Executor {
             }
         } finally {
             thread.setContextClassLoader(previous);
-            scheduled = 0;
-            if (!tasks.isEmpty()) {
-                schedule();
+            if (movedAway) {
+                awayFromReader.execute(this::drain);
+            } else {
+                scheduled = 0;
+                if (!tasks.isEmpty()) {
+                    schedule();
+                }
             }
         }
     }

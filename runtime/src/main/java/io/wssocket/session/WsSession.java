@@ -63,6 +63,9 @@ public final class WsSession implements Session {
      * @param inboundBudget the bytes of inbound messages all sessions of the container may hold together
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
+     * @param inputWaitExecutor runs what {@code callbackExecutor} would where that would be the
+     *     thread that reads the connection, for endpoint code that waits for the peer's input (a
+     *     streamed message's handler); the same executor where callbacks never run on that thread
      * @param encoders the endpoint's encoders, analysed at deployment; this session gets its own instances
      * @param decoders the endpoint configuration's decoders, for message handlers of custom types; this
      *     session makes its own instances when the first such handler is added
@@ -73,7 +76,8 @@ public final class WsSession implements Session {
      */
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
-                     InboundBudget inboundBudget, Set<Session> openSessions, Executor callbackExecutor, EncoderSet encoders,
+                     InboundBudget inboundBudget, Set<Session> openSessions, Executor callbackExecutor,
+                     Executor inputWaitExecutor, EncoderSet encoders,
                      DecoderSet decoders, ClassLoader applicationLoader, SessionInstances instances,
                      String endpointPath) {
         this.id = id;
@@ -88,7 +92,8 @@ public final class WsSession implements Session {
         this.encoders = encoders.open(instances);
         // Only its identity is used until it opens; the integration keeps it to hand to observers.
         this.observer = instances.integration() == null ? null : instances.integration().observe(this, endpointPath);
-        this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer);
+        this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer)
+                .awayFromReader(inputWaitExecutor, ws::inLoop);
         this.handlers = new MessageHandlers(decoders, config, instances);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = copyOf(config.getUserProperties());

@@ -158,19 +158,35 @@ abstract class UpgradedConnection implements Connection {
         close(error);
     }
 
+    /**
+     * On the strand at once (a reading loop there stops before its next read, as the handler asked
+     * in the middle of it); from another thread, after what the strand has to do before.
+     */
     @Override
     public void suspendReads() {
-        strand.execute(() -> readsSuspended = true);
+        if (strand.inLoop()) {
+            readsSuspended = true;
+        } else {
+            strand.execute(() -> readsSuspended = true);
+        }
     }
 
+    /** As {@link #suspendReads()}; the reading itself always waits for the strand's turn: never nested in a read. */
     @Override
     public void resumeReads() {
-        strand.execute(() -> {
+        if (strand.inLoop()) {
             if (readsSuspended) {
                 readsSuspended = false;
-                readAvailable(); // the container tells of new bytes only after a read found none
+                strand.execute(readTask); // the container tells of new bytes only after a read found none
             }
-        });
+        } else {
+            strand.execute(() -> {
+                if (readsSuspended) {
+                    readsSuspended = false;
+                    readAvailable();
+                }
+            });
+        }
     }
 
     @Override

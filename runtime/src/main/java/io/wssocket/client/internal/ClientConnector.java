@@ -218,7 +218,7 @@ final class ClientConnector {
                     target.secure(), null);
             WsSession session = new WsSession(idPrefix + Long.toHexString(ids.incrementAndGet()), ws, prepared.endpoint(), cec,
                     container, sessionRequest, settings.get(), inboundBudget, openSessions, lease.callbacks(),
-                    encoders, decoders,
+                    lease.callbacks(), encoders, decoders,
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
             if (config.reconnectFor(cec.getUserProperties())) {
                 long openedAt = System.nanoTime();

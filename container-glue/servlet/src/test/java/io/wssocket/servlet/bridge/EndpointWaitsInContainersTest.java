@@ -14,6 +14,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,22 +28,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Endpoint code that sends more than the socket takes at once, and waits for it, completes in every
- * container: with a blocking send, with an asynchronous send's future waited on, and with two
- * sessions whose endpoints send to each other at the same time. Each client reads nothing for a
- * while (a small receive buffer, so the server's writes fill the socket) and then everything.
+ * Endpoint code that waits on its peer completes in every container. It sends more than the socket
+ * takes at once, and waits for it: with a blocking send, with an asynchronous send's future waited
+ * on, and with two sessions whose endpoints send to each other at the same time (each client reads
+ * nothing for a while, with a small receive buffer so that the server's writes fill the socket, and
+ * then everything). It reads a streamed message whose frames come one by one.
  *
  * <p>In Tomcat the endpoint code runs on the thread of Tomcat's read event, holding the connection
  * as Tomcat's own WebSocket does: a send that waited there for Tomcat's write event would wait for
  * ever (that event waits for the read event to end), and two such sends to each other's sessions
  * would wait for each other. The waiting thread writes instead (Tomcat's blocking write).
  */
-class BlockingSendInContainersTest {
+class EndpointWaitsInContainersTest {
     private static final String CONTAINERS = "io.wssocket.servlet.containers.ServletContainers#all";
     /** Far more than a small receive buffer and the server's socket buffer hold. */
     private static final int CHUNK = 64 * 1024;
@@ -97,6 +100,21 @@ class BlockingSendInContainersTest {
         }
     }
 
+    /** Reads each binary message as a stream and answers with its length and checksum. */
+    @ServerEndpoint("/stream")
+    public static final class StreamReader {
+        @OnMessage
+        public String read(InputStream in) throws IOException {
+            CRC32 crc = new CRC32();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; total += n) {
+                crc.update(buffer, 0, n);
+            }
+            return total + " " + crc.getValue();
+        }
+    }
+
     static ByteBuffer chunk(int index) {
         byte[] bytes = new byte[CHUNK];
         for (int i = 0; i < bytes.length; i++) {
@@ -147,6 +165,25 @@ class BlockingSendInContainersTest {
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } finally {
             readers.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void aStreamedMessageWhoseFramesComeOneByOneIsReadToTheEnd(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(StreamReader.class));
+
+        try (RawWebSocket client = RawWebSocket.open(port, "/stream")) {
+            CRC32 crc = new CRC32();
+            int frames = 16;
+            for (int i = 0; i < frames; i++) {
+                byte[] piece = chunk(i).array();
+                crc.update(piece);
+                client.sendFrame(i == frames - 1, i == 0 ? 0x2 : 0x0, piece);
+                Thread.sleep(20); // the handler has read what came and waits for more
+            }
+            RawWebSocket.Frame answer = client.readFrame();
+            assertThat(new String(answer.payload(), StandardCharsets.UTF_8)).isEqualTo((long) frames * CHUNK + " " + crc.getValue());
         }
     }
 
