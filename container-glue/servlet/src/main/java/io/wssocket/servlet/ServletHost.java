@@ -21,6 +21,7 @@ final class ServletHost implements AutoCloseable {
     private final long highWaterMark;
     private final long lowWaterMark;
     private final long maxQueuedBytes;
+    private final long sendTimeoutMillis;
 
     ServletHost(HostedServer server, ServerConfig config) {
         this.server = server;
@@ -30,6 +31,7 @@ final class ServletHost implements AutoCloseable {
         this.highWaterMark = (Long) config.option("write-high-water");
         this.lowWaterMark = (Long) config.option("write-low-water");
         this.maxQueuedBytes = (Long) config.option("max-queued-bytes");
+        this.sendTimeoutMillis = (Long) config.option("send-timeout");
     }
 
     private static ThreadFactory daemons(String name) {
@@ -63,6 +65,10 @@ final class ServletHost implements AutoCloseable {
 
     long maxQueuedBytes() {
         return maxQueuedBytes;
+    }
+
+    long sendTimeoutMillis() {
+        return sendTimeoutMillis;
     }
 
     /** Closes the sessions (1001), then stops the threads. */

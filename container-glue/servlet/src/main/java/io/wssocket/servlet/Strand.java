@@ -66,6 +66,11 @@ final class Strand implements ConnectionLoop {
         return lock.isHeldByCurrentThread() && inEvent;
     }
 
+    /** Whether some thread runs the connection now (a container's callback, or tasks). */
+    boolean busy() {
+        return lock.isLocked();
+    }
+
     /**
      * On one of the web application's threads. When the lock is busy (a container's callback, which
      * may be running endpoint code for as long as that takes), it leaves the tasks to the holder,

@@ -26,6 +26,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * guards the output: the queue, its byte count and the wrapper's writes and flushes.
  */
 final class TomcatConnection extends UpgradedConnection {
+    /** How long writes may wait for an event of this connection's to end before another thread writes them. */
+    private static final long WATCHDOG_MILLIS = 100;
     private final SocketWrapperBase<?> socket;
     /** The wrapper takes a buffer whole: what the socket refuses, it keeps. */
     private final Output output;
@@ -43,6 +45,8 @@ final class TomcatConnection extends UpgradedConnection {
      * holds itself, blocking, outside the lock; nothing else touches the wrapper's output meanwhile.
      */
     private boolean blockingFlush;
+    /** Guarded by this: {@link #writeWatchdog} is scheduled. */
+    private boolean watchdogArmed;
 
     TomcatConnection(SocketWrapperBase<?> socket, AcceptedUpgrade accepted) {
         super(accepted.host(), accepted.remote(), accepted.local(), accepted.secure(), tomcatThreads(socket, accepted.host()));
@@ -203,6 +207,34 @@ final class TomcatConnection extends UpgradedConnection {
         }
     }
 
+    /**
+     * The socket filled in one of this connection's events: Tomcat's write event waits for that
+     * event to end, which endpoint code may not do soon (it may wait for the completion of an
+     * asynchronous send, as a {@code SendHandler} tells it, where no {@link #flushBeforeWait} is
+     * called). Under the lock.
+     */
+    private void armWriteWatchdog() {
+        if (!watchdogArmed && strand.inEvent()) {
+            watchdogArmed = true;
+            host.timers().schedule(this::writeWatchdog, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * {@link #WATCHDOG_MILLIS} later: if the connection is still busy and its writes still wait for
+     * Tomcat's write event, one of the web application's threads writes them, blocking, as a
+     * waiting sender would.
+     */
+    private void writeWatchdog() {
+        synchronized (this) {
+            watchdogArmed = false;
+            if (closed || !writeEventAwaited || blockingFlush || !strand.busy()) {
+                return; // written, being written, or the write event is free to come
+            }
+        }
+        host.threads().execute(() -> flushBeforeWait(host.sendTimeoutMillis()));
+    }
+
     /** A blocking write failed: on the strand the connection closes now, so that the waiter hears at once. */
     private void closeAfterBlockingFlush(IOException failure) {
         if (strand.inLoop()) {
@@ -221,6 +253,7 @@ final class TomcatConnection extends UpgradedConnection {
             if (socket.hasDataToWrite() && socket.flush(false)) {
                 writeEventAwaited = true; // the socket is full: Tomcat tells when it drained
                 socket.registerWriteInterest();
+                armWriteWatchdog();
             } else if (queue.isEmpty()) {
                 break;
             }

@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -54,19 +54,25 @@ class EndpointWaitsInContainersTest {
     /** How long the clients leave the socket full before they read. */
     private static final long STALL_MILLIS = 300;
 
-    /** Answers {@code "blocking"} or {@code "future"} with {@link #CHUNKS} binary messages of {@link #CHUNK} bytes, then "done". */
+    /**
+     * Answers {@code "blocking"}, {@code "future"} or {@code "handler"} with {@link #CHUNKS} binary
+     * messages of {@link #CHUNK} bytes, sent so and waited for, then "done".
+     */
     @ServerEndpoint("/flood")
     public static final class Flood {
         @OnMessage
         public void flood(String how, Session session) throws Exception {
+            CountDownLatch handled = new CountDownLatch(CHUNKS);
             for (int i = 0; i < CHUNKS; i++) {
                 ByteBuffer chunk = chunk(i);
-                if (how.equals("blocking")) {
-                    session.getBasicRemote().sendBinary(chunk);
-                } else {
-                    Future<Void> sent = session.getAsyncRemote().sendBinary(chunk);
-                    sent.get(30, TimeUnit.SECONDS);
+                switch (how) {
+                    case "blocking" -> session.getBasicRemote().sendBinary(chunk);
+                    case "future" -> session.getAsyncRemote().sendBinary(chunk).get(30, TimeUnit.SECONDS);
+                    default -> session.getAsyncRemote().sendBinary(chunk, result -> handled.countDown());
                 }
+            }
+            if (how.equals("handler") && !handled.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the send handlers were not all told");
             }
             session.getBasicRemote().sendText("done " + Thread.currentThread().getName());
         }
@@ -142,6 +148,18 @@ class EndpointWaitsInContainersTest {
 
         try (RawWebSocket client = slowReader(port, "/flood")) {
             client.sendText("future");
+            Thread.sleep(STALL_MILLIS);
+            readChunksThenDone(client);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void waitingForTheSendHandlersOfAsynchronousSendsCompletes(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(Flood.class));
+
+        try (RawWebSocket client = slowReader(port, "/flood")) {
+            client.sendText("handler");
             Thread.sleep(STALL_MILLIS);
             readChunksThenDone(client);
         }
