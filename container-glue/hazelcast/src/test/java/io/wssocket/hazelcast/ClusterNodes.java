@@ -1,10 +1,14 @@
 package io.wssocket.hazelcast;
 
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.Hazelcast;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +87,9 @@ final class ClusterNodes implements AutoCloseable {
 
     /**
      * A fresh server for node {@code index}, whose server has stopped (closed or drained): same
-     * WebSocket port (a balancer's configuration names it), same cluster port and members; it
-     * joins the cluster again as a new member.
+     * WebSocket port (a balancer's configuration names it), same cluster port and members. Returns
+     * once every member of this JVM counts all the nodes again, so that the new member did join
+     * the others rather than start a cluster of its own.
      */
     WebSocketServer restart(int index) {
         WebSocketServer old = servers.get(index);
@@ -93,6 +98,10 @@ final class ClusterNodes implements AutoCloseable {
         }
         WebSocketServer fresh = start(index, port(index));
         servers.set(index, fresh);
+        await("node " + index + " back in the cluster").atMost(Duration.ofSeconds(60)).until(() ->
+                Hazelcast.getAllHazelcastInstances().stream()
+                        .filter(member -> member.getConfig().getClusterName().equals(name))
+                        .allMatch(member -> member.getCluster().getMembers().size() == servers.size()));
         return fresh;
     }
 
