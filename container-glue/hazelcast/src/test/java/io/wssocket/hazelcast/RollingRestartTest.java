@@ -194,17 +194,20 @@ class RollingRestartTest {
             }
             List<Long> millis = new ArrayList<>();
             long missed = 0;
+            int again = 0;
             for (RoomMember member : phase.moved()) {
                 RoomMember.Stay gone = phase.atStart().get(member);
+                again += member.stays().indexOf(gone) > 0 ? 1 : 0;
                 RoomMember.Stay next = member.stays().get(member.stays().indexOf(gone) + 1);
                 millis.add(TimeUnit.NANOSECONDS.toMillis(next.joinedNanos() - gone.closedNanos()));
                 missed += next.first() - gone.last() - 1;
             }
             all.addAll(millis);
             out.append(String.format("node%d: messages %d..%d published while it drained and restarted; %d sessions on the "
-                    + "other nodes lost %d; %d sessions moved, reconnect %s; messages published while a moved client "
-                    + "was away: %d in all; after: %s%n", phase.node() + 1, phase.firstPublished(), phase.lastPublished(),
-                    stayed.size(), lost, millis.size(), spread(millis), missed, phase.after()));
+                    + "other nodes lost %d; %d sessions moved (%d of them moved before: their back-off goes on from "
+                    + "the first move, cap 1 s), reconnect %s; messages published while a moved client was away: %d "
+                    + "in all; after: %s%n", phase.node() + 1, phase.firstPublished(), phase.lastPublished(),
+                    stayed.size(), lost, millis.size(), again, spread(millis), missed, phase.after()));
         }
         out.append("All moved clients: reconnect ").append(spread(all)).append('\n');
         return out.toString();
