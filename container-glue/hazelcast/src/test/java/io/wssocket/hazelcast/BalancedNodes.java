@@ -59,11 +59,7 @@ final class BalancedNodes implements AutoCloseable {
 
     /** {@code NODE1}..{@code NODE3} to {@code 127.0.0.1:port}, for the configuration files. */
     Map<String, String> placeholders() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < servers.size(); i++) {
-            values.put("NODE" + (i + 1), "127.0.0.1:" + servers.get(i).localAddress().getPort());
-        }
-        return values;
+        return Balancer.placeholders(servers.stream().map(WebSocketServer::port).toList());
     }
 
     /** The node's open sessions. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,21 @@ final class Balancer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path output;
 
-    private Balancer(Process process, int port) {
+    private Balancer(Process process, int port, Path output) {
         this.process = process;
         this.port = port;
+        this.output = output;
+    }
+
+    /** {@code NODE1}..{@code NODEn} to {@code 127.0.0.1:port} of each of {@code ports}, for the configuration files. */
+    static Map<String, String> placeholders(List<Integer> ports) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < ports.size(); i++) {
+            values.put("NODE" + (i + 1), "127.0.0.1:" + ports.get(i));
+        }
+        return values;
     }
 
     /** HAProxy in the foreground with {@code docs/deploy/<file>}. */
@@ -85,7 +97,7 @@ final class Balancer implements AutoCloseable {
         Path output = dir.resolve("output.log");
         Process process = new ProcessBuilder(command.apply(dir, config)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
-        Balancer balancer = new Balancer(process, port);
+        Balancer balancer = new Balancer(process, port, output);
         try {
             await("balancer listening on " + port).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> {
@@ -112,6 +124,23 @@ final class Balancer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * How many lines of the balancer's output so far contain {@code fragment}: HAProxy in the
+     * foreground prints each change of a server's state, as in
+     * {@code Server nodes/node3 is DOWN, reason: Layer7 wrong status, code: 503, ...}.
+     */
+    long linesWith(String fragment) throws IOException {
+        try (Stream<String> lines = Files.lines(output, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(fragment)).count();
+        }
+    }
+
+    /** Waits (generously) until {@code count} lines of the output contain {@code fragment}. */
+    void awaitLines(String fragment, long count) {
+        await("balancer output: " + count + " lines with \"" + fragment + "\"").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> linesWith(fragment) >= count);
     }
 
     /** The loopback port clients connect to. */

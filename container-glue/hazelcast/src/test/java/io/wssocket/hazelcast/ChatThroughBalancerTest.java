@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wssocket.test.JdkClient;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,24 +31,16 @@ class ChatThroughBalancerTest {
         }
     }
 
-    private static Map<String, String> placeholders() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < 3; i++) {
-            values.put("NODE" + (i + 1), "127.0.0.1:" + nodes.node(i).localAddress().getPort());
-        }
-        return values;
-    }
-
     @Test
     void aRoomSpreadOverThreeNodesBehindHaproxyChats() throws Exception {
-        try (Balancer haproxy = Balancer.haproxy("haproxy-roundrobin.cfg", placeholders())) {
+        try (Balancer haproxy = Balancer.haproxy("haproxy-roundrobin.cfg", nodes.placeholders())) {
             chat(haproxy.port(), "haproxy-room");
         }
     }
 
     @Test
     void aRoomSpreadOverThreeNodesBehindNginxChats() throws Exception {
-        try (Balancer nginx = Balancer.nginx("nginx-round-robin.conf", placeholders())) {
+        try (Balancer nginx = Balancer.nginx("nginx-round-robin.conf", nodes.placeholders())) {
             chat(nginx.port(), "nginx-room");
         }
     }

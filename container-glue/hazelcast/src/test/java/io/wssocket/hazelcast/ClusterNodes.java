@@ -1,19 +1,27 @@
 package io.wssocket.hazelcast;
 
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.Hazelcast;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * WS Socket servers in this JVM, each with its own embedded Hazelcast member, joined into one
- * cluster over loopback. Started together, so that they find each other at once.
+ * cluster over loopback. Started together, so that they find each other at once; a node that
+ * stopped can be {@linkplain #restart restarted}: a new server on the same ports joins again.
  */
 final class ClusterNodes implements AutoCloseable {
     static {
@@ -27,21 +35,34 @@ final class ClusterNodes implements AutoCloseable {
         System.setProperty("hazelcast.partition.count", "31");
     }
 
-    final List<WebSocketServer> servers = new ArrayList<>();
+    /** The servers, by index; a restart replaces its node's entry. */
+    final List<WebSocketServer> servers = new CopyOnWriteArrayList<>();
+    private final String name = "test-" + UUID.randomUUID();
     private final List<Integer> clusterPorts;
+    /** The nodes' WebSocket ports, chosen by the system at the first start and kept by restarts. */
+    private final List<Integer> ports = new CopyOnWriteArrayList<>();
+    private final String members;
+    private final UnaryOperator<ServerConfig.Builder> options;
 
     ClusterNodes(int count) throws Exception {
-        String name = "test-" + UUID.randomUUID();
-        List<Integer> ports = freePorts(count);
-        clusterPorts = ports;
-        String members = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+        this(count, UnaryOperator.identity());
+    }
+
+    /** {@code count} nodes with the defaults changed by {@code options} (drain timings, say). */
+    ClusterNodes(int count, UnaryOperator<ServerConfig.Builder> options) throws Exception {
+        this.options = options;
+        clusterPorts = freePorts(count);
+        members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         List<CompletableFuture<WebSocketServer>> starting = new ArrayList<>();
-        for (int port : ports) {
-            starting.add(CompletableFuture.supplyAsync(() -> start(name, members, port)));
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            starting.add(CompletableFuture.supplyAsync(() -> start(index, 0)));
         }
         try {
             for (CompletableFuture<WebSocketServer> node : starting) {
-                servers.add(node.join());
+                WebSocketServer server = node.join();
+                servers.add(server);
+                ports.add(server.port());
             }
         } catch (RuntimeException e) {
             close();
@@ -49,9 +70,10 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    private static WebSocketServer start(String name, String members, int clusterPort) {
-        ServerConfig config = ServerConfig.defaults().host("127.0.0.1").port(0).eventLoops(1)
-                .clusterName(name).clusterMembers(members).clusterHost("127.0.0.1").clusterPort(clusterPort).build();
+    private WebSocketServer start(int index, int port) {
+        ServerConfig config = options.apply(ServerConfig.defaults().host("127.0.0.1").port(port).eventLoops(1)
+                .clusterName(name).clusterMembers(members).clusterHost("127.0.0.1").clusterPort(clusterPorts.get(index)))
+                .build();
         WebSocketServer server = WebSocketServer.create(config);
         try {
             server.container().addEndpoint(RoomEndpoint.class);
@@ -59,8 +81,33 @@ final class ClusterNodes implements AutoCloseable {
             return server;
         } catch (Exception e) {
             server.close();
-            throw new IllegalStateException("node with cluster port " + clusterPort + " did not start", e);
+            throw new IllegalStateException("node with cluster port " + clusterPorts.get(index) + " did not start", e);
         }
+    }
+
+    /**
+     * A fresh server for node {@code index}, whose server has stopped (closed or drained): same
+     * WebSocket port (a balancer's configuration names it), same cluster port and members. Returns
+     * once every member of this JVM counts all the nodes again, so that the new member did join
+     * the others rather than start a cluster of its own.
+     */
+    WebSocketServer restart(int index) {
+        WebSocketServer old = servers.get(index);
+        if (!old.termination().isDone()) {
+            throw new IllegalStateException("node " + index + " is still running");
+        }
+        WebSocketServer fresh = start(index, port(index));
+        servers.set(index, fresh);
+        await("node " + index + " back in the cluster").atMost(Duration.ofSeconds(60)).until(() ->
+                Hazelcast.getAllHazelcastInstances().stream()
+                        .filter(member -> member.getConfig().getClusterName().equals(name))
+                        .allMatch(member -> member.getCluster().getMembers().size() == servers.size()));
+        return fresh;
+    }
+
+    /** Node {@code index}'s WebSocket port (kept across restarts). */
+    int port(int index) {
+        return ports.get(index);
     }
 
     private static List<Integer> freePorts(int count) throws IOException {
@@ -86,8 +133,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     URI uri(int index, String query) {
-        return URI.create("ws://127.0.0.1:" + node(index).localAddress().getPort() + "/room"
-                + (query == null ? "" : "?" + query));
+        return URI.create("ws://127.0.0.1:" + port(index) + "/room" + (query == null ? "" : "?" + query));
+    }
+
+    /** {@code NODE1}.. to the nodes' WebSocket addresses, for a balancer's configuration. */
+    Map<String, String> placeholders() {
+        return Balancer.placeholders(ports);
     }
 
     @Override

@@ -6,6 +6,8 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * would: {@code id}, {@code room GROUP TEXT}, {@code all TEXT}, {@code to ID TEXT},
  * {@code seq GROUP N} (N messages "sender:i" to a group, in order), {@code stream GROUP} and
  * {@code stop} (publish "s:i" from another thread until told to stop; answers how many). A query
- * {@code ?group=G} joins G when the session opens.
+ * {@code ?group=G} joins G when the session opens; with {@code &announce=1} the session is then
+ * told {@code "joined NODE"}, NODE being its node's {@link Cluster#nodeId()}: where a client
+ * behind a balancer landed, and that it is in the group.
  */
 @ServerEndpoint("/room")
 public class RoomEndpoint {
@@ -24,11 +28,18 @@ public class RoomEndpoint {
     private Thread streamer;
     private volatile int streamed;
 
+    /** Query parameter: tell the client its node once it joined its group. */
+    static final String ANNOUNCE = "announce=1";
+
     @OnOpen
     public void open(Session session) {
-        String query = session.getQueryString();
-        if (query != null && query.startsWith("group=")) {
-            Cluster.of(session).join(session, query.substring("group=".length()));
+        Map<String, List<String>> query = session.getRequestParameterMap();
+        List<String> group = query.getOrDefault("group", List.of());
+        if (!group.isEmpty()) {
+            Cluster.of(session).join(session, group.get(0));
+        }
+        if (query.containsKey("announce")) {
+            session.getAsyncRemote().sendText("joined " + Cluster.of(session).nodeId());
         }
     }
 
