@@ -45,6 +45,12 @@ final class TomcatConnection extends UpgradedConnection {
      * holds itself, blocking, outside the lock; nothing else touches the wrapper's output meanwhile.
      */
     private boolean blockingFlush;
+    /**
+     * Guarded by this: the wrapper may hold bytes not yet on the socket (false once a flush found
+     * it empty). While it holds none it takes the next buffer without being asked whether it can:
+     * asking locks its queue of pending buffers, and did so several times per message.
+     */
+    private boolean wrapperHolds;
     /** Guarded by this: {@link #writeWatchdog} is scheduled. */
     private boolean watchdogArmed;
 
@@ -193,15 +199,18 @@ final class TomcatConnection extends UpgradedConnection {
                 blockingFlush = true;
                 writeEventAwaited = false; // a write event still to come finds nothing to do
             }
+            boolean flushed = false;
             try {
                 socket.setWriteTimeout(timeoutMillis > 0 ? timeoutMillis : -1);
                 socket.flush(true);
+                flushed = true;
             } catch (IOException e) {
                 closeAfterBlockingFlush(e);
                 return;
             } finally {
                 synchronized (this) {
                     blockingFlush = false;
+                    wrapperHolds = !flushed;
                 }
             }
         }
@@ -247,15 +256,19 @@ final class TomcatConnection extends UpgradedConnection {
     /** Under the lock: while the wrapper has room, then until the socket is full or all is sent. */
     private boolean writeQueued() throws IOException {
         while (!closed && !writeEventAwaited && !blockingFlush) {
-            while (!queue.isEmpty() && socket.canWrite()) {
+            while (!queue.isEmpty() && (!wrapperHolds || socket.canWrite())) {
                 writeNext(output);
+                wrapperHolds = true;
             }
-            if (socket.hasDataToWrite() && socket.flush(false)) {
+            if (wrapperHolds && socket.flush(false)) {
                 writeEventAwaited = true; // the socket is full: Tomcat tells when it drained
                 socket.registerWriteInterest();
                 armWriteWatchdog();
-            } else if (queue.isEmpty()) {
-                break;
+            } else {
+                wrapperHolds = false;
+                if (queue.isEmpty()) {
+                    break;
+                }
             }
         }
         // Everything queued is on the wire: a connection closing after its last frame closes now.
