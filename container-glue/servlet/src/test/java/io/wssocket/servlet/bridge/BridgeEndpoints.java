@@ -46,6 +46,18 @@ final class BridgeEndpoints {
         }
     }
 
+    /** Echoes texts; {@code "idle"} first makes the session time out after 1 ms of quiet (as the TCK's closing test does). */
+    @ServerEndpoint("/idle-on-request")
+    public static final class IdleOnRequest {
+        @OnMessage
+        public String text(String message, Session session) {
+            if (message.equals("idle")) {
+                session.setMaxIdleTimeout(1);
+            }
+            return message;
+        }
+    }
+
     /** A programmatic endpoint a ServletContextListener adds: answers every text with "added:" and the text. */
     public static final class Added extends Endpoint {
         @Override

@@ -108,6 +108,24 @@ class WireInServletContainersTest {
         }
     }
 
+    /** An idle timeout set by endpoint code while it handles a message closes the session as well. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void anIdleTimeoutSetWhileHandlingAMessageClosesTheSession(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("/app").initializer(new WebSocketInitializer())
+                .classes(BridgeEndpoints.IdleOnRequest.class));
+
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(handshake("/app/idle-on-request"));
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
+            socket.getOutputStream().write(maskedFrame(0x1, "idle".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(readFrame(socket.getInputStream())).isEqualTo(new Frame(0x1, "idle".getBytes(StandardCharsets.UTF_8)));
+            Frame close = readFrame(socket.getInputStream());
+            assertThat(close.opcode()).isEqualTo(0x8);
+        }
+    }
+
     /** A handshake request announcing content is refused (RFC 6455 §4.1): its bytes would be read as frames. */
     @ParameterizedTest(name = "{0}")
     @MethodSource(CONTAINERS)
