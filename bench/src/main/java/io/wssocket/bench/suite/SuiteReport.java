@@ -69,8 +69,11 @@ final class SuiteReport {
     static String markdown(List<ResultLine> lines, String section) {
         StringBuilder b = new StringBuilder();
         ResultLine meta = lines.stream().filter(l -> l.kind().equals("META")).findFirst().orElse(ResultLine.of("META"));
-        b.append(section.isEmpty() ? "## Load benchmarks: WS Socket and peer servers\n\n"
-                : "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n");
+        b.append(switch (section) {
+            case "" -> "## Load benchmarks: WS Socket and peer servers\n\n";
+            case "cluster" -> "## Load benchmarks of a WS Socket cluster (Hazelcast)\n\n";
+            default -> "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n";
+        });
         if ("true".equals(meta.get("quick"))) {
             b.append("> **Smoke run (`--quick`): one short round. These numbers only show that the "
                     + "harness works; do not quote them.**\n\n");
