@@ -120,11 +120,15 @@ public enum Scenario {
                     + "first measured send to the last of their receipts (below R × M when the nodes fall behind and "
                     + "catch up after the sending stopped); `deliveries/s` as in broadcast (over the sending time only); "
                     + "fan-out latency from the send to each receipt (one process, one clock); lost as in broadcast; "
-                    + "duplicates: messages a receiver got again or after a later one.",
+                    + "duplicates: messages a receiver got again or after a later one. **All nodes share one core of "
+                    + "a 2-core machine** (the driver has the other): the figures are what the cluster costs on one "
+                    + "machine, not how it scales out over several; `load` is the machine's 1-minute load average at "
+                    + "the end of the run (the suite's own processes included), since others' work shows in them.",
             List.of(Metric.higher("received_per_s", "received/s", 0), Metric.shown("deliveries_per_s", "deliveries/s", 0),
                     Metric.lower("p50_us", "p50 µs", 0),
                     Metric.lower("p99_us", "p99 µs", 0), Metric.shown("max_us", "max µs", 0), Metric.count("lost", "lost"),
-                    Metric.count("duplicates", "duplicates"), Metric.count("errors", "errors"))),
+                    Metric.count("duplicates", "duplicates"), Metric.count("errors", "errors"),
+                    Metric.shown("load_1m", "load", 1))),
     CLUSTER_IDLE("cluster-idle", "Cluster: what a node costs when idle",
             "WS Socket alone: one server without a cluster, a one-node cluster, and a three-node cluster (nodes as in "
                     + "cluster-broadcast). With no connection, 2 s after the last node is up: the first node's heap after "
@@ -132,11 +136,12 @@ public enum Scenario {
                     + "resident set. Then C idle connections to `/echo` on the first node (the cluster "
                     + "counts every session in its presence map), held while the runner measures again: heap per connection "
                     + "on that node and on the other nodes together (their copy of the presence entries), and its "
-                    + "threads with the connections open.",
+                    + "threads with the connections open. `load` as in cluster-broadcast.",
             List.of(Metric.lower("heap_mib", "idle heap MiB", 1), Metric.lower("idle_threads", "idle threads", 0),
                     Metric.shown("rss_mib", "idle RSS MiB", 1), Metric.lower("heap_per_conn_kib", "heap KiB/conn", 2),
                     Metric.shown("peer_heap_per_conn_kib", "other nodes' heap KiB/conn", 2),
-                    Metric.lower("threads", "threads with C conns", 0), Metric.count("errors", "errors"))),
+                    Metric.lower("threads", "threads with C conns", 0), Metric.count("errors", "errors"),
+                    Metric.shown("load_1m", "load", 1))),
     SOAK("soak", "Soak",
             "WS Socket alone, for `--soak-minutes`: well-behaved echo clients, broadcast readers and a publisher, "
                     + "connection churn, and 10 % slow consumers that never read, all bounded in count. Every "

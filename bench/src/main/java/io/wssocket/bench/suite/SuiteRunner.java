@@ -454,6 +454,10 @@ public final class SuiteRunner {
     }
 
     private static ResultLine tag(ResultLine r, ServerKind server, Scenario scenario, RunConfig config, int round) {
+        double load = RunMetadata.loadAverage();
+        if (load >= 0) {
+            r.with("load_1m", load);
+        }
         return r.with("server", server.id()).with("scenario", scenario.id()).with("config", config.id())
                 .with("label", config.label()).with("round", round);
     }
