@@ -2,9 +2,8 @@ package io.wssocket.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wssocket.bench.suite.LoopbackPorts;
 import io.wssocket.bench.suite.ResultLine;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ class ClusterBroadcastTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         String name = "bench-test-" + UUID.randomUUID();
-        List<Integer> clusterPorts = freePorts(2);
+        List<Integer> clusterPorts = LoopbackPorts.free(2);
         Map<String, String> timings = Map.of("hazelcast.wait.seconds.before.join", "0",
                 "hazelcast.max.wait.seconds.before.join", "0", "hazelcast.tcp.join.port.try.count", "1");
         timings.forEach(System::setProperty);
@@ -76,19 +75,5 @@ class ClusterBroadcastTest {
         assertThat(r.number("delivered")).isEqualTo(r.number("expected"));
         assertThat(r.number("expected").orElseThrow()).isEqualTo(20 * r.number("sent").orElseThrow());
         assertThat(r.number("received_per_s").orElseThrow()).isPositive();
-    }
-
-    private static List<Integer> freePorts(int count) throws Exception {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.wssocket.bench.suite;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,7 +192,7 @@ public final class SuiteRunner {
         String name = "bench-" + logDir.getFileName() + "-" + base;
         List<ServerProcess> nodes = new ArrayList<>();
         try {
-            List<Integer> clusterPorts = freeLoopbackPorts(layout.nodes());
+            List<Integer> clusterPorts = LoopbackPorts.free(layout.nodes());
             for (int i = 0; i < layout.processes(); i++) {
                 nodes.add(ServerProcess.start(server, options, classPath, logDir.resolve(base + "-node" + i),
                         layout.nodeJvmArgs(i, name, clusterPorts), 0));
@@ -266,21 +264,6 @@ public final class SuiteRunner {
     /** Stops the nodes together: each leaves the cluster on SIGTERM, which takes a moment. */
     private static void stopAll(List<ServerProcess> nodes) {
         nodes.parallelStream().forEach(ServerProcess::close);
-    }
-
-    /** Ports free on loopback right now, for the nodes' cluster listeners. */
-    private static List<Integer> freeLoopbackPorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private String nodesTrouble(String base, ClusterLayout layout) {
