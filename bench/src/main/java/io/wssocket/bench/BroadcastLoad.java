@@ -1,9 +1,11 @@
 package io.wssocket.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,14 @@ import org.HdrHistogram.Histogram;
  * included). The last K connections are slow consumers: opened with a tiny receive buffer, they
  * never read after the handshake, so the server's writes to them stall.
  *
+ * <p>With {@code --ports} the connections are spread over several servers (the nodes of a
+ * cluster), connection i to the (i mod N)-th port: the sender to the first, the receivers evenly
+ * over all of them; {@code --path /cluster-broadcast} then has each message reach them through
+ * the cluster ({@link ClusterBroadcastEndpoint}).
+ *
  * <p>Every other (fast) receiver checks each message byte for byte and its sequence number in
- * order; a gap counts as lost messages, as does every message not received within the drain
+ * order; a gap counts as lost messages, a message received again (or after a later one) as a
+ * duplicate, as does every message not received within the drain
  * timeout after the sending stops (of those sent from the end of the warmup on: see
  * {@link #countedLoss}). Fan-out latency (send to receipt, both in this process) of the
  * messages sent during the measured time goes into a histogram. With {@code --hold 1} the driver
@@ -31,16 +39,18 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
 
     static final Set<String> OPTIONS = Set.of("server", "host", "port", "path", "concurrency", "receivers",
             "rate", "size", "slow", "slow-receive-buffer", "warmup", "duration", "drain-timeout", "hold",
-            "hold-timeout", "connect-timeout");
+            "hold-timeout", "connect-timeout", "ports");
     static final String USAGE = "options: --receivers 1000 --rate 10 --size 64 --slow 0 --slow-receive-buffer 4096"
             + " --warmup 3 --duration 5 --drain-timeout 5 --hold 0 --hold-timeout 300 --concurrency 100 --connect-timeout 60"
-            + " --host 127.0.0.1 --port 8080 --path /broadcast --server NAME";
+            + " --host 127.0.0.1 --port 8080 | --ports 8081,8082,8083 --path /broadcast --server NAME";
     private static final long HIGHEST_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
     private static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private enum Phase { CONNECTING, WARMUP, MEASURING, DRAINING, HOLDING }
 
     private final String server;
+    /** The servers' addresses; connection i connects to the (i mod N)-th. */
+    private final List<InetSocketAddress> nodes;
     private final int receivers;
     private final int slow;
     private final int slowReceiveBuffer;
@@ -61,12 +71,17 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
     private long firstMeasured = Long.MAX_VALUE;
     private long endMeasured = Long.MAX_VALUE;
     private long measuredDeliveries;
+    /** When the first measured message was due, and when the last of the measured deliveries arrived. */
+    private long measureStartNs;
+    private long lastMeasuredReceiptNs;
     private long lost;
+    private long duplicates;
     private final ByteBuffer sendBuffer;
 
     BroadcastLoad(DriverArgs args) {
         super(args, BroadcastEndpoint.PATH);
         this.server = args.string("server", "unknown");
+        this.nodes = args.ports("ports", port).stream().map(p -> new InetSocketAddress(host, p)).toList();
         this.receivers = args.integer("receivers", 1000, 1, 1_000_000);
         this.slow = args.integer("slow", 0, 0, receivers - 1);
         this.slowReceiveBuffer = args.integer("slow-receive-buffer", 4096, 1, 1 << 20);
@@ -101,6 +116,16 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
     }
 
     @Override
+    InetSocketAddress address(Receiver r) {
+        return r.node;
+    }
+
+    /** The node connection {@code id} connects to, of {@code nodes}: the sender (0) to the first, the rest round-robin. */
+    static int nodeOf(int id, int nodes) {
+        return id % nodes;
+    }
+
+    @Override
     int receiveBuffer(Receiver r) {
         return r.slow ? slowReceiveBuffer : 0;
     }
@@ -126,6 +151,7 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
                 if (now >= phaseEnd) {
                     phase = Phase.MEASURING;
                     firstMeasured = sent;
+                    measureStartNs = sendStart + (long) (sent * 1e9 / rate);
                     phaseEnd = now + durationNs;
                 }
             }
@@ -180,7 +206,7 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
 
     private boolean allFastReceiversCaughtUp() {
         for (Receiver r : connections) {
-            if (!r.slow && r.state() == ClientConnection.State.OPEN && r.nextSequence < sent) {
+            if (!r.slow && r.state() == ClientConnection.State.OPEN && r.order.next() < sent) {
                 return false;
             }
         }
@@ -191,7 +217,7 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
         long missing = 0;
         for (Receiver r : connections) {
             if (!r.slow && r.state() == ClientConnection.State.OPEN) {
-                missing += countedLoss(r.nextSequence, sent);
+                missing += countedLoss(r.order.next(), sent);
             }
         }
         if (missing > 0) {
@@ -221,14 +247,19 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
         // Over the time the measured messages were sent in (their count over the rate), not the
         // measured wall time: that holds one message more or less than the schedule put in it.
         double seconds = measuredSent / rate;
+        // Over the time from the first measured send to the last measured receipt (at least the
+        // sending time): what the receivers got per second, below the offered rate when the server
+        // falls behind and catches up only after the sending stopped.
+        double receiving = Math.max(seconds, (lastMeasuredReceiptNs - measureStartNs) / 1e9);
         return String.format(Locale.ROOT,
-                "RESULT server=%s scenario=%s receivers=%d slow=%d rate=%s size=%d duration_s=%.1f sent=%d"
-                        + " expected=%d delivered=%d deliveries_per_s=%.1f p50_us=%.1f p99_us=%.1f max_us=%.1f"
-                        + " lost=%d errors=%d",
-                server, slow > 0 ? "slow" : "broadcast", receivers, slow, formatRate(rate), size, seconds, measuredSent,
-                measuredSent * (receivers - slow), measuredDeliveries, seconds > 0 ? measuredDeliveries / seconds : 0,
-                micros(50), micros(99), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0,
-                lost, errors.count());
+                "RESULT server=%s scenario=%s nodes=%d receivers=%d slow=%d rate=%s size=%d duration_s=%.1f sent=%d"
+                        + " expected=%d delivered=%d deliveries_per_s=%.1f received_per_s=%.1f p50_us=%.1f p99_us=%.1f"
+                        + " max_us=%.1f lost=%d duplicates=%d errors=%d",
+                server, slow > 0 ? "slow" : "broadcast", nodes.size(), receivers, slow, formatRate(rate), size, seconds,
+                measuredSent, measuredSent * (receivers - slow), measuredDeliveries,
+                seconds > 0 ? measuredDeliveries / seconds : 0, measuredDeliveries > 0 ? measuredDeliveries / receiving : 0,
+                micros(50), micros(99),
+                latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0, lost, duplicates, errors.count());
     }
 
     private static String formatRate(double rate) {
@@ -239,13 +270,19 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
     final class Receiver extends ClientConnection {
 
         final boolean slow;
+        final InetSocketAddress node;
         private final byte[] head = new byte[BroadcastPayload.HEAD];
-        private long nextSequence;
+        private final DeliverySequence order = new DeliverySequence();
         private int messageOffset;
 
         Receiver(int id, SecureRandom random, boolean slow) {
-            super(id, BroadcastLoad.this, host, port, path, random, id == 0 ? 16 * (size + 14) : 0);
+            this(id, random, slow, nodes.get(nodeOf(id, nodes.size())));
+        }
+
+        private Receiver(int id, SecureRandom random, boolean slow, InetSocketAddress node) {
+            super(id, BroadcastLoad.this, host, node.getPort(), path, random, id == 0 ? 16 * (size + 14) : 0);
             this.slow = slow;
+            this.node = node;
         }
 
         @Override
@@ -275,7 +312,7 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
                 int at = chunk.slice(chunk.position() + inHead, n - inHead)
                         .mismatch(ByteBuffer.wrap(template, messageOffset + inHead, n - inHead));
                 if (at >= 0) {
-                    throw new ProtocolException("broadcast message " + nextSequence + " differs at byte "
+                    throw new ProtocolException("broadcast message after " + (order.next() - 1) + " differs at byte "
                             + (messageOffset + inHead + at));
                 }
             }
@@ -292,21 +329,25 @@ public final class BroadcastLoad extends SelectorLoad<BroadcastLoad.Receiver> {
             if (sequence < 0 || sequence >= sent) {
                 throw new ProtocolException("broadcast message with a sequence number never sent");
             }
-            if (sequence < nextSequence) {
-                throw new ProtocolException("broadcast message " + sequence + " again or out of order, after "
-                        + (nextSequence - 1));
+            long expected = order.next();
+            if (order.accept(sequence) == DeliverySequence.REPEAT) {
+                // counted, not fatal: a cluster that repeats a message should show how often
+                duplicates++;
+                errors.add("connection " + id + ": message " + sequence + " again or out of order, after "
+                        + (expected - 1), 1);
+                return;
             }
-            long missed = slow ? 0 : countedLoss(nextSequence, sequence);
+            long missed = slow ? 0 : countedLoss(expected, sequence);
             if (missed > 0) {
                 lost += missed;
-                errors.add("connection " + id + ": messages " + nextSequence + " to " + (sequence - 1) + " never arrived",
+                errors.add("connection " + id + ": messages " + expected + " to " + (sequence - 1) + " never arrived",
                         missed);
             }
-            nextSequence = sequence + 1;
             if (!slow && sequence >= firstMeasured && sequence < endMeasured) {
                 long ns = received - BroadcastPayload.sentNanos(head);
                 latency.recordValue(Math.min(Math.max(ns, 1), HIGHEST_LATENCY_NS));
                 measuredDeliveries++;
+                lastMeasuredReceiptNs = Math.max(lastMeasuredReceiptNs, received);
             }
         }
     }

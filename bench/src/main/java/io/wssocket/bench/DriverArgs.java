@@ -1,6 +1,8 @@
 package io.wssocket.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -62,5 +64,30 @@ final class DriverArgs {
             throw new IllegalArgumentException("--" + name + " out of range: " + value);
         }
         return s;
+    }
+
+    /**
+     * A comma-separated list of distinct ports ({@code 8081,8082,8083}), or {@code defaultPort}
+     * alone when the option is not given.
+     */
+    List<Integer> ports(String name, int defaultPort) {
+        String value = values.get(name);
+        if (value == null) {
+            return List.of(defaultPort);
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            int port;
+            try {
+                port = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " needs ports separated by commas, got " + value);
+            }
+            if (port < 1 || port > 65535 || ports.contains(port)) {
+                throw new IllegalArgumentException("--" + name + " needs distinct ports in 1..65535, got " + value);
+            }
+            ports.add(port);
+        }
+        return List.copyOf(ports);
     }
 }

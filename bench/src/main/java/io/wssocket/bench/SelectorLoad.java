@@ -140,8 +140,13 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         while (pending < concurrency && nextToConnect < target) {
             C c = connections.get(nextToConnect++);
             pending++;
-            c.connect(selector, address, receiveBuffer(c));
+            c.connect(selector, address(c), receiveBuffer(c));
         }
+    }
+
+    /** Where connection {@code c} connects: {@link #address} unless the driver spreads its connections over several. */
+    InetSocketAddress address(C c) {
+        return address;
     }
 
     /** The ramp ran out of time: every connection not open yet (or not even started) fails. */

@@ -7,7 +7,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * WS Socket's standalone server serving the {@link BenchEndpoints}, with its default settings but
  * for option {@code permessage-deflate}, set from {@code -Dbench.deflate} (true in the
- * permessage-deflate scenarios, false elsewhere), whatever its default is.
+ * permessage-deflate scenarios, false elsewhere), whatever its default is. It also serves
+ * {@link ClusterBroadcastEndpoint}, which works when the cluster options are given (as system
+ * properties {@code -Dwssocket.cluster-name=...} and so on, which every WS Socket option reads).
  */
 public final class WsSocketEchoServer implements PeerServer {
 
@@ -25,6 +27,8 @@ public final class WsSocketEchoServer implements PeerServer {
         for (ServerEndpointConfig endpoint : BenchEndpoints.configs()) {
             server.container().addEndpoint(endpoint);
         }
+        server.container().addEndpoint(ServerEndpointConfig.Builder.create(ClusterBroadcastEndpoint.class,
+                ClusterBroadcastEndpoint.PATH).build());
         server.start();
         return server.port();
     }

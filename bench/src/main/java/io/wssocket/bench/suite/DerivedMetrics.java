@@ -37,8 +37,38 @@ final class DerivedMetrics {
                 driver.with("heap_growth_mib", round(delta(before, after, "heap_used_bytes") / MIB));
                 driver.with("send_failures", (long) delta(before, after, "send_failures"));
             }
-            case BROADCAST, HOSTILE, SOAK -> {
+            case BROADCAST, HOSTILE, SOAK, CLUSTER_BROADCAST, CLUSTER_IDLE -> {
                 // the driver's figures are the result (hostile's server figures: hostile())
+            }
+        }
+        return driver;
+    }
+
+    /**
+     * A cluster-idle run's figures: the first node's heap after a full GC (live objects), live
+     * threads and RSS with no connection ({@code before}, one STATS line per node), its threads
+     * and its heap growth per connection while the driver held its {@code opened} connections
+     * ({@code held}, the same nodes in the same order), and the other nodes' heap growth per
+     * connection, summed (what they hold for the first node's sessions).
+     */
+    static ResultLine clusterIdle(ResultLine driver, List<ResultLine> before, List<ResultLine> held) {
+        if (before.isEmpty() || before.size() != held.size()) {
+            throw new IllegalArgumentException("stats of " + before.size() + " nodes before, " + held.size() + " held");
+        }
+        ResultLine first = before.get(0);
+        first.number("heap_after_gc_bytes").ifPresent(heap -> driver.with("heap_mib", round(heap / MIB)));
+        first.number("live_threads").ifPresent(threads -> driver.with("idle_threads", (long) threads));
+        first.number("rss_bytes").ifPresent(rss -> driver.with("rss_mib", round(rss / MIB)));
+        held.get(0).number("live_threads").ifPresent(threads -> driver.with("threads", (long) threads));
+        double opened = driver.number("opened").orElse(0);
+        if (opened > 0) {
+            driver.with("heap_per_conn_kib", round(delta(first, held.get(0), "heap_after_gc_bytes") / opened / KIB));
+            if (before.size() > 1) {
+                double others = 0;
+                for (int i = 1; i < before.size(); i++) {
+                    others += delta(before.get(i), held.get(i), "heap_after_gc_bytes");
+                }
+                driver.with("peer_heap_per_conn_kib", round(others / opened / KIB));
             }
         }
         return driver;

@@ -1,5 +1,6 @@
 package io.wssocket.bench.suite;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,5 +28,13 @@ public record RunConfig(String id, String label, String driverMain, List<String>
     RunConfig warmUp() {
         return new RunConfig(id + "-warmup", label + ", warm-up", driverMain, warmUpArgs, false, serverJvmArgs,
                 serverOpenFiles);
+    }
+
+    /** This run with {@code extra} after its driver arguments (known only once its servers run: their ports). */
+    RunConfig withDriverArgs(List<String> extra) {
+        List<String> args = new ArrayList<>(driverArgs);
+        args.addAll(extra);
+        return new RunConfig(id, label, driverMain, List.copyOf(args), measuresMemory, serverJvmArgs, serverOpenFiles,
+                warmUpArgs);
     }
 }

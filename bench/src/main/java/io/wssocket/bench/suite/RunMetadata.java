@@ -27,6 +27,19 @@ final class RunMetadata {
                 .with("quick", options.quick());
     }
 
+    /**
+     * The machine's load average over the last minute ({@code /proc/loadavg}), the suite's own
+     * processes included; -1 where there is none (not Linux). The cluster scenarios report it beside
+     * their figures: their nodes share the machine with whatever else runs on it.
+     */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The machine's CPUs: the runner itself is pinned to one, so availableProcessors() would say 1. */
     private static long cpuCount() {
         try {

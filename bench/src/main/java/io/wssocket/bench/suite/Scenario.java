@@ -107,6 +107,41 @@ public enum Scenario {
                     Metric.count("attack_opened", "attack conns"), Metric.count("attack_msgs", "attack msgs"),
                     Metric.text("origin_evil", "Origin: https://evil.example"), Metric.text("origin_null", "Origin: null"),
                     Metric.text("origin_same", "own origin"))),
+    CLUSTER_BROADCAST("cluster-broadcast", "Cluster broadcast",
+            "WS Socket alone. N nodes (1, 2 or 3 WS Socket servers, each its own JVM with the same options as every "
+                    + "server here, all pinned to the one server CPU) joined in one Hazelcast cluster on loopback "
+                    + "(wssocket-hazelcast, embedded members, default settings); R receivers connected to "
+                    + "`/cluster-broadcast`, spread evenly over the nodes (connection i to node i mod N); one of them, "
+                    + "on the first node, sends M text messages per second (64 B, sequence number and send time "
+                    + "inside), which the endpoint publishes with `Cluster.broadcast` to the path on every node, each "
+                    + "node sending it to its own receivers. `no cluster` is one server without a cluster and the "
+                    + "same receivers on `/broadcast` (the broadcast scenario's endpoint, a local fan-out). Every "
+                    + "delivery is verified byte for byte. `received/s`: the measured deliveries over the time from the "
+                    + "first measured send to the last of their receipts (below R × M when the nodes fall behind and "
+                    + "catch up after the sending stopped); `deliveries/s` as in broadcast (over the sending time only); "
+                    + "fan-out latency from the send to each receipt (one process, one clock); lost as in broadcast; "
+                    + "duplicates: messages a receiver got again or after a later one. **All nodes share one core of "
+                    + "a 2-core machine** (the driver has the other): the figures are what the cluster costs on one "
+                    + "machine, not how it scales out over several; `load` is the machine's 1-minute load average at "
+                    + "the end of the run (the suite's own processes included), since others' work shows in them.",
+            List.of(Metric.higher("received_per_s", "received/s", 0), Metric.shown("deliveries_per_s", "deliveries/s", 0),
+                    Metric.lower("p50_us", "p50 µs", 0),
+                    Metric.lower("p99_us", "p99 µs", 0), Metric.shown("max_us", "max µs", 0), Metric.count("lost", "lost"),
+                    Metric.count("duplicates", "duplicates"), Metric.count("errors", "errors"),
+                    Metric.shown("load_1m", "load", 1))),
+    CLUSTER_IDLE("cluster-idle", "Cluster: what a node costs when idle",
+            "WS Socket alone: one server without a cluster, a one-node cluster, and a three-node cluster (nodes as in "
+                    + "cluster-broadcast). With no connection, 2 s after the last node is up: the first node's heap after "
+                    + "a full GC (live objects, `heap_after_gc`), its live threads (the JVM's own included) and its "
+                    + "resident set. Then C idle connections to `/echo` on the first node (the cluster "
+                    + "counts every session in its presence map), held while the runner measures again: heap per connection "
+                    + "on that node and on the other nodes together (their copy of the presence entries), and its "
+                    + "threads with the connections open. `load` as in cluster-broadcast.",
+            List.of(Metric.lower("heap_mib", "idle heap MiB", 1), Metric.lower("idle_threads", "idle threads", 0),
+                    Metric.shown("rss_mib", "idle RSS MiB", 1), Metric.lower("heap_per_conn_kib", "heap KiB/conn", 2),
+                    Metric.shown("peer_heap_per_conn_kib", "other nodes' heap KiB/conn", 2),
+                    Metric.lower("threads", "threads with C conns", 0), Metric.count("errors", "errors"),
+                    Metric.shown("load_1m", "load", 1))),
     SOAK("soak", "Soak",
             "WS Socket alone, for `--soak-minutes`: well-behaved echo clients, broadcast readers and a publisher, "
                     + "connection churn, and 10 % slow consumers that never read, all bounded in count. Every "
@@ -157,6 +192,18 @@ public enum Scenario {
     /** The deflate-idle scenario's first message per connection. */
     static final int DEFLATE_IDLE_FIRST_MESSAGE = 1024;
 
+    /** The cluster sizes cluster-broadcast compares, after the server without a cluster (0). */
+    static final List<Integer> CLUSTER_SIZES = List.of(0, 1, 2, 3);
+
+    /** The cluster sizes cluster-idle measures: no cluster, one node alone, a node of three. */
+    static final List<Integer> CLUSTER_IDLE_SIZES = List.of(0, 1, 3);
+
+    /** cluster-broadcast's publishing rates (msg/s), the broadcast scenario's. */
+    static final List<Integer> CLUSTER_RATES = List.of(10, 100);
+
+    /** cluster-idle's idle connections to the first node. */
+    static final int CLUSTER_IDLE_CONNECTIONS = 2000;
+
     /** The text limit given to {@code /echo} for the blocked senders' 2 MiB messages. */
     static final String BLOCKED_ECHO_LIMIT = "-Dbench.echo.max-text=" + (2 << 20);
 
@@ -199,7 +246,16 @@ public enum Scenario {
      * group alone leaves the other's tables as they are.
      */
     String section() {
-        return this == DEFLATE || this == DEFLATE_IDLE ? "deflate" : "";
+        return switch (this) {
+            case DEFLATE, DEFLATE_IDLE -> "deflate";
+            case CLUSTER_BROADCAST, CLUSTER_IDLE -> "cluster";
+            default -> "";
+        };
+    }
+
+    /** Whether its runs need a set of cluster nodes ({@link #clusterLayouts}) rather than one server. */
+    boolean clustered() {
+        return this == CLUSTER_BROADCAST || this == CLUSTER_IDLE;
     }
 
     /**
@@ -229,9 +285,9 @@ public enum Scenario {
         return this != SOAK;
     }
 
-    /** Whether it runs on {@code server}: the soak measures WS Socket only. */
+    /** Whether it runs on {@code server}: the soak and the cluster measure WS Socket only. */
     boolean runsOn(ServerKind server) {
-        return this != SOAK || server == ServerKind.SUBJECT;
+        return (this != SOAK && !clustered()) || server == ServerKind.SUBJECT;
     }
 
     /** Whether it runs on {@code server} in {@code round}: one soak is the measurement, its length is --soak-minutes. */
@@ -298,11 +354,47 @@ public enum Scenario {
                 runs.add(hostile("chat", "e. chat: 200 members never read, 2 KB at 50 msg/s", "--attack chat --attackers 200" + d,
                         List.of(), 0));
             }
+            case CLUSTER_BROADCAST, CLUSTER_IDLE -> clusterLayouts(o).forEach(layout -> runs.addAll(layout.runs()));
             case SOAK -> runs.add(new RunConfig("soak-" + o.soakMinutes() + "min",
                     o.soakMinutes() + " min, mixed load", "io.wssocket.bench.SoakLoad",
                     split("--duration " + o.soakMinutes() * 60 + " --sample 30"), false));
         }
         return runs;
+    }
+
+    /**
+     * The cluster scenarios' server sets in order, each with the runs that share it: for
+     * cluster-broadcast each of {@link #CLUSTER_SIZES} at each of {@link #CLUSTER_RATES}; for
+     * cluster-idle each of {@link #CLUSTER_IDLE_SIZES} with {@link #CLUSTER_IDLE_CONNECTIONS} idle
+     * connections. None for the other scenarios.
+     */
+    List<ClusterLayout> clusterLayouts(SuiteOptions o) {
+        List<ClusterLayout> layouts = new ArrayList<>();
+        if (this == CLUSTER_BROADCAST) {
+            for (int nodes : CLUSTER_SIZES) {
+                List<RunConfig> runs = new ArrayList<>();
+                for (int rate : CLUSTER_RATES) {
+                    runs.add(new RunConfig(ClusterLayout.idOf(nodes) + "-rate-" + rate,
+                            String.format(Locale.ROOT, "%s, %,d receivers, %d msg/s", nodesLabel(nodes), o.receivers(), rate),
+                            "io.wssocket.bench.BroadcastLoad", split("--receivers " + o.receivers() + " --rate " + rate
+                                    + " --path " + (nodes == 0 ? "/broadcast" : "/cluster-broadcast")
+                                    + " --warmup " + o.warmup() + " --duration " + o.duration()), false));
+                }
+                layouts.add(new ClusterLayout(nodes, runs));
+            }
+        } else if (this == CLUSTER_IDLE) {
+            for (int nodes : CLUSTER_IDLE_SIZES) {
+                layouts.add(new ClusterLayout(nodes, List.of(new RunConfig(ClusterLayout.idOf(nodes) + "-idle",
+                        String.format(Locale.ROOT, "%s, %,d connections", nodesLabel(nodes), CLUSTER_IDLE_CONNECTIONS),
+                        "io.wssocket.bench.IdleLoad", split("--connections " + CLUSTER_IDLE_CONNECTIONS
+                                + " --duration " + o.duration()), true))));
+            }
+        }
+        return layouts;
+    }
+
+    private static String nodesLabel(int nodes) {
+        return nodes == 0 ? "no cluster" : nodes == 1 ? "1 node" : nodes + " nodes";
     }
 
     private static RunConfig hostile(String id, String label, String args, List<String> jvmArgs, int openFiles) {

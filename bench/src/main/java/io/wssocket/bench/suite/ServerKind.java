@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * core carries its own Servlet 6.1 API, which it calls).
  */
 public enum ServerKind {
-    WSSOCKET("wssocket", "WS Socket", "io.wssocket.bench.WsSocketEchoServer", Jars.WSSOCKET_RUNTIME),
+    /** With the cluster transport (Hazelcast) on its class path: idle unless the cluster scenarios set cluster-name. */
+    WSSOCKET("wssocket", "WS Socket", "io.wssocket.bench.WsSocketEchoServer",
+            Jars.WSSOCKET_RUNTIME + "|wssocket-hazelcast|/container-glue/hazelcast/target/|/com/hazelcast/"),
     JETTY("jetty", "Jetty 12.1", "io.wssocket.bench.JettyEchoServer", "/org/eclipse/jetty/|" + Jars.SERVLET_API),
     TOMCAT("tomcat", "Tomcat 11", "io.wssocket.bench.TomcatEchoServer", "/org/apache/tomcat/"),
     /** WS Socket as the WebSocket implementation of embedded Tomcat, through wssocket-servlet. */

@@ -15,7 +15,8 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all: " + ServerKind.ids() + ")",
-            "  --scenarios \"a b ...\"   echo idle deflate deflate-idle broadcast slow hostile soak (default: all but soak)",
+            "  --scenarios \"a b ...\"   echo idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
+            "                          (default: all but soak; the cluster ones and soak run on WS Socket only)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
             "  --duration S            measured seconds per driver run (default 5)",
             "  --warmup S              warmup seconds per driver run (default 3)",
@@ -96,6 +97,10 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             if (s == Scenario.SOAK) {
                 continue;
             }
+            if (s.clustered()) {
+                // not per server: WS Socket only
+                continue;
+            }
             perServerRound += 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
                 perServerRound += switch (s) {
@@ -107,13 +112,36 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                     case SLOW -> receivers / 1000.0 + warmup + duration + 4;
                     // a server start and stop, a driver JVM, the stats while held; the fd attack's ramp
                     case HOSTILE -> attackSeconds + 8 + (run.id().equals("fd") ? 12 : 0);
-                    case SOAK -> 0; // counted below
+                    case SOAK, CLUSTER_BROADCAST, CLUSTER_IDLE -> 0; // counted below
                 };
             }
         }
         // the soak runs on WS Socket only
         double soak = scenarios.contains(Scenario.SOAK) && servers.contains(ServerKind.SUBJECT) ? soakMinutes * 60.0 + 7 : 0;
-        return perServerRound * servers.size() * rounds + soak; // one soak, whatever the rounds
+        return perServerRound * servers.size() * rounds + soak + clusterSecondsPerRound() * rounds; // one soak, whatever the rounds
+    }
+
+    /**
+     * The cluster scenarios' seconds per round (WS Socket only), as measured on the 2-core machine:
+     * about 3 s to start a node and join it, 2 s to stop a set, per broadcast run the ramp and the
+     * driver's JVM besides its warmup and measured time, per idle run the settling, the ramp and the
+     * measurements.
+     */
+    private double clusterSecondsPerRound() {
+        if (!servers.contains(ServerKind.SUBJECT)) {
+            return 0;
+        }
+        double seconds = 0;
+        for (Scenario s : scenarios) {
+            for (ClusterLayout layout : s.clusterLayouts(this)) {
+                seconds += 3 * layout.processes() + 2;
+                for (RunConfig run : layout.runs()) {
+                    seconds += s == Scenario.CLUSTER_IDLE ? Scenario.CLUSTER_IDLE_CONNECTIONS / 1000.0 + duration + 4
+                            : receivers / 1000.0 + warmup + duration + 1.5;
+                }
+            }
+        }
+        return seconds;
     }
 
     String describe() {

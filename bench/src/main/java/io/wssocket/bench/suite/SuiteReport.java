@@ -69,8 +69,11 @@ final class SuiteReport {
     static String markdown(List<ResultLine> lines, String section) {
         StringBuilder b = new StringBuilder();
         ResultLine meta = lines.stream().filter(l -> l.kind().equals("META")).findFirst().orElse(ResultLine.of("META"));
-        b.append(section.isEmpty() ? "## Load benchmarks: WS Socket and peer servers\n\n"
-                : "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n");
+        b.append(switch (section) {
+            case "" -> "## Load benchmarks: WS Socket and peer servers\n\n";
+            case "cluster" -> "## Load benchmarks of a WS Socket cluster (Hazelcast)\n\n";
+            default -> "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n";
+        });
         if ("true".equals(meta.get("quick"))) {
             b.append("> **Smoke run (`--quick`): one short round. These numbers only show that the "
                     + "harness works; do not quote them.**\n\n");
@@ -82,12 +85,17 @@ final class SuiteReport {
                 .append("Server JVMs: `").append(orUnknown(meta.get("server_jvm"))).append("`; driver: `")
                 .append(orUnknown(meta.get("driver_jvm"))).append("`.\n")
                 .append("Settings: ").append(orUnknown(meta.get("settings"))).append(".\n\n")
-                .append("Each round runs every scenario on every server in turn, each server in its own JVM with the same "
-                        + "options, started afresh for each scenario; the load drivers are single-threaded NIO clients "
-                        + "that verify every message. Figures are medians over the rounds with min–max in brackets; "
-                        + "counts (errors, lost, failed sends) are totals. Ratios are WS Socket's median over the "
-                        + "peer's: above 1 means WS Socket has more of that figure, which is better for throughput "
-                        + "and worse for latency and memory (the arrow says which way is better).\n");
+                .append(section.equals("cluster")
+                        ? "Each round runs every layout in turn (no cluster, then 1, 2 and 3 nodes), its nodes started "
+                                + "afresh for it; the load drivers are single-threaded NIO clients that verify every message. "
+                                + "Figures are medians over the rounds with min–max in brackets; counts (errors, lost, "
+                                + "duplicates) are totals.\n"
+                        : "Each round runs every scenario on every server in turn, each server in its own JVM with the same "
+                                + "options, started afresh for each scenario; the load drivers are single-threaded NIO clients "
+                                + "that verify every message. Figures are medians over the rounds with min–max in brackets; "
+                                + "counts (errors, lost, failed sends) are totals. Ratios are WS Socket's median over the "
+                                + "peer's: above 1 means WS Socket has more of that figure, which is better for throughput "
+                                + "and worse for latency and memory (the arrow says which way is better).\n");
         for (Scenario s : scenariosIn(lines)) {
             scenario(b, s, lines);
         }

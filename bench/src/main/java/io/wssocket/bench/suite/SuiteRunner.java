@@ -31,6 +31,9 @@ public final class SuiteRunner {
      */
     private static final long DRIVER_SLACK_S = 150;
 
+    /** How long cluster-idle lets a fresh set of nodes settle before the first measurement. */
+    private static final long CLUSTER_SETTLE_MS = 2000;
+
     /** Measurements of the server per point of a slope (deflate-idle); the least of each figure counts. */
     private static final int MEMORY_SAMPLES = 3;
 
@@ -121,6 +124,12 @@ public final class SuiteRunner {
     }
 
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
+        if (scenario.clustered()) {
+            for (ClusterLayout layout : scenario.clusterLayouts(options)) {
+                runOnCluster(server, scenario, layout, round);
+            }
+            return;
+        }
         if (scenario.serverPerRun()) {
             for (RunConfig config : scenario.configs(options)) {
                 runOnOwnServer(server, scenario, config, round);
@@ -169,6 +178,103 @@ public final class SuiteRunner {
                 runHostile(process, server, scenario, config, round, base);
             }
         }
+    }
+
+    /**
+     * The runs of one cluster layout on its own set of nodes, started one after another (each
+     * joins the cluster of those before it, and prints READY once it has) and stopped together
+     * afterwards. A broadcast driver spreads its connections over the nodes ({@code --ports}); an
+     * idle driver connects to the first node, and every node is measured.
+     */
+    private void runOnCluster(ServerKind server, Scenario scenario, ClusterLayout layout, int round)
+            throws InterruptedException {
+        String base = server.id() + "-" + scenario.id() + "-" + layout.id() + "-round" + round;
+        String name = "bench-" + logDir.getFileName() + "-" + base;
+        List<ServerProcess> nodes = new ArrayList<>();
+        try {
+            List<Integer> clusterPorts = LoopbackPorts.free(layout.nodes());
+            for (int i = 0; i < layout.processes(); i++) {
+                nodes.add(ServerProcess.start(server, options, classPath, logDir.resolve(base + "-node" + i),
+                        layout.nodeJvmArgs(i, name, clusterPorts), 0));
+            }
+        } catch (IOException e) {
+            String reason = "node " + nodes.size() + " did not start: " + e.getMessage() + inBrackets(nodesTrouble(base, layout));
+            stopAll(nodes);
+            for (RunConfig c : layout.runs()) {
+                fail(server, scenario, c, round, reason);
+            }
+            return;
+        }
+        try {
+            List<Integer> ports = nodes.stream().map(ServerProcess::port).toList();
+            for (RunConfig config : layout.runs()) {
+                if (!nodes.stream().allMatch(ServerProcess::isAlive)) {
+                    fail(server, scenario, config, round, "a node exited during the scenario" + inBrackets(nodesTrouble(base, layout)));
+                    continue;
+                }
+                if (scenario == Scenario.CLUSTER_IDLE) {
+                    runClusterIdle(nodes, server, scenario, config, round, base, layout);
+                } else {
+                    runOne(nodes.get(0), server, scenario, config.withDriverArgs(ClusterLayout.spreadOver(ports)), round,
+                            base + "-node0");
+                }
+            }
+        } finally {
+            stopAll(nodes);
+        }
+    }
+
+    /**
+     * cluster-idle: every node measured with no connection (after {@link #CLUSTER_SETTLE_MS}, for
+     * the cluster's start-up to finish), then again while the driver holds its connections to
+     * the first node.
+     */
+    private void runClusterIdle(List<ServerProcess> nodes, ServerKind server, Scenario scenario, RunConfig config, int round,
+                                String base, ClusterLayout layout) throws InterruptedException {
+        Path log = logDir.resolve(base + "-" + config.id() + ".driver");
+        try {
+            Thread.sleep(CLUSTER_SETTLE_MS);
+            List<ResultLine> before = new ArrayList<>();
+            for (ServerProcess node : nodes) {
+                before.add(node.stats());
+            }
+            List<ResultLine> held = new ArrayList<>();
+            long timeout = (long) (options.warmup() + options.duration()) + DRIVER_SLACK_S;
+            ResultLine driver = DriverProcess.run(options, classPath, config, server.id(), nodes.get(0).port(), log, timeout,
+                    () -> {
+                        for (ServerProcess node : nodes) {
+                            held.add(node.stats());
+                        }
+                    });
+            if (held.isEmpty()) {
+                throw new IOException("the driver never held its connections for the memory measurement");
+            }
+            DerivedMetrics.clusterIdle(driver, before, held);
+            String trouble = nodesTrouble(base, layout);
+            if (!trouble.isEmpty()) {
+                driver.with("note", trouble);
+            }
+            record(tag(driver.withKind("RESULT"), server, scenario, config, round));
+            System.err.println("  " + config.id() + ": " + summary(scenario, driver));
+        } catch (IOException e) {
+            fail(server, scenario, config, round, e.getMessage() + inBrackets(nodesTrouble(base, layout)));
+        }
+    }
+
+    /** Stops the nodes together: each leaves the cluster on SIGTERM, which takes a moment. */
+    private static void stopAll(List<ServerProcess> nodes) {
+        nodes.parallelStream().forEach(ServerProcess::close);
+    }
+
+    private String nodesTrouble(String base, ClusterLayout layout) {
+        List<String> troubles = new ArrayList<>();
+        for (int i = 0; i < layout.processes(); i++) {
+            String trouble = serverTrouble(base + "-node" + i);
+            if (!trouble.isEmpty()) {
+                troubles.add("node " + i + ": " + trouble);
+            }
+        }
+        return String.join("; ", troubles);
     }
 
     /**
@@ -331,6 +437,10 @@ public final class SuiteRunner {
     }
 
     private static ResultLine tag(ResultLine r, ServerKind server, Scenario scenario, RunConfig config, int round) {
+        double load = RunMetadata.loadAverage();
+        if (load >= 0) {
+            r.with("load_1m", load);
+        }
         return r.with("server", server.id()).with("scenario", scenario.id()).with("config", config.id())
                 .with("label", config.label()).with("round", round);
     }

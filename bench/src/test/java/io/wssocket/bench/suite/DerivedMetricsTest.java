@@ -2,6 +2,7 @@ package io.wssocket.bench.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Figures computed from a driver's result and the server's memory before and after. */
@@ -142,5 +143,36 @@ class DerivedMetricsTest {
         assertThat(gone.get("server_state")).isEqualTo("OOM+died");
         assertThat(DerivedMetrics.hostile(ResultLine.parse("RESULT"), held, 0, false, "server: OutOfMemoryError: x")
                 .get("server_state")).isEqualTo("OOM");
+    }
+
+    @Test
+    void clusterIdleGivesTheFirstNodesIdleCostAndWhatEachNodeHoldsPerConnection() {
+        List<ResultLine> before = List.of(
+                ResultLine.parse("STATS heap_after_gc_bytes=10485760 rss_bytes=209715200 live_threads=41"),
+                ResultLine.parse("STATS heap_after_gc_bytes=10000000 rss_bytes=1 live_threads=40"),
+                ResultLine.parse("STATS heap_after_gc_bytes=10000000 rss_bytes=1 live_threads=40"));
+        List<ResultLine> held = List.of(
+                ResultLine.parse("STATS heap_after_gc_bytes=15605760 rss_bytes=1 live_threads=62"),
+                ResultLine.parse("STATS heap_after_gc_bytes=10512000 rss_bytes=1 live_threads=40"),
+                ResultLine.parse("STATS heap_after_gc_bytes=10512000 rss_bytes=1 live_threads=40"));
+
+        ResultLine r = DerivedMetrics.clusterIdle(ResultLine.parse("RESULT opened=2000"), before, held);
+
+        assertThat(r.number("heap_mib")).hasValue(10.0);
+        assertThat(r.number("rss_mib")).hasValue(200.0);
+        assertThat(r.number("idle_threads")).hasValue(41.0);
+        assertThat(r.number("threads")).hasValue(62.0);
+        assertThat(r.number("heap_per_conn_kib")).hasValue(2.5);
+        assertThat(r.number("peer_heap_per_conn_kib")).hasValue(0.5);
+    }
+
+    @Test
+    void clusterIdleOfOneServerHasNoOtherNodes() {
+        ResultLine r = DerivedMetrics.clusterIdle(ResultLine.parse("RESULT opened=1000"),
+                List.of(ResultLine.parse("STATS heap_after_gc_bytes=0 live_threads=10")),
+                List.of(ResultLine.parse("STATS heap_after_gc_bytes=1024000 live_threads=30")));
+
+        assertThat(r.number("heap_per_conn_kib")).hasValue(1.0);
+        assertThat(r.get("peer_heap_per_conn_kib")).isNull();
     }
 }

@@ -21,6 +21,8 @@ class ServerKindTest {
             "/m2/org/apache/tomcat/embed/tomcat-embed-core/11.0.27/tomcat-embed-core-11.0.27.jar",
             "/m2/org/apache/tomcat/tomcat-annotations-api/11.0.27/tomcat-annotations-api-11.0.27.jar",
             "/repo/container-glue/servlet/target/wssocket-servlet-0.1.0-SNAPSHOT.jar",
+            "/repo/container-glue/hazelcast/target/wssocket-hazelcast.jar",
+            "/m2/com/hazelcast/hazelcast/5.7.0/hazelcast-5.7.0.jar",
             "/m2/io/undertow/undertow-core/2.3.21.Final/undertow-core-2.3.21.Final.jar",
             "/m2/org/jboss/xnio/xnio-api/3.8.16.Final/xnio-api-3.8.16.Final.jar",
             "/m2/org/glassfish/tyrus/tyrus-server/2.2.0/tyrus-server-2.2.0.jar",
@@ -42,6 +44,17 @@ class ServerKindTest {
                 .contains("/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar")
                 .noneMatch(e -> e.contains("jetty") || e.contains("tyrus") || e.contains("netty"));
         assertThat(ServerKind.UNDERTOW.classPathFor(CLASS_PATH)).noneMatch(e -> e.contains("wssocket"));
+    }
+
+    @Test
+    void onlyWsSocketAloneHasTheClusterTransportForTheClusterScenarios() {
+        List<String> transport = List.of("/repo/container-glue/hazelcast/target/wssocket-hazelcast.jar",
+                "/m2/com/hazelcast/hazelcast/5.7.0/hazelcast-5.7.0.jar");
+
+        assertThat(ServerKind.WSSOCKET.classPathFor(CLASS_PATH)).containsAll(transport);
+        assertThat(ServerKind.WSSOCKET_TOMCAT.classPathFor(CLASS_PATH)).doesNotContainAnyElementsOf(transport);
+        assertThat(ServerKind.JETTY.classPathFor(CLASS_PATH)).doesNotContainAnyElementsOf(transport);
+        assertThat(ServerKind.driverClassPath(CLASS_PATH)).doesNotContainAnyElementsOf(transport);
     }
 
     @Test

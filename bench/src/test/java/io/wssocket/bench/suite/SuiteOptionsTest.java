@@ -20,12 +20,12 @@ class SuiteOptionsTest {
 
         assertThat(o.servers()).containsExactly(ServerKind.values());
         assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
-                Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE);
+                Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE, Scenario.CLUSTER_BROADCAST, Scenario.CLUSTER_IDLE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        // seven servers (WS Socket inside Tomcat the seventh): about 120 minutes
-        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 130 * 60.0);
+        // seven servers (WS Socket inside Tomcat the seventh), and the cluster's WS Socket alone: about 140 minutes
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 145 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
@@ -89,6 +89,31 @@ class SuiteOptionsTest {
         RunConfig slow = Scenario.SLOW.configs(o).get(0);
         assertThat(slow.driverArgs()).containsSequence("--slow", "20");
         assertThat(slow.measuresMemory()).isTrue();
+    }
+
+    @Test
+    void theClusterScenariosCompareOneServerWithClustersOfOneTwoAndThreeNodesOnWsSocketOnly() {
+        SuiteOptions o = parse("--scenarios", "cluster-broadcast,cluster-idle", "--receivers", "600");
+
+        assertThat(Scenario.CLUSTER_BROADCAST.runsOn(ServerKind.WSSOCKET)).isTrue();
+        assertThat(Scenario.CLUSTER_IDLE.runsOn(ServerKind.JETTY)).isFalse();
+        List<ClusterLayout> layouts = Scenario.CLUSTER_BROADCAST.clusterLayouts(o);
+        assertThat(layouts).extracting(ClusterLayout::nodes).containsExactly(0, 1, 2, 3);
+        assertThat(layouts.get(0).runs()).extracting(RunConfig::id).containsExactly("single-rate-10", "single-rate-100");
+        // without a cluster the local broadcast endpoint, with one the endpoint that publishes to the cluster
+        assertThat(layouts.get(0).runs().get(0).driverArgs()).containsSequence("--path", "/broadcast")
+                .containsSequence("--receivers", "600");
+        assertThat(layouts.get(3).runs().get(1).driverArgs()).containsSequence("--path", "/cluster-broadcast")
+                .containsSequence("--rate", "100");
+        assertThat(layouts.get(3).runs().get(1).label()).isEqualTo("3 nodes, 600 receivers, 100 msg/s");
+        assertThat(Scenario.CLUSTER_BROADCAST.configs(o)).hasSize(8);
+        List<ClusterLayout> idle = Scenario.CLUSTER_IDLE.clusterLayouts(o);
+        assertThat(idle).extracting(ClusterLayout::nodes).containsExactly(0, 1, 3);
+        assertThat(idle.get(2).runs().get(0).measuresMemory()).isTrue();
+        assertThat(Scenario.ECHO.clusterLayouts(o)).isEmpty();
+        // bounded: a few minutes per round on the 2-core machine, nothing without WS Socket
+        assertThat(o.estimatedSeconds()).isBetween(2 * 60.0 * o.rounds(), 4 * 60.0 * o.rounds());
+        assertThat(parse("--scenarios", "cluster-broadcast", "--servers", "jetty").estimatedSeconds()).isZero();
     }
 
     @Test

@@ -33,6 +33,27 @@ class SuiteReportTest {
     }
 
     @Test
+    void theClusterScenariosHaveASectionOfTheirOwnWithOneRowPerLayout() {
+        List<ResultLine> lines = List.of(ResultLine.parse("META quick=false"),
+                ResultLine.parse("RESULT server=wssocket scenario=cluster-broadcast config=single-rate-10"
+                        + " label=\"no cluster, 1,000 receivers, 10 msg/s\" round=1 received_per_s=10000 deliveries_per_s=10000"
+                        + " p50_us=6000 p99_us=60000 max_us=70000 lost=0 duplicates=0 errors=0 load_1m=12.5"),
+                ResultLine.parse("RESULT server=wssocket scenario=cluster-broadcast config=nodes-3-rate-10"
+                        + " label=\"3 nodes, 1,000 receivers, 10 msg/s\" round=1 received_per_s=10000 deliveries_per_s=10000"
+                        + " p50_us=9000 p99_us=90000 max_us=99000 lost=0 duplicates=2 errors=2 load_1m=14.0"));
+
+        String md = SuiteReport.markdown(lines, Scenario.CLUSTER_BROADCAST.section());
+
+        assertThat(Scenario.CLUSTER_IDLE.section()).isEqualTo("cluster");
+        assertThat(md).startsWith("## Load benchmarks of a WS Socket cluster (Hazelcast)")
+                .contains("### Cluster broadcast")
+                .contains("| no cluster, 1,000 receivers, 10 msg/s | WS Socket | 10,000 | 10,000 | 6,000 | 60,000 | 70,000 | 0 | 0 | 0 | 12.5 | 1 |")
+                .contains("| 3 nodes, 1,000 receivers, 10 msg/s | WS Socket | 10,000 | 10,000 | 9,000 | 90,000 | 99,000 | 0 | 2 | 2 | 14.0 | 1 |")
+                .contains("Each round runs every layout in turn")
+                .doesNotContain("Ratios");
+    }
+
+    @Test
     void wsSocketInTomcatIsAlsoComparedWithTomcatsOwnWebSocket() {
         List<ResultLine> lines = List.of(ResultLine.parse("META quick=false"),
                 echo("wssocket", 1, 150_000, 1000, 0), echo("tomcat", 1, 60_000, 2000, 0),
