@@ -28,9 +28,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -129,37 +131,19 @@ class EndpointWaitsInContainersTest {
         return ByteBuffer.wrap(bytes);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CONTAINERS)
-    void aBlockingSendOfMoreThanTheSocketTakesCompletes(EmbeddedServletContainer container) throws Exception {
-        int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(Flood.class));
-
-        try (RawWebSocket client = slowReader(port, "/flood")) {
-            client.sendText("blocking");
-            Thread.sleep(STALL_MILLIS);
-            readChunksThenDone(client);
-        }
+    /** Each container with each way endpoint code waits for its sends: see {@link Flood}. */
+    static Stream<Arguments> containersAndWaits() {
+        return Stream.of("blocking", "future", "handler")
+                .flatMap(how -> ServletContainers.all().map(container -> Arguments.of(container, how)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CONTAINERS)
-    void waitingOnTheFutureOfAnAsynchronousSendCompletes(EmbeddedServletContainer container) throws Exception {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("containersAndWaits")
+    void sendingMoreThanTheSocketTakesAndWaitingForItCompletes(EmbeddedServletContainer container, String how) throws Exception {
         int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(Flood.class));
 
         try (RawWebSocket client = slowReader(port, "/flood")) {
-            client.sendText("future");
-            Thread.sleep(STALL_MILLIS);
-            readChunksThenDone(client);
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CONTAINERS)
-    void waitingForTheSendHandlersOfAsynchronousSendsCompletes(EmbeddedServletContainer container) throws Exception {
-        int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(Flood.class));
-
-        try (RawWebSocket client = slowReader(port, "/flood")) {
-            client.sendText("handler");
+            client.sendText(how);
             Thread.sleep(STALL_MILLIS);
             readChunksThenDone(client);
         }
