@@ -63,9 +63,11 @@ public final class WsSession implements Session {
      * @param inboundBudget the bytes of inbound messages all sessions of the container may hold together
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
-     * @param inputWaitExecutor runs what {@code callbackExecutor} would where that would be the
-     *     thread that reads the connection, for endpoint code that waits for the peer's input (a
-     *     streamed message's handler); the same executor where callbacks never run on that thread
+     * @param readerFreeExecutor runs what {@code callbackExecutor} would where that could be the
+     *     thread that reads the connection, for code that must not run there: endpoint code that
+     *     waits for the peer's input (a streamed message's handler), and {@code SendHandler}s, which
+     *     endpoint code on that thread may wait for; the same executor where callbacks never run
+     *     on that thread
      * @param encoders the endpoint's encoders, analysed at deployment; this session gets its own instances
      * @param decoders the endpoint configuration's decoders, for message handlers of custom types; this
      *     session makes its own instances when the first such handler is added
@@ -77,7 +79,7 @@ public final class WsSession implements Session {
     public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
                      InboundBudget inboundBudget, Set<Session> openSessions, Executor callbackExecutor,
-                     Executor inputWaitExecutor, EncoderSet encoders,
+                     Executor readerFreeExecutor, EncoderSet encoders,
                      DecoderSet decoders, ClassLoader applicationLoader, SessionInstances instances,
                      String endpointPath) {
         this.id = id;
@@ -93,7 +95,7 @@ public final class WsSession implements Session {
         // Only its identity is used until it opens; the integration keeps it to hand to observers.
         this.observer = instances.integration() == null ? null : instances.integration().observe(this, endpointPath);
         this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer)
-                .awayFromReader(inputWaitExecutor, ws::inLoop);
+                .awayFromReader(readerFreeExecutor, ws::inLoop);
         this.handlers = new MessageHandlers(decoders, config, instances);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
         this.userProperties = copyOf(config.getUserProperties());
@@ -103,7 +105,7 @@ public final class WsSession implements Session {
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy(),
                 settings.sendStallTimeoutMillis());
         this.basicRemote = new BasicRemote(sender, this.encoders);
-        this.asyncRemote = new AsyncRemote(sender, this.encoders, callbackExecutor, this);
+        this.asyncRemote = new AsyncRemote(sender, this.encoders, readerFreeExecutor, this);
         this.inbound = new InboundDispatcher(this, handlers, serial, ws, settings.maxPendingMessages(),
                 settings.maxPendingBytes(), inboundBudget);
     }

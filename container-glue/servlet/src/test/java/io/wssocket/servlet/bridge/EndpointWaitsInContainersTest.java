@@ -8,9 +8,12 @@ import io.wssocket.servlet.containers.EmbeddedServletContainer;
 import io.wssocket.servlet.containers.ServletContainers;
 import io.wssocket.servlet.containers.WebApplication;
 import io.wssocket.test.RawWebSocket;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.Encoder;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +113,30 @@ class EndpointWaitsInContainersTest {
         }
     }
 
+    /** What {@link FailingEncoder} refuses to encode. */
+    public record Unencodable(String text) {
+    }
+
+    /** An encoder that always fails. */
+    public static final class FailingEncoder implements Encoder.Text<Unencodable> {
+        @Override
+        public String encode(Unencodable object) throws EncodeException {
+            throw new EncodeException(object, "refused");
+        }
+    }
+
+    /** Sends an object its encoder refuses and answers with what the SendHandler was told, waiting for it. */
+    @ServerEndpoint(value = "/encoder-fails", encoders = FailingEncoder.class)
+    public static final class EncoderFails {
+        @OnMessage
+        public String send(String message, Session session) throws InterruptedException {
+            BlockingQueue<SendResult> result = new ArrayBlockingQueue<>(1);
+            session.getAsyncRemote().sendObject(new Unencodable(message), result::add);
+            SendResult told = result.poll(10, TimeUnit.SECONDS);
+            return told == null ? "not told" : told.isOK() ? "ok" : "failed: " + told.getException().getMessage();
+        }
+    }
+
     /** Reads each binary message as a stream and answers with its length and checksum. */
     @ServerEndpoint("/stream")
     public static final class StreamReader {
@@ -167,6 +196,17 @@ class EndpointWaitsInContainersTest {
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } finally {
             readers.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONTAINERS)
+    void theSendHandlerOfASendWhoseEncoderFailedIsToldWhileTheEndpointWaits(EmbeddedServletContainer container) throws Exception {
+        int port = container.start(WebApplication.at("").initializer(new WebSocketInitializer()).classes(EncoderFails.class));
+
+        try (RawWebSocket client = RawWebSocket.open(port, "/encoder-fails")) {
+            client.sendText("x");
+            assertThat(client.readFrame().text()).isEqualTo("failed: refused");
         }
     }
 
