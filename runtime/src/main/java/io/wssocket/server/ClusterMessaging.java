@@ -245,6 +245,12 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         }
     }
 
+    @Override
+    public void presenceLost() {
+        LOG.log(System.Logger.Level.WARNING, "the cluster took this node for gone: recording its presence again");
+        presenceUpdater.recordAllAgain();
+    }
+
     // ---- this node's sessions ----
 
     private void opened(String path, Session session) {

@@ -167,7 +167,7 @@ class ClusterPresenceChurnTest {
     private ClusterMessaging node(int bound) {
         try {
             ClusterMessaging node = ClusterMessaging.join(cluster,
-                    new ClusterSettings("test", List.of(), "127.0.0.1", 0, false), bound);
+                    new ClusterSettings("test", List.of(), "127.0.0.1", 0, false, 15_000), bound);
             nodes.add(node);
             return node;
         } catch (java.io.IOException e) {
