@@ -29,6 +29,14 @@ public final class ClientConfig implements ContainerConfig {
      */
     public static final String RECONNECT_PROPERTY = "io.wssocket.client.reconnect";
 
+    /**
+     * A {@code ClientEndpointConfig} user property: a {@link ReconnectListener} told when the
+     * reconnection of that endpoint's sessions gives up (after {@code client-reconnect-attempts}
+     * attempts or {@code client-reconnect-time}). Any other value fails {@code connectToServer}
+     * with a {@code DeploymentException}.
+     */
+    public static final String RECONNECT_LISTENER_PROPERTY = "io.wssocket.client.reconnect-listener";
+
     private final OptionValues values;
 
     private ClientConfig(OptionValues values) {

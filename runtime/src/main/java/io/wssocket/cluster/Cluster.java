@@ -133,6 +133,12 @@ public interface Cluster {
      * Tells {@code listener} of every session that joins or leaves an endpoint's path or a group on
      * any node, on one thread at a time, from now until the returned handle is closed.
      *
+     * <p>Events are changes of the cluster's presence, which each node records shortly after its
+     * sessions change, with their latest state: changes that undo each other before their node
+     * records them (a session that opens and closes, or joins and leaves a group, within that
+     * moment) are never recorded and bring no event. Every join told is followed by its leave,
+     * when the session leaves, closes, or its node leaves the cluster or is found gone.
+     *
      * @param listener told of each change
      * @return stops the listening
      */

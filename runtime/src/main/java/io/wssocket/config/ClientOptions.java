@@ -50,7 +50,8 @@ public final class ClientOptions {
             "Client: under client-reconnect, the largest cap of the random wait before an attempt, in milliseconds.");
     public static final Option<Integer> CLIENT_RECONNECT_ATTEMPTS = Option.of("client-reconnect-attempts",
             OptionType.integer(1, Integer.MAX_VALUE), 10,
-            "Client: under client-reconnect, attempts after a close before giving up (logged). A reconnected "
+            "Client: under client-reconnect, attempts after a close before giving up (logged, and told to the "
+                    + "endpoint's ReconnectListener, user property io.wssocket.client.reconnect-listener). A reconnected "
                     + "session starts the count again only once it has stayed open for client-reconnect-max-delay, so a "
                     + "server that accepts and closes at once cannot hold a client in a fast loop.");
     public static final Option<Long> CLIENT_RECONNECT_TIME = Option.of("client-reconnect-time",

@@ -24,10 +24,16 @@ public final class ClusterOptions {
     public static final Option<Boolean> CLUSTER_CLIENT = Option.of("cluster-client", OptionType.bool(), false,
             "Connect to an existing cluster of the transport's engine as a client instead of running a member "
                     + "inside this server (cluster-port and cluster-host are then unused).");
+    public static final Option<Long> CLUSTER_CLIENT_LEASE = Option.of("cluster-client-lease",
+            OptionType.longInteger(1000, Integer.MAX_VALUE), 15000L,
+            "With cluster-client, milliseconds a client node's lease in the cluster lasts; the node renews it every "
+                    + "third of that. A client node that stops renewing (killed, cut off) is taken for gone once it "
+                    + "expires: the other nodes remove its sessions from presence, with leave events. (A member node "
+                    + "gone is noticed by the engine's membership instead.)");
 
     /** Every cluster option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(CLUSTER_NAME, CLUSTER_MEMBERS, CLUSTER_PORT, CLUSTER_HOST,
-            CLUSTER_CLIENT);
+            CLUSTER_CLIENT, CLUSTER_CLIENT_LEASE);
 
     private ClusterOptions() {
     }

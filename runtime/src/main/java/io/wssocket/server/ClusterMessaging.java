@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -43,22 +41,16 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
     private ClusterTransport transport;
     /** Each endpoint path's open sessions of this node, seen through a set that tells the cluster. */
     private final Map<String, ObservedSessions> byPath = new ConcurrentHashMap<>();
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    /** This node's open sessions by id, each with its endpoint path. */
+    private final Map<String, LocalSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byGroup = new ConcurrentHashMap<>();
     private final Map<Session, Set<String>> groupsOf = new ConcurrentHashMap<>();
     private final List<Consumer<PresenceEvent>> presenceListeners = new CopyOnWriteArrayList<>();
-    /**
-     * Presence changes are told to the engine off the thread that opens or closes a session (an
-     * event loop or a session's callback), one at a time, so a session's join is recorded before
-     * its leave.
-     */
-    private final ExecutorService presenceUpdates = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "wssocket-cluster-presence");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Records this node's presence in the cluster: the latest state of each session, one at a time. */
+    private final PresenceUpdater presenceUpdater;
 
-    private ClusterMessaging() {
+    private ClusterMessaging(int pendingBound) {
+        this.presenceUpdater = new PresenceUpdater(pendingBound, this::presenceOf, byId::keySet);
     }
 
     /**
@@ -75,13 +67,15 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         } catch (ServiceConfigurationError e) {
             throw new IOException("the cluster transport on the class path cannot be loaded: " + e, e);
         }
-        ClusterMessaging cluster = new ClusterMessaging();
-        try {
-            cluster.transport = provider.join(settings, cluster);
-        } catch (IOException | RuntimeException e) {
-            cluster.presenceUpdates.shutdownNow();
-            throw e;
-        }
+        return join(provider, settings, PresenceUpdater.PENDING_BOUND);
+    }
+
+    /** Joins through {@code provider}, with at most {@code pendingBound} sessions' presence pending. */
+    static ClusterMessaging join(ClusterTransportProvider provider, ClusterSettings settings, int pendingBound)
+            throws IOException {
+        ClusterMessaging cluster = new ClusterMessaging(pendingBound);
+        cluster.transport = provider.join(settings, cluster);
+        cluster.presenceUpdater.start(cluster.transport);
         return cluster;
     }
 
@@ -94,15 +88,13 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
 
     /** Leaves the cluster once this node's sessions are closed. */
     void close() {
-        presenceUpdates.shutdown();
-        try {
-            if (!presenceUpdates.awaitTermination(2, TimeUnit.SECONDS)) {
-                presenceUpdates.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        presenceUpdater.stop();
         transport.close();
+    }
+
+    /** The updater, for tests: how many sessions' presence waits, at most, and re-syncs. */
+    PresenceUpdater presenceUpdater() {
+        return presenceUpdater;
     }
 
     @Override
@@ -147,7 +139,7 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         }
         if (groupsOf.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(group)) {
             byGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(session);
-            update(GROUP_SCOPE + group, session.getId(), true);
+            presenceUpdater.changed(session.getId());
         }
     }
 
@@ -164,7 +156,7 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         if (members != null) {
             members.remove(session);
         }
-        update(GROUP_SCOPE + group, session.getId(), false);
+        presenceUpdater.changed(session.getId());
     }
 
     @Override
@@ -211,9 +203,9 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
                     }
                 }
                 case TO_SESSION -> {
-                    Session session = byId.get(target);
-                    if (session != null) {
-                        deliver(session, text, data);
+                    LocalSession local = byId.get(target);
+                    if (local != null) {
+                        deliver(local.session(), text, data);
                     }
                 }
                 default -> LOG.log(System.Logger.Level.WARNING, "cluster message of unknown kind " + kind + " ignored");
@@ -253,40 +245,50 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         }
     }
 
+    @Override
+    public void presenceLost() {
+        LOG.log(System.Logger.Level.WARNING, "the cluster took this node for gone: recording its presence again");
+        presenceUpdater.recordAllAgain();
+    }
+
     // ---- this node's sessions ----
 
     private void opened(String path, Session session) {
-        byId.put(session.getId(), session);
-        update(PATH_SCOPE + path, session.getId(), true);
+        byId.put(session.getId(), new LocalSession(path, session));
+        presenceUpdater.changed(session.getId());
     }
 
     private void closed(String path, Session session) {
-        byId.remove(session.getId(), session);
+        byId.remove(session.getId(), new LocalSession(path, session));
         Set<String> groups = groupsOf.remove(session);
         if (groups != null) {
             for (String group : groups) {
                 leftGroup(session, group);
             }
         }
-        update(PATH_SCOPE + path, session.getId(), false);
+        presenceUpdater.changed(session.getId());
     }
 
-    private void update(String scope, String sessionId, boolean joined) {
-        try {
-            presenceUpdates.execute(() -> {
-                try {
-                    if (joined) {
-                        transport.present(scope, sessionId);
-                    } else {
-                        transport.absent(scope, sessionId);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cluster presence of session " + sessionId + " not recorded", e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: the node leaves the cluster, and the others remove what it recorded
+    /**
+     * The scopes a session of this node is present in now: its endpoint path and its groups; none
+     * once it has closed. Read by the updater when it records the session, so that the state
+     * recorded is the latest.
+     */
+    private Set<String> presenceOf(String sessionId) {
+        LocalSession local = byId.get(sessionId);
+        if (local == null) {
+            return Set.of();
         }
+        Set<String> scopes = new HashSet<>();
+        scopes.add(PATH_SCOPE + local.path());
+        for (String group : groupsOf.getOrDefault(local.session(), Set.of())) {
+            scopes.add(GROUP_SCOPE + group);
+        }
+        return scopes;
+    }
+
+    /** A session open on this node and the endpoint path it was opened on. */
+    private record LocalSession(String path, Session session) {
     }
 
     private void publish(byte kind, String target, String text) {

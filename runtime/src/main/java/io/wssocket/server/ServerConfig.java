@@ -440,6 +440,16 @@ public final class ServerConfig implements ContainerConfig {
     }
 
     /**
+     * Option {@code cluster-client-lease}: with cluster-client, milliseconds a client node's lease
+     * lasts without renewal before the other nodes take it for gone.
+     *
+     * @return its value
+     */
+    public long clusterClientLeaseMillis() {
+        return values.get(ClusterOptions.CLUSTER_CLIENT_LEASE);
+    }
+
+    /**
      * How this server joins its cluster, from the cluster options.
      *
      * @return the settings, or null when {@code cluster-name} is empty
@@ -450,7 +460,8 @@ public final class ServerConfig implements ContainerConfig {
         }
         List<String> members = Arrays.stream(clusterMembers().split(","))
                 .map(String::strip).filter(m -> !m.isEmpty()).toList();
-        return new ClusterSettings(clusterName(), members, clusterHost(), clusterPort(), clusterClient());
+        return new ClusterSettings(clusterName(), members, clusterHost(), clusterPort(), clusterClient(),
+                clusterClientLeaseMillis());
     }
 
     TlsSettings tls() {
@@ -856,6 +867,18 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder clusterClient(boolean client) {
             return set(ClusterOptions.CLUSTER_CLIENT, client);
+        }
+
+        /**
+         * Sets option {@code cluster-client-lease}: with cluster-client, milliseconds a client node's
+         * lease lasts without renewal before the other nodes take it for gone.
+         *
+         * @param millis its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clusterClientLeaseMillis(long millis) {
+            return set(ClusterOptions.CLUSTER_CLIENT_LEASE, millis);
         }
 
         private <T> Builder set(Option<T> option, T value) {

@@ -78,5 +78,13 @@ public interface ClusterTransport extends AutoCloseable {
          * @param joined true for a join, false for a leave
          */
         void presence(String scope, String sessionId, boolean joined);
+
+        /**
+         * What this node recorded with {@link #present} may have been removed by the others, which
+         * took this node for gone (its lease expired while it was cut off): the runtime records its
+         * sessions' presence again. Nothing by default.
+         */
+        default void presenceLost() {
+        }
     }
 }

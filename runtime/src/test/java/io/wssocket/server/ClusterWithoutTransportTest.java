@@ -45,7 +45,7 @@ class ClusterWithoutTransportTest {
         ServerConfig config = ServerConfig.defaults().clusterName("chat")
                 .clusterMembers(" 127.0.0.1:5701,127.0.0.1:5702 ,").clusterPort(5702).clusterClient(true).build();
         assertThat(config.clusterSettings())
-                .isEqualTo(new ClusterSettings("chat", List.of("127.0.0.1:5701", "127.0.0.1:5702"), "127.0.0.1", 5702, true));
+                .isEqualTo(new ClusterSettings("chat", List.of("127.0.0.1:5701", "127.0.0.1:5702"), "127.0.0.1", 5702, true, 15_000));
         assertThat(ServerConfig.defaults().build().clusterSettings()).as("no cluster-name, no cluster").isNull();
     }
 

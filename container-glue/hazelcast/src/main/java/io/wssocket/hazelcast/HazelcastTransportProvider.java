@@ -47,7 +47,7 @@ public final class HazelcastTransportProvider implements ClusterTransportProvide
                     + settings.name() + " (members " + settings.members() + "): " + e.getMessage(), e);
         }
         try {
-            return new HazelcastTransport(instance, receiver);
+            return new HazelcastTransport(instance, receiver, settings.client() ? settings.clientLeaseMillis() : 0);
         } catch (RuntimeException e) {
             instance.shutdown();
             throw e;

@@ -33,15 +33,19 @@ final class ClusterNodes implements AutoCloseable {
         System.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
         System.setProperty("hazelcast.tcp.join.port.try.count", "1");
         System.setProperty("hazelcast.partition.count", "31");
+        // Expired entries (a client node's lease) are looked for every second rather than every five.
+        System.setProperty("hazelcast.internal.map.expiration.task.period.seconds", "1");
     }
 
     /** The servers, by index; a restart replaces its node's entry. */
     final List<WebSocketServer> servers = new CopyOnWriteArrayList<>();
-    private final String name = "test-" + UUID.randomUUID();
+    /** The cluster's name. */
+    final String name = "test-" + UUID.randomUUID();
     private final List<Integer> clusterPorts;
     /** The nodes' WebSocket ports, chosen by the system at the first start and kept by restarts. */
     private final List<Integer> ports = new CopyOnWriteArrayList<>();
-    private final String members;
+    /** The members' addresses, as option cluster-members takes them. */
+    final String members;
     private final UnaryOperator<ServerConfig.Builder> options;
 
     ClusterNodes(int count) throws Exception {
@@ -74,6 +78,15 @@ final class ClusterNodes implements AutoCloseable {
         ServerConfig config = options.apply(ServerConfig.defaults().host("127.0.0.1").port(port).eventLoops(1)
                 .clusterName(name).clusterMembers(members).clusterHost("127.0.0.1").clusterPort(clusterPorts.get(index)))
                 .build();
+        try {
+            return startRoomNode(config);
+        } catch (Exception e) {
+            throw new IllegalStateException("node with cluster port " + clusterPorts.get(index) + " did not start", e);
+        }
+    }
+
+    /** A server with {@link RoomEndpoint}, started. */
+    private static WebSocketServer startRoomNode(ServerConfig config) throws Exception {
         WebSocketServer server = WebSocketServer.create(config);
         try {
             server.container().addEndpoint(RoomEndpoint.class);
@@ -81,8 +94,17 @@ final class ClusterNodes implements AutoCloseable {
             return server;
         } catch (Exception e) {
             server.close();
-            throw new IllegalStateException("node with cluster port " + clusterPorts.get(index) + " did not start", e);
+            throw e;
         }
+    }
+
+    /**
+     * Starts a node that joins as a Hazelcast client of these members (option cluster-client),
+     * with a lease of {@code leaseMillis}; the caller closes it.
+     */
+    WebSocketServer startClientNode(long leaseMillis) throws Exception {
+        return startRoomNode(ServerConfig.defaults().host("127.0.0.1").port(0).eventLoops(1).clusterName(name)
+                .clusterMembers(members).clusterClient(true).clusterClientLeaseMillis(leaseMillis).build());
     }
 
     /**
@@ -134,6 +156,12 @@ final class ClusterNodes implements AutoCloseable {
 
     URI uri(int index, String query) {
         return URI.create("ws://127.0.0.1:" + port(index) + "/room" + (query == null ? "" : "?" + query));
+    }
+
+    /** The URI of {@link RoomEndpoint} on {@code server}. */
+    static URI uri(WebSocketServer server, String query) {
+        return URI.create("ws://127.0.0.1:" + server.localAddress().getPort() + "/room"
+                + (query == null ? "" : "?" + query));
     }
 
     /** {@code NODE1}.. to the nodes' WebSocket addresses, for a balancer's configuration. */

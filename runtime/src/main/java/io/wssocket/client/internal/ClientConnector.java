@@ -1,6 +1,7 @@
 package io.wssocket.client.internal;
 
 import io.wssocket.client.ClientConfig;
+import io.wssocket.client.ReconnectListener;
 
 import io.wssocket.handshake.ClientHandshakeRequest;
 import io.wssocket.handshake.ExtensionOffer;
@@ -167,6 +168,16 @@ final class ClientConnector {
         }
     }
 
+    /** The endpoint's {@link ClientConfig#RECONNECT_LISTENER_PROPERTY}, or null. */
+    private static ReconnectListener reconnectListener(ClientEndpointConfig cec, String owner) throws DeploymentException {
+        Object listener = cec.getUserProperties().get(ClientConfig.RECONNECT_LISTENER_PROPERTY);
+        if (listener == null || listener instanceof ReconnectListener) {
+            return (ReconnectListener) listener;
+        }
+        throw new DeploymentException("endpoint " + owner + ": user property " + ClientConfig.RECONNECT_LISTENER_PROPERTY
+                + " must be an " + ReconnectListener.class.getName() + ", not a " + listener.getClass().getName());
+    }
+
     /**
      * Whether this connection offers permessage-deflate. The endpoint's user property decides when
      * set; otherwise the Jakarta WebSocket spec's rule, that a client offers the extensions its
@@ -190,6 +201,8 @@ final class ClientConnector {
         EncoderSet encoders = EncoderSet.of(owner, cec.getEncoders());
         DecoderSet decoders = DecoderSet.of(owner, cec.getDecoders());
         ProxyAddress proxy = proxyFor(cec);
+        boolean reconnects = config.reconnectFor(cec.getUserProperties());
+        ReconnectListener listener = reconnects ? reconnectListener(cec, owner) : null;
         ClientHandshakeRequest request;
         try {
             request = ClientRequestHeaders.build(uri, cec, KEYS, offersDeflate(cec), config.deflateContextTakeover());
@@ -220,11 +233,11 @@ final class ClientConnector {
                     container, sessionRequest, settings.get(), inboundBudget, openSessions, lease.callbacks(),
                     lease.callbacks(), encoders, decoders,
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
-            if (config.reconnectFor(cec.getUserProperties())) {
+            if (reconnects) {
                 long openedAt = System.nanoTime();
                 session.afterClose(() -> {
                     lease.release();
-                    reconnector.closed(session, openedAt, carried, attempts -> connect(preparation, uri, attempts));
+                    reconnector.closed(session, openedAt, carried, attempts -> connect(preparation, uri, attempts), listener);
                 });
             } else {
                 session.afterClose(lease::release);

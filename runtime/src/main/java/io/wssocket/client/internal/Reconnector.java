@@ -1,18 +1,21 @@
 package io.wssocket.client.internal;
 
 import io.wssocket.client.ClientConfig;
+import io.wssocket.client.ReconnectListener;
 import io.wssocket.session.WsSession;
 import io.wssocket.wire.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reconnects the sessions of one client container that ask for it (option client-reconnect, or
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * session the application closed never reconnects. Each attempt waits {@link ReconnectBackoff}'s
  * random time, then connects on a thread of its own (a connect blocks up to connect-timeout plus
  * handshake-timeout); after client-reconnect-attempts attempts, or once client-reconnect-time has
- * passed since the close, it gives up and says so in the log. A reconnected session continues the
+ * passed since the close, it gives up, says so in the log and tells the endpoint's
+ * {@link ReconnectListener}, once. A reconnected session continues the
  * count of the attempts that made it unless it stays open for client-reconnect-max-delay, so a
  * server that accepts and at once closes again cannot hold the client in a fast loop.
  */
@@ -61,15 +65,17 @@ final class Reconnector {
      *
      * @param openedAt when it opened, in {@link System#nanoTime()} terms
      * @param carried the attempts that opened it, or null for a first connection
+     * @param listener told when the reconnection gives up, or null
      */
-    void closed(WsSession session, long openedAt, Attempts carried, Redial redial) {
+    void closed(WsSession session, long openedAt, Attempts carried, Redial redial, ReconnectListener listener) {
         CloseReason reason = session.closedWith();
         if (session.closedByApplication() || reason == null || !RECONNECT_CODES.contains(reason.getCloseCode().getCode())) {
             return;
         }
         Attempts attempts = carried != null && System.nanoTime() - openedAt < stableNanos
-                ? carried : new Attempts(session.getRequestURI().toString(), redial);
+                ? carried : new Attempts(session.getRequestURI(), redial);
         attempts.redial = redial;
+        attempts.listener = listener;
         LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.getId() + " to " + attempts.target + " closed with "
                 + reason.getCloseCode().getCode() + "; reconnecting");
         pending.add(attempts);
@@ -101,14 +107,18 @@ final class Reconnector {
 
     /** The reconnection of one session: how many attempts, since when. */
     final class Attempts {
-        private final String target;
+        private final URI target;
         private final long since = System.nanoTime();
         private volatile Redial redial;
+        private volatile ReconnectListener listener;
         private int made;
         private volatile boolean cancelled;
         private ScheduledFuture<?> next;
+        /** Why the last attempt failed; null before one has. */
+        private volatile Exception lastFailure;
+        private boolean gaveUp;
 
-        private Attempts(String target, Redial redial) {
+        private Attempts(URI target, Redial redial) {
             this.target = target;
             this.redial = redial;
         }
@@ -152,6 +162,7 @@ final class Reconnector {
                     session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "client container closed"));
                 }
             } catch (DeploymentException | IOException | RuntimeException e) {
+                lastFailure = e;
                 LOG.log(System.Logger.Level.DEBUG, () -> "reconnection to " + target + " failed: " + e);
                 if (!cancelled) {
                     scheduleNext();
@@ -160,10 +171,27 @@ final class Reconnector {
         }
 
         private void giveUp() {
+            synchronized (this) {
+                if (gaveUp || cancelled) {
+                    return;
+                }
+                gaveUp = true;
+            }
             pending.remove(this);
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
             LOG.log(System.Logger.Level.WARNING, "gave up reconnecting to " + target + " after " + made + " attempts in "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms (client-reconnect-attempts "
-                    + maxAttempts + ", client-reconnect-time " + TimeUnit.NANOSECONDS.toMillis(maxTimeNanos) + " ms)");
+                    + took + " ms (client-reconnect-attempts " + maxAttempts + ", client-reconnect-time "
+                    + TimeUnit.NANOSECONDS.toMillis(maxTimeNanos) + " ms)");
+            ReconnectListener told = listener;
+            if (told != null) {
+                Exception cause = lastFailure != null ? lastFailure : new TimeoutException("no reconnection attempt "
+                        + "failed within client-reconnect-time (" + TimeUnit.NANOSECONDS.toMillis(maxTimeNanos) + " ms)");
+                try {
+                    told.gaveUp(target, made, cause);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "reconnect listener " + told + " threw", e);
+                }
+            }
         }
 
         private synchronized void cancel() {

@@ -166,6 +166,77 @@ class ClientReconnectTest {
         }
     }
 
+    /** What a {@link io.wssocket.client.ReconnectListener} was told. */
+    record GaveUp(java.net.URI uri, int attempts, Exception cause) {
+    }
+
+    @Test
+    void afterItsAttemptsAgainstADeadPortTheListenerIsToldOnceWithTheCauseAndNoAttemptFollows() throws Exception {
+        List<GaveUp> told = new CopyOnWriteArrayList<>();
+        java.net.URI uri;
+        int port;
+        try (WebSocketClient client = WebSocketClient.create(fastReconnect().clientReconnect(true)
+                .clientReconnectAttempts(3).build())) {
+            Recorder endpoint = new Recorder();
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
+            config.getUserProperties().put(ClientConfig.RECONNECT_LISTENER_PROPERTY,
+                    (io.wssocket.client.ReconnectListener) (target, attempts, cause) -> told.add(new GaveUp(target, attempts, cause)));
+            try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                port = listener.getLocalPort();
+                uri = java.net.URI.create("ws://127.0.0.1:" + port + "/gone");
+                Thread peer = new Thread(() -> {
+                    try {
+                        RawWebSocket.acceptClient(listener).close(); // dropped: 1006, reconnection starts
+                    } catch (IOException e) {
+                        // the test fails on its own
+                    }
+                });
+                peer.setDaemon(true);
+                peer.start();
+                client.connectToServer(endpoint, config, uri);
+                peer.join(10_000);
+            } // the port is dead from here: every attempt is refused
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> told.size() == 1);
+            GaveUp gaveUp = told.get(0);
+            assertThat(gaveUp.uri()).isEqualTo(uri);
+            assertThat(gaveUp.attempts()).isEqualTo(3);
+            assertThat(gaveUp.cause()).isInstanceOf(IOException.class).hasMessageContaining("cannot connect to /127.0.0.1:" + port);
+            assertThat(endpoint.closed).containsExactly(1006);
+
+            // Listening on the port again: no further attempt arrives, and the listener is not told again.
+            try (ServerSocket again = new ServerSocket()) {
+                again.setReuseAddress(true);
+                again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                again.setSoTimeout(1_500); // well past the 400 ms largest wait between attempts
+                assertThat(acceptsWithinTimeout(again)).as("a connection after giving up").isFalse();
+            }
+            assertThat(told).hasSize(1);
+            assertThat(endpoint.opened).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReconnectListenerPropertyOfAnotherTypeFailsTheConnectionAndSaysWhy() throws Exception {
+        try (WebSocketClient client = WebSocketClient.create(fastReconnect().clientReconnect(true).build())) {
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
+            config.getUserProperties().put(ClientConfig.RECONNECT_LISTENER_PROPERTY, "not a listener");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> client.connectToServer(new Recorder(), config, server.uri("/close")))
+                    .isInstanceOf(jakarta.websocket.DeploymentException.class)
+                    .hasMessageContaining(ClientConfig.RECONNECT_LISTENER_PROPERTY)
+                    .hasMessageContaining("ReconnectListener");
+        }
+    }
+
+    private static boolean acceptsWithinTimeout(ServerSocket listener) throws IOException {
+        try (Socket socket = listener.accept()) {
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Accepts and upgrades the first two connections and drops each at once; refuses the rest with 503. */
     private static void serve(ServerSocket listener, AtomicInteger accepted) {
         try {
