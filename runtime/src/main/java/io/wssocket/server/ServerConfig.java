@@ -14,6 +14,8 @@ import io.wssocket.config.ServerOptions;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.spi.ClusterSettings;
+import io.wssocket.spi.ServerMetricsListener;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,11 @@ public final class ServerConfig implements ContainerConfig {
     private final ConnectionSettings connection;
     private final ClientConfig clientConfig;
     private final TrustedProxies trustedProxies;
+    private final List<ServerMetricsListener> metricsListeners;
 
     private ServerConfig(Builder b) {
         this.values = b.values.frozen();
+        this.metricsListeners = List.copyOf(b.metricsListeners);
         this.authenticator = b.authenticator;
         this.connection = ConnectionSettings.of(values, false, eventLoops());
         this.allowedOrigins = values.convert(ServerOptions.ALLOWED_ORIGINS, OriginPolicy::parse);
@@ -113,6 +117,21 @@ public final class ServerConfig implements ContainerConfig {
     @Override
     public Object option(String name) {
         return values.get(name);
+    }
+
+    /** The value of an option this package reads by its definition. */
+    <T> T value(Option<T> option) {
+        return values.get(option);
+    }
+
+    /**
+     * The metrics listeners set in code ({@link Builder#metricsListener}); those found with the
+     * ServiceLoader are not among them.
+     *
+     * @return them, in the order they were added
+     */
+    public List<ServerMetricsListener> metricsListeners() {
+        return metricsListeners;
     }
 
     /**
@@ -466,6 +485,7 @@ public final class ServerConfig implements ContainerConfig {
     public static final class Builder implements ContainerConfig.Builder<Builder> {
         private final OptionValues values;
         private HandshakeAuthenticator authenticator = HandshakeAuthenticator.ANONYMOUS;
+        private final List<ServerMetricsListener> metricsListeners = new ArrayList<>();
 
         private Builder(ConfigSources sources) {
             this.values = sources.read(Options.SERVER_CONFIG, "ServerConfig");
@@ -801,6 +821,18 @@ public final class ServerConfig implements ContainerConfig {
         public Builder authenticator(HandshakeAuthenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator,
                     "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
+            return this;
+        }
+
+        /**
+         * Adds a listener that hears the server's handshakes, session closes, slow sends, limit hits
+         * and loop stalls, besides those found with the ServiceLoader. Set in code only.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder metricsListener(ServerMetricsListener listener) {
+            metricsListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -41,6 +41,8 @@ final class UpgradeHandler implements ConnectionHandler {
     private final ServerRuntime server;
     private final HttpRequestParser parser;
     private final long deadline;
+    /** When the connection was accepted: the handshake's duration counts from here. */
+    private final long acceptedNanos;
     private Phase phase = Phase.READING;
 
     private final int connectionsFromAddress;
@@ -85,6 +87,7 @@ final class UpgradeHandler implements ConnectionHandler {
         this.peer = peer;
         this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
         this.deadline = deadline;
+        this.acceptedNanos = deadline - TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
     }
 
     /**
@@ -282,7 +285,7 @@ final class UpgradeHandler implements ConnectionHandler {
      */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
-                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, ""));
+                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, "", acceptedNanos));
         if (outcome instanceof EndpointUpgrade.Refused refused) {
             rejectOnLoop(c, upgrade.request().path(), refused.error());
             return;
@@ -310,7 +313,7 @@ final class UpgradeHandler implements ConnectionHandler {
     private void reject(Connection c, String path, HttpStatusException e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
                 + e.status() + ": " + e.getMessage());
-        server.operatorLog().refused(c.remoteAddress(), path, e.status(), e.getMessage());
+        server.events().refused(c.remoteAddress(), path, e.status(), e.getMessage(), acceptedNanos);
         answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(e)});
     }
 

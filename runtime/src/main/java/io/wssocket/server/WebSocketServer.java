@@ -197,7 +197,9 @@ public final class WebSocketServer implements AutoCloseable {
                 config.callbackThreadsMax());
         handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
         tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
-        loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget);
+        long stallNanos = resources.events().loopStallThresholdNanos();
+        loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget,
+                stallNanos > 0 ? resources.events() : null, stallNanos);
         running = true;
         readiness = HealthEndpoints.Readiness.READY;
         acceptor = new Thread(() -> acceptLoop(listener, this::accepted), "wssocket-acceptor");
@@ -208,7 +210,7 @@ public final class WebSocketServer implements AutoCloseable {
             healthAcceptor.setDaemon(true);
             healthAcceptor.start();
         }
-        resources.start();
+        resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container));
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
                 + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : ""));
     }

@@ -1,0 +1,278 @@
+package io.wssocket.server;
+
+import io.wssocket.config.TelemetryOptions;
+import io.wssocket.protocol.ClosedConnection;
+import io.wssocket.protocol.ProtocolEvents;
+import io.wssocket.spi.ServerMetricsListener;
+import io.wssocket.transport.LoopStallListener;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where a server's events are defined: every handshake outcome, session open and
+ * close, slow send, limit hit and loop stall goes through here, from the standalone listener, the
+ * hosted (Servlet) runtime, the connections and the event loops alike, and is told to the
+ * operator's log, the JFR events, the access log, the MBeans' counters and every
+ * {@link ServerMetricsListener}. Nothing here runs per frame: a connection counts its own bytes
+ * and messages in plain fields and tells them once, at its close.
+ */
+final class ServerEvents implements ProtocolEvents, LoopStallListener {
+    private static final System.Logger LOG = System.getLogger(ServerEvents.class.getName());
+    /** The option a close reason or refusal names at its end, "(max-message-size)" or "(limit 5, max-connections-per-address)". */
+    private static final Pattern OPTION_IN_REASON = Pattern.compile("\\((?:[^()]*, )?([a-z]+(?:-[a-z]+)+)\\)[^()]*$");
+
+    private final OperatorLog log;
+    private final long slowSendNanos;
+    private final long loopStallNanos;
+    private final AccessLog accessLog;
+    private final ServerCounters counters;
+    /** The access log, the counters and the listeners found or configured; fixed at construction. */
+    private final ServerMetricsListener[] listeners;
+    private ServerMBeans mbeans;
+
+    ServerEvents(ServerConfig config, OperatorLog log) {
+        this.log = log;
+        this.slowSendNanos = TimeUnit.MILLISECONDS.toNanos(config.value(TelemetryOptions.SLOW_SEND_THRESHOLD));
+        long stall = config.value(TelemetryOptions.LOOP_STALL_THRESHOLD);
+        this.loopStallNanos = stall == 0 ? 0 : TimeUnit.MILLISECONDS.toNanos(stall);
+        this.accessLog = AccessLog.of(config);
+        this.counters = config.value(TelemetryOptions.JMX) ? new ServerCounters() : null;
+        List<ServerMetricsListener> all = new ArrayList<>();
+        if (accessLog != null) {
+            all.add(accessLog);
+        }
+        if (counters != null) {
+            all.add(counters);
+        }
+        all.addAll(config.metricsListeners());
+        all.addAll(loaded());
+        this.listeners = all.toArray(ServerMetricsListener[]::new);
+    }
+
+    /** The listeners modules provide, a new instance of each for this server. */
+    private static List<ServerMetricsListener> loaded() {
+        List<ServerMetricsListener> found = new ArrayList<>();
+        try {
+            for (ServerMetricsListener listener : ServiceLoader.load(ServerMetricsListener.class,
+                    ServerEvents.class.getClassLoader())) {
+                found.add(listener);
+            }
+        } catch (ServiceConfigurationError e) {
+            LOG.log(System.Logger.Level.WARNING, "a ServerMetricsListener could not be loaded; it hears nothing", e);
+        }
+        return found;
+    }
+
+    /**
+     * The server serves: the access log's writer starts and, with option jmx, its MBean is registered.
+     *
+     * @param name the server's name in the MBean's ObjectName
+     */
+    void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath) {
+        if (accessLog != null) {
+            accessLog.start();
+        }
+        if (counters != null) {
+            mbeans = ServerMBeans.register(name, counters, openConnections, sessionsByPath);
+        }
+    }
+
+    /** The server stopped: the MBean goes, the access log is written out and closed. */
+    void stop() {
+        if (mbeans != null) {
+            mbeans.unregister();
+            mbeans = null;
+        }
+        if (accessLog != null) {
+            accessLog.stop();
+        }
+    }
+
+    /** Whether event-loop turns are timed: option loop-stall-threshold is not 0. */
+    long loopStallThresholdNanos() {
+        return loopStallNanos;
+    }
+
+    // ------------------------------------------------------------------ handshakes (server layer)
+
+    /** A handshake answered 101; its session opens. */
+    void accepted(InetSocketAddress remote, String path, long startNanos) {
+        long duration = System.nanoTime() - startNanos;
+        JfrEvents.handshake(remote, path, 101, duration, "");
+        if (listeners.length > 0) {
+            ServerMetricsListener.Handshake handshake = new ServerMetricsListener.Handshake(remote, path, 101, duration, "");
+            ServerMetricsListener.SessionOpened opened = new ServerMetricsListener.SessionOpened(remote, path);
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.handshake(handshake);
+                    l.sessionOpened(opened);
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A handshake answered with an error status: the operator's log counts it, and a refusal at a
+     * limit (429, 503 at max-connections or handshake-queue) is also a limit hit.
+     *
+     * @param path the request's path, or null when it was not read that far
+     */
+    void refused(InetSocketAddress remote, String path, int status, String reason, long startNanos) {
+        log.refused(remote, path, status, reason);
+        long duration = System.nanoTime() - startNanos;
+        JfrEvents.handshake(remote, path, status, duration, reason);
+        String limit = status == 429 || status == 503 ? limitOf(reason) : null;
+        if (limit != null) {
+            JfrEvents.limitHit(limit, remote, path, status, reason);
+        }
+        if (listeners.length > 0) {
+            ServerMetricsListener.Handshake handshake = new ServerMetricsListener.Handshake(remote, path, status, duration,
+                    reason);
+            ServerMetricsListener.LimitHit hit = limit == null ? null
+                    : new ServerMetricsListener.LimitHit(limit, remote, path, status, reason);
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.handshake(handshake);
+                    if (hit != null) {
+                        l.limitHit(hit);
+                    }
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The limit a reason names: the option in parentheses at its end, or for the refusals that
+     * name none, the option that made them; null for a refusal that is no limit's (draining).
+     */
+    static String limitOf(String reason) {
+        Matcher m = OPTION_IN_REASON.matcher(reason);
+        if (m.find()) {
+            return m.group(1);
+        }
+        if (reason.contains("handshakes waiting")) {
+            return "handshake-queue";
+        }
+        if (reason.contains("limit of") && reason.contains("connections")) {
+            return "max-connections";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ connections (ProtocolEvents)
+
+    @Override
+    public void limitClosed(InetSocketAddress peer, String path, int code, String reason) {
+        log.limitClosed(peer, path, code, reason);
+        String limit = limitOf(reason);
+        limitHit(limit == null ? "close " + code : limit, peer, path, code, reason);
+    }
+
+    @Override
+    public void stalled(InetSocketAddress peer, String path, String timeout, String reason) {
+        log.stalled(peer, path, timeout, reason);
+        limitHit(timeout, peer, path, 0, reason);
+    }
+
+    private void limitHit(String limit, InetSocketAddress peer, String path, int code, String reason) {
+        JfrEvents.limitHit(limit, peer, path, code, reason);
+        if (listeners.length > 0) {
+            ServerMetricsListener.LimitHit hit = new ServerMetricsListener.LimitHit(limit, peer, path, code, reason);
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.limitHit(hit);
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void extensionParameterIgnored(InetSocketAddress peer, String path, String parameter, String reason) {
+        log.extensionParameterIgnored(peer, path, parameter, reason);
+    }
+
+    @Override
+    public void connectionClosed(ClosedConnection c) {
+        ServerMetricsListener.Initiator initiator = switch (c.initiator()) {
+            case PEER -> ServerMetricsListener.Initiator.CLIENT;
+            case LOCAL -> ServerMetricsListener.Initiator.SERVER;
+            case NONE -> ServerMetricsListener.Initiator.NONE;
+        };
+        JfrEvents.sessionClosed(c.peer(), c.path(), c.code(), initiator.name(), c.openNanos(), c.bytesIn(), c.bytesOut(),
+                c.messagesIn(), c.messagesOut());
+        if (listeners.length > 0) {
+            ServerMetricsListener.SessionClosed closed = new ServerMetricsListener.SessionClosed(c.peer(), c.path(),
+                    c.code(), initiator, c.openNanos(), c.bytesIn(), c.bytesOut(), c.messagesIn(), c.messagesOut());
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.sessionClosed(closed);
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public long slowSendThresholdNanos() {
+        return slowSendNanos;
+    }
+
+    @Override
+    public void slowSend(InetSocketAddress peer, String path, long waitedNanos, long queuedBytes) {
+        JfrEvents.slowSend(peer, path, waitedNanos, queuedBytes);
+        if (listeners.length > 0) {
+            ServerMetricsListener.SlowSend send = new ServerMetricsListener.SlowSend(peer, path, waitedNanos, queuedBytes);
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.slowSend(send);
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ event loops
+
+    @Override
+    public void stalled(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
+        log.loopStalled(loop, turnNanos, connectionsHandled, tasksRun);
+        JfrEvents.loopStall(loop, turnNanos, connectionsHandled, tasksRun);
+        if (listeners.length > 0) {
+            ServerMetricsListener.LoopStall stall = new ServerMetricsListener.LoopStall(loop, turnNanos,
+                    connectionsHandled, tasksRun);
+            for (ServerMetricsListener l : listeners) {
+                try {
+                    l.loopStall(stall);
+                } catch (RuntimeException e) {
+                    threw(l, e);
+                }
+            }
+        }
+    }
+
+    /** The access log, or null when option access-log is off; for tests. */
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    private static void threw(ServerMetricsListener listener, RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "metrics listener " + listener.getClass().getName() + " threw", e);
+    }
+}
