@@ -554,6 +554,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         synchronized (stateLock) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
+                initiator = ClosedConnection.Initiator.LOCAL;
                 closeCode = failure.code();
                 closeReason = failure.reason();
                 connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(failure.code(), failure.reason())),

@@ -1,12 +1,16 @@
 package io.wssocket.server;
 
+import io.wssocket.config.Option;
+import io.wssocket.config.Options;
 import io.wssocket.config.TelemetryOptions;
 import io.wssocket.protocol.ClosedConnection;
 import io.wssocket.protocol.ProtocolEvents;
 import io.wssocket.spi.ServerMetricsListener;
 import io.wssocket.transport.LoopStallListener;
+import io.wssocket.wire.CloseCodes;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -14,8 +18,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one place where a server's events are defined: every handshake outcome, session open and
@@ -27,8 +29,9 @@ import java.util.regex.Pattern;
  */
 final class ServerEvents implements ProtocolEvents, LoopStallListener {
     private static final System.Logger LOG = System.getLogger(ServerEvents.class.getName());
-    /** The option a close reason or refusal names at its end, "(max-message-size)" or "(limit 5, max-connections-per-address)". */
-    private static final Pattern OPTION_IN_REASON = Pattern.compile("\\((?:[^()]*, )?([a-z]+(?:-[a-z]+)+)\\)[^()]*$");
+    /** Every option's name, longest first, so that a reason naming max-connections-per-address is not taken for max-connections. */
+    private static final List<String> OPTION_NAMES = Options.ALL.stream().map(Option::name)
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
     private final OperatorLog log;
     private final long slowSendNanos;
@@ -132,7 +135,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         log.refused(remote, path, status, reason);
         long duration = System.nanoTime() - startNanos;
         JfrEvents.handshake(remote, path, status, duration, reason);
-        String limit = status == 429 || status == 503 ? limitOf(reason) : null;
+        String limit = status == 429 || status == 503 ? limitOf(status, reason) : null;
         if (limit != null) {
             JfrEvents.limitHit(limit, remote, path, status, reason);
         }
@@ -155,19 +158,25 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
     }
 
     /**
-     * The limit a reason names: the option in parentheses at its end, or for the refusals that
-     * name none, the option that made them; null for a refusal that is no limit's (draining).
+     * The limit a reason names: the option it mentions, or for the reasons that name none, the
+     * option that made them; null for a refusal that is no limit's (a draining server's 503).
+     *
+     * @param code the close code sent, or the HTTP status answered
      */
-    static String limitOf(String reason) {
-        Matcher m = OPTION_IN_REASON.matcher(reason);
-        if (m.find()) {
-            return m.group(1);
+    static String limitOf(int code, String reason) {
+        for (String option : OPTION_NAMES) {
+            if (reason.contains(option)) {
+                return option;
+            }
         }
         if (reason.contains("handshakes waiting")) {
             return "handshake-queue";
         }
         if (reason.contains("limit of") && reason.contains("connections")) {
             return "max-connections";
+        }
+        if (code == CloseCodes.MESSAGE_TOO_BIG) {
+            return reason.startsWith("frame") ? "max-frame-payload" : "max-message-size";
         }
         return null;
     }
@@ -177,7 +186,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
     @Override
     public void limitClosed(InetSocketAddress peer, String path, int code, String reason) {
         log.limitClosed(peer, path, code, reason);
-        String limit = limitOf(reason);
+        String limit = limitOf(code, reason);
         limitHit(limit == null ? "close " + code : limit, peer, path, code, reason);
     }
 
