@@ -175,6 +175,10 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         if (reason.contains("limit of") && reason.contains("connections")) {
             return "max-connections";
         }
+        if (reason.startsWith("slow consumer")) {
+            // The sender dropped a peer that does not read: stalled past the timeout, or its queue was full.
+            return reason.contains("nothing could be written") ? "send-stall-timeout" : "send-queue-policy";
+        }
         if (code == CloseCodes.MESSAGE_TOO_BIG) {
             return reason.startsWith("frame") ? "max-frame-payload" : "max-message-size";
         }
