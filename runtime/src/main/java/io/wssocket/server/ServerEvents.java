@@ -133,6 +133,14 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
      */
     void refused(InetSocketAddress remote, String path, int status, String reason, long startNanos) {
         log.refused(remote, path, status, reason);
+        answered(remote, path, status, reason, startNanos);
+    }
+
+    /**
+     * A handshake answered with an error status that the operator's log was told of in its own
+     * way (an overload): only the telemetry hears of it here.
+     */
+    void answered(InetSocketAddress remote, String path, int status, String reason, long startNanos) {
         long duration = System.nanoTime() - startNanos;
         JfrEvents.handshake(remote, path, status, duration, reason);
         String limit = status == 429 || status == 503 ? limitOf(status, reason) : null;
@@ -183,6 +191,15 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
             return reason.startsWith("frame") ? "max-frame-payload" : "max-message-size";
         }
         return null;
+    }
+
+    /**
+     * A connection closed at accept, before any HTTP, at a limit ({@code max-connections},
+     * {@code max-tls-handshakes}, {@code trusted-proxies} with proxy-protocol): the operator's log
+     * was told by the caller; here the telemetry hears of it.
+     */
+    void closedAtAccept(String limit, InetSocketAddress remote, String detail) {
+        limitHit(limit, remote, null, 0, detail);
     }
 
     // ------------------------------------------------------------------ connections (ProtocolEvents)

@@ -105,9 +105,10 @@ final class UpgradeHandler implements ConnectionHandler {
         if (server.connectionCount() > server.config().maxConnections()) {
             server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
                     + server.config().maxConnections() + " connections open (max-connections)");
-            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
-                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
-                    Map.of("Retry-After", "5")))});
+            HttpStatusException full = new HttpStatusException(503, "the server is at its limit of "
+                    + server.config().maxConnections() + " connections; try again later", Map.of("Retry-After", "5"));
+            server.events().answered(c.remoteAddress(), null, 503, full.getMessage(), acceptedNanos);
+            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(full)});
             return;
         }
         if (server.config().maxConnectionsPerAddress() > 0
@@ -353,7 +354,7 @@ final class UpgradeHandler implements ConnectionHandler {
         if (phase == Phase.READING) {
             LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");
-            server.operatorLog().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
+            server.events().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms (handshake-timeout)");
         }
         c.abort(null);

@@ -355,6 +355,8 @@ public final class WebSocketServer implements AutoCloseable {
             openSockets.decrementAndGet();
             operatorLog.overloaded("max-connections, closed unanswered", () -> "closed a connection from " + remoteAddress(channel)
                     + " unanswered: " + open + " sockets open, max-connections " + config.maxConnections());
+            resources.events().closedAtAccept("max-connections", peerAddress(channel), "closed unanswered: " + open
+                    + " sockets open");
             closeQuietly(channel);
             return;
         }
@@ -364,6 +366,8 @@ public final class WebSocketServer implements AutoCloseable {
             openSockets.decrementAndGet();
             operatorLog.proxyHeaderRefused(peerAddress(channel), "untrusted peer", "not in trusted-proxies ("
                     + config.trustedProxies() + "), and proxy-protocol is on");
+            resources.events().closedAtAccept("trusted-proxies", peerAddress(channel), "proxy-protocol is on and the peer "
+                    + "is not a trusted proxy");
             closeQuietly(channel);
             return;
         }
@@ -376,6 +380,8 @@ public final class WebSocketServer implements AutoCloseable {
                 operatorLog.overloaded("max-tls-handshakes", () -> "closed a connection from "
                         + remoteAddress(channel) + ": " + config.maxTlsHandshakes()
                         + " TLS handshakes in progress (max-tls-handshakes)");
+                resources.events().closedAtAccept("max-tls-handshakes", peerAddress(channel), config.maxTlsHandshakes()
+                        + " TLS handshakes in progress");
                 closeQuietly(channel);
                 return;
             }
