@@ -1,6 +1,5 @@
 package io.wssocket.server;
 
-import io.wssocket.config.TelemetryOptions;
 import io.wssocket.spi.ServerMetricsListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,14 +56,14 @@ final class AccessLog implements ServerMetricsListener {
 
     /** The access log option access-log asks for, or null when it is off. */
     static AccessLog of(ServerConfig config) {
-        String where = config.value(TelemetryOptions.ACCESS_LOG);
+        String where = config.accessLog();
         if (where.equals("off")) {
             return null;
         }
-        boolean json = config.value(TelemetryOptions.ACCESS_LOG_FORMAT).equals("json");
-        long max = config.value(TelemetryOptions.ACCESS_LOG_QUEUE_BYTES);
+        boolean json = config.accessLogFormat().equals("json");
+        long max = config.accessLogQueueBytes();
         Destination destination = where.equals("file")
-                ? file(Path.of(config.value(TelemetryOptions.ACCESS_LOG_FILE)))
+                ? file(Path.of(config.accessLogFile()))
                 : logger(System.getLogger(LOGGER_NAME));
         return new AccessLog(json, max, destination);
     }

@@ -11,6 +11,7 @@ import io.wssocket.config.Option;
 import io.wssocket.config.OptionValues;
 import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
+import io.wssocket.config.TelemetryOptions;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.spi.ClusterSettings;
@@ -119,9 +120,67 @@ public final class ServerConfig implements ContainerConfig {
         return values.get(name);
     }
 
-    /** The value of an option this package reads by its definition. */
-    <T> T value(Option<T> option) {
-        return values.get(option);
+    /**
+     * Option {@code access-log}: Where the access log goes: off, logger or file.
+     *
+     * @return its value
+     */
+    public String accessLog() {
+        return values.get(TelemetryOptions.ACCESS_LOG);
+    }
+
+    /**
+     * Option {@code access-log-format}: Format of the access log's lines: common or json.
+     *
+     * @return its value
+     */
+    public String accessLogFormat() {
+        return values.get(TelemetryOptions.ACCESS_LOG_FORMAT);
+    }
+
+    /**
+     * Option {@code access-log-file}: File the access log is appended to when access-log=file.
+     *
+     * @return its value
+     */
+    public String accessLogFile() {
+        return values.get(TelemetryOptions.ACCESS_LOG_FILE);
+    }
+
+    /**
+     * Option {@code access-log-queue-bytes}: Bytes of access-log lines that may wait for the writer; beyond it lines are dropped and counted.
+     *
+     * @return its value
+     */
+    public long accessLogQueueBytes() {
+        return values.get(TelemetryOptions.ACCESS_LOG_QUEUE_BYTES);
+    }
+
+    /**
+     * Option {@code jmx}: Registers the server's counters as an MBean while it serves.
+     *
+     * @return its value
+     */
+    public boolean jmx() {
+        return values.get(TelemetryOptions.JMX);
+    }
+
+    /**
+     * Option {@code slow-send-threshold}: Milliseconds a blocking send may wait for the peer before it is told as a slow send.
+     *
+     * @return its value
+     */
+    public long slowSendThresholdMillis() {
+        return values.get(TelemetryOptions.SLOW_SEND_THRESHOLD);
+    }
+
+    /**
+     * Option {@code loop-stall-threshold}: Milliseconds one event-loop turn may take before it is told as a stall; 0 does not time turns.
+     *
+     * @return its value
+     */
+    public long loopStallThresholdMillis() {
+        return values.get(TelemetryOptions.LOOP_STALL_THRESHOLD);
     }
 
     /**
@@ -822,6 +881,83 @@ public final class ServerConfig implements ContainerConfig {
             this.authenticator = Objects.requireNonNull(authenticator,
                     "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
             return this;
+        }
+
+        /**
+         * Sets option {@code access-log}: Where the access log goes: off, logger or file.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLog(String value) {
+            return set(TelemetryOptions.ACCESS_LOG, value);
+        }
+
+        /**
+         * Sets option {@code access-log-format}: Format of the access log's lines: common or json.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogFormat(String value) {
+            return set(TelemetryOptions.ACCESS_LOG_FORMAT, value);
+        }
+
+        /**
+         * Sets option {@code access-log-file}: File the access log is appended to when access-log=file.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogFile(String value) {
+            return set(TelemetryOptions.ACCESS_LOG_FILE, value);
+        }
+
+        /**
+         * Sets option {@code access-log-queue-bytes}: Bytes of access-log lines that may wait for the writer; beyond it lines are dropped and counted.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogQueueBytes(long value) {
+            return set(TelemetryOptions.ACCESS_LOG_QUEUE_BYTES, value);
+        }
+
+        /**
+         * Sets option {@code jmx}: Registers the server's counters as an MBean while it serves.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder jmx(boolean value) {
+            return set(TelemetryOptions.JMX, value);
+        }
+
+        /**
+         * Sets option {@code slow-send-threshold}: Milliseconds a blocking send may wait for the peer before it is told as a slow send.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder slowSendThresholdMillis(long value) {
+            return set(TelemetryOptions.SLOW_SEND_THRESHOLD, value);
+        }
+
+        /**
+         * Sets option {@code loop-stall-threshold}: Milliseconds one event-loop turn may take before it is told as a stall; 0 does not time turns.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder loopStallThresholdMillis(long value) {
+            return set(TelemetryOptions.LOOP_STALL_THRESHOLD, value);
         }
 
         /**

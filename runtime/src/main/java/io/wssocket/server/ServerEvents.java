@@ -2,7 +2,6 @@ package io.wssocket.server;
 
 import io.wssocket.config.Option;
 import io.wssocket.config.Options;
-import io.wssocket.config.TelemetryOptions;
 import io.wssocket.protocol.ClosedConnection;
 import io.wssocket.protocol.ProtocolEvents;
 import io.wssocket.spi.ServerMetricsListener;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -44,11 +44,11 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
 
     ServerEvents(ServerConfig config, OperatorLog log) {
         this.log = log;
-        this.slowSendNanos = TimeUnit.MILLISECONDS.toNanos(config.value(TelemetryOptions.SLOW_SEND_THRESHOLD));
-        long stall = config.value(TelemetryOptions.LOOP_STALL_THRESHOLD);
+        this.slowSendNanos = TimeUnit.MILLISECONDS.toNanos(config.slowSendThresholdMillis());
+        long stall = config.loopStallThresholdMillis();
         this.loopStallNanos = stall == 0 ? 0 : TimeUnit.MILLISECONDS.toNanos(stall);
         this.accessLog = AccessLog.of(config);
-        this.counters = config.value(TelemetryOptions.JMX) ? new ServerCounters() : null;
+        this.counters = config.jmx() ? new ServerCounters() : null;
         List<ServerMetricsListener> all = new ArrayList<>();
         if (accessLog != null) {
             all.add(accessLog);
@@ -114,14 +114,10 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         if (listeners.length > 0) {
             ServerMetricsListener.Handshake handshake = new ServerMetricsListener.Handshake(remote, path, 101, duration, "");
             ServerMetricsListener.SessionOpened opened = new ServerMetricsListener.SessionOpened(remote, path);
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.handshake(handshake);
-                    l.sessionOpened(opened);
-                } catch (RuntimeException e) {
-                    threw(l, e);
-                }
-            }
+            tell(l -> {
+                l.handshake(handshake);
+                l.sessionOpened(opened);
+            });
         }
     }
 
@@ -152,16 +148,12 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
                     reason);
             ServerMetricsListener.LimitHit hit = limit == null ? null
                     : new ServerMetricsListener.LimitHit(limit, remote, path, status, reason);
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.handshake(handshake);
-                    if (hit != null) {
-                        l.limitHit(hit);
-                    }
-                } catch (RuntimeException e) {
-                    threw(l, e);
+            tell(l -> {
+                l.handshake(handshake);
+                if (hit != null) {
+                    l.limitHit(hit);
                 }
-            }
+            });
         }
     }
 
@@ -221,13 +213,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         JfrEvents.limitHit(limit, peer, path, code, reason);
         if (listeners.length > 0) {
             ServerMetricsListener.LimitHit hit = new ServerMetricsListener.LimitHit(limit, peer, path, code, reason);
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.limitHit(hit);
-                } catch (RuntimeException e) {
-                    threw(l, e);
-                }
-            }
+            tell(l -> l.limitHit(hit));
         }
     }
 
@@ -248,13 +234,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         if (listeners.length > 0) {
             ServerMetricsListener.SessionClosed closed = new ServerMetricsListener.SessionClosed(c.peer(), c.path(),
                     c.code(), initiator, c.openNanos(), c.bytesIn(), c.bytesOut(), c.messagesIn(), c.messagesOut());
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.sessionClosed(closed);
-                } catch (RuntimeException e) {
-                    threw(l, e);
-                }
-            }
+            tell(l -> l.sessionClosed(closed));
         }
     }
 
@@ -268,13 +248,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         JfrEvents.slowSend(peer, path, waitedNanos, queuedBytes);
         if (listeners.length > 0) {
             ServerMetricsListener.SlowSend send = new ServerMetricsListener.SlowSend(peer, path, waitedNanos, queuedBytes);
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.slowSend(send);
-                } catch (RuntimeException e) {
-                    threw(l, e);
-                }
-            }
+            tell(l -> l.slowSend(send));
         }
     }
 
@@ -287,13 +261,7 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         if (listeners.length > 0) {
             ServerMetricsListener.LoopStall stall = new ServerMetricsListener.LoopStall(loop, turnNanos,
                     connectionsHandled, tasksRun);
-            for (ServerMetricsListener l : listeners) {
-                try {
-                    l.loopStall(stall);
-                } catch (RuntimeException e) {
-                    threw(l, e);
-                }
-            }
+            tell(l -> l.loopStall(stall));
         }
     }
 
@@ -302,7 +270,14 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         return accessLog;
     }
 
-    private static void threw(ServerMetricsListener listener, RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "metrics listener " + listener.getClass().getName() + " threw", e);
+    /** Tells every listener; one that throws is logged, and the others are told all the same. */
+    private void tell(Consumer<ServerMetricsListener> call) {
+        for (ServerMetricsListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "metrics listener " + l.getClass().getName() + " threw", e);
+            }
+        }
     }
 }

@@ -104,4 +104,14 @@ class MetricsListenerTest {
         assertThat(closed.initiator()).isEqualTo(Initiator.SERVER);
         assertThat(closed.messagesIn()).isZero();
     }
+
+    @Test
+    void aListenerAModuleProvidesIsFoundWithTheServiceLoader() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(SERVER.port())) {
+            ws.sendRaw(RawWebSocket.upgradeRequest("/service-loaded", RawWebSocket.newKey())
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(ws.readHttpHead().status()).isEqualTo(404);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ServiceLoadedMetricsListener.PATHS.contains("/service-loaded"));
+    }
 }
