@@ -17,27 +17,51 @@ import java.net.InetSocketAddress;
  */
 public interface ServerMetricsListener {
 
-    /** A handshake was answered: 101, or a refusal. */
+    /**
+     * A handshake was answered: 101, or a refusal.
+     *
+     * @param handshake its outcome
+     */
     default void handshake(Handshake handshake) {
     }
 
-    /** A session was opened (its 101 is on the way); its close will be told once. */
+    /**
+     * A session was opened (its 101 is on the way); its close will be told once.
+     *
+     * @param opened the session
+     */
     default void sessionOpened(SessionOpened opened) {
     }
 
-    /** An opened session was closed. */
+    /**
+     * An opened session was closed.
+     *
+     * @param closed the session and what it carried
+     */
     default void sessionClosed(SessionClosed closed) {
     }
 
-    /** A blocking send waited longer than option {@code slow-send-threshold} for the peer. */
+    /**
+     * A blocking send waited longer than option {@code slow-send-threshold} for the peer.
+     *
+     * @param send the send
+     */
     default void slowSend(SlowSend send) {
     }
 
-    /** A limit closed a connection or refused a handshake. */
+    /**
+     * A limit closed a connection or refused a handshake.
+     *
+     * @param limit the limit and the connection
+     */
     default void limitHit(LimitHit limit) {
     }
 
-    /** One turn of an event loop took longer than option {@code loop-stall-threshold}. */
+    /**
+     * One turn of an event loop took longer than option {@code loop-stall-threshold}.
+     *
+     * @param stall the turn
+     */
     default void loopStall(LoopStall stall) {
     }
 
