@@ -21,6 +21,8 @@ module io.wssocket.runtime {
     // System.Logger's backend: boot.Main formats log lines with java.util.logging's properties,
     // which the JDK uses for System.Logger only when java.logging is in the module graph.
     requires java.logging;
+    // The server's Flight Recorder events (io.wssocket.Handshake, SessionClosed, ...): the JDK's own, no dependency.
+    requires jdk.jfr;
 
     exports io.wssocket.server;
     exports io.wssocket.client;
@@ -34,6 +36,7 @@ module io.wssocket.runtime {
 
     uses io.wssocket.spi.ContainerIntegration;
     uses io.wssocket.spi.ClusterTransportProvider;
+    uses io.wssocket.spi.ServerMetricsListener;
 
     provides jakarta.websocket.ContainerProvider with io.wssocket.client.internal.ClientProvider;
     provides jakarta.websocket.server.ServerEndpointConfig.Configurator with io.wssocket.server.DefaultServerConfigurator;

@@ -97,12 +97,15 @@ class LayerRulesTest {
                 "com.sun.management..");
     }
 
-    /** The server wires the stack together; its container is also a WebSocketContainer (server → client). */
+    /**
+     * The server wires the stack together; its container is also a WebSocketContainer (server → client).
+     * Its Flight Recorder events are the one place jdk.jfr is used.
+     */
     @Test
     void serverDependsOnTheLayersItAssembles() {
         onlyDependsOn("server", layer("client"), layer("cluster"), layer("config"), layer("endpoint"), layer("handshake"),
                 layer("protocol"), layer("session"), layer("spi"), layer("transport"), layer("webresources"),
-                layer("wire"), JAKARTA);
+                layer("wire"), JAKARTA, "jdk.jfr..");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.wssocket.config.ConnectionOptions;
 import io.wssocket.config.Option;
 import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
+import io.wssocket.config.TelemetryOptions;
 import java.util.List;
 
 /**
@@ -55,6 +56,7 @@ public final class ConfigurationReference {
                 .append("Sizes are in bytes, times in milliseconds.\n\n");
         section(out, "Options of server and client", ConnectionOptions.ALL);
         section(out, "Server options", ServerOptions.ALL);
+        section(out, "Telemetry options (see operations.md)", TelemetryOptions.ALL);
         section(out, "Client options", ClientOptions.ALL);
         section(out, "Cluster options", ClusterOptions.ALL);
         out.append("What happens when a limit is crossed:\n\n")

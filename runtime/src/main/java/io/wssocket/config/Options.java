@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 public final class Options {
     /** What {@code ServerConfig} holds: both ends' options, the server's, and its container's client options. */
     public static final List<Option<?>> SERVER_CONFIG = concat(ConnectionOptions.ALL, ServerOptions.ALL,
-            ClientOptions.OUTBOUND, ClusterOptions.ALL);
+            TelemetryOptions.ALL, ClientOptions.OUTBOUND, ClusterOptions.ALL);
     /** What {@code ClientConfig} holds: both ends' options and the client's. */
     public static final List<Option<?>> CLIENT_CONFIG = concat(ConnectionOptions.ALL, ClientOptions.ALL);
     /** Every option, each once. */
-    public static final List<Option<?>> ALL = concat(ConnectionOptions.ALL, ServerOptions.ALL, ClientOptions.ALL,
-            ClusterOptions.ALL);
+    public static final List<Option<?>> ALL = concat(ConnectionOptions.ALL, ServerOptions.ALL, TelemetryOptions.ALL,
+            ClientOptions.ALL, ClusterOptions.ALL);
     private static final Map<String, Option<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Option::name, Function.identity()));
 

@@ -41,4 +41,26 @@ public interface ProtocolEvents {
      */
     default void extensionParameterIgnored(InetSocketAddress peer, String path, String parameter, String reason) {
     }
+
+    /**
+     * An opened connection is closed: what it carried and how it ended. Called once, on the
+     * connection's event loop, before the session hears of it. Tells nobody unless implemented.
+     */
+    default void connectionClosed(ClosedConnection closed) {
+    }
+
+    /**
+     * A blocking send waited at least {@link #slowSendThresholdNanos()} for the peer. Any thread
+     * (the sender's). Tells nobody unless implemented.
+     *
+     * @param waitedNanos how long it waited
+     * @param queuedBytes the bytes still queued for the peer when it returned
+     */
+    default void slowSend(InetSocketAddress peer, String path, long waitedNanos, long queuedBytes) {
+    }
+
+    /** How long a blocking send may wait before it is a {@link #slowSend}; {@code Long.MAX_VALUE}: never told. */
+    default long slowSendThresholdNanos() {
+        return Long.MAX_VALUE;
+    }
 }

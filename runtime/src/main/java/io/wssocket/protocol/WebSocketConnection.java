@@ -67,6 +67,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private volatile State state = State.OPEN;
     private int closeCode = CloseCodes.ABNORMAL;
     private String closeReason = "";
+    /** Who began the close handshake; under stateLock. */
+    private ClosedConnection.Initiator initiator = ClosedConnection.Initiator.NONE;
+    /** Frame bytes and whole data messages sent; under stateLock (every send takes it). */
+    private long bytesOut;
+    private long messagesOut;
+    /** Bytes and whole data messages read; event loop only. */
+    private long bytesIn;
+    private long messagesIn;
+    /** When {@link #start} was called; 0 while not started. */
+    private long startedNanos;
 
     // Event loop only.
     private boolean failed;
@@ -185,6 +195,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public void start(WebSocketListener listener) {
         this.listener = listener;
         lastDataNanos = System.nanoTime(); // the idle timeout counts from the open, not from the handshake
+        startedNanos = lastDataNanos;
         connection.setHandler(this);
         armTimer();
     }
@@ -285,6 +296,16 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         return connection.isOpen();
     }
 
+    /**
+     * A blocking send of the session waited {@code waitedNanos} for the peer (to make room in the
+     * queue, or to take the frames); past the owner's threshold it is told as a slow send. Any thread.
+     */
+    public void sendWaited(long waitedNanos) {
+        if (waitedNanos >= events.slowSendThresholdNanos()) {
+            events.slowSend(connection.remoteAddress(), path, waitedNanos, connection.queuedBytes());
+        }
+    }
+
     /** Closes the connection when nothing was read or written for this long; 0 disables. Any thread. */
     public void setIdleTimeout(long millis) {
         idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
@@ -301,6 +322,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
         boolean wasInside = reader.isInsideFrameOrMessage();
         long progress = reader.dataProgress();
+        bytesIn += in.remaining();
         try {
             reader.read(in);
         } catch (ProtocolViolationException e) {
@@ -340,6 +362,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onText(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
         if (acceptsData()) {
+            if (last) {
+                messagesIn++;
+            }
             try {
                 listener.onText(chunk, first, last);
             } catch (ConnectionFailure e) {
@@ -351,6 +376,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ProtocolViolationException {
         if (acceptsData()) {
+            if (last) {
+                messagesIn++;
+            }
             try {
                 listener.onBinary(chunk, first, last);
             } catch (ConnectionFailure e) {
@@ -412,6 +440,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             reply = state == State.OPEN;
             if (reply) {
                 state = State.CLOSE_RECEIVED;
+                initiator = ClosedConnection.Initiator.PEER;
                 closeCode = code;
                 closeReason = reason;
                 // RFC 6455 §5.5.1: answer with a close frame, typically echoing the code.
@@ -448,18 +477,29 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         releaseCompression();
         int code;
         String reason;
+        ClosedConnection.Initiator by;
+        long sent;
+        long messagesSent;
         synchronized (stateLock) {
             code = closeCode;
             reason = closeReason;
+            by = initiator;
+            sent = bytesOut;
+            messagesSent = messagesOut;
         }
         WebSocketListener l = listener;
         if (cause instanceof OutboundBudgetExceededException) {
             // Dropped as a slow consumer by the server's outbound budget: a policy, not a transport failure.
             code = CloseCodes.POLICY_VIOLATION;
             reason = cause.getMessage();
+            by = ClosedConnection.Initiator.LOCAL;
         } else if (cause != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
             l.onTransportError(cause);
+        }
+        if (startedNanos != 0 && events != ProtocolEvents.NONE) {
+            events.connectionClosed(new ClosedConnection(c.remoteAddress(), path, code, by,
+                    System.nanoTime() - startedNanos, bytesIn, sent, messagesIn, messagesSent));
         }
         l.onClosed(code, reason);
     }
@@ -477,6 +517,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
                 return; // a close frame is out already (sent, or echoed): nothing may follow it (§5.5.1)
             }
             state = State.CLOSE_SENT;
+            initiator = ClosedConnection.Initiator.LOCAL;
             closeCode = CloseCodes.INTERNAL_ERROR;
             closeReason = "internal error";
             connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(CloseCodes.INTERNAL_ERROR, "")),
@@ -518,6 +559,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         synchronized (stateLock) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
+                initiator = ClosedConnection.Initiator.LOCAL;
                 closeCode = failure.code();
                 closeReason = failure.reason();
                 connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(failure.code(), failure.reason())),
@@ -741,9 +783,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
         ByteBuffer copy = copiedFrame(opcode, fin, rsv, payload);
         if (copy != null) {
-            send(copy, null, callback);
+            send(copy, null, callback, fin && !Opcode.isControl(opcode));
         } else {
-            send(null, headerAndPayload(opcode, fin, rsv, payload), callback);
+            send(null, headerAndPayload(opcode, fin, rsv, payload), callback, fin && !Opcode.isControl(opcode));
         }
     }
 
@@ -759,22 +801,31 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             sendMessage(MessageKind.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
         } else if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
             // Unmasked, and never changed once encoded: a broadcast's recipients share one frame.
-            send(sharedFrames.frame(text), null, callback);
+            send(sharedFrames.frame(text), null, callback, true);
         } else if (!config.client() && text.length() <= COPY_THRESHOLD / 3) {
             // At most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so the frame stays within the copy threshold.
-            send(FrameWriter.unmaskedTextFrame(true, text), null, callback);
+            send(FrameWriter.unmaskedTextFrame(true, text), null, callback, true);
         } else {
             sendData(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
         }
     }
 
     /** Writes an owned frame (ours alone: the connection may hold it while corked), or else the buffers. */
-    private void send(ByteBuffer ownedFrame, ByteBuffer[] buffers, WriteCallback callback) {
+    /** @param endsMessage whether the frame is the last of a data message, for the message count */
+    private void send(ByteBuffer ownedFrame, ByteBuffer[] buffers, WriteCallback callback, boolean endsMessage) {
         synchronized (stateLock) {
             if (state == State.OPEN) {
+                // Counted under the lock the send takes anyway: plain fields, no atomic per frame.
+                if (endsMessage) {
+                    messagesOut++;
+                }
                 if (ownedFrame != null) {
+                    bytesOut += ownedFrame.remaining();
                     connection.writeOwned(ownedFrame, callback);
                 } else {
+                    for (ByteBuffer b : buffers) {
+                        bytesOut += b.remaining();
+                    }
                     connection.write(buffers, callback);
                 }
                 return;
@@ -819,6 +870,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         synchronized (stateLock) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
+                initiator = ClosedConnection.Initiator.LOCAL;
                 closeCode = code;
                 closeReason = reason;
             }
@@ -851,6 +903,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
                 return;
             }
             state = State.CLOSE_SENT;
+            initiator = ClosedConnection.Initiator.LOCAL;
             closeCode = localCode;
             closeReason = reason == null ? "" : reason;
             connection.write(encode(Opcode.CLOSE, true, ClosePayload.encode(code, reason)), WriteCallback.NONE);

@@ -69,9 +69,11 @@ final class EndpointUpgrade {
      * @param httpSession what {@code HandshakeRequest.getHttpSession()} returns; null standalone
      * @param contextPath what precedes the request's path in the URI the session reports: a Servlet
      *     web application's context path, whose endpoints are routed by the path within it; empty standalone
+     * @param startNanos when the handshake began ({@link System#nanoTime()}): the connection's accept, or the
+     *     host's request; for the handshake's duration
      */
     record Origin(InetSocketAddress remote, InetSocketAddress peer, boolean secure, Authentication authentication, Object httpSession,
-                  String contextPath) {
+                  String contextPath, long startNanos) {
     }
 
     private EndpointUpgrade() {
@@ -134,7 +136,7 @@ final class EndpointUpgrade {
             SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
                     subprotocol, negotiated.agreed(), origin.secure(), authentication.principal());
             return new Accepted(server, route, sec, endpoint, instances, negotiated, sessionRequest,
-                    AcceptKey.of(upgrade.key()), response.getHeaders(), origin.remote());
+                    AcceptKey.of(upgrade.key()), response.getHeaders(), origin.remote(), origin.startNanos());
         } catch (Exception | LinkageError e) {
             if (negotiated != null) {
                 negotiated.releaseContext(server.deflatePool());
@@ -167,10 +169,12 @@ final class EndpointUpgrade {
         private final String acceptKey;
         private final Map<String, List<String>> headers;
         private final InetSocketAddress remote;
+        private final long startNanos;
 
         private Accepted(ServerRuntime server, EndpointRegistry.Route route, ServerEndpointConfig sec, Endpoint endpoint,
                          SessionInstances instances, Negotiated negotiated, SessionRequest request, String acceptKey,
-                         Map<String, List<String>> headers, InetSocketAddress remote) {
+                         Map<String, List<String>> headers, InetSocketAddress remote, long startNanos) {
+            this.startNanos = startNanos;
             this.server = server;
             this.route = route;
             this.sec = sec;
@@ -223,12 +227,13 @@ final class EndpointUpgrade {
             try {
                 // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
                 ws = new WebSocketConnection(connection, server.config().connection().protocol(), 0, null,
-                        server.operatorLog(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
+                        server.events(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
                 WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
                         server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
                         callbacks.apply(server.callbackExecutor()), server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
                         instances, route.path());
                 session.admit();
+                server.events().accepted(remote, route.path(), startNanos);
                 return new Opened(connection, ws, session);
             } catch (RuntimeException | LinkageError e) {
                 if (ws != null) {

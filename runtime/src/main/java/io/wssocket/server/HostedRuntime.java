@@ -42,6 +42,8 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     private final ServerResources resources;
     private final ExecutorService callbacks;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Hosted runtimes made in this JVM, for their MBeans' names. */
+    private static final java.util.concurrent.atomic.AtomicInteger HOSTED = new java.util.concurrent.atomic.AtomicInteger();
 
     HostedRuntime(ServerConfig config) {
         this.config = config;
@@ -50,7 +52,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         this.resources = new ServerResources(config);
         this.callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());
-        resources.start();
+        resources.start("hosted-" + HOSTED.incrementAndGet(), this::sessionCount, () -> ServerResources.sessionsByPath(container));
     }
 
     @Override
@@ -81,6 +83,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     }
 
     private HostedUpgrade upgrade(HostRequest host, HttpRequest request, EndpointRegistry.Match match) {
+        long start = System.nanoTime();
         UpgradeRequest upgrade;
         try {
             if (sessionCount() >= config.maxConnections()) {
@@ -91,22 +94,22 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
             }
             upgrade = UpgradeRequestValidator.validate(request);
         } catch (HttpStatusException e) {
-            return refused(host, request.path(), e);
+            return refused(host, request.path(), e, start);
         }
         Authentication authentication = new Authentication(host.principal(), host.roles());
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(this, upgrade, match,
                 new EndpointUpgrade.Origin(host.remote(), null, host.secure(), authentication, host.httpSession(),
-                        host.contextPath()));
+                        host.contextPath(), start));
         if (outcome instanceof EndpointUpgrade.Refused refusal) {
-            return refused(host, request.path(), refusal.error());
+            return refused(host, request.path(), refusal.error(), start);
         }
         return new Accepted((EndpointUpgrade.Accepted) outcome);
     }
 
-    private HostedUpgrade refused(HostRequest host, String path, HttpStatusException e) {
+    private HostedUpgrade refused(HostRequest host, String path, HttpStatusException e, long start) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + host.remote() + " refused with " + e.status() + ": "
                 + e.getMessage());
-        resources.operatorLog().refused(host.remote(), path, e.status(), e.getMessage());
+        resources.events().refused(host.remote(), path, e.status(), e.getMessage(), start);
         return new Refused(e);
     }
 

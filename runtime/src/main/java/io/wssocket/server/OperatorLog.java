@@ -26,6 +26,7 @@ final class OperatorLog implements ProtocolEvents {
     private final LogSummary overload;
     private final LogSummary ignoredParameters;
     private final LogSummary proxyHeaders;
+    private final LogSummary loopStalls;
     private final System.Logger log;
     /** Endpoint classes whose failure to open was logged with its trace; weak, so an undeployed application's classes can go. */
     private final Map<Class<?>, Boolean> endpointFailuresTold = Collections.synchronizedMap(new WeakHashMap<>());
@@ -42,6 +43,7 @@ final class OperatorLog implements ProtocolEvents {
         overload = LogSummary.info(log, "overload");
         ignoredParameters = LogSummary.info(log, "connections failed for an extension parameter the peer ignored");
         proxyHeaders = LogSummary.info(log, "connections closed at the PROXY header");
+        loopStalls = LogSummary.info(log, "event-loop turns longer than loop-stall-threshold");
     }
 
     /**
@@ -79,6 +81,13 @@ final class OperatorLog implements ProtocolEvents {
         stalls.record(timeout, () -> peer + where(path) + ": " + reason);
     }
 
+    /** One turn of an event loop took long: counted per loop, the first told with what the turn did. */
+    void loopStalled(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
+        loopStalls.record(loop, () -> loop + " took " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(turnNanos)
+                + " ms for one turn (" + connectionsHandled + " connections handled, " + tasksRun + " tasks run): "
+                + "endpoint code or a blocking call on the loop?");
+    }
+
     /**
      * A peer broke a parameter it agreed to. The one known case is a permessage-deflate client that
      * keeps its compression context although the server answered client_no_context_takeover
@@ -110,7 +119,8 @@ final class OperatorLog implements ProtocolEvents {
 
     /** Logs counts whose interval is over; {@code force} (at shutdown) logs every count now. */
     void flush(boolean force) {
-        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload, ignoredParameters, proxyHeaders)) {
+        for (LogSummary summary : List.of(refusedHandshakes, limitCloses, stalls, overload, ignoredParameters, proxyHeaders,
+                loopStalls)) {
             summary.flush(force);
         }
     }

@@ -111,7 +111,7 @@ final class ProxyHeaderHandler implements ConnectionHandler {
 
     @Override
     public long onTimer(Connection c, long now) {
-        server.operatorLog().stalled(c.remoteAddress(), null, "handshake-timeout", "PROXY header not completed within "
+        server.events().stalled(c.remoteAddress(), null, "handshake-timeout", "PROXY header not completed within "
                 + server.config().handshakeTimeoutMillis() + " ms (handshake-timeout)");
         c.abort(null);
         return 0;

@@ -11,9 +11,12 @@ import io.wssocket.config.Option;
 import io.wssocket.config.OptionValues;
 import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
+import io.wssocket.config.TelemetryOptions;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.spi.ClusterSettings;
+import io.wssocket.spi.ServerMetricsListener;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,11 @@ public final class ServerConfig implements ContainerConfig {
     private final ConnectionSettings connection;
     private final ClientConfig clientConfig;
     private final TrustedProxies trustedProxies;
+    private final List<ServerMetricsListener> metricsListeners;
 
     private ServerConfig(Builder b) {
         this.values = b.values.frozen();
+        this.metricsListeners = List.copyOf(b.metricsListeners);
         this.authenticator = b.authenticator;
         this.connection = ConnectionSettings.of(values, false, eventLoops());
         this.allowedOrigins = values.convert(ServerOptions.ALLOWED_ORIGINS, OriginPolicy::parse);
@@ -113,6 +118,79 @@ public final class ServerConfig implements ContainerConfig {
     @Override
     public Object option(String name) {
         return values.get(name);
+    }
+
+    /**
+     * Option {@code access-log}: Where the access log goes: off, logger or file.
+     *
+     * @return its value
+     */
+    public String accessLog() {
+        return values.get(TelemetryOptions.ACCESS_LOG);
+    }
+
+    /**
+     * Option {@code access-log-format}: Format of the access log's lines: common or json.
+     *
+     * @return its value
+     */
+    public String accessLogFormat() {
+        return values.get(TelemetryOptions.ACCESS_LOG_FORMAT);
+    }
+
+    /**
+     * Option {@code access-log-file}: File the access log is appended to when access-log=file.
+     *
+     * @return its value
+     */
+    public String accessLogFile() {
+        return values.get(TelemetryOptions.ACCESS_LOG_FILE);
+    }
+
+    /**
+     * Option {@code access-log-queue-bytes}: Bytes of access-log lines that may wait for the writer; beyond it lines are dropped and counted.
+     *
+     * @return its value
+     */
+    public long accessLogQueueBytes() {
+        return values.get(TelemetryOptions.ACCESS_LOG_QUEUE_BYTES);
+    }
+
+    /**
+     * Option {@code jmx}: Registers the server's counters as an MBean while it serves.
+     *
+     * @return its value
+     */
+    public boolean jmx() {
+        return values.get(TelemetryOptions.JMX);
+    }
+
+    /**
+     * Option {@code slow-send-threshold}: Milliseconds a blocking send may wait for the peer before it is told as a slow send.
+     *
+     * @return its value
+     */
+    public long slowSendThresholdMillis() {
+        return values.get(TelemetryOptions.SLOW_SEND_THRESHOLD);
+    }
+
+    /**
+     * Option {@code loop-stall-threshold}: Milliseconds one event-loop turn may take before it is told as a stall; 0 does not time turns.
+     *
+     * @return its value
+     */
+    public long loopStallThresholdMillis() {
+        return values.get(TelemetryOptions.LOOP_STALL_THRESHOLD);
+    }
+
+    /**
+     * The metrics listeners set in code ({@link Builder#metricsListener}); those found with the
+     * ServiceLoader are not among them.
+     *
+     * @return them, in the order they were added
+     */
+    public List<ServerMetricsListener> metricsListeners() {
+        return metricsListeners;
     }
 
     /**
@@ -477,6 +555,7 @@ public final class ServerConfig implements ContainerConfig {
     public static final class Builder implements ContainerConfig.Builder<Builder> {
         private final OptionValues values;
         private HandshakeAuthenticator authenticator = HandshakeAuthenticator.ANONYMOUS;
+        private final List<ServerMetricsListener> metricsListeners = new ArrayList<>();
 
         private Builder(ConfigSources sources) {
             this.values = sources.read(Options.SERVER_CONFIG, "ServerConfig");
@@ -812,6 +891,95 @@ public final class ServerConfig implements ContainerConfig {
         public Builder authenticator(HandshakeAuthenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator,
                     "authenticator must not be null; use HandshakeAuthenticator.ANONYMOUS");
+            return this;
+        }
+
+        /**
+         * Sets option {@code access-log}: Where the access log goes: off, logger or file.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLog(String value) {
+            return set(TelemetryOptions.ACCESS_LOG, value);
+        }
+
+        /**
+         * Sets option {@code access-log-format}: Format of the access log's lines: common or json.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogFormat(String value) {
+            return set(TelemetryOptions.ACCESS_LOG_FORMAT, value);
+        }
+
+        /**
+         * Sets option {@code access-log-file}: File the access log is appended to when access-log=file.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogFile(String value) {
+            return set(TelemetryOptions.ACCESS_LOG_FILE, value);
+        }
+
+        /**
+         * Sets option {@code access-log-queue-bytes}: Bytes of access-log lines that may wait for the writer; beyond it lines are dropped and counted.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder accessLogQueueBytes(long value) {
+            return set(TelemetryOptions.ACCESS_LOG_QUEUE_BYTES, value);
+        }
+
+        /**
+         * Sets option {@code jmx}: Registers the server's counters as an MBean while it serves.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder jmx(boolean value) {
+            return set(TelemetryOptions.JMX, value);
+        }
+
+        /**
+         * Sets option {@code slow-send-threshold}: Milliseconds a blocking send may wait for the peer before it is told as a slow send.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder slowSendThresholdMillis(long value) {
+            return set(TelemetryOptions.SLOW_SEND_THRESHOLD, value);
+        }
+
+        /**
+         * Sets option {@code loop-stall-threshold}: Milliseconds one event-loop turn may take before it is told as a stall; 0 does not time turns.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder loopStallThresholdMillis(long value) {
+            return set(TelemetryOptions.LOOP_STALL_THRESHOLD, value);
+        }
+
+        /**
+         * Adds a listener that hears the server's handshakes, session closes, slow sends, limit hits
+         * and loop stalls, besides those found with the ServiceLoader. Set in code only.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder metricsListener(ServerMetricsListener listener) {
+            metricsListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -9,11 +9,15 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What all connections of one server share, whoever accepts them (the standalone listener or a
@@ -28,6 +32,8 @@ final class ServerResources {
     private final String sessionIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
     private final AtomicLong sessionCounter = new AtomicLong();
     private final OperatorLog operatorLog = new OperatorLog();
+    /** Every event the server tells: the operator log, JFR, the access log, the MBeans, the metrics listeners. */
+    private final ServerEvents events;
     private final SharedTextFrames sharedTextFrames = new SharedTextFrames();
     /** The deflaters and inflaters of permessage-deflate, borrowed per message by all connections. */
     private final ZlibPool deflatePool;
@@ -43,10 +49,19 @@ final class ServerResources {
                 deflate.contextTakeover() ? deflate.contextMemory() : 0);
         this.compressing = new Compression(deflatePool, true, deflate.threshold());
         this.notCompressing = new Compression(deflatePool, false, deflate.threshold());
+        this.events = new ServerEvents(config, operatorLog);
     }
 
-    /** The server starts serving: the operator log's summaries are flushed once a second from now on. */
-    synchronized void start() {
+    /**
+     * The server starts serving: the operator log's summaries are flushed once a second from now
+     * on, the access log is written, the MBean registered.
+     *
+     * @param name the server's name in its MBean's ObjectName
+     * @param openConnections the connections open now
+     * @param sessionsByPath the open sessions per endpoint path now
+     */
+    synchronized void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath) {
+        events.start(name, openConnections, sessionsByPath);
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wssocket-housekeeping");
             t.setDaemon(true);
@@ -62,6 +77,7 @@ final class ServerResources {
         }
         deflatePool.clear();
         operatorLog.flush(true);
+        events.stop();
     }
 
     String nextSessionId() {
@@ -70,6 +86,10 @@ final class ServerResources {
 
     OperatorLog operatorLog() {
         return operatorLog;
+    }
+
+    ServerEvents events() {
+        return events;
     }
 
     SharedTextFrames sharedTextFrames() {
@@ -107,6 +127,18 @@ final class ServerResources {
             sessions.addAll(route.openSessions());
         }
         return sessions;
+    }
+
+    /** Open sessions per endpoint path of {@code container}, endpoints without any left out. */
+    static Map<String, Integer> sessionsByPath(WsServerContainer container) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (EndpointRegistry.Route route : container.registry().routes()) {
+            int open = route.openSessions().size();
+            if (open > 0) {
+                counts.merge(route.path(), open, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** Open sessions of every endpoint of {@code container}. */

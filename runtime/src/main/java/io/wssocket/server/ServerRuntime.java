@@ -43,6 +43,11 @@ interface ServerRuntime {
         return resources().operatorLog();
     }
 
+    /** Where every handshake outcome, session close, slow send, limit hit and loop stall is told. */
+    default ServerEvents events() {
+        return resources().events();
+    }
+
     /** The text frames the server's connections share (a broadcast's). */
     default SharedTextFrames sharedTextFrames() {
         return resources().sharedTextFrames();

@@ -41,6 +41,8 @@ final class UpgradeHandler implements ConnectionHandler {
     private final ServerRuntime server;
     private final HttpRequestParser parser;
     private final long deadline;
+    /** When the connection was accepted: the handshake's duration counts from here. */
+    private final long acceptedNanos;
     private Phase phase = Phase.READING;
 
     private final int connectionsFromAddress;
@@ -85,6 +87,7 @@ final class UpgradeHandler implements ConnectionHandler {
         this.peer = peer;
         this.parser = new HttpRequestParser(server.config().connection().handshakeLimits());
         this.deadline = deadline;
+        this.acceptedNanos = deadline - TimeUnit.MILLISECONDS.toNanos(server.config().handshakeTimeoutMillis());
     }
 
     /**
@@ -102,9 +105,10 @@ final class UpgradeHandler implements ConnectionHandler {
         if (server.connectionCount() > server.config().maxConnections()) {
             server.operatorLog().overloaded("max-connections", () -> "503 to " + c.remoteAddress() + ": "
                     + server.config().maxConnections() + " connections open (max-connections)");
-            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(new HttpStatusException(503,
-                    "the server is at its limit of " + server.config().maxConnections() + " connections; try again later",
-                    Map.of("Retry-After", "5")))});
+            HttpStatusException full = new HttpStatusException(503, "the server is at its limit of "
+                    + server.config().maxConnections() + " connections; try again later", Map.of("Retry-After", "5"));
+            server.events().answered(c.remoteAddress(), null, 503, full.getMessage(), acceptedNanos);
+            answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(full)});
             return;
         }
         if (server.config().maxConnectionsPerAddress() > 0
@@ -282,7 +286,7 @@ final class UpgradeHandler implements ConnectionHandler {
      */
     private void upgrade(Connection c, UpgradeRequest upgrade, EndpointRegistry.Match match, ByteBuffer leftover) {
         EndpointUpgrade.Outcome outcome = EndpointUpgrade.decide(server, upgrade, match,
-                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, ""));
+                new EndpointUpgrade.Origin(c.remoteAddress(), peer, c.isSecure(), null, null, "", acceptedNanos));
         if (outcome instanceof EndpointUpgrade.Refused refused) {
             rejectOnLoop(c, upgrade.request().path(), refused.error());
             return;
@@ -310,7 +314,7 @@ final class UpgradeHandler implements ConnectionHandler {
     private void reject(Connection c, String path, HttpStatusException e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " refused with "
                 + e.status() + ": " + e.getMessage());
-        server.operatorLog().refused(c.remoteAddress(), path, e.status(), e.getMessage());
+        server.events().refused(c.remoteAddress(), path, e.status(), e.getMessage(), acceptedNanos);
         answerAndClose(c, new ByteBuffer[] {HttpResponseWriter.error(e)});
     }
 
@@ -350,7 +354,7 @@ final class UpgradeHandler implements ConnectionHandler {
         if (phase == Phase.READING) {
             LOG.log(System.Logger.Level.DEBUG, () -> "handshake from " + c.remoteAddress() + " not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms; dropping the connection");
-            server.operatorLog().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
+            server.events().stalled(c.remoteAddress(), null, "handshake-timeout", "upgrade request not completed within "
                     + server.config().handshakeTimeoutMillis() + " ms (handshake-timeout)");
         }
         c.abort(null);

@@ -197,7 +197,9 @@ public final class WebSocketServer implements AutoCloseable {
                 config.callbackThreadsMax());
         handshakes = HandshakeExecutor.create("wssocket-handshake", config.handshakeThreads(), config.handshakeQueue());
         tlsHandshakes = new TlsHandshakes("wssocket-tls", config.tlsHandshakeThreads(), config.maxTlsHandshakes());
-        loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget);
+        long stallNanos = resources.events().loopStallThresholdNanos();
+        loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget,
+                stallNanos > 0 ? resources.events() : null, stallNanos);
         running = true;
         readiness = HealthEndpoints.Readiness.READY;
         acceptor = new Thread(() -> acceptLoop(listener, this::accepted), "wssocket-acceptor");
@@ -208,7 +210,7 @@ public final class WebSocketServer implements AutoCloseable {
             healthAcceptor.setDaemon(true);
             healthAcceptor.start();
         }
-        resources.start();
+        resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container));
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
                 + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : ""));
     }
@@ -353,6 +355,8 @@ public final class WebSocketServer implements AutoCloseable {
             openSockets.decrementAndGet();
             operatorLog.overloaded("max-connections, closed unanswered", () -> "closed a connection from " + remoteAddress(channel)
                     + " unanswered: " + open + " sockets open, max-connections " + config.maxConnections());
+            resources.events().closedAtAccept("max-connections", peerAddress(channel), "closed unanswered: " + open
+                    + " sockets open");
             closeQuietly(channel);
             return;
         }
@@ -362,6 +366,8 @@ public final class WebSocketServer implements AutoCloseable {
             openSockets.decrementAndGet();
             operatorLog.proxyHeaderRefused(peerAddress(channel), "untrusted peer", "not in trusted-proxies ("
                     + config.trustedProxies() + "), and proxy-protocol is on");
+            resources.events().closedAtAccept("trusted-proxies", peerAddress(channel), "proxy-protocol is on and the peer "
+                    + "is not a trusted proxy");
             closeQuietly(channel);
             return;
         }
@@ -374,6 +380,8 @@ public final class WebSocketServer implements AutoCloseable {
                 operatorLog.overloaded("max-tls-handshakes", () -> "closed a connection from "
                         + remoteAddress(channel) + ": " + config.maxTlsHandshakes()
                         + " TLS handshakes in progress (max-tls-handshakes)");
+                resources.events().closedAtAccept("max-tls-handshakes", peerAddress(channel), config.maxTlsHandshakes()
+                        + " TLS handshakes in progress");
                 closeQuietly(channel);
                 return;
             }

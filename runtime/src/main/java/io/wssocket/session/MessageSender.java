@@ -118,12 +118,16 @@ final class MessageSender implements BackpressureListener {
      * @param what what the thread was doing, for the interrupt's message
      */
     private <T> T waitOnPeer(PeerWait.Wait<T, RuntimeException> wait, String what) throws IOException {
+        // Only a send that must wait comes here: two clock reads next to a wait cost nothing a send would notice.
+        long start = System.nanoTime();
         try {
             return PeerWait.run(wait);
         } catch (RejectedExecutionException e) {
             throw atCeiling();
         } catch (InterruptedException e) {
             throw interrupted(what);
+        } finally {
+            ws.sendWaited(System.nanoTime() - start);
         }
     }
 

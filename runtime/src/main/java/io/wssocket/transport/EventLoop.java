@@ -54,6 +54,10 @@ public final class EventLoop implements ConnectionLoop {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ArrayBlockingQueue<Registration> registrations;
     private final LoopEvents events;
+    /** Whether turns are timed for stalls (someone listens); else they cost no clock read. */
+    private final boolean timed;
+    /** What the select does with each ready key: {@link #processKey}, timed or not. */
+    private final Consumer<SelectionKey> keyAction;
     private final Consumer<EventLoop> onFailure;
     private final TlsHandshakes tlsHandshakes;
     /** Fault injection for tests: thrown by the loop at its next turn, outside any connection's handling. */
@@ -103,6 +107,8 @@ public final class EventLoop implements ConnectionLoop {
         this.config = config;
         this.registrations = new ArrayBlockingQueue<>(maxPendingRegistrations);
         this.events = events;
+        this.timed = events.timesTurns();
+        this.keyAction = timed ? this::startTurnAndProcess : this::processKey;
         this.onFailure = onFailure;
         this.tlsHandshakes = tlsHandshakes;
         this.outboundBudget = outboundBudget;
@@ -328,7 +334,7 @@ public final class EventLoop implements ConnectionLoop {
         Throwable failure = null;
         try {
             while (running) {
-                select();
+                int handled = select();
                 now = System.nanoTime();
                 Error fault = injectedFault;
                 if (fault != null) {
@@ -336,10 +342,15 @@ public final class EventLoop implements ConnectionLoop {
                     throw fault;
                 }
                 registerPending();
-                runTasks();
+                int tasksRun = runTasks();
                 timers.expire(now);
                 flushStaleHeldFrames();
                 events.flush(now);
+                if (timed) {
+                    // One clock read per turn, and only when someone listens for stalls.
+                    events.turnEnded(name, System.nanoTime() - turnStart, handled, tasksRun);
+                    turnStarted = false;
+                }
             }
         } catch (Throwable t) {
             failure = t;
@@ -366,7 +377,22 @@ public final class EventLoop implements ConnectionLoop {
         }
     }
 
-    private void select() throws IOException {
+    /** When the current turn's work began (its first ready key, or the end of its select). Loop thread. */
+    private long turnStart;
+    /** Whether {@link #turnStart} is set for the current turn. Loop thread. */
+    private boolean turnStarted;
+
+    /** A ready key's handling when turns are timed: the first key of a turn starts its clock. */
+    private void startTurnAndProcess(SelectionKey key) {
+        if (!turnStarted) {
+            turnStarted = true;
+            turnStart = System.nanoTime();
+        }
+        processKey(key);
+    }
+
+    /** @return the number of connections whose ready keys were handled */
+    private int select() throws IOException {
         long wait = timers.nanosToNextTick(System.nanoTime());
         if (wait < 0) {
             // Set before looking at holding, read by watchHeld after pushing to it: one of the two sees the other.
@@ -377,14 +403,19 @@ public final class EventLoop implements ConnectionLoop {
             selectingWithoutTimeout = false;
             wait = wait < 0 ? SocketConnection.MAX_HOLD_NANOS : Math.min(wait, SocketConnection.MAX_HOLD_NANOS);
         }
+        int handled;
         if (!tasks.isEmpty() || !registrations.isEmpty() || injectedFault != null) {
-            selector.selectNow(this::processKey);
+            handled = selector.selectNow(keyAction);
         } else {
             long millis = wait < 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
-            selector.select(this::processKey, millis);
+            handled = selector.select(keyAction, millis);
+        }
+        if (timed && !turnStarted) {
+            turnStart = System.nanoTime(); // no key was ready: the turn's work starts now
         }
         selectingWithoutTimeout = false;
         wakeupPending.set(false);
+        return handled;
     }
 
     /**
@@ -439,11 +470,13 @@ public final class EventLoop implements ConnectionLoop {
         }
     }
 
-    private void runTasks() {
-        for (int i = 0; i < MAX_TASKS_PER_TURN; i++) {
+    /** @return how many ran */
+    private int runTasks() {
+        int i = 0;
+        for (; i < MAX_TASKS_PER_TURN; i++) {
             Runnable task = tasks.poll();
             if (task == null) {
-                return;
+                return i;
             }
             try {
                 task.run();
@@ -452,6 +485,7 @@ public final class EventLoop implements ConnectionLoop {
                 events.internalError(name, task, t);
             }
         }
+        return i;
     }
 
     private void closeAll() {

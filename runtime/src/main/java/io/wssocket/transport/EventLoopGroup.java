@@ -22,7 +22,7 @@ public final class EventLoopGroup implements AutoCloseable {
     private final TlsHandshakes tlsHandshakes;
     /** Shared by every loop of the group, replacements included. */
     private final OutboundBudget outboundBudget;
-    private final LoopEvents events = new LoopEvents();
+    private final LoopEvents events;
     private final AtomicReferenceArray<EventLoop> slots;
     /** Loops made for each slot so far, for the names of replacements. */
     private final AtomicInteger[] generations;
@@ -50,6 +50,25 @@ public final class EventLoopGroup implements AutoCloseable {
 
     EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes, OutboundBudget outboundBudget,
                    int maxPendingRegistrations) {
+        this(namePrefix, config, tlsHandshakes, outboundBudget, maxPendingRegistrations, null, 0);
+    }
+
+    /**
+     * @param tlsHandshakes where the TLS handshakes of the group's connections run their tasks; null: on the loops
+     * @param outboundBudget the bytes all connections of these loops may queue together
+     * @param stallListener told of loop turns longer than {@code stallThresholdNanos}; null: turns are not timed
+     * @param stallThresholdNanos the longest turn not told as a stall
+     */
+    public EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes,
+                          OutboundBudget outboundBudget, LoopStallListener stallListener, long stallThresholdNanos) {
+        this(namePrefix, config, tlsHandshakes, outboundBudget, EventLoop.DEFAULT_MAX_PENDING_REGISTRATIONS,
+                stallListener, stallThresholdNanos);
+    }
+
+    private EventLoopGroup(String namePrefix, TransportConfig config, TlsHandshakes tlsHandshakes,
+                           OutboundBudget outboundBudget, int maxPendingRegistrations, LoopStallListener stallListener,
+                           long stallThresholdNanos) {
+        this.events = new LoopEvents(stallListener, stallThresholdNanos);
         this.namePrefix = namePrefix;
         this.config = config;
         this.tlsHandshakes = tlsHandshakes;

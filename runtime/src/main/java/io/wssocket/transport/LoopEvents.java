@@ -18,6 +18,36 @@ final class LoopEvents {
     private final LogSummary refusedRegistrations = new LogSummary(LOG, System.Logger.Level.WARNING,
             "accepted sockets closed before an event loop took them", 10, TimeUnit.SECONDS);
     private final AtomicLong lastFlush = new AtomicLong(System.nanoTime());
+    /** Told of turns longer than {@link #stallThresholdNanos}; null when nobody listens. */
+    private final LoopStallListener stallListener;
+    private final long stallThresholdNanos;
+
+    LoopEvents() {
+        this(null, 0);
+    }
+
+    /** @param stallListener told of turns longer than {@code stallThresholdNanos}; null for nobody */
+    LoopEvents(LoopStallListener stallListener, long stallThresholdNanos) {
+        this.stallListener = stallListener;
+        this.stallThresholdNanos = stallThresholdNanos;
+    }
+
+    /** Whether turns are timed: someone listens for stalls. */
+    boolean timesTurns() {
+        return stallListener != null;
+    }
+
+    /** A turn ended: told when it took longer than the threshold. Loop thread. */
+    void turnEnded(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
+        if (turnNanos > stallThresholdNanos) {
+            try {
+                stallListener.stalled(loop, turnNanos, connectionsHandled, tasksRun);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a loop stall listener threw", e);
+            }
+        }
+    }
+
     /** Handling {@code subject} (a connection, a task, a socket) threw: it is closed, the loop goes on. */
     void internalError(String loop, Object subject, Throwable error) {
         internalErrors.record(error.getClass().getSimpleName(),

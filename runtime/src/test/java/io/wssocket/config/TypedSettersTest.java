@@ -101,7 +101,9 @@ class TypedSettersTest {
         List<Method> setters = new ArrayList<>();
         for (Method method : builderType.getMethods()) {
             if (method.getParameterCount() == 1 && method.getReturnType().isAssignableFrom(builderType)
-                    && !Modifier.isStatic(method.getModifiers()) && !method.getName().equals("authenticator")) {
+                    && !Modifier.isStatic(method.getModifiers())
+                    // set in code only, no option's: the authenticator, the metrics listeners
+                    && !method.getName().equals("authenticator") && !method.getName().equals("metricsListener")) {
                 setters.add(method);
             }
         }

@@ -60,7 +60,7 @@ class ModuleDescriptorTest {
                 Map.entry("jakarta.websocket.server.ServerEndpointConfig$Configurator",
                         java.util.List.of("io.wssocket.server.DefaultServerConfigurator")));
         assertThat(runtime.uses()).containsExactlyInAnyOrder("io.wssocket.spi.ContainerIntegration",
-                "io.wssocket.spi.ClusterTransportProvider");
+                "io.wssocket.spi.ClusterTransportProvider", "io.wssocket.spi.ServerMetricsListener");
     }
 
     @Test

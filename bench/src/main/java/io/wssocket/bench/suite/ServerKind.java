@@ -30,7 +30,20 @@ public enum ServerKind {
     UNDERTOW("undertow", "Undertow 2.3", "io.wssocket.bench.UndertowEchoServer",
             "/io/undertow/|/org/jboss/|/org/wildfly/|/io/smallrye/|" + Jars.SERVLET_API),
     TYRUS("tyrus", "Tyrus 2.2 (Grizzly)", "io.wssocket.bench.TyrusEchoServer", "/org/glassfish/tyrus/|/org/glassfish/grizzly/"),
-    NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/");
+    NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/"),
+    /**
+     * WS Socket with a Flight Recorder recording running (the JDK's default settings, which enable
+     * its io.wssocket events): against {@link #WSSOCKET}, where no recording runs and the events are
+     * disabled, what recording them costs.
+     */
+    WSSOCKET_JFR("wssocket-jfr", "WS Socket, JFR recording", "io.wssocket.bench.WsSocketEchoServer", Jars.WSSOCKET_RUNTIME,
+            "-XX:StartFlightRecording=settings=default,maxsize=64m"),
+    /**
+     * WS Socket with what of its telemetry can be turned off turned off (loop-turn timing, the
+     * MBean): against {@link #WSSOCKET}, what the defaults cost. Per-session counts cannot be off.
+     */
+    WSSOCKET_QUIET("wssocket-quiet", "WS Socket, telemetry off", "io.wssocket.bench.WsSocketEchoServer",
+            Jars.WSSOCKET_RUNTIME, "-Dwssocket.loop-stall-threshold=0", "-Dwssocket.jmx=false");
 
     /** The server every ratio is taken of. */
     public static final ServerKind SUBJECT = WSSOCKET;
@@ -39,12 +52,19 @@ public enum ServerKind {
     private final String label;
     private final String mainClass;
     private final Pattern ownJars;
+    private final List<String> jvmOptions;
 
-    ServerKind(String id, String label, String mainClass, String ownJars) {
+    ServerKind(String id, String label, String mainClass, String ownJars, String... jvmOptions) {
         this.id = id;
         this.label = label;
         this.mainClass = mainClass;
         this.ownJars = Pattern.compile(ownJars);
+        this.jvmOptions = List.of(jvmOptions);
+    }
+
+    /** JVM options of this server kind's own, after the suite's. */
+    List<String> jvmOptions() {
+        return jvmOptions;
     }
 
     /** Class path patterns more than one server owns. */

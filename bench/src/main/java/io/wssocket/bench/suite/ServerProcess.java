@@ -62,6 +62,7 @@ final class ServerProcess implements AutoCloseable {
         }
         command.addAll(List.of("taskset", "-c", Integer.toString(options.serverCpu()), options.java()));
         command.addAll(JVM_OPTIONS);
+        command.addAll(kind.jvmOptions());
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, kind.classPathFor(classPath)),
                 kind.mainClass(), "--host", "127.0.0.1", "--port", "0"));

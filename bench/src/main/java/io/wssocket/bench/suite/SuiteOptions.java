@@ -14,7 +14,8 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
 
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
-            "  --servers \"a b ...\"     servers, run in this order within a round (default: all: " + ServerKind.ids() + ")",
+            "  --servers \"a b ...\"     servers, run in this order within a round (default: all but WS Socket's variants "
+                    + "wssocket-jfr and wssocket-quiet: " + ServerKind.ids() + ")",
             "  --scenarios \"a b ...\"   echo idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
             "                          (default: all but soak; the cluster ones and soak run on WS Socket only)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
@@ -31,7 +32,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             "  --server-cpu N / --driver-cpu N   taskset CPUs (default 1 / 0)");
 
     static SuiteOptions parse(String[] args, Path root, Path classPathFile, String java) {
-        List<ServerKind> servers = Arrays.asList(ServerKind.values());
+        List<ServerKind> servers = Arrays.stream(ServerKind.values()).filter(k -> k.jvmOptions().isEmpty()).toList();
         List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(Scenario::inDefaultSuite).toList();
         Integer attackSeconds = null;
         int soakMinutes = 30;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wssocket.server.ServerConfig;
+import io.wssocket.spi.ServerMetricsListener;
 import io.wssocket.test.EchoEndpoint;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,32 @@ class HostedServerTest {
         assertThatThrownBy(() -> server.container().addEndpoint(
                 ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/later").build()))
                 .isInstanceOf(DeploymentException.class).hasMessageContaining("earlier deployment error");
+    }
+
+    @Test
+    void aHostedHandshakeIsToldToTheMetricsListenersAsTheStandaloneServerTellsIt() throws DeploymentException {
+        List<ServerMetricsListener.Handshake> told = new CopyOnWriteArrayList<>();
+        HostedServer hosted = HostedServer.create(ServerConfig.builder().metricsListener(new ServerMetricsListener() {
+            @Override
+            public void handshake(Handshake handshake) {
+                told.add(handshake);
+            }
+        }).build());
+        try {
+            hosted.container().addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
+            Map<String, List<String>> headers = upgradeHeaders();
+            headers.put("Origin", List.of("https://evil.example"));
+
+            hosted.upgrade(request("", "/echo", headers));
+
+            assertThat(told).singleElement().satisfies(h -> {
+                assertThat(h.status()).isEqualTo(403);
+                assertThat(h.path()).isEqualTo("/echo");
+                assertThat(h.remoteAddress()).isEqualTo(PEER);
+            });
+        } finally {
+            hosted.close();
+        }
     }
 
     private static HostRequest request(String contextPath, String target, Map<String, List<String>> headers) {

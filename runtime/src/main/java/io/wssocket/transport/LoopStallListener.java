@@ -1,0 +1,15 @@
+package io.wssocket.transport;
+
+/**
+ * Told when one turn of an event loop took longer than its threshold: while it ran, every other
+ * connection of that loop waited. Called on the loop that stalled, after the turn; must not block.
+ */
+public interface LoopStallListener {
+    /**
+     * @param loop the loop's thread name
+     * @param turnNanos how long the turn took, from the end of its select to the end of its work
+     * @param connectionsHandled the connections whose reads or writes the turn handled
+     * @param tasksRun the tasks other threads had handed to the loop that the turn ran
+     */
+    void stalled(String loop, long turnNanos, int connectionsHandled, int tasksRun);
+}
