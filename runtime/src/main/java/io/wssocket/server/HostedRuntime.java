@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -154,6 +155,11 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
     @Override
     public WsServerContainer container() {
         return container;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return resources.housekeeping();
     }
 
     @Override

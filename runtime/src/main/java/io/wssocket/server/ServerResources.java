@@ -80,6 +80,11 @@ final class ServerResources {
         events.stop();
     }
 
+    /** The housekeeping thread's scheduler, while the server serves (null before {@link #start}). */
+    synchronized ScheduledExecutorService housekeeping() {
+        return housekeeping;
+    }
+
     String nextSessionId() {
         return sessionIdPrefix + Long.toHexString(sessionCounter.incrementAndGet());
     }

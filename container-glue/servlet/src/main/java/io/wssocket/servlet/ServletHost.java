@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What one web application's WebSocket connections share: the hosted server, the few threads that
  * run the connections' strand tasks (never endpoint code: that runs on the server's callback
- * executor, or in Tomcat on Tomcat's threads) where the container's own cannot, their timers, and
- * the output queue's limits.
+ * executor, or in Tomcat on Tomcat's threads) where the container's own cannot, the scheduler of
+ * their timers (the server's housekeeping thread), and the output queue's limits.
  */
 final class ServletHost implements AutoCloseable {
     private final HostedServer server;
@@ -27,7 +27,7 @@ final class ServletHost implements AutoCloseable {
         this.server = server;
         this.threads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemons("wssocket-servlet-io"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(daemons("wssocket-servlet-timer"));
+        this.timers = server.scheduler(); // the server's housekeeping thread: no timer thread of the glue's
         this.highWaterMark = (Long) config.option("write-high-water");
         this.lowWaterMark = (Long) config.option("write-low-water");
         this.maxQueuedBytes = (Long) config.option("max-queued-bytes");
@@ -74,8 +74,7 @@ final class ServletHost implements AutoCloseable {
     /** Closes the sessions (1001), then stops the threads. */
     @Override
     public void close() {
-        server.close();
-        timers.shutdownNow();
+        server.close(); // stops the timers' thread too
         threads.shutdown();
     }
 }

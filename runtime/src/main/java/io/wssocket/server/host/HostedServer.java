@@ -5,6 +5,7 @@ import io.wssocket.server.WsServerContainer;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A WS Socket server whose connections a host accepts, reads and upgrades: a Servlet container.
@@ -48,6 +49,13 @@ public interface HostedServer extends AutoCloseable {
 
     /** Open sessions of this server. */
     int sessionCount();
+
+    /**
+     * The server's one scheduler thread (its housekeeping), for the host's timers of its
+     * connections, so that the host needs no timer thread of its own: short tasks only; it stops
+     * with the server ({@link #close()}), not before.
+     */
+    ScheduledExecutorService scheduler();
 
     /** Closes every session with 1001 (going away) and stops the server's threads. */
     @Override
