@@ -2,6 +2,7 @@ package io.wssocket.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /** Writes RFC 6455 §5.2 frame headers and whole small frames. */
 public final class FrameWriter {
@@ -63,17 +64,15 @@ public final class FrameWriter {
         return frame.flip();
     }
 
-    /**
-     * An unmasked text frame (server to client) with {@code text} encoded as UTF-8 right behind its
-     * header: one allocation, where encoding first and then framing the bytes would make two.
-     */
+    /** An unmasked text frame (server to client) of {@code text} encoded as UTF-8, ready to write. */
     public static ByteBuffer unmaskedTextFrame(boolean fin, String text) {
-        int length = Utf8Encoder.encodedLength(text);
-        int header = headerLength(length, false);
-        ByteBuffer frame = ByteBuffer.allocate(header + length);
-        writeHeader(frame, fin, 0, Opcode.TEXT, length, false, 0);
-        Utf8Encoder.encode(text, frame.array(), header);
-        return frame.position(0);
+        // The JDK's encoder checks and copies a Latin-1 string a vector at a time; a loop of charAt
+        // over the string, once to size the frame and once to fill it, cost more than this copy
+        // (6 % of a 64 B echo's samples). An unpaired surrogate becomes '?'.
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer frame = ByteBuffer.allocate(headerLength(payload.length, false) + payload.length);
+        writeHeader(frame, fin, 0, Opcode.TEXT, payload.length, false, 0);
+        return frame.put(payload).flip();
     }
 
     /** A masked frame (client to server) holding a masked copy of {@code payload}, ready to write. */

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Text frames encoded straight into their buffer carry exactly the bytes of String.getBytes(UTF_8). */
-class Utf8EncoderTest {
+/** A server's text frame carries exactly the bytes of String.getBytes(UTF_8) behind the header of their length. */
+class TextFrameEncodingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "ascii only", "é ß ü", "€ ∑ 中文", "emoji \uD83D\uDE00 and \uD83C\uDF89",
@@ -52,10 +51,12 @@ class Utf8EncoderTest {
 
     private static void assertEncodesLikeTheJdk(String text) {
         byte[] expected = text.getBytes(StandardCharsets.UTF_8);
-        assertThat(Utf8Encoder.encodedLength(text)).as("length of %s", text).isEqualTo(expected.length);
-        byte[] out = new byte[expected.length + 3];
-        int end = Utf8Encoder.encode(text, out, 3);
-        assertThat(end).isEqualTo(out.length);
-        assertThat(Arrays.copyOfRange(out, 3, end)).as("bytes of %s", text).isEqualTo(expected);
+        ByteBuffer frame = FrameWriter.unmaskedTextFrame(true, text);
+        int header = frame.remaining() - expected.length;
+        assertThat(header).as("header of %s", text).isEqualTo(expected.length < 126 ? 2 : 4);
+        assertThat(frame.get(1) & 0x7F).isEqualTo(expected.length < 126 ? expected.length : 126);
+        byte[] payload = new byte[expected.length];
+        frame.position(header).get(payload);
+        assertThat(payload).as("bytes of %s", text).isEqualTo(expected);
     }
 }
