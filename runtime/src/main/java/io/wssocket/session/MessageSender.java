@@ -318,7 +318,7 @@ final class MessageSender implements BackpressureListener {
     void await(CompletableFuture<Void> future) throws IOException {
         if (!future.isDone()) {
             long timeout = sendTimeoutMillis;
-            ws.flushBeforeWait(timeout);
+            // awaitWrite's future.get lets the connection write first (SenderFuture), on the compensated thread
             WriteWait outcome = waitOnPeer(() -> awaitWrite(future, timeout), "sending");
             if (outcome == WriteWait.TIMED_OUT) {
                 throw timedOut(timeout);
