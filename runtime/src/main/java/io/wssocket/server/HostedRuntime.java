@@ -203,13 +203,8 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         }
 
         @Override
-        public Session open(Connection connection) {
-            throw new IllegalStateException("a refused upgrade has no session to open");
-        }
-
-        @Override
         public Session open(Connection connection, UnaryOperator<Executor> callbacks) {
-            return open(connection);
+            throw new IllegalStateException("a refused upgrade has no session to open");
         }
 
         @Override
@@ -256,11 +251,6 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
             }
             upgrade.headers().forEach((name, values) -> headers.merge(name, values, (a, b) -> b));
             return headers;
-        }
-
-        @Override
-        public Session open(Connection connection) {
-            return open(connection, UnaryOperator.identity());
         }
 
         @Override

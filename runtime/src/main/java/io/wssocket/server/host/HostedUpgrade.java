@@ -37,7 +37,9 @@ public interface HostedUpgrade {
      * @return the session, for the host's own bookkeeping (e.g. closing it when the HTTP session ends)
      * @throws IllegalStateException when refused, or opened or abandoned before
      */
-    Session open(Connection connection);
+    default Session open(Connection connection) {
+        return open(connection, UnaryOperator.identity());
+    }
 
     /**
      * {@link #open(Connection)}, with the executor of the session's endpoint code chosen by the
