@@ -23,7 +23,8 @@ public final class TelemetryOptions {
             "wssocket-access.log", "File the access log is appended to when access-log=file; made if missing.");
     public static final Option<Long> ACCESS_LOG_QUEUE_BYTES = Option.of("access-log-queue-bytes",
             OptionType.longInteger(1024, Long.MAX_VALUE), 1_048_576L,
-            "Bytes of access-log lines that may wait for the writer; a line that does not fit is dropped and counted, "
+            "Heap bytes the access-log lines waiting for the writer may hold (counted as 2 a character plus 64 a line); "
+                    + "a line that does not fit is dropped and counted, "
                     + "and the count is logged once a second while lines are dropped.");
     public static final Option<Boolean> JMX = Option.of("jmx", OptionType.bool(), true,
             "Registers the server's counters as MBeans in the platform MBean server under "

@@ -493,6 +493,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             code = CloseCodes.POLICY_VIOLATION;
             reason = cause.getMessage();
             by = ClosedConnection.Initiator.LOCAL;
+            events.limitClosed(c.remoteAddress(), path, code, reason);
         } else if (cause != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
             l.onTransportError(cause);

@@ -29,6 +29,8 @@ final class AccessLog implements ServerMetricsListener {
     private static final String STOP = new String("stop"); // compared by identity
 
     private final boolean json;
+    /** A line's string, its array and its node in the queue, past the characters. */
+    private static final long LINE_OVERHEAD = 64;
     private final long maxQueuedBytes;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -175,9 +177,17 @@ final class AccessLog implements ServerMetricsListener {
         offer(line);
     }
 
+    /**
+     * The heap a queued line may hold, counted against access-log-queue-bytes: two bytes a
+     * character (a string stores one or two) and its queue entry.
+     */
+    static long heapBytes(String line) {
+        return LINE_OVERHEAD + 2L * line.length();
+    }
+
     /** Queues the line if it fits; never waits. */
     void offer(String line) {
-        long size = line.length();
+        long size = heapBytes(line);
         if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
             queuedBytes.addAndGet(-size);
             dropped.incrementAndGet();
@@ -196,7 +206,7 @@ final class AccessLog implements ServerMetricsListener {
                     break;
                 }
                 if (line != null) {
-                    queuedBytes.addAndGet(-line.length());
+                    queuedBytes.addAndGet(-heapBytes(line));
                     write(line);
                 }
                 if (lines.isEmpty()) {
