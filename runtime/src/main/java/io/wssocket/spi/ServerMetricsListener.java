@@ -144,7 +144,11 @@ public interface ServerMetricsListener {
      * @param durationNanos how long the turn took
      * @param connectionsHandled the connections whose reads or writes it handled
      * @param tasksRun the tasks from other threads it ran
+     * @param slowest what took longest in the turn: "reads and writes of" a connection (its remote
+     *     address), "task of" a class, "registering new connections", or "timers and held frames"
+     * @param slowestNanos how long that took
      */
-    record LoopStall(String loop, long durationNanos, int connectionsHandled, int tasksRun) {
+    record LoopStall(String loop, long durationNanos, int connectionsHandled, int tasksRun, String slowest,
+                     long slowestNanos) {
     }
 }

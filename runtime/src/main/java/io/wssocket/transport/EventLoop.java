@@ -342,14 +342,22 @@ public final class EventLoop implements ConnectionLoop {
                     throw fault;
                 }
                 registerPending();
-                int tasksRun = runTasks();
+                int tasksRun;
+                if (timed) {
+                    turnPart(REGISTERING);
+                    tasksRun = runTasksTimed();
+                } else {
+                    tasksRun = runTasks();
+                }
                 timers.expire(now);
                 flushStaleHeldFrames();
                 events.flush(now);
                 if (timed) {
-                    // One clock read per turn, and only when someone listens for stalls.
-                    events.turnEnded(name, System.nanoTime() - turnStart, handled, tasksRun);
+                    long end = turnPart(TIMERS);
+                    events.turnEnded(name, end - turnStart, handled, tasksRun, slowestPart, slowestPartNanos);
                     turnStarted = false;
+                    slowestPart = null; // not kept alive until the next slow part
+                    slowestPartNanos = 0;
                 }
             }
         } catch (Throwable t) {
@@ -382,13 +390,43 @@ public final class EventLoop implements ConnectionLoop {
     /** Whether {@link #turnStart} is set for the current turn. Loop thread. */
     private boolean turnStarted;
 
-    /** A ready key's handling when turns are timed: the first key of a turn starts its clock. */
+    /** The end of the last part of the current turn that was timed. Loop thread. */
+    private long partStart;
+    /** The part of the current turn that took longest so far: a connection, a task, or a phase's name. Loop thread. */
+    private Object slowestPart;
+    private long slowestPartNanos;
+    /** A phase of a turn, named when it was the slowest part: registering connections handed to the loop. */
+    private static final String REGISTERING = "registering new connections";
+    /** The phase after the tasks: expiring timers, flushing held frames, summarizing events. */
+    private static final String TIMERS = "timers and held frames";
+
+    /**
+     * A ready key's handling when turns are timed: the first key of a turn starts its clock; each
+     * key's handling is a part of the turn (one clock read a key: a part ends where the next begins).
+     */
     private void startTurnAndProcess(SelectionKey key) {
         if (!turnStarted) {
             turnStarted = true;
             turnStart = System.nanoTime();
+            partStart = turnStart;
         }
         processKey(key);
+        turnPart(key.attachment());
+    }
+
+    /**
+     * Ends a part of the turn that {@code what} did, keeping it when it was the slowest yet; returns
+     * the time it ended.
+     */
+    private long turnPart(Object what) {
+        long end = System.nanoTime();
+        long took = end - partStart;
+        if (took > slowestPartNanos) {
+            slowestPartNanos = took;
+            slowestPart = what;
+        }
+        partStart = end;
+        return end;
     }
 
     /** @return the number of connections whose ready keys were handled */
@@ -412,6 +450,7 @@ public final class EventLoop implements ConnectionLoop {
         }
         if (timed && !turnStarted) {
             turnStart = System.nanoTime(); // no key was ready: the turn's work starts now
+            partStart = turnStart;
         }
         selectingWithoutTimeout = false;
         wakeupPending.set(false);
@@ -478,14 +517,32 @@ public final class EventLoop implements ConnectionLoop {
             if (task == null) {
                 return i;
             }
-            try {
-                task.run();
-            } catch (Throwable t) {
-                // A task belongs to one connection (see the class comment): the loop goes on.
-                events.internalError(name, task, t);
-            }
+            runTask(task);
         }
         return i;
+    }
+
+    /** {@link #runTasks()} when turns are timed: each task is a part of the turn. */
+    private int runTasksTimed() {
+        int i = 0;
+        for (; i < MAX_TASKS_PER_TURN; i++) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return i;
+            }
+            runTask(task);
+            turnPart(task);
+        }
+        return i;
+    }
+
+    private void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            // A task belongs to one connection (see the class comment): the loop goes on.
+            events.internalError(name, task, t);
+        }
     }
 
     private void closeAll() {

@@ -164,6 +164,13 @@ class JfrEventsTest {
                 .filter(e -> e.getInt("tasksRun") >= 1).findFirst().orElseThrow();
         assertThat(stall.getString("loop")).startsWith("wssocket-loop-");
         assertThat(stall.getDuration("turnDuration")).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+        // It names what ran: the task handed to the loop, by the class that made it.
+        assertThat(stall.getString("slowest")).isEqualTo("task of " + JfrEventsTest.class.getName());
+        assertThat(stall.getDuration("slowestDuration")).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+        assertThat(LISTENER.of(ServerMetricsListener.LoopStall.class)).anySatisfy(told -> {
+            assertThat(told.slowest()).isEqualTo("task of " + JfrEventsTest.class.getName());
+            assertThat(told.slowestNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(120));
+        });
     }
 
     private static RecordedEvent single(List<RecordedEvent> events) {
