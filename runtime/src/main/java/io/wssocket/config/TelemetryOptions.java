@@ -31,8 +31,9 @@ public final class TelemetryOptions {
                     + "io.wssocket:type=Server,name=<server> while it serves (open connections, sessions per path, "
                     + "handshakes by status, messages and bytes, close codes, rejections by limit).");
     public static final Option<Long> SLOW_SEND_THRESHOLD = Option.of("slow-send-threshold", MILLIS, 1000L,
-            "Milliseconds a blocking send may wait for the peer before it is told as a slow send (JFR event "
-                    + "io.wssocket.SlowSend and the metrics listeners); 0 tells every send that had to wait.");
+            "Milliseconds a send may wait for the peer before it is told as a slow send (JFR event "
+                    + "io.wssocket.SlowSend and the metrics listeners): a blocking send while it waits, an asynchronous "
+                    + "one from its call until it is written; 0 tells every send that had to wait.");
     public static final Option<Long> LOOP_STALL_THRESHOLD = Option.of("loop-stall-threshold", MILLIS, 100L,
             "Milliseconds one turn of an event loop may take before it is told as a stall (JFR event "
                     + "io.wssocket.LoopStall, the metrics listeners, a summary line in the log): every other connection "

@@ -297,8 +297,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /**
-     * A blocking send of the session waited {@code waitedNanos} for the peer (to make room in the
-     * queue, or to take the frames); past the owner's threshold it is told as a slow send. Any thread.
+     * A send of the session waited {@code waitedNanos} for the peer (a blocking send for room in the
+     * queue or for the frames to be taken; an asynchronous one from its call to its write); past the
+     * owner's threshold it is told as a slow send. Any thread.
      */
     public void sendWaited(long waitedNanos) {
         if (waitedNanos >= events.slowSendThresholdNanos()) {

@@ -42,7 +42,8 @@ public interface ServerMetricsListener {
     }
 
     /**
-     * A blocking send waited longer than option {@code slow-send-threshold} for the peer.
+     * A send waited longer than option {@code slow-send-threshold} for the peer: a blocking send
+     * for the peer to take it, or an asynchronous one from its call to its write (told when written).
      *
      * @param send the send
      */
@@ -114,7 +115,7 @@ public interface ServerMetricsListener {
     }
 
     /**
-     * A blocking send that waited long for the peer: a slow consumer.
+     * A send that waited long for the peer: a slow consumer.
      *
      * @param remoteAddress the client's address
      * @param path the endpoint's path

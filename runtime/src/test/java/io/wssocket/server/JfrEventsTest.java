@@ -151,6 +151,22 @@ class JfrEventsTest {
     }
 
     @Test
+    void anAsynchronousSendThatWaitsForAPeerThatDoesNotReadIsRecordedWhenItIsWritten() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connectWithReceiveBuffer(SERVER.port(), 4096)) {
+            ws.handshake("/big");
+            ws.sendText("async");
+            TimeUnit.MILLISECONDS.sleep(400); // the send is queued, the handler long returned
+            assertThat(LISTENER.of(ServerMetricsListener.SlowSend.class)).as("not told before it is written").isEmpty();
+            RawWebSocket.Frame big = ws.readFrame();
+            assertThat(big.payload()).hasSize(TelemetryEndpoints.BIG);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !LISTENER.of(ServerMetricsListener.SlowSend.class).isEmpty());
+        RecordedEvent slow = single(recorded("SlowSend"));
+        assertThat(slow.getString("path")).isEqualTo("/big");
+        assertThat(slow.getDuration("waited")).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void aLoopTurnLongerThanTheThresholdIsRecorded() throws Exception {
         SERVER.server().eventLoops().next().execute(() -> {
             try {

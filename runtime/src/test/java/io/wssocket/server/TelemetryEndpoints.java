@@ -19,7 +19,10 @@ final class TelemetryEndpoints {
     private TelemetryEndpoints() {
     }
 
-    /** /echo echoes, /big answers any text with one {@link #BIG}-byte binary message, sent blocking. */
+    /**
+     * /echo echoes, /big answers any text with one {@link #BIG}-byte binary message, sent blocking
+     * (asynchronously for the text "async").
+     */
     static void deploy(ServerContainer container) throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(BigSender.class, "/big").build());
@@ -30,6 +33,10 @@ final class TelemetryEndpoints {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             session.addMessageHandler(String.class, text -> {
+                if (text.equals("async")) {
+                    session.getAsyncRemote().sendBinary(ByteBuffer.allocate(BIG)); // returns at once
+                    return;
+                }
                 try {
                     session.getBasicRemote().sendBinary(ByteBuffer.allocate(BIG));
                 } catch (IOException e) {
