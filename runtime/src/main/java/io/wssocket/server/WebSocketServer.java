@@ -218,7 +218,10 @@ public final class WebSocketServer implements AutoCloseable {
         }
         resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container));
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
-                + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : ""));
+                + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : "")
+                + (healthChannel != null && health.answersOffLoop(config.healthPath() + "/admin")
+                        ? "; admin view on http://" + address(healthChannel) + config.healthPath() + "/admin (for loopback"
+                        + (config.adminAllow().isBlank() ? "" : " and " + config.adminAllow()) + " only)" : ""));
     }
 
     /** A listening socket on {@code host:port}; every failure names the address. */
