@@ -122,7 +122,8 @@ public final class ServerOptions {
                     + "and /health/admin/status.json the JSON it shows: the endpoints, connections per path and per "
                     + "remote address, the sessions with the most bytes queued for their peer, and the limits in force "
                     + "with where each value came from. It has no authentication: it answers loopback peers only, "
-                    + "and those of admin-allow. false turns it off.");
+                    + "and those of admin-allow, and only requests whose Host is an IP address or localhost (a page "
+                    + "that DNS rebinding brought to 127.0.0.1 names its own host). false turns it off.");
     public static final Option<String> ADMIN_ALLOW = Option.of("admin-allow", OptionType.text(), "",
             "Peers besides loopback that the admin view answers (403 for every other): IP addresses and CIDR blocks, "
                     + "IPv4 and IPv6, comma-separated (e.g. 10.0.0.0/8, 192.0.2.7). For health-host bound to an "

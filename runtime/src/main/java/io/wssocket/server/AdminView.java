@@ -8,6 +8,7 @@ import io.wssocket.config.Origin;
 import io.wssocket.config.ServerOptions;
 import io.wssocket.handshake.HttpRequest;
 import io.wssocket.handshake.HttpResponseWriter;
+import io.wssocket.handshake.IpLiteral;
 import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.protocol.WebSocketConnection;
 import io.wssocket.session.WsSession;
@@ -42,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * connections per remote address, the sessions with the most bytes queued for their peer, and the
  * numeric options (limits, sizes, timeouts, thread counts) with their values and where each came
  * from. There is no authentication: only loopback peers and those of option admin-allow are
- * answered, every other gets 403.
+ * answered, every other gets 403; so does a request whose {@code Host} is a name other than
+ * {@code localhost}, which is how a page of another site reaches 127.0.0.1 by DNS rebinding.
  *
  * <p>The snapshot is read on the request, on a handshake thread (never on an event loop, which
  * would keep its connections waiting): one pass over the open sessions, each read without waiting
@@ -96,6 +98,11 @@ final class AdminView {
             // No authentication: whom the view answers is all that keeps the server's insides private.
             return answer(403, "application/json", "{\"status\":\"FORBIDDEN\"}\n", false, Map.of());
         }
+        if (!namesThisMachine(request.header("Host"))) {
+            // DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 sends its own name.
+            return answer(403, "application/json", "{\"status\":\"FORBIDDEN\",\"reason\":\"the Host must be an IP "
+                    + "address or localhost\"}\n", false, Map.of());
+        }
         boolean head = request.method().equals("HEAD");
         if (!head && !request.method().equals("GET")) {
             // RFC 9110 §15.5.6: 405 names the methods the resource has.
@@ -113,6 +120,26 @@ final class AdminView {
             return answer(503, "application/json", "{\"status\":\"STOPPED\"}\n", false, Map.of()); // closed meanwhile
         }
         return answer(200, "application/json", json, head, Map.of());
+    }
+
+    /** Whether the Host header names an IP address or localhost, with or without a port. */
+    static boolean namesThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.trim();
+        String name;
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            if (end < 0 || end + 1 < h.length() && h.charAt(end + 1) != ':') {
+                return false;
+            }
+            name = h.substring(1, end);
+        } else {
+            int colon = h.indexOf(':');
+            name = colon < 0 ? h : h.substring(0, colon);
+        }
+        return name.equalsIgnoreCase("localhost") || !name.isEmpty() && IpLiteral.parse(name) != null;
     }
 
     private static ByteBuffer[] answer(int status, String type, String text, boolean head, Map<String, String> extra) {

@@ -92,19 +92,35 @@ class AdminViewAccessTest {
         assertThat(status(view, "192.0.2.7")).as("in admin-allow").isEqualTo(200);
         assertThat(status(view, "127.0.0.1")).isEqualTo(200);
         assertThat(status(view, "::1")).isEqualTo(200);
-        assertThat(text(view.respond(request("GET /health/admin/status.json"), null))).as("no peer known")
+        assertThat(text(view.respond(request("127.0.0.1:8081"), null))).as("no peer known")
                 .startsWith("HTTP/1.1 403");
     }
 
+    /** A page of another site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its own name. */
+    @Test
+    void answersOnlyRequestsThatNameThisMachineByAddressOrAsLocalhost() throws Exception {
+        AdminView view = new AdminView("/health", server.server());
+        assertThat(status(view, "127.0.0.1", "attacker.example:8081")).isEqualTo(403);
+        assertThat(status(view, "127.0.0.1", "127.0.0.1.attacker.example")).isEqualTo(403);
+        assertThat(status(view, "127.0.0.1", "")).isEqualTo(403);
+        assertThat(status(view, "127.0.0.1", "localhost:8081")).isEqualTo(200);
+        assertThat(status(view, "::1", "[::1]:8081")).isEqualTo(200);
+        assertThat(status(view, "192.0.2.7", "192.0.2.1")).isEqualTo(200);
+    }
+
     private static int status(AdminView view, String remote) throws Exception {
-        ByteBuffer[] response = view.respond(request("GET /health/admin/status.json"),
-                new InetSocketAddress(InetAddress.getByName(remote), 40000));
+        return status(view, remote, "127.0.0.1:8081");
+    }
+
+    private static int status(AdminView view, String remote, String host) throws Exception {
+        ByteBuffer[] response = view.respond(request(host), new InetSocketAddress(InetAddress.getByName(remote), 40000));
         return Integer.parseInt(text(response).substring(9, 12));
     }
 
-    private static io.wssocket.handshake.HttpRequest request(String line) throws Exception {
+    private static io.wssocket.handshake.HttpRequest request(String host) throws Exception {
         HttpRequestParser parser = new HttpRequestParser(new HandshakeLimits(8192, 100, 16384));
-        ByteBuffer in = ByteBuffer.wrap((line + " HTTP/1.1\r\nHost: node\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer in = ByteBuffer.wrap(("GET /health/admin/status.json HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         assertThat(parser.parse(in)).isTrue();
         return parser.request();
     }
