@@ -13,6 +13,7 @@ import io.wssocket.wire.MessageDeflater;
 import io.wssocket.wire.Opcode;
 import io.wssocket.wire.ProtocolViolationException;
 import io.wssocket.wire.WebSocketReader;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -202,6 +203,37 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     public Connection transport() {
         return connection;
+    }
+
+    /**
+     * What an operator's view shows of one connection at a moment: read on request, never per frame.
+     *
+     * @param remoteAddress the socket's peer
+     * @param startedNanos {@link System#nanoTime()} when the connection started as a WebSocket, 0 if not yet
+     * @param queuedBytes bytes queued for the peer and not yet written to the socket
+     * @param bytesIn bytes read, as the event loop last counted them
+     * @param bytesOut frame bytes sent
+     * @param messagesIn whole data messages read
+     * @param messagesOut whole data messages sent
+     */
+    public record Traffic(InetSocketAddress remoteAddress, long startedNanos, long queuedBytes, long bytesIn,
+                          long bytesOut, long messagesIn, long messagesOut) {
+    }
+
+    /**
+     * The connection's {@link Traffic} now, from any thread: the read counts belong to the event
+     * loop and may lag it by a read; the send counts and the queue are read under their locks, held
+     * for the read alone.
+     */
+    public Traffic traffic() {
+        long sent;
+        long messagesSent;
+        synchronized (stateLock) {
+            sent = bytesOut;
+            messagesSent = messagesOut;
+        }
+        return new Traffic(connection.remoteAddress(), startedNanos, connection.queuedBytes(), bytesIn, sent, messagesIn,
+                messagesSent);
     }
 
     // ------------------------------------------------------------------ what the session needs of the transport

@@ -155,8 +155,8 @@ final class AccessLog implements ServerMetricsListener {
     @Override
     public void handshake(Handshake h) {
         String line = json
-                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"handshake\",\"remote\":" + jsonString(address(h.remoteAddress()))
-                        + ",\"path\":" + jsonString(h.path()) + ",\"status\":" + h.status()
+                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"handshake\",\"remote\":" + JsonText.quoted(address(h.remoteAddress()))
+                        + ",\"path\":" + JsonText.quoted(h.path()) + ",\"status\":" + h.status()
                         + ",\"durationMs\":" + millis(h.durationNanos()) + "}"
                 : address(h.remoteAddress()) + " [" + Instant.now() + "] handshake " + word(h.path()) + " " + h.status()
                         + " " + millis(h.durationNanos()) + " - - - - -";
@@ -166,8 +166,8 @@ final class AccessLog implements ServerMetricsListener {
     @Override
     public void sessionClosed(SessionClosed s) {
         String line = json
-                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"session\",\"remote\":" + jsonString(address(s.remoteAddress()))
-                        + ",\"path\":" + jsonString(s.path()) + ",\"closeCode\":" + s.closeCode()
+                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"session\",\"remote\":" + JsonText.quoted(address(s.remoteAddress()))
+                        + ",\"path\":" + JsonText.quoted(s.path()) + ",\"closeCode\":" + s.closeCode()
                         + ",\"durationMs\":" + millis(s.durationNanos()) + ",\"bytesIn\":" + s.bytesIn()
                         + ",\"bytesOut\":" + s.bytesOut() + ",\"messagesIn\":" + s.messagesIn()
                         + ",\"messagesOut\":" + s.messagesOut() + ",\"initiator\":\"" + s.initiator() + "\"}"
@@ -259,27 +259,5 @@ final class AccessLog implements ServerMetricsListener {
     private static String address(InetSocketAddress remote) {
         String a = JfrEvents.address(remote);
         return a == null ? "-" : a;
-    }
-
-    private static String jsonString(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
@@ -142,6 +143,13 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             path = parser.request().path();
+            if (healthListener && health.answersOffLoop(path)) {
+                // The admin view reads every open session: not on a loop that serves some of them.
+                in.position(in.limit());
+                HttpRequest request = parser.request();
+                answerOffLoop(c, path, () -> health.respond(request, c.remoteAddress(), true));
+                return;
+            }
             ByteBuffer[] healthAnswer = healthAnswer(c, parser.request());
             if (healthAnswer != null) {
                 in.position(in.limit());
@@ -271,11 +279,16 @@ final class UpgradeHandler implements ConnectionHandler {
 
     /** Files are read off the event loop; the answer is written and the connection closed on it. */
     private void serveStatic(Connection c, HttpRequest request, ResourceMounts.Selection resources) {
+        StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
+        answerOffLoop(c, request.path(), () -> handler.respond(request, resources, c.remoteAddress()));
+    }
+
+    /** The answer is made on the handshake executor, then written and the connection closed on the loop. */
+    private void answerOffLoop(Connection c, String path, Supplier<ByteBuffer[]> answer) {
         phase = Phase.SERVING;
         c.suspendReads();
-        StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
-        offload(c, request.path(), () -> {
-            ByteBuffer[] response = handler.respond(request, resources, c.remoteAddress());
+        offload(c, path, () -> {
+            ByteBuffer[] response = answer.get();
             c.loop().execute(() -> answerAndClose(c, response));
         });
     }
