@@ -342,13 +342,10 @@ public final class EventLoop implements ConnectionLoop {
                     throw fault;
                 }
                 registerPending();
-                int tasksRun;
                 if (timed) {
                     turnPart(REGISTERING);
-                    tasksRun = runTasksTimed();
-                } else {
-                    tasksRun = runTasks();
                 }
+                int tasksRun = runTasks();
                 timers.expire(now);
                 flushStaleHeldFrames();
                 events.flush(now);
@@ -510,6 +507,7 @@ public final class EventLoop implements ConnectionLoop {
     }
 
     /** @return how many ran */
+    /** Runs the tasks handed to the loop, at most a turn's share; when turns are timed each is a part of the turn. */
     private int runTasks() {
         int i = 0;
         for (; i < MAX_TASKS_PER_TURN; i++) {
@@ -518,20 +516,9 @@ public final class EventLoop implements ConnectionLoop {
                 return i;
             }
             runTask(task);
-        }
-        return i;
-    }
-
-    /** {@link #runTasks()} when turns are timed: each task is a part of the turn. */
-    private int runTasksTimed() {
-        int i = 0;
-        for (; i < MAX_TASKS_PER_TURN; i++) {
-            Runnable task = tasks.poll();
-            if (task == null) {
-                return i;
+            if (timed) {
+                turnPart(task);
             }
-            runTask(task);
-            turnPart(task);
         }
         return i;
     }
