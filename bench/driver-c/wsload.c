@@ -606,18 +606,29 @@ static bool header(const char *head, const char *name, char *val, size_t cap) {
 
 static void on_open(struct conn *c, int64_t now);
 
+/*
+ * Reads into c->in after what it holds, up to cap bytes in all: the bytes read, 0 at the end of the
+ * stream, -1 when there is nothing to read now or the read failed (then the connection has failed).
+ */
+static ssize_t receive(struct conn *c, size_t cap) {
+    for (;;) {
+        ssize_t n = recv(c->fd, c->in + c->in_len, cap - c->in_len, 0);
+        if (n >= 0) {
+            c->in_len += (size_t) n;
+            return n;
+        }
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) fail(c, "read failed: %s", strerror(errno));
+        return -1;
+    }
+}
+
 /* Reads the upgrade response; any bytes after it are the first frames. */
 static void read_handshake(struct conn *c, int64_t now) {
     for (;;) {
-        ssize_t n = recv(c->fd, c->in + c->in_len, HANDSHAKE_MAX - 1 - c->in_len, 0);
+        ssize_t n = receive(c, HANDSHAKE_MAX - 1);
+        if (n < 0) return;
         if (n == 0) { fail(c, "%s", "closed by the server during the opening handshake"); return; }
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) return;
-            fail(c, "handshake read failed: %s", strerror(errno));
-            return;
-        }
-        c->in_len += (size_t) n;
         c->in[c->in_len] = 0;
         char *end = strstr((char *) c->in, "\r\n\r\n");
         if (!end) {
@@ -798,19 +809,13 @@ static void parse(struct conn *c, int64_t now) {
 
 static void read_frames(struct conn *c, int64_t now) {
     for (;;) {
-        ssize_t n = recv(c->fd, c->in + c->in_len, READ_BUFFER - c->in_len, 0);
+        ssize_t n = receive(c, READ_BUFFER);
+        if (n < 0) return;
         if (n == 0) {
             if (c->state == CLOSING) close_conn(c);
             else fail(c, "%s", "the server closed the TCP connection without a close frame");
             return;
         }
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) return;
-            fail(c, "read failed: %s", strerror(errno));
-            return;
-        }
-        c->in_len += (size_t) n;
         parse(c, now);
         if (c->fd < 0) return;
         if ((size_t) n < READ_BUFFER / 2) return; /* a short read: the socket is drained, skip the EAGAIN */
