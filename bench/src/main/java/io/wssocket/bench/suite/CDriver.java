@@ -54,10 +54,10 @@ public final class CDriver {
         String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!cc.waitFor(COMPILE_TIMEOUT_S, TimeUnit.SECONDS)) {
             cc.destroyForcibly();
-            throw new IOException("cc did not finish compiling " + SOURCE + " within " + COMPILE_TIMEOUT_S + " s");
+            throw new IOException("cc did not finish compiling " + source.getFileName() + " within " + COMPILE_TIMEOUT_S + " s");
         }
         if (cc.exitValue() != 0) {
-            throw new IOException("cc could not compile " + SOURCE + " (exit " + cc.exitValue() + "): "
+            throw new IOException("cc could not compile " + source.getFileName() + " (exit " + cc.exitValue() + "): "
                     + output.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse(""));
         }
         return executable;

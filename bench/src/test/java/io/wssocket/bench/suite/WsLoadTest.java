@@ -1,6 +1,7 @@
 package io.wssocket.bench.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wssocket.bench.WsSocketEchoServer;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The C driver (bench/driver-c/wsload.c), compiled as the runner compiles it, against WS Socket in
  * this JVM: it completes a clean run of every payload kind, follows fragmented echoes and answers
- * pings, and a server that changes one byte of one echo makes it fail, naming the byte.
+ * pings, and a server that changes one byte of one echo makes it fail, naming the byte; a source the
+ * compiler rejects is a failure that says why.
  */
 @Timeout(120)
 class WsLoadTest {
@@ -110,6 +112,16 @@ class WsLoadTest {
             assertThat(p.exitValue()).as(out).isEqualTo(2);
             assertThat(out).contains(bad[0]);
         }
+    }
+
+    @Test
+    void aSourceTheCompilerRejectsIsAFailureThatQuotesTheCompiler() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.c"), "int main(void) { return undeclared; }\n");
+
+        assertThatThrownBy(() -> CDriver.build(broken, dir.resolve("broken")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cc could not compile broken.c")
+                .hasMessageContaining("undeclared");
     }
 
     private static void assertClean(Run run) {
