@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The load benchmark suite: WS Socket and its peers (Jetty, Tomcat, WS Socket inside Tomcat, Undertow,
-# Tyrus, Netty), each in its own JVM with the same options, through the echo, idle, broadcast,
-# slow-consumer and hostile scenarios (and, when asked for, WS Socket's soak); results to bench/results/, the report to
-# docs/benchmarks.md and docs/benchmarks/*.png.
+# Tyrus, Netty), each in its own JVM with the same options, through the echo (by the Java driver, and as
+# echo-c by the C driver bench/driver-c/wsload.c, which the runner compiles with cc), idle, broadcast,
+# slow-consumer and hostile scenarios (and, when asked for, WS Socket's soak); results to bench/results/,
+# the report to docs/benchmarks.md and docs/benchmarks/*.png.
 #
 #   bench/run.sh                 # the full suite: 3 rounds, 3 s warmup + 5 s per run, 20 s per attack
 #   bench/run.sh --quick         # smoke run: 1 round, 1 s + 2 s, 5 s per attack

@@ -41,6 +41,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     private long measureStart;
     private long measureEnd;
     private long measuredMessages;
+    /** The server's CPU ticks at the start and the end of the measured window (-1: unknown). */
+    private long serverTicksStart = -1;
+    private long serverTicksEnd = -1;
 
     EchoLoad(LoadOptions options) {
         // all connections at once: the echo scenario is not about the ramp
@@ -81,6 +84,7 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                     latency.reset();
                     measuredMessages = 0;
                     measureStart = now;
+                    serverTicksStart = serverTicks();
                     phase = Phase.MEASURING;
                     phaseEnd = now + nanos(options.durationSeconds);
                 }
@@ -88,6 +92,7 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
             case MEASURING -> {
                 if (now >= phaseEnd) {
                     measureEnd = now;
+                    serverTicksEnd = serverTicks();
                     phase = Phase.DRAINING;
                     phaseEnd = now + DRAIN_TIMEOUT_NS;
                 }
@@ -129,7 +134,12 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                 options.server, options.mode(), options.connections, options.size, options.window,
                 measuredSeconds(), messagesPerSecond(),
                 micros(50), micros(99), micros(99.9), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0,
-                errors.count()) + (options.deflate ? " " + DeflateTally.of(connections).resultFields() : "");
+                errors.count()) + (options.deflate ? " " + DeflateTally.of(connections).resultFields() : "")
+                + ProcessCpu.resultFields(serverTicksStart, serverTicksEnd, measuredSeconds(), measuredMessages);
+    }
+
+    private long serverTicks() {
+        return options.serverPid > 0 ? ProcessCpu.ticks(options.serverPid) : -1;
     }
 
     @Override

@@ -20,7 +20,8 @@ final class LoadOptions {
             "  --binary               send binary messages instead of text",
             "  --json                 JSON chat messages of --size bytes (text), different from message to message",
             "  --deflate              offer permessage-deflate; if agreed, compress every message sent and inflate every echo",
-            "  --deflate-level L      the driver's compression level, 1..9 (default 1: the driver's core is the scarce one)");
+            "  --deflate-level L      the driver's compression level, 1..9 (default 1: the driver's core is the scarce one)",
+            "  --server-pid PID       the server's process: its CPU time over the measured window is reported (Linux /proc)");
 
     String server = "unknown";
     String host = "127.0.0.1";
@@ -36,6 +37,8 @@ final class LoadOptions {
     boolean json;
     boolean deflate;
     int deflateLevel = 1;
+    /** The server's process id, 0 if not given: then no CPU figures. */
+    long serverPid;
 
     static LoadOptions parse(String[] args) {
         LoadOptions o = new LoadOptions();
@@ -65,6 +68,7 @@ final class LoadOptions {
                 case "--duration" -> o.durationSeconds = seconds(flag, value, 0.001);
                 case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
                 case "--deflate-level" -> o.deflateLevel = intIn(flag, value, 1, 9);
+                case "--server-pid" -> o.serverPid = intIn(flag, value, 1, Integer.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }

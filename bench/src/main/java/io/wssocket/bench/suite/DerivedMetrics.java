@@ -19,7 +19,7 @@ final class DerivedMetrics {
     /** Returns {@code driver} with the derived values (and the raw memory figures) added. */
     static ResultLine add(Scenario scenario, ResultLine driver, ResultLine before, ResultLine after) {
         switch (scenario) {
-            case ECHO, DEFLATE -> driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0)
+            case ECHO, ECHO_C, DEFLATE -> driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0)
                     * driver.number("size").orElse(0) / 1e6));
             case IDLE, DEFLATE_IDLE -> {
                 double opened = driver.number("opened").orElse(0);

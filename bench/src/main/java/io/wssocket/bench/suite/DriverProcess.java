@@ -44,11 +44,7 @@ final class DriverProcess {
     static ResultLine run(SuiteOptions options, List<String> classPath, RunConfig config, String server, int port,
                           Path log, long timeoutSeconds, HoldAction onHold, LineAction onLine)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(options.driverCpu()), options.java()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, ServerKind.driverClassPath(classPath)),
-                config.driverMain(), "--server", server, "--host", "127.0.0.1", "--port", Integer.toString(port)));
-        command.addAll(config.driverArgs());
+        List<String> command = command(options, classPath, config, server, port);
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -79,6 +75,25 @@ final class DriverProcess {
             throw new IOException("driver exited with status " + process.exitValue() + " and no RESULT line (log: " + log.getFileName() + ")");
         }
         return ResultLine.parse(result);
+    }
+
+    /**
+     * The driver's command line, pinned to the driver's CPU: a JVM running the config's main class,
+     * or the C driver ({@link CDriver#NAME}) the runner built, with the same arguments.
+     */
+    static List<String> command(SuiteOptions options, List<String> classPath, RunConfig config, String server, int port) {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(options.driverCpu())));
+        if (config.driverMain().equals(CDriver.NAME)) {
+            command.add(options.root().resolve(CDriver.EXECUTABLE).toString());
+        } else {
+            command.add(options.java());
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, ServerKind.driverClassPath(classPath)),
+                    config.driverMain()));
+        }
+        command.addAll(List.of("--server", server, "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        command.addAll(config.driverArgs());
+        return command;
     }
 
     /** Kills a driver that runs past its time, so that one hung server cannot stall the suite. */

@@ -15,10 +15,18 @@ public enum Scenario {
     ECHO("echo", "Echo",
             "C connections to `/echo`, each keeping W messages of S bytes in flight (closed loop): "
                     + "every echo verified byte for byte and in order; round-trip latency from the write "
-                    + "that carried a message to the read that completed its echo (HdrHistogram).",
-            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.shown("mb_per_s", "MB/s", 1),
-                    Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
-                    Metric.shown("max_us", "max µs", 0), Metric.count("errors", "errors"))),
+                    + "that carried a message to the read that completed its echo (HdrHistogram). "
+                    + serverCpuMethod(),
+            echoMetrics(false)),
+    ECHO_C("echo-c", "Echo, C driver",
+            "As echo, driven by the second, independent driver `wsload` (C, epoll, one thread; "
+                    + "`bench/driver-c/wsload.c`), pinned as the Java driver is: every frame masked with a fresh "
+                    + "random key, every message different (sequence number, connection id, a stretch of a random "
+                    + "template from a place both choose), every byte of every echo verified in order; round-trip "
+                    + "latency from the event that queued a message to the one whose read completed its echo. "
+                    + serverCpuMethod() + " Under the table, each figure by the C driver over the Java driver's "
+                    + "in the same suite run: the two drivers agree when the ratio stays within 0.85–1.15×.",
+            echoMetrics(true)),
     IDLE("idle", "Idle connections",
             "C connections to `/echo` opened with at most 100 handshakes pending, then held open with a "
                     + "ping to each every 5 s. Handshakes/s over the ramp; the server's resident set "
@@ -39,7 +47,8 @@ public enum Scenario {
                     + "server_no_context_takeover and client_no_context_takeover; `takeover_both`: neither; `none`: the "
                     + "server declined, and the row measures plain text), `compressed %` the share of echoes that came "
                     + "back compressed (a server may leave small messages uncompressed).",
-            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.shown("mb_per_s", "MB/s", 1),
+            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.lower("cpu_us_per_msg", "server CPU µs/msg", 1),
+                    Metric.shown("server_cpu_pct", "server CPU %", 0), Metric.shown("mb_per_s", "MB/s", 1),
                     Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
                     Metric.text("deflate", "deflate"), Metric.shown("compressed_pct", "compressed %", 0),
                     Metric.count("errors", "errors"))),
@@ -150,6 +159,14 @@ public enum Scenario {
             List.of(Metric.count("lost", "lost"), Metric.count("failed_connects", "failed connects"),
                     Metric.count("errors", "errors")));
 
+    /** How the echo scenarios measure the server's CPU, in words for the report. */
+    private static String serverCpuMethod() {
+        return "Server CPU µs/msg is the server process's user and system "
+                + "time (`/proc/PID/stat`, all its threads) over the measured window divided by the messages echoed in it, "
+                + "read by the driver at the window's start and end; it holds when the driver rather than the server "
+                + "limits the rate, and `server CPU %` (of its one core) says which it was.";
+    }
+
     /** The open files the hostile scenario's fd attack allows the server JVM (soft and hard limit). */
     static final int FD_ATTACK_OPEN_FILES = 1024;
 
@@ -206,6 +223,18 @@ public enum Scenario {
 
     /** The text limit given to {@code /echo} for the blocked senders' 2 MiB messages. */
     static final String BLOCKED_ECHO_LIMIT = "-Dbench.echo.max-text=" + (2 << 20);
+
+    /** The echo scenarios' figures: throughput with the server's CPU per message beside it, then latency. */
+    private static List<Metric> echoMetrics(boolean mismatches) {
+        List<Metric> m = new ArrayList<>(List.of(Metric.higher("msgs_per_s", "msgs/s", 0),
+                Metric.lower("cpu_us_per_msg", "server CPU µs/msg", 1), Metric.shown("server_cpu_pct", "server CPU %", 0),
+                Metric.shown("mb_per_s", "MB/s", 1), Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
+                Metric.shown("max_us", "max µs", 0), Metric.count("errors", "errors")));
+        if (mismatches) {
+            m.add(Metric.count("mismatches", "mismatches"));
+        }
+        return List.copyOf(m);
+    }
 
     private final String id;
     private final String title;
@@ -300,10 +329,11 @@ public enum Scenario {
         List<RunConfig> runs = new ArrayList<>();
         String timing = "--warmup " + o.warmup() + " --duration " + o.duration();
         switch (this) {
-            case ECHO -> {
-                runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, timing));
-                runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, timing));
-                runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing));
+            case ECHO, ECHO_C -> {
+                String driver = this == ECHO ? "io.wssocket.bench.EchoLoad" : CDriver.NAME;
+                runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, timing, driver));
+                runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, timing, driver));
+                runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing, driver));
             }
             case IDLE -> runs.add(new RunConfig("idle-" + o.idleConnections(),
                     String.format(Locale.ROOT, "%,d connections", o.idleConnections()), "io.wssocket.bench.IdleLoad",
@@ -401,10 +431,16 @@ public enum Scenario {
         return new RunConfig(id, label, "io.wssocket.bench.HostileLoad", split(args), true, jvmArgs, openFiles);
     }
 
-    private static RunConfig echo(String id, String label, SuiteOptions o, int size, int window, boolean binary, String timing) {
+    private static RunConfig echo(String id, String label, SuiteOptions o, int size, int window, boolean binary, String timing,
+                                  String driver) {
         String args = "--connections " + o.echoConnections() + " --size " + size + " --window " + window + " " + timing
                 + (binary ? " --binary" : "");
-        return new RunConfig(id, label, "io.wssocket.bench.EchoLoad", split(args), false);
+        return new RunConfig(id, label, driver, split(args), false);
+    }
+
+    /** Whether its drivers measure the server's CPU over their window ({@code --server-pid}): the echo scenarios. */
+    boolean measuresServerCpu() {
+        return this == ECHO || this == ECHO_C || this == DEFLATE;
     }
 
     private static RunConfig deflateEcho(String id, String label, SuiteOptions o, int size, int window, String timing) {

@@ -16,7 +16,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all but WS Socket's variants "
                     + "wssocket-jfr and wssocket-quiet: " + ServerKind.ids() + ")",
-            "  --scenarios \"a b ...\"   echo idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
+            "  --scenarios \"a b ...\"   echo echo-c idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
             "                          (default: all but soak; the cluster ones and soak run on WS Socket only)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
             "  --duration S            measured seconds per driver run (default 5)",
@@ -105,7 +105,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             perServerRound += 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
                 perServerRound += switch (s) {
-                    case ECHO, DEFLATE -> warmup + duration + 1;
+                    case ECHO, ECHO_C, DEFLATE -> warmup + duration + 1;
                     // a server of its own per run
                     case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + 2 * duration + 15; // two holds, a warm-up
                     case IDLE -> idleConnections / 2000.0 + duration + 5;

@@ -130,6 +130,8 @@ final class SuiteReport {
             b.append(DeflateVerdicts.echo(lines));
         } else if (s == Scenario.DEFLATE_IDLE) {
             b.append(DeflateVerdicts.idle(lines));
+        } else if (s == Scenario.ECHO_C) {
+            b.append(DriverAgreement.markdown(lines));
         }
     }
 

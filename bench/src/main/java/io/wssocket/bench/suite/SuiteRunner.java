@@ -42,6 +42,8 @@ public final class SuiteRunner {
     private final Path logDir;
     private final PrintWriter results;
     private final List<ResultLine> lines = new ArrayList<>();
+    /** Why the C driver could not be built, if it could not: its runs fail with this reason. */
+    private String cDriverTrouble;
 
     private SuiteRunner(SuiteOptions options, List<String> classPath, Path logDir, PrintWriter results) {
         this.options = options;
@@ -97,6 +99,9 @@ public final class SuiteRunner {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8), true)) {
             SuiteRunner runner = new SuiteRunner(options, classPath, logDir, out);
             runner.record(RunMetadata.collect(options, stamp));
+            if (options.scenarios().contains(Scenario.ECHO_C)) {
+                runner.buildCDriver();
+            }
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Scenario scenario : options.scenarios()) {
                     for (ServerKind server : options.servers()) {
@@ -123,7 +128,24 @@ public final class SuiteRunner {
         return 0;
     }
 
+    /** Compiles the C driver into bench/target; if that fails, remembers why for its runs. */
+    private void buildCDriver() throws InterruptedException {
+        try {
+            CDriver.build(options.root().resolve(CDriver.SOURCE), options.root().resolve(CDriver.EXECUTABLE));
+            System.err.println("built the C driver: " + CDriver.EXECUTABLE);
+        } catch (IOException e) {
+            cDriverTrouble = e.getMessage();
+            System.err.println("the C driver's runs will fail: " + cDriverTrouble);
+        }
+    }
+
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
+        if (scenario == Scenario.ECHO_C && cDriverTrouble != null) {
+            for (RunConfig c : scenario.configs(options)) {
+                fail(server, scenario, c, round, cDriverTrouble);
+            }
+            return;
+        }
         if (scenario.clustered()) {
             for (ClusterLayout layout : scenario.clusterLayouts(options)) {
                 runOnCluster(server, scenario, layout, round);
@@ -340,6 +362,9 @@ public final class SuiteRunner {
     private void runOne(ServerProcess process, ServerKind server, Scenario scenario, RunConfig config, int round, String base)
             throws InterruptedException {
         Path log = logDir.resolve(base + "-" + config.id() + ".driver");
+        if (scenario.measuresServerCpu()) {
+            config = config.withDriverArgs(List.of("--server-pid", Long.toString(process.pid())));
+        }
         try {
             ResultLine fresh = null;
             if (!config.warmUpArgs().isEmpty()) {

@@ -21,13 +21,14 @@ class SuiteOptionsTest {
         // every server but WS Socket's telemetry variants, which run only when named
         assertThat(o.servers()).containsExactly(ServerKind.WSSOCKET, ServerKind.JETTY, ServerKind.TOMCAT,
                 ServerKind.WSSOCKET_TOMCAT, ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.NETTY);
-        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
+        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.ECHO_C, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
                 Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE, Scenario.CLUSTER_BROADCAST, Scenario.CLUSTER_IDLE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        // seven servers (WS Socket inside Tomcat the seventh), and the cluster's WS Socket alone: about 140 minutes
-        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 145 * 60.0);
+        // seven servers (WS Socket inside Tomcat the seventh), each echoed by both drivers, and the cluster's
+        // WS Socket alone: about 150 minutes
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 155 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
@@ -86,6 +87,13 @@ class SuiteOptionsTest {
 
         assertThat(Scenario.ECHO.configs(o)).extracting(RunConfig::id).containsExactly("text-64-w1", "text-64-w16", "binary-16k-w4");
         assertThat(Scenario.ECHO.configs(o).get(2).driverArgs()).contains("--binary", "16384");
+        // the C driver makes the same runs, so that the report can set each beside the Java driver's
+        assertThat(Scenario.ECHO_C.configs(o)).extracting(RunConfig::id).containsExactly("text-64-w1", "text-64-w16", "binary-16k-w4");
+        assertThat(Scenario.ECHO_C.configs(o)).allSatisfy(run -> assertThat(run.driverMain()).isEqualTo(CDriver.NAME));
+        assertThat(Scenario.ECHO_C.configs(o).get(2).driverArgs()).isEqualTo(Scenario.ECHO.configs(o).get(2).driverArgs());
+        assertThat(Scenario.ECHO.measuresServerCpu()).isTrue();
+        assertThat(Scenario.ECHO_C.measuresServerCpu()).isTrue();
+        assertThat(Scenario.IDLE.measuresServerCpu()).isFalse();
         assertThat(Scenario.IDLE.configs(o).get(0).driverArgs()).containsSequence("--connections", "500");
         assertThat(Scenario.BROADCAST.configs(o)).extracting(RunConfig::id).containsExactly("rate-10", "rate-100");
         RunConfig slow = Scenario.SLOW.configs(o).get(0);

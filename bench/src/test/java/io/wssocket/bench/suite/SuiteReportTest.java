@@ -24,12 +24,35 @@ class SuiteReportTest {
         String md = SuiteReport.markdown(lines);
 
         assertThat(md).contains("### Echo").contains("![Echo: msgs/s](benchmarks/echo.png)")
-                .contains("| 64 B text, window 1 | WS Socket | 150,000 (140,000–160,000) | 1.0 | 10 | 1,000 (900–1,100) | 100 | 0 | 3 |")
-                .contains("| 64 B text, window 1 | Jetty 12.1 | 90,000 (80,000–100,000) | 1.0 | 10 | 2,100 (2,000–2,200) | 100 | 3 | 3 |")
+                .contains("| 64 B text, window 1 | WS Socket | 150,000 (140,000–160,000) | – | – | 1.0 | 10 | 1,000 (900–1,100) | 100 | 0 | 3 |")
+                .contains("| 64 B text, window 1 | Jetty 12.1 | 90,000 (80,000–100,000) | – | – | 1.0 | 10 | 2,100 (2,000–2,200) | 100 | 3 | 3 |")
                 .contains("| 64 B text, window 1 | msgs/s ↑ | 1.67× |")
                 .contains("| 64 B text, window 1 | p99 µs ↓ | 0.48× |")
                 .contains("commit abc1234")
                 .doesNotContain("Smoke run");
+    }
+
+    private static ResultLine echoBy(String scenario, String server, double msgs, double cpuPerMessage) {
+        return ResultLine.parse("RESULT server=" + server + " scenario=" + scenario + " config=binary-16k-w4"
+                + " label=\"16 KiB binary, window 4\" round=1 msgs_per_s=" + msgs + " cpu_us_per_msg=" + cpuPerMessage
+                + " server_cpu_pct=95 mb_per_s=1 p50_us=10 p99_us=20 max_us=100 errors=0 mismatches=0");
+    }
+
+    @Test
+    void theCDriversFiguresStandBesideTheJavaDriversWithWsSocketsRatioToEachPeerByEither() {
+        List<ResultLine> lines = List.of(ResultLine.parse("META quick=false"),
+                echoBy("echo", "wssocket", 20_000, 40), echoBy("echo", "netty", 25_000, 30),
+                echoBy("echo-c", "wssocket", 18_000, 42), echoBy("echo-c", "netty", 30_000, 29));
+
+        String md = SuiteReport.markdown(lines);
+
+        assertThat(md).contains("### Echo, C driver")
+                .contains("| 16 KiB binary, window 4 | WS Socket | 18,000 | 42.0 | 95 |")
+                .contains("| 16 KiB binary, window 4 | server CPU µs/msg ↓ | 1.45× |")
+                .contains("1 of 2 within 15 %.")
+                .contains("| 16 KiB binary, window 4 | WS Socket | 20,000 | 18,000 | 0.90× | 40.0 | 42.0 |")
+                .contains("| 16 KiB binary, window 4 | Netty 4.2 (raw codec) | 25,000 | 30,000 | 1.20× | 30.0 | 29.0 |")
+                .contains("| 16 KiB binary, window 4 | Netty 4.2 (raw codec) | 0.80× | 0.60× |");
     }
 
     @Test
