@@ -5,6 +5,7 @@ import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -15,9 +16,10 @@ import org.HdrHistogram.Histogram;
  * into a histogram.
  *
  * <p>The driver must cost the server as little CPU as possible, so it is one thread on one
- * selector ({@link SelectorLoad}): the handshake is done by hand, each connection's masked frame
- * is built once and only its sequence bytes are rewritten per message, the frames a read made
- * room for go out in one write, and incoming payload is compared where it lies in the read buffer.
+ * selector ({@link SelectorLoad}): the handshake is done by hand, each message is its
+ * connection's payload with the message's sequence bytes written in, masked with a fresh random
+ * key as a browser masks (eight bytes at a time), the frames a read made room for go out in one
+ * write, and incoming payload is compared where it lies in the read buffer.
  *
  * <p>Prints one {@code RESULT key=value ...} line on stdout and a readable report on stderr; exits
  * with 1 if any error was seen, 2 on bad options.
@@ -186,9 +188,11 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     /** One connection and its messages in flight. */
     final class EchoConnection extends ClientConnection {
 
-        /** The masked frame sent for every message; only the sequence bytes change. */
-        private final byte[] frame;
-        private final int framePayloadStart;
+        /** The payload sent, unmasked: the template with the message's sequence bytes written in. */
+        private final byte[] plain;
+        /** Draws each message's masking key. */
+        private final SplittableRandom keys;
+        private final byte[] frameKey = new byte[4];
         /** The payload the echo must equal; the sequence bytes are rewritten per message. */
         private final byte[] expected;
         private final int expectedOpcode;
@@ -212,8 +216,8 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
             this.expected = payload.isJson() ? new byte[options.size] : payload.template(id);
             this.sendPayload = new byte[options.size];
             this.expectedOpcode = payload.text ? Opcode.TEXT : Opcode.BINARY;
-            this.frame = FrameEncoder.frame(true, expectedOpcode, expected, maskKey);
-            this.framePayloadStart = frame.length - expected.length;
+            this.plain = expected.clone();
+            this.keys = new SplittableRandom(random.nextLong());
             this.sendTimes = new long[options.window];
         }
 
@@ -252,9 +256,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                 if (deflater != null || payload.isJson()) {
                     putWholeMessage();
                 } else {
-                    payload.writeSequence(sendSequence, frame, framePayloadStart);
-                    FrameEncoder.mask(frame, framePayloadStart, payload.sequenceLength, maskKey, 0);
-                    out.put(frame);
+                    payload.writeSequence(sendSequence, plain, 0);
+                    FrameEncoder.nextMaskKey(keys, frameKey);
+                    FrameEncoder.writeMaskedFrame(out, false, expectedOpcode, plain, plain.length, frameKey);
                 }
                 sendTimes[(int) (sendSequence % window)] = now;
                 sendSequence++;
@@ -273,10 +277,8 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                 body = deflater.output();
                 length = deflater.length();
             }
-            FrameEncoder.writeHeader(out, true, deflater != null, expectedOpcode, length, maskKey);
-            int start = out.position();
-            out.put(body, 0, length);
-            FrameEncoder.mask(out, start, length, maskKey, 0);
+            FrameEncoder.nextMaskKey(keys, frameKey);
+            FrameEncoder.writeMaskedFrame(out, deflater != null, expectedOpcode, body, length, frameKey);
         }
 
         @Override

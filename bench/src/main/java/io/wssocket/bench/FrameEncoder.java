@@ -16,8 +16,9 @@ final class FrameEncoder {
 
     /**
      * A random masking key, never all zero so that no server can take a no-op unmasking shortcut.
-     * RFC 6455 §5.3 wants a fresh key per frame; the drivers use one per connection so that frames
-     * can be built once. A server cannot tell the difference.
+     * RFC 6455 §5.3 wants a fresh key per frame, as browsers make: the echo driver draws one per
+     * message with {@link #nextMaskKey}; control frames and the other drivers' few frames use one
+     * per connection.
      */
     static byte[] newMaskKey(Random random) {
         byte[] key = new byte[4];
@@ -53,13 +54,20 @@ final class FrameEncoder {
             out.put((byte) (maskBit | (int) payloadLength));
         } else if (payloadLength <= 0xFFFF) {
             out.put((byte) (maskBit | 126));
-            out.putShort((short) payloadLength);
+            putNetworkOrder(out, payloadLength, 2);
         } else {
             out.put((byte) (maskBit | 127));
-            out.putLong(payloadLength); // RFC 6455 §5.2: most significant bit 0, guaranteed by the sign check
+            putNetworkOrder(out, payloadLength, 8); // RFC 6455 §5.2: most significant bit 0, guaranteed by the sign check
         }
         if (maskKey != null) {
             out.put(maskKey, 0, 4);
+        }
+    }
+
+    /** The lowest {@code bytes} bytes of {@code value}, most significant first, whatever the buffer's order. */
+    private static void putNetworkOrder(ByteBuffer out, long value, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+            out.put((byte) (value >>> shift));
         }
     }
 
@@ -79,6 +87,38 @@ final class FrameEncoder {
         ByteBuffer out = ByteBuffer.allocate(headerLength(payload.length, maskKey != null) + payload.length);
         writeFrame(out, fin, opcode, ByteBuffer.wrap(payload), maskKey);
         return out.array();
+    }
+
+    /** Fills {@code key} with a fresh random masking key, never all zero (RFC 6455 §5.3: one per frame). */
+    static void nextMaskKey(java.util.SplittableRandom random, byte[] key) {
+        int k;
+        do {
+            k = random.nextInt();
+        } while (k == 0);
+        key[0] = (byte) (k >>> 24);
+        key[1] = (byte) (k >>> 16);
+        key[2] = (byte) (k >>> 8);
+        key[3] = (byte) k;
+    }
+
+    /**
+     * Appends a whole frame of {@code payload[0, length)} masked with {@code maskKey}: the bytes are
+     * copied into {@code out}, then masked there eight at a time (a driver must keep up with the
+     * server it measures).
+     */
+    static void writeMaskedFrame(ByteBuffer out, boolean rsv1, int opcode, byte[] payload, int length, byte[] maskKey) {
+        writeHeader(out, true, rsv1, opcode, length, maskKey);
+        int start = out.position();
+        out.put(payload, 0, length);
+        long word = ByteBuffer.wrap(new byte[] {maskKey[0], maskKey[1], maskKey[2], maskKey[3],
+            maskKey[0], maskKey[1], maskKey[2], maskKey[3]}).order(out.order()).getLong(0);
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            out.putLong(start + i, out.getLong(start + i) ^ word);
+        }
+        for (; i < length; i++) {
+            out.put(start + i, (byte) (out.get(start + i) ^ maskKey[i & 3]));
+        }
     }
 
     /**

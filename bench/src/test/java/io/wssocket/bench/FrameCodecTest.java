@@ -37,6 +37,32 @@ class FrameCodecTest {
         assertThat(decode(frame, true, frame.length)).containsExactly(new Frame(true, Opcode.BINARY, hex(payload)));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 64, 125, 126, 1000, 16384, 65536})
+    void aFrameMaskedEightBytesAtATimeIsTheSameAsOneMaskedByteByByte(int length) throws Exception {
+        byte[] payload = randomBytes(length, length + 1);
+        for (java.nio.ByteOrder order : List.of(java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN)) {
+            ByteBuffer out = ByteBuffer.allocate(FrameEncoder.headerLength(length, true) + length + 3).order(order);
+            out.put(new byte[3]); // not at the buffer's start: the words are not aligned to it
+            FrameEncoder.writeMaskedFrame(out, false, Opcode.BINARY, payload, length, KEY);
+            byte[] written = java.util.Arrays.copyOfRange(out.array(), 3, out.position());
+            assertThat(written).as("%s", order).isEqualTo(FrameEncoder.frame(true, Opcode.BINARY, payload, KEY));
+        }
+    }
+
+    @Test
+    void eachFrameGetsAFreshKeyThatIsNeverZero() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        byte[] key = new byte[4];
+        for (int i = 0; i < 1000; i++) {
+            FrameEncoder.nextMaskKey(random, key);
+            assertThat(key).isNotEqualTo(new byte[4]);
+            seen.add(hex(key));
+        }
+        assertThat(seen).as("distinct keys in 1,000 frames").hasSizeGreaterThan(990);
+    }
+
     @Test
     void lengthUsesTheShortestOfTheThreeForms() {
         // RFC 6455 §5.2: 7-bit up to 125, 16-bit up to 65535, 64-bit beyond
