@@ -142,6 +142,12 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             path = parser.request().path();
+            MetricsEndpoint metrics = health == null ? null : server.metrics();
+            if (metrics != null && metrics.answers(parser.request(), healthListener)) {
+                in.position(in.limit());
+                scrape(c, parser.request(), metrics);
+                return;
+            }
             ByteBuffer[] healthAnswer = healthAnswer(c, parser.request());
             if (healthAnswer != null) {
                 in.position(in.limit());
@@ -267,6 +273,16 @@ final class UpgradeHandler implements ConnectionHandler {
             return null;
         }
         return server.container().webResources().select(request.path());
+    }
+
+    /** Option metrics: the scrape runs off the event loop; the answer is written and the connection closed on it. */
+    private void scrape(Connection c, HttpRequest request, MetricsEndpoint metrics) {
+        phase = Phase.SERVING;
+        c.suspendReads();
+        offload(c, request.path(), () -> {
+            ByteBuffer[] response = metrics.respond(request);
+            c.loop().execute(() -> answerAndClose(c, response));
+        });
     }
 
     /** Files are read off the event loop; the answer is written and the connection closed on it. */
