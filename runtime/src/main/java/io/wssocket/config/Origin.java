@@ -41,6 +41,11 @@ public final class Origin {
         };
     }
 
+    /** @return whether the option was set nowhere and has its default */
+    public boolean isDefault() {
+        return kind == Kind.DEFAULT;
+    }
+
     @Override
     public String toString() {
         return kind == Kind.FILE ? "file " + file : kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

@@ -100,8 +100,8 @@ public final class ServerOptions {
                     + "listener, POST /health/drain from a loopback address starts a drain. A WebSocket upgrade for "
                     + "such a path still goes to its endpoint. Empty for no health endpoints.");
     public static final Option<Integer> HEALTH_PORT = Option.of("health-port", OptionType.integer(0, 65535), 0,
-            "Port of a separate plain-HTTP listener (on health-host) that answers only the health endpoints and "
-                    + "the drain request; 0 to answer the health endpoints on the main port instead (where the "
+            "Port of a separate plain-HTTP listener (on health-host) that answers only the health endpoints, "
+                    + "the drain request and the admin view (admin-view); 0 to answer the health endpoints on the main port instead (where the "
                     + "balancer's probe also proves that the port it routes to is served).");
     public static final Option<String> HEALTH_HOST = Option.of("health-host", OptionType.text(), "127.0.0.1",
             "Address the health-port listener binds to; loopback by default, so that only this machine reaches "
@@ -115,13 +115,29 @@ public final class ServerOptions {
             "Milliseconds over which a draining server closes its sessions with 1001 (going away), spread evenly, "
                     + "so that their clients reconnect elsewhere a few at a time rather than all at once; then it "
                     + "stops within shutdown-timeout. SIGTERM to the standalone server drains.");
+    // Admin view (issue 18): kept together, after the health block whose listener serves it.
+    public static final Option<Boolean> ADMIN_VIEW = Option.of("admin-view", OptionType.bool(), true,
+            "On the health-port listener (only there: never on the public port, and not at all while health-port is "
+                    + "0 or health-path empty), /health/admin (with the default health-path) answers a small page, "
+                    + "and /health/admin/status.json the JSON it shows: the endpoints, connections per path and per "
+                    + "remote address, the sessions with the most bytes queued for their peer, and the limits in force "
+                    + "with where each value came from. It has no authentication: it answers loopback peers only, "
+                    + "and those of admin-allow, and only requests whose Host is an IP address or localhost (a page "
+                    + "that DNS rebinding brought to 127.0.0.1 names its own host). false turns it off.");
+    public static final Option<String> ADMIN_ALLOW = Option.of("admin-allow", OptionType.text(), "",
+            "Peers besides loopback that the admin view answers (403 for every other): IP addresses and CIDR blocks, "
+                    + "IPv4 and IPv6, comma-separated (e.g. 10.0.0.0/8, 192.0.2.7). For health-host bound to an "
+                    + "interface other than loopback; the view has no authentication, so name only operators' "
+                    + "machines.");
     /** Every server-only option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, MAX_CONNECTIONS,
             MAX_CONNECTIONS_PER_ADDRESS, PROXY_PROTOCOL, TRUSTED_PROXIES, FORWARDED_HEADERS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
             MAX_OUTBOUND_BYTES, HANDSHAKE_THREADS, HANDSHAKE_QUEUE, STATIC_RESOURCES, MAX_STATIC_FILE_SIZE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
             // health and drain
-            HEALTH_PATH, HEALTH_PORT, HEALTH_HOST, DRAIN_GRACE, DRAIN_WINDOW);
+            HEALTH_PATH, HEALTH_PORT, HEALTH_HOST, DRAIN_GRACE, DRAIN_WINDOW,
+            // admin view
+            ADMIN_VIEW, ADMIN_ALLOW);
 
     private ServerOptions() {
     }

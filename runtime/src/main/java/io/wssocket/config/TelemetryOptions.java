@@ -23,7 +23,8 @@ public final class TelemetryOptions {
             "wssocket-access.log", "File the access log is appended to when access-log=file; made if missing.");
     public static final Option<Long> ACCESS_LOG_QUEUE_BYTES = Option.of("access-log-queue-bytes",
             OptionType.longInteger(1024, Long.MAX_VALUE), 1_048_576L,
-            "Bytes of access-log lines that may wait for the writer; a line that does not fit is dropped and counted, "
+            "Heap bytes the access-log lines waiting for the writer may hold (counted as 2 a character plus 64 a line); "
+                    + "a line that does not fit is dropped and counted, "
                     + "and the count is logged once a second while lines are dropped.");
     public static final Option<Boolean> JMX = Option.of("jmx", OptionType.bool(), true,
             "Registers the server's counters as MBeans in the platform MBean server under "
@@ -36,8 +37,9 @@ public final class TelemetryOptions {
                     + "without one). Off by default; needs health-path. Prefer a health-port on a private "
                     + "address: the meters tell the endpoints' paths and the load.");
     public static final Option<Long> SLOW_SEND_THRESHOLD = Option.of("slow-send-threshold", MILLIS, 1000L,
-            "Milliseconds a blocking send may wait for the peer before it is told as a slow send (JFR event "
-                    + "io.wssocket.SlowSend and the metrics listeners); 0 tells every send that had to wait.");
+            "Milliseconds a send may wait for the peer before it is told as a slow send (JFR event "
+                    + "io.wssocket.SlowSend and the metrics listeners): a blocking send while it waits, an asynchronous "
+                    + "one from its call until it is written; 0 tells every send that had to wait.");
     public static final Option<Long> LOOP_STALL_THRESHOLD = Option.of("loop-stall-threshold", MILLIS, 100L,
             "Milliseconds one turn of an event loop may take before it is told as a stall (JFR event "
                     + "io.wssocket.LoopStall, the metrics listeners, a summary line in the log): every other connection "

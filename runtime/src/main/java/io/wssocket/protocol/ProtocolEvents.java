@@ -50,8 +50,8 @@ public interface ProtocolEvents {
     }
 
     /**
-     * A blocking send waited at least {@link #slowSendThresholdNanos()} for the peer. Any thread
-     * (the sender's). Tells nobody unless implemented.
+     * A send waited at least {@link #slowSendThresholdNanos()} for the peer (a blocking one in the
+     * sender's thread, an asynchronous one until written). Any thread. Tells nobody unless implemented.
      *
      * @param waitedNanos how long it waited
      * @param queuedBytes the bytes still queued for the peer when it returned
@@ -59,7 +59,7 @@ public interface ProtocolEvents {
     default void slowSend(InetSocketAddress peer, String path, long waitedNanos, long queuedBytes) {
     }
 
-    /** How long a blocking send may wait before it is a {@link #slowSend}; {@code Long.MAX_VALUE}: never told. */
+    /** How long a send may wait before it is a {@link #slowSend}; {@code Long.MAX_VALUE}: never told. */
     default long slowSendThresholdNanos() {
         return Long.MAX_VALUE;
     }

@@ -13,6 +13,7 @@ import io.wssocket.wire.MessageDeflater;
 import io.wssocket.wire.Opcode;
 import io.wssocket.wire.ProtocolViolationException;
 import io.wssocket.wire.WebSocketReader;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -204,6 +205,37 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         return connection;
     }
 
+    /**
+     * What an operator's view shows of one connection at a moment: read on request, never per frame.
+     *
+     * @param remoteAddress the socket's peer
+     * @param startedNanos {@link System#nanoTime()} when the connection started as a WebSocket, 0 if not yet
+     * @param queuedBytes bytes queued for the peer and not yet written to the socket
+     * @param bytesIn bytes read, as the event loop last counted them
+     * @param bytesOut frame bytes sent
+     * @param messagesIn whole data messages read
+     * @param messagesOut whole data messages sent
+     */
+    public record Traffic(InetSocketAddress remoteAddress, long startedNanos, long queuedBytes, long bytesIn,
+                          long bytesOut, long messagesIn, long messagesOut) {
+    }
+
+    /**
+     * The connection's {@link Traffic} now, from any thread: the read counts belong to the event
+     * loop and may lag it by a read; the send counts and the queue are read under their locks, held
+     * for the read alone.
+     */
+    public Traffic traffic() {
+        long sent;
+        long messagesSent;
+        synchronized (stateLock) {
+            sent = bytesOut;
+            messagesSent = messagesOut;
+        }
+        return new Traffic(connection.remoteAddress(), startedNanos, connection.queuedBytes(), bytesIn, sent, messagesIn,
+                messagesSent);
+    }
+
     // ------------------------------------------------------------------ what the session needs of the transport
     // The session talks to this layer only: these pass its few needs on to the connection.
 
@@ -297,8 +329,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /**
-     * A blocking send of the session waited {@code waitedNanos} for the peer (to make room in the
-     * queue, or to take the frames); past the owner's threshold it is told as a slow send. Any thread.
+     * A send of the session waited {@code waitedNanos} for the peer (a blocking send for room in the
+     * queue or for the frames to be taken; an asynchronous one from its call to its write); past the
+     * owner's threshold it is told as a slow send. Any thread.
      */
     public void sendWaited(long waitedNanos) {
         if (waitedNanos >= events.slowSendThresholdNanos()) {
@@ -493,6 +526,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             code = CloseCodes.POLICY_VIOLATION;
             reason = cause.getMessage();
             by = ClosedConnection.Initiator.LOCAL;
+            events.limitClosed(c.remoteAddress(), path, code, reason);
         } else if (cause != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> c + " ended by " + cause);
             l.onTransportError(cause);

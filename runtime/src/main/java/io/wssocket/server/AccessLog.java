@@ -29,6 +29,8 @@ final class AccessLog implements ServerMetricsListener {
     private static final String STOP = new String("stop"); // compared by identity
 
     private final boolean json;
+    /** A line's string, its array and its node in the queue, past the characters. */
+    private static final long LINE_OVERHEAD = 64;
     private final long maxQueuedBytes;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -153,8 +155,8 @@ final class AccessLog implements ServerMetricsListener {
     @Override
     public void handshake(Handshake h) {
         String line = json
-                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"handshake\",\"remote\":" + jsonString(address(h.remoteAddress()))
-                        + ",\"path\":" + jsonString(h.path()) + ",\"status\":" + h.status()
+                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"handshake\",\"remote\":" + JsonText.quoted(address(h.remoteAddress()))
+                        + ",\"path\":" + JsonText.quoted(h.path()) + ",\"status\":" + h.status()
                         + ",\"durationMs\":" + millis(h.durationNanos()) + "}"
                 : address(h.remoteAddress()) + " [" + Instant.now() + "] handshake " + word(h.path()) + " " + h.status()
                         + " " + millis(h.durationNanos()) + " - - - - -";
@@ -164,8 +166,8 @@ final class AccessLog implements ServerMetricsListener {
     @Override
     public void sessionClosed(SessionClosed s) {
         String line = json
-                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"session\",\"remote\":" + jsonString(address(s.remoteAddress()))
-                        + ",\"path\":" + jsonString(s.path()) + ",\"closeCode\":" + s.closeCode()
+                ? "{\"time\":\"" + Instant.now() + "\",\"kind\":\"session\",\"remote\":" + JsonText.quoted(address(s.remoteAddress()))
+                        + ",\"path\":" + JsonText.quoted(s.path()) + ",\"closeCode\":" + s.closeCode()
                         + ",\"durationMs\":" + millis(s.durationNanos()) + ",\"bytesIn\":" + s.bytesIn()
                         + ",\"bytesOut\":" + s.bytesOut() + ",\"messagesIn\":" + s.messagesIn()
                         + ",\"messagesOut\":" + s.messagesOut() + ",\"initiator\":\"" + s.initiator() + "\"}"
@@ -175,9 +177,17 @@ final class AccessLog implements ServerMetricsListener {
         offer(line);
     }
 
+    /**
+     * The heap a queued line may hold, counted against access-log-queue-bytes: two bytes a
+     * character (a string stores one or two) and its queue entry.
+     */
+    static long heapBytes(String line) {
+        return LINE_OVERHEAD + 2L * line.length();
+    }
+
     /** Queues the line if it fits; never waits. */
     void offer(String line) {
-        long size = line.length();
+        long size = heapBytes(line);
         if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
             queuedBytes.addAndGet(-size);
             dropped.incrementAndGet();
@@ -196,7 +206,7 @@ final class AccessLog implements ServerMetricsListener {
                     break;
                 }
                 if (line != null) {
-                    queuedBytes.addAndGet(-line.length());
+                    queuedBytes.addAndGet(-heapBytes(line));
                     write(line);
                 }
                 if (lines.isEmpty()) {
@@ -249,27 +259,5 @@ final class AccessLog implements ServerMetricsListener {
     private static String address(InetSocketAddress remote) {
         String a = JfrEvents.address(remote);
         return a == null ? "-" : a;
-    }
-
-    private static String jsonString(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

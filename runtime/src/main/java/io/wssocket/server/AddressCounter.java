@@ -1,6 +1,8 @@
 package io.wssocket.server;
 
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Open connections per remote address, for the per-address limit; an address with none takes no memory. */
@@ -53,6 +55,11 @@ final class AddressCounter {
         synchronized int count() {
             return count;
         }
+    }
+
+    /** The open connections per address now, a copy. */
+    Map<InetAddress, Integer> snapshot() {
+        return new HashMap<>(counts);
     }
 
     /** Addresses with at least one open connection. */

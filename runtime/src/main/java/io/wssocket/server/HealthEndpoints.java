@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * {@code <prefix>/live} (200 while the process serves), {@code <prefix>/ready} (200 while it
  * accepts connections, 503 while it starts or drains) for GET and HEAD, 405 for other methods; on
  * the health-port listener only, {@code POST <prefix>/drain} from a loopback address (202, else
- * 403). Every answer is small JSON, not to be cached ({@code Cache-Control: no-store}, RFC 9111
- * §5.2.2.5: a cached "UP" would hide a drain), and closes the connection.
+ * 403), and {@code <prefix>/admin...} to the {@link AdminView} when there is one. Every health
+ * answer is small JSON, not to be cached ({@code Cache-Control: no-store}, RFC 9111 §5.2.2.5: a
+ * cached "UP" would hide a drain), and closes the connection.
  */
 final class HealthEndpoints {
     /** What {@code <prefix>/ready} reports. */
@@ -34,6 +35,8 @@ final class HealthEndpoints {
     private final String drain;
     private final Supplier<Readiness> readiness;
     private final Runnable startDrain;
+    /** The admin view the health-port listener answers too, or null. */
+    private final AdminView admin;
 
     /**
      * @param prefix option health-path, not empty
@@ -41,11 +44,27 @@ final class HealthEndpoints {
      * @param startDrain begins a drain (and returns at once); called again during one, it does nothing
      */
     HealthEndpoints(String prefix, Supplier<Readiness> readiness, Runnable startDrain) {
+        this(prefix, readiness, startDrain, null);
+    }
+
+    /**
+     * @param admin the admin view the health-port listener answers too ({@code <prefix>/admin...}), or null
+     */
+    HealthEndpoints(String prefix, Supplier<Readiness> readiness, Runnable startDrain, AdminView admin) {
+        this.admin = admin;
         this.live = prefix + "/live";
         this.ready = prefix + "/ready";
         this.drain = prefix + "/drain";
         this.readiness = readiness;
         this.startDrain = startDrain;
+    }
+
+    /**
+     * Whether the health-port listener answers {@code path} off its event loop (the admin view,
+     * which reads every open session), through {@link #respond} all the same.
+     */
+    boolean answersOffLoop(String path) {
+        return admin != null && admin.handles(path);
     }
 
     /**
@@ -71,6 +90,9 @@ final class HealthEndpoints {
         }
         if (!healthListener) {
             return null;
+        }
+        if (admin != null && admin.handles(path)) {
+            return admin.respond(request, remote);
         }
         if (!path.equals(drain)) {
             return answer(404, "NOT_FOUND", head, Map.of());

@@ -97,7 +97,7 @@ final class JfrEvents {
         }
     }
 
-    static void loopStall(String loop, long turnNanos, int connections, int tasks) {
+    static void loopStall(String loop, long turnNanos, int connections, int tasks, String slowest, long slowestNanos) {
         if (!enabled(LOOP_STALL)) {
             return;
         }
@@ -107,6 +107,8 @@ final class JfrEvents {
             e.turnDuration = turnNanos;
             e.connectionsHandled = connections;
             e.tasksRun = tasks;
+            e.slowest = slowest;
+            e.slowestDuration = slowestNanos;
             e.commit();
         }
     }
@@ -224,5 +226,11 @@ final class JfrEvents {
         int connectionsHandled;
         @Label("Tasks Run")
         int tasksRun;
+        @Label("Slowest")
+        @Description("What took longest in the turn: a connection's reads and writes, a task, or a phase")
+        String slowest;
+        @Label("Slowest Duration")
+        @Timespan(Timespan.NANOSECONDS)
+        long slowestDuration;
     }
 }

@@ -82,10 +82,12 @@ final class OperatorLog implements ProtocolEvents {
     }
 
     /** One turn of an event loop took long: counted per loop, the first told with what the turn did. */
-    void loopStalled(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
+    void loopStalled(String loop, long turnNanos, int connectionsHandled, int tasksRun, String slowest,
+                     long slowestNanos) {
         loopStalls.record(loop, () -> loop + " took " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(turnNanos)
-                + " ms for one turn (" + connectionsHandled + " connections handled, " + tasksRun + " tasks run): "
-                + "endpoint code or a blocking call on the loop?");
+                + " ms for one turn (" + connectionsHandled + " connections handled, " + tasksRun + " tasks run; "
+                + "slowest: " + slowest + ", " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(slowestNanos)
+                + " ms): endpoint code or a blocking call on the loop?");
     }
 
     /**

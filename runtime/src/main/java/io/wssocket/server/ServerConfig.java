@@ -41,6 +41,7 @@ public final class ServerConfig implements ContainerConfig {
     private final ConnectionSettings connection;
     private final ClientConfig clientConfig;
     private final TrustedProxies trustedProxies;
+    private final TrustedProxies adminAllow;
     private final List<ServerMetricsListener> metricsListeners;
 
     private ServerConfig(Builder b) {
@@ -59,6 +60,7 @@ public final class ServerConfig implements ContainerConfig {
         values.require(!metrics() || !healthPath.isEmpty(), TelemetryOptions.METRICS,
                 "metrics answers at <health-path>/metrics: it needs a health-path (the default is /health)");
         this.trustedProxies = values.convert(ServerOptions.TRUSTED_PROXIES, TrustedProxies::parse);
+        this.adminAllow = values.convert(ServerOptions.ADMIN_ALLOW, TrustedProxies::parse);
         // Without a trusted peer the option would refuse every connection, or do nothing: a mistake either way.
         values.require(!proxyProtocol() || !trustedProxies.isEmpty(), ServerOptions.PROXY_PROTOCOL,
                 "proxy-protocol needs trusted-proxies: the load balancers' addresses or blocks (0.0.0.0/0,::/0 for "
@@ -441,6 +443,37 @@ public final class ServerConfig implements ContainerConfig {
      */
     public long drainWindowMillis() {
         return values.get(ServerOptions.DRAIN_WINDOW);
+    }
+
+    // Admin view
+    /**
+     * Option {@code admin-view}: whether the health-port listener answers the admin view,
+     * {@code <health-path>/admin} and {@code <health-path>/admin/status.json}.
+     *
+     * @return its value
+     */
+    public boolean adminView() {
+        return values.get(ServerOptions.ADMIN_VIEW);
+    }
+
+    /**
+     * Option {@code admin-allow}: peers besides loopback that the admin view answers, IP addresses and
+     * CIDR blocks, comma-separated.
+     *
+     * @return its value
+     */
+    public String adminAllow() {
+        return values.get(ServerOptions.ADMIN_ALLOW);
+    }
+
+    /** The admin-allow option read into address blocks. */
+    TrustedProxies adminAllowBlocks() {
+        return adminAllow;
+    }
+
+    /** Every option's value and where it came from, for the admin view's table of limits. */
+    OptionValues optionValues() {
+        return values;
     }
 
     /**
@@ -889,6 +922,28 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder drainWindowMillis(long millis) {
             return set(ServerOptions.DRAIN_WINDOW, millis);
+        }
+
+        // Admin view
+        /**
+         * Sets option {@code admin-view}: whether the health-port listener answers the admin view.
+         *
+         * @param on its value
+         * @return this builder
+         */
+        public Builder adminView(boolean on) {
+            return set(ServerOptions.ADMIN_VIEW, on);
+        }
+
+        /**
+         * Sets option {@code admin-allow}: peers besides loopback that the admin view answers.
+         *
+         * @param addresses IP addresses and CIDR blocks, comma-separated; empty for loopback alone
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder adminAllow(String addresses) {
+            return set(ServerOptions.ADMIN_ALLOW, addresses);
         }
 
         /**

@@ -302,12 +302,13 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
     // ------------------------------------------------------------------ event loops
 
     @Override
-    public void stalled(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
-        log.loopStalled(loop, turnNanos, connectionsHandled, tasksRun);
-        JfrEvents.loopStall(loop, turnNanos, connectionsHandled, tasksRun);
+    public void stalled(String loop, long turnNanos, int connectionsHandled, int tasksRun, String slowest,
+                        long slowestNanos) {
+        log.loopStalled(loop, turnNanos, connectionsHandled, tasksRun, slowest, slowestNanos);
+        JfrEvents.loopStall(loop, turnNanos, connectionsHandled, tasksRun, slowest, slowestNanos);
         if (listeners.length > 0) {
             ServerMetricsListener.LoopStall stall = new ServerMetricsListener.LoopStall(loop, turnNanos,
-                    connectionsHandled, tasksRun);
+                    connectionsHandled, tasksRun, slowest, slowestNanos);
             tell(l -> l.loopStall(stall));
         }
     }

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The first protocol on an accepted connection: reads the HTTP upgrade request within the
@@ -144,8 +145,17 @@ final class UpgradeHandler implements ConnectionHandler {
             path = parser.request().path();
             MetricsEndpoint metrics = health == null ? null : server.metrics();
             if (metrics != null && metrics.answers(parser.request(), healthListener)) {
+                // A scrape may take a while on a large registry: not on a loop.
                 in.position(in.limit());
-                scrape(c, parser.request(), metrics);
+                HttpRequest request = parser.request();
+                answerOffLoop(c, path, () -> metrics.respond(request));
+                return;
+            }
+            if (healthListener && health.answersOffLoop(path)) {
+                // The admin view reads every open session: not on a loop that serves some of them.
+                in.position(in.limit());
+                HttpRequest request = parser.request();
+                answerOffLoop(c, path, () -> health.respond(request, c.remoteAddress(), true));
                 return;
             }
             ByteBuffer[] healthAnswer = healthAnswer(c, parser.request());
@@ -275,23 +285,18 @@ final class UpgradeHandler implements ConnectionHandler {
         return server.container().webResources().select(request.path());
     }
 
-    /** Option metrics: the scrape runs off the event loop; the answer is written and the connection closed on it. */
-    private void scrape(Connection c, HttpRequest request, MetricsEndpoint metrics) {
-        phase = Phase.SERVING;
-        c.suspendReads();
-        offload(c, request.path(), () -> {
-            ByteBuffer[] response = metrics.respond(request);
-            c.loop().execute(() -> answerAndClose(c, response));
-        });
-    }
-
     /** Files are read off the event loop; the answer is written and the connection closed on it. */
     private void serveStatic(Connection c, HttpRequest request, ResourceMounts.Selection resources) {
+        StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
+        answerOffLoop(c, request.path(), () -> handler.respond(request, resources, c.remoteAddress()));
+    }
+
+    /** The answer is made on the handshake executor, then written and the connection closed on the loop. */
+    private void answerOffLoop(Connection c, String path, Supplier<ByteBuffer[]> answer) {
         phase = Phase.SERVING;
         c.suspendReads();
-        StaticResourceHandler handler = new StaticResourceHandler(server.config().maxStaticFileSize());
-        offload(c, request.path(), () -> {
-            ByteBuffer[] response = handler.respond(request, resources, c.remoteAddress());
+        offload(c, path, () -> {
+            ByteBuffer[] response = answer.get();
             c.loop().execute(() -> answerAndClose(c, response));
         });
     }

@@ -23,7 +23,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import jakarta.websocket.Session;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -105,6 +107,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicBoolean drainBegun = new AtomicBoolean();
     /** Option metrics' scrape, beside the health endpoints; null when off. */
     private volatile MetricsEndpoint metrics;
+    /** When {@link #start()} began to serve; null before. */
+    private volatile Instant startedAt;
 
     private WebSocketServer(ServerConfig config) {
         this.config = config;
@@ -113,7 +117,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.resources = new ServerResources(config);
         this.operatorLog = resources.operatorLog();
         this.health = config.healthPath().isEmpty() ? null
-                : new HealthEndpoints(config.healthPath(), () -> readiness, this::drain);
+                : new HealthEndpoints(config.healthPath(), () -> readiness, this::drain,
+                        config.healthPort() > 0 && config.adminView() ? new AdminView(config.healthPath(), this) : null);
         this.proxyProtocol = config.proxyProtocol();
         this.proxyMayTellAddress = proxyProtocol || !config.forwardedHeaders().equals("off");
     }
@@ -208,6 +213,7 @@ public final class WebSocketServer implements AutoCloseable {
         resources.events().serverStarted(new RuntimeGauges(container, this::connectionCount, loops, outboundBudget,
                 callbacks, handshakes, tls == null ? null : tlsHandshakes));
         running = true;
+        startedAt = Instant.now();
         readiness = HealthEndpoints.Readiness.READY;
         acceptor = new Thread(() -> acceptLoop(listener, this::accepted), "wssocket-acceptor");
         acceptor.setDaemon(true);
@@ -219,7 +225,10 @@ public final class WebSocketServer implements AutoCloseable {
         }
         resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container));
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
-                + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : ""));
+                + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : "")
+                + (healthChannel != null && health.answersOffLoop(config.healthPath() + "/admin")
+                        ? "; admin view on http://" + address(healthChannel) + config.healthPath() + "/admin (for loopback"
+                        + (config.adminAllow().isBlank() ? "" : " and " + config.adminAllow()) + " only)" : ""));
     }
 
     /** A listening socket on {@code host:port}; every failure names the address. */
@@ -642,6 +651,21 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing a refused socket", e);
         }
+    }
+
+    /** What the health endpoints report now. */
+    HealthEndpoints.Readiness readiness() {
+        return readiness;
+    }
+
+    /** When the server began to serve, or null before {@link #start()}. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Open connections per remote address now, a copy. */
+    Map<InetAddress, Integer> addressCounts() {
+        return perAddress.snapshot();
     }
 
     /** Remote addresses with an open connection, for tests of the per-address limit. */

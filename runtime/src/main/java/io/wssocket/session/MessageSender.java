@@ -147,6 +147,11 @@ final class MessageSender implements BackpressureListener {
         return new IOException(CEILING_REASON + "; the session was dropped instead of waiting");
     }
 
+    /** An asynchronous send that was left to complete took this long to be written. Any thread. */
+    void sendWaited(long waitedNanos) {
+        ws.sendWaited(waitedNanos);
+    }
+
     /** A thread about to wait for one of this session's sends: see {@link WebSocketConnection#flushBeforeWait}. */
     void flushBeforeWait() {
         ws.flushBeforeWait(sendTimeoutMillis);
@@ -286,6 +291,9 @@ final class MessageSender implements BackpressureListener {
     CompletableFuture<Void> withTimeout(CompletableFuture<Void> sent) {
         if (sent.isDone() && !sent.isCompletedExceptionally()) {
             return sent;
+        }
+        if (sent instanceof SendFuture deferred) {
+            deferred.deferredFrom(System.nanoTime()); // timed for slow-send-threshold from here, the slow path only
         }
         long timeout = sendTimeoutMillis;
         return sent.orTimeout(timeout, TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {

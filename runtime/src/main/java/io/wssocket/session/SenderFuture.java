@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
  * otherwise wait for a write that only the end of that event lets happen.
  */
 class SenderFuture<T> extends CompletableFuture<T> {
-    private final MessageSender sender;
+    final MessageSender sender;
 
     SenderFuture(MessageSender sender) {
         this.sender = sender;

@@ -56,6 +56,19 @@ public final class SessionRequest {
         return URI.create(requestUri);
     }
 
+    /**
+     * The request's raw path, read off the text without parsing it where it is in origin form
+     * ({@code /path?query}, a server session's): cheap enough to ask of every open session.
+     */
+    public String requestPath() {
+        if (requestUri.startsWith("/")) {
+            int query = requestUri.indexOf('?');
+            return query < 0 ? requestUri : requestUri.substring(0, query);
+        }
+        String path = requestUri().getRawPath();
+        return path == null ? "" : path;
+    }
+
     public String queryString() {
         return queryString;
     }

@@ -350,6 +350,26 @@ public final class WsSession implements Session {
         return basicRemote;
     }
 
+    /**
+     * What the server's admin view shows of this session's connection: its peer, queued bytes and
+     * counts, read now.
+     *
+     * @return the connection's traffic
+     */
+    public WebSocketConnection.Traffic traffic() {
+        return ws.traffic();
+    }
+
+    /**
+     * The raw path of the request that opened the session, as {@code getRequestURI().getRawPath()}
+     * gives it but without parsing the URI.
+     *
+     * @return the request's path
+     */
+    public String requestPath() {
+        return request.requestPath();
+    }
+
     @Override
     public String getId() {
         return id;

@@ -60,7 +60,8 @@ public interface ServerMetricsListener {
     }
 
     /**
-     * A blocking send waited longer than option {@code slow-send-threshold} for the peer.
+     * A send waited longer than option {@code slow-send-threshold} for the peer: a blocking send
+     * for the peer to take it, or an asynchronous one from its call to its write (told when written).
      *
      * @param send the send
      */
@@ -132,7 +133,7 @@ public interface ServerMetricsListener {
     }
 
     /**
-     * A blocking send that waited long for the peer: a slow consumer.
+     * A send that waited long for the peer: a slow consumer.
      *
      * @param remoteAddress the client's address
      * @param path the endpoint's path
@@ -162,7 +163,11 @@ public interface ServerMetricsListener {
      * @param durationNanos how long the turn took
      * @param connectionsHandled the connections whose reads or writes it handled
      * @param tasksRun the tasks from other threads it ran
+     * @param slowest what took longest in the turn: "reads and writes of" a connection (its remote
+     *     address), "task of" a class, "registering new connections", or "timers and held frames"
+     * @param slowestNanos how long that took
      */
-    record LoopStall(String loop, long durationNanos, int connectionsHandled, int tasksRun) {
+    record LoopStall(String loop, long durationNanos, int connectionsHandled, int tasksRun, String slowest,
+                     long slowestNanos) {
     }
 }

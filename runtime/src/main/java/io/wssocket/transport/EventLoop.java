@@ -353,17 +353,21 @@ public final class EventLoop implements ConnectionLoop {
                     throw fault;
                 }
                 registerPending();
+                if (timed) {
+                    turnPart(REGISTERING);
+                }
                 int tasksRun = runTasks();
                 timers.expire(now);
                 flushStaleHeldFrames();
                 events.flush(now);
                 if (timed) {
-                    // One clock read per turn, and only when someone listens for stalls.
-                    long turn = System.nanoTime() - turnStart;
+                    long end = turnPart(TIMERS);
                     // Written by this thread only; an opaque write is a plain store, read whole by a scrape.
-                    BUSY_NANOS.setOpaque(this, busyNanos + turn);
-                    events.turnEnded(name, turn, handled, tasksRun);
+                    BUSY_NANOS.setOpaque(this, busyNanos + (end - turnStart));
+                    events.turnEnded(name, end - turnStart, handled, tasksRun, slowestPart, slowestPartNanos);
                     turnStarted = false;
+                    slowestPart = null; // not kept alive until the next slow part
+                    slowestPartNanos = 0;
                 }
             }
         } catch (Throwable t) {
@@ -409,13 +413,43 @@ public final class EventLoop implements ConnectionLoop {
     /** Whether {@link #turnStart} is set for the current turn. Loop thread. */
     private boolean turnStarted;
 
-    /** A ready key's handling when turns are timed: the first key of a turn starts its clock. */
+    /** The end of the last part of the current turn that was timed. Loop thread. */
+    private long partStart;
+    /** The part of the current turn that took longest so far: a connection, a task, or a phase's name. Loop thread. */
+    private Object slowestPart;
+    private long slowestPartNanos;
+    /** A phase of a turn, named when it was the slowest part: registering connections handed to the loop. */
+    private static final String REGISTERING = "registering new connections";
+    /** The phase after the tasks: expiring timers, flushing held frames, summarizing events. */
+    private static final String TIMERS = "timers and held frames";
+
+    /**
+     * A ready key's handling when turns are timed: the first key of a turn starts its clock; each
+     * key's handling is a part of the turn (one clock read a key: a part ends where the next begins).
+     */
     private void startTurnAndProcess(SelectionKey key) {
         if (!turnStarted) {
             turnStarted = true;
             turnStart = System.nanoTime();
+            partStart = turnStart;
         }
         processKey(key);
+        turnPart(key.attachment());
+    }
+
+    /**
+     * Ends a part of the turn that {@code what} did, keeping it when it was the slowest yet; returns
+     * the time it ended.
+     */
+    private long turnPart(Object what) {
+        long end = System.nanoTime();
+        long took = end - partStart;
+        if (took > slowestPartNanos) {
+            slowestPartNanos = took;
+            slowestPart = what;
+        }
+        partStart = end;
+        return end;
     }
 
     /** @return the number of connections whose ready keys were handled */
@@ -439,6 +473,7 @@ public final class EventLoop implements ConnectionLoop {
         }
         if (timed && !turnStarted) {
             turnStart = System.nanoTime(); // no key was ready: the turn's work starts now
+            partStart = turnStart;
         }
         selectingWithoutTimeout = false;
         wakeupPending.set(false);
@@ -498,6 +533,7 @@ public final class EventLoop implements ConnectionLoop {
     }
 
     /** @return how many ran */
+    /** Runs the tasks handed to the loop, at most a turn's share; when turns are timed each is a part of the turn. */
     private int runTasks() {
         int i = 0;
         for (; i < MAX_TASKS_PER_TURN; i++) {
@@ -505,14 +541,21 @@ public final class EventLoop implements ConnectionLoop {
             if (task == null) {
                 return i;
             }
-            try {
-                task.run();
-            } catch (Throwable t) {
-                // A task belongs to one connection (see the class comment): the loop goes on.
-                events.internalError(name, task, t);
+            runTask(task);
+            if (timed) {
+                turnPart(task);
             }
         }
         return i;
+    }
+
+    private void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            // A task belongs to one connection (see the class comment): the loop goes on.
+            events.internalError(name, task, t);
+        }
     }
 
     private void closeAll() {

@@ -38,10 +38,15 @@ final class LoopEvents {
     }
 
     /** A turn ended: told when it took longer than the threshold. Loop thread. */
-    void turnEnded(String loop, long turnNanos, int connectionsHandled, int tasksRun) {
+    /**
+     * @param slowest the part of the turn that took longest: a connection, a task, or a phase's name
+     * @param slowestNanos how long it took
+     */
+    void turnEnded(String loop, long turnNanos, int connectionsHandled, int tasksRun, Object slowest,
+                   long slowestNanos) {
         if (turnNanos > stallThresholdNanos) {
             try {
-                stallListener.stalled(loop, turnNanos, connectionsHandled, tasksRun);
+                stallListener.stalled(loop, turnNanos, connectionsHandled, tasksRun, describe(slowest), slowestNanos);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "a loop stall listener threw", e);
             }
@@ -76,6 +81,19 @@ final class LoopEvents {
     }
 
     /** The error and where it came from: an operator needs the place even when only the first line is logged. */
+    /** What a part of a turn was, for a person: the connection it served, the task's class, or the phase. */
+    static String describe(Object part) {
+        if (part == null || part instanceof String) {
+            return (String) part;
+        }
+        if (part instanceof SocketConnection) {
+            return "reads and writes of " + part;
+        }
+        String type = part.getClass().getName();
+        int lambda = type.indexOf("$$Lambda");
+        return lambda < 0 ? "task " + type : "task of " + type.substring(0, lambda);
+    }
+
     private static String describe(Throwable error) {
         StringBuilder text = new StringBuilder(error.toString());
         StackTraceElement[] stack = error.getStackTrace();

@@ -96,6 +96,7 @@ class OptionSourcesTest {
                 Map.entry("allowed-origins", "https://chat.example"), Map.entry("tls-protocols", "TLSv1.3"),
                 Map.entry("client-proxy", "http://127.0.0.1:3128"),
                 Map.entry("trusted-proxies", "10.0.0.0/8,fd00::/8"), Map.entry("forwarded-headers", "x-forwarded-for"),
+                Map.entry("admin-allow", "10.0.0.0/8,192.0.2.7"),
                 Map.entry("callback-threads-max", "100000"), // above callback-threads, which it never goes below
                 // the boolean options off by default
                 Map.entry("deflate-context-takeover", "true"), Map.entry("permessage-deflate-offer", "true"),

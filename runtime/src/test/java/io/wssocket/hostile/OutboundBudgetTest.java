@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.ServerInternals;
 import io.wssocket.server.WebSocketServer;
+import io.wssocket.spi.ServerMetricsListener;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.transport.OutboundBudget;
 import jakarta.websocket.CloseReason;
@@ -39,6 +40,8 @@ class OutboundBudgetTest {
     private static final int SIZE = 2000;
     private static final long BUDGET = 8L << 20;
     private static final ConcurrentLinkedQueue<CloseReason> closes = new ConcurrentLinkedQueue<>();
+    /** What the operator's telemetry heard: each drop is a limit hit. */
+    private final ConcurrentLinkedQueue<ServerMetricsListener.LimitHit> limitHits = new ConcurrentLinkedQueue<>();
 
     /** A chat room that records why the server closed each member. */
     public static class Room extends BroadcastToAll {
@@ -51,7 +54,12 @@ class OutboundBudgetTest {
     @Test
     void theLargestNonReadersAreDroppedAndTheServerStaysWithinTheBudget() throws Exception {
         WebSocketServer server = WebSocketServer.create(ServerConfig.builder().host("127.0.0.1").port(0).eventLoops(2)
-                .maxOutboundBytes(BUDGET).idleTimeoutMillis(0).build());
+                .maxOutboundBytes(BUDGET).idleTimeoutMillis(0).metricsListener(new ServerMetricsListener() {
+                    @Override
+                    public void limitHit(LimitHit limit) {
+                        limitHits.add(limit);
+                    }
+                }).build());
         server.container().addEndpoint(ServerEndpointConfig.Builder.create(Room.class, "/room").build());
         server.start();
         List<RawWebSocket> readers = new ArrayList<>();
@@ -76,6 +84,12 @@ class OutboundBudgetTest {
                 // Only connections above their low water mark are candidates: the readers stay below it.
                 assertThat(queued).isGreaterThan(16 << 10);
             });
+            assertThat(limitHits).as("limit hits told to the metrics listener").hasSizeGreaterThanOrEqualTo(dropped.size())
+                    .allSatisfy(hit -> {
+                        assertThat(hit.limit()).isEqualTo("max-outbound-bytes");
+                        assertThat(hit.code()).isEqualTo(1008);
+                        assertThat(hit.path()).isEqualTo("/room");
+                    });
         } finally {
             RawWebSocket.closeAll(slow);
             RawWebSocket.closeAll(readers);

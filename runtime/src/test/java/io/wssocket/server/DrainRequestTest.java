@@ -7,7 +7,6 @@ import io.wssocket.test.HttpProbe;
 import io.wssocket.test.RawWebSocket;
 import io.wssocket.test.RunningServer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(60)
 class DrainRequestTest {
-    private static final int HEALTH_PORT = freePort();
+    private static final int HEALTH_PORT = HttpProbe.freePort();
 
     @RegisterExtension
     static final RunningServer server = RunningServer.with(
@@ -42,13 +41,5 @@ class DrainRequestTest {
             assertThat(session.readCloseFrame().code()).isEqualTo(1001);
         }
         server.server().termination().get(20, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -151,6 +151,22 @@ class JfrEventsTest {
     }
 
     @Test
+    void anAsynchronousSendThatWaitsForAPeerThatDoesNotReadIsRecordedWhenItIsWritten() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connectWithReceiveBuffer(SERVER.port(), 4096)) {
+            ws.handshake("/big");
+            ws.sendText("async");
+            TimeUnit.MILLISECONDS.sleep(400); // the send is queued, the handler long returned
+            assertThat(LISTENER.of(ServerMetricsListener.SlowSend.class)).as("not told before it is written").isEmpty();
+            RawWebSocket.Frame big = ws.readFrame();
+            assertThat(big.payload()).hasSize(TelemetryEndpoints.BIG);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !LISTENER.of(ServerMetricsListener.SlowSend.class).isEmpty());
+        RecordedEvent slow = single(recorded("SlowSend"));
+        assertThat(slow.getString("path")).isEqualTo("/big");
+        assertThat(slow.getDuration("waited")).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void aLoopTurnLongerThanTheThresholdIsRecorded() throws Exception {
         SERVER.server().eventLoops().next().execute(() -> {
             try {
@@ -164,6 +180,13 @@ class JfrEventsTest {
                 .filter(e -> e.getInt("tasksRun") >= 1).findFirst().orElseThrow();
         assertThat(stall.getString("loop")).startsWith("wssocket-loop-");
         assertThat(stall.getDuration("turnDuration")).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+        // It names what ran: the task handed to the loop, by the class that made it.
+        assertThat(stall.getString("slowest")).isEqualTo("task of " + JfrEventsTest.class.getName());
+        assertThat(stall.getDuration("slowestDuration")).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+        assertThat(LISTENER.of(ServerMetricsListener.LoopStall.class)).anySatisfy(told -> {
+            assertThat(told.slowest()).isEqualTo("task of " + JfrEventsTest.class.getName());
+            assertThat(told.slowestNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(120));
+        });
     }
 
     private static RecordedEvent single(List<RecordedEvent> events) {

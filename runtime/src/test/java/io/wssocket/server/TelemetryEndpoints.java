@@ -14,7 +14,10 @@ final class TelemetryEndpoints {
     private TelemetryEndpoints() {
     }
 
-    /** /echo echoes, /big answers any text with one {@link #BIG}-byte binary message, sent blocking. */
+    /**
+     * /echo echoes, /big answers any text with one {@link #BIG}-byte binary message, sent blocking
+     * (asynchronously for the text "async").
+     */
     static void deploy(ServerContainer container) throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
         container.addEndpoint(ServerEndpointConfig.Builder.create(BigSendEndpoint.class, "/big").build());

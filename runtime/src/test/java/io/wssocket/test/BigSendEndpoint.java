@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
- * Answers any text with one {@link #BIG}-byte binary message, sent blocking: a peer that does not
- * read makes the send wait (a slow send, bytes queued for the peer).
+ * Answers any text with one {@link #BIG}-byte binary message, sent blocking (asynchronously for
+ * the text "async"): a peer that does not read makes the send wait (a slow send, bytes queued for
+ * the peer).
  */
 public class BigSendEndpoint extends Endpoint {
     /** Bytes of the message: more than loopback's socket buffers hold. */
@@ -18,6 +19,10 @@ public class BigSendEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.addMessageHandler(String.class, text -> {
+            if (text.equals("async")) {
+                session.getAsyncRemote().sendBinary(ByteBuffer.allocate(BIG)); // returns at once
+                return;
+            }
             try {
                 session.getBasicRemote().sendBinary(ByteBuffer.allocate(BIG));
             } catch (IOException e) {

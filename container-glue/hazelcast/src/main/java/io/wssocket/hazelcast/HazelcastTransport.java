@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A node's connection to the cluster: one reliable topic (a ring buffer in one partition, with a
@@ -48,6 +49,9 @@ final class HazelcastTransport implements ClusterTransport {
 
     private final HazelcastInstance instance;
     private final String nodeId;
+    private final UUID nodeUuid;
+    /** The number of this node's next message, by which the others recognise a repeat of it. */
+    private final AtomicLong published = new AtomicLong();
     private final ITopic<byte[]> topic;
     private final MultiMap<String, String> presence;
     private final MultiMap<String, String> presenceByNode;
@@ -76,7 +80,8 @@ final class HazelcastTransport implements ClusterTransport {
         this.instance = instance;
         this.receiver = receiver;
         this.leaseMillis = leaseMillis;
-        this.nodeId = instance.getLocalEndpoint().getUuid().toString();
+        this.nodeUuid = instance.getLocalEndpoint().getUuid();
+        this.nodeId = nodeUuid.toString();
         this.leases = instance.getMap(LEASES);
         if (leaseMillis > 0) {
             // Before anything is recorded, so that no node takes what it records for left behind.
@@ -153,7 +158,7 @@ final class HazelcastTransport implements ClusterTransport {
 
     @Override
     public void publish(byte[] message) {
-        topic.publish(message);
+        topic.publish(Numbered.wrap(nodeUuid, published.getAndIncrement(), message));
     }
 
     @Override
@@ -250,10 +255,12 @@ final class HazelcastTransport implements ClusterTransport {
     /**
      * Reads the ring buffer from the next message on, in order, one batch after another; loss
      * tolerant: a node that fell more than the ring's capacity behind goes on from the oldest
-     * message left (Hazelcast logs the gap) instead of stopping.
+     * message left (Hazelcast logs the gap) instead of stopping. A message stored twice (a write
+     * retried after its member died) is delivered once.
      */
     private static final class Messages implements ReliableMessageListener<byte[]> {
         private final Receiver receiver;
+        private final RepeatFilter repeats = new RepeatFilter();
 
         Messages(Receiver receiver) {
             this.receiver = receiver;
@@ -261,7 +268,17 @@ final class HazelcastTransport implements ClusterTransport {
 
         @Override
         public void onMessage(Message<byte[]> message) {
-            receiver.message(message.getMessageObject());
+            byte[] numbered = message.getMessageObject();
+            if (!Numbered.isWellFormed(numbered)) {
+                LOG.log(System.Logger.Level.WARNING, "a cluster message of " + numbered.length
+                        + " bytes without a sender's number was dropped (a node of another version?)");
+            } else if (repeats.firstTime(Numbered.publisher(numbered), Numbered.number(numbered))) {
+                receiver.message(Numbered.payload(numbered));
+            } else {
+                LOG.log(System.Logger.Level.INFO, () -> "message " + Numbered.number(numbered) + " of cluster node "
+                        + Numbered.publisher(numbered) + " was stored twice (a write retried after a member left): "
+                        + "delivered once");
+            }
         }
 
         @Override

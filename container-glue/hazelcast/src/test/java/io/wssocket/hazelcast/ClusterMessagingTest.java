@@ -3,13 +3,20 @@ package io.wssocket.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
 import io.wssocket.cluster.Cluster;
 import io.wssocket.cluster.PresenceEvent;
 import io.wssocket.test.JdkClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +154,41 @@ class ClusterMessagingTest {
                 assertThat(received.stream().filter(m -> m.startsWith(a + ":")).toList()).isEqualTo(sequence(a, count));
                 assertThat(received.stream().filter(m -> m.startsWith(b + ":")).toList()).isEqualTo(sequence(b, count));
             }
+        }
+    }
+
+    /**
+     * A write retried after its member died stores the message again (done here by writing the
+     * stored bytes once more): every node delivers it once.
+     */
+    @Test
+    void aMessageTheRingBufferHoldsTwiceReachesEachSessionOnce() throws Exception {
+        HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
+                .filter(instance -> instance.getConfig().getClusterName().equals(nodes.name))
+                .findFirst().orElseThrow();
+        ITopic<byte[]> topic = member.getReliableTopic(HazelcastTransportProvider.TOPIC);
+        BlockingQueue<byte[]> stored = new LinkedBlockingQueue<>();
+        UUID tap = topic.addMessageListener(message -> stored.add(message.getMessageObject()));
+        try (JdkClient sender = JdkClient.connect(nodes.uri(0, null));
+             JdkClient onB = JdkClient.connect(nodes.uri(1, "group=twice"));
+             JdkClient onC = JdkClient.connect(nodes.uri(2, "group=twice"))) {
+            idOf(sender);
+            idOf(onB);
+            idOf(onC);
+
+            sender.send("room twice first");
+            byte[] first = stored.poll(60, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            topic.publish(first);
+            topic.publish(first);
+            sender.send("room twice second");
+
+            for (JdkClient receiver : List.of(onB, onC)) {
+                assertThat(receiver.next(60)).isEqualTo("first");
+                assertThat(receiver.next(60)).as("the repeats were dropped").isEqualTo("second");
+            }
+        } finally {
+            topic.removeMessageListener(tap);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,18 +77,26 @@ class NodeDownTest {
             await().atMost(WAIT).until(() -> atA.drain() >= published && atB.drain() >= published);
             assertThat(published).isGreaterThan(atStop + 500);
             for (Counter survivor : List.of(atA, atB)) {
-                assertThat(survivor.lost).as("messages lost or out of order").isZero();
-                assertThat(survivor.received.get()).isEqualTo(published);
+                assertThat(survivor.lost).as("messages lost; first fault: %s", survivor.firstFault).isZero();
+                assertThat(survivor.repeatedOrLate).as("messages repeated or out of order; first fault: %s",
+                        survivor.firstFault).isZero();
+                assertThat(survivor.next).isEqualTo(published);
             }
             assertThat(onC.closed.get().code()).isEqualTo(closeCodeAtC);
         }
     }
 
-    /** Checks "s:i" messages arrive as 0, 1, 2, ...; counts any gap or reordering as lost. */
+    /**
+     * Checks "s:i" messages arrive as 0, 1, 2, ...: a number past the next one expected skips
+     * (loses) those between; one before it is a repeat or out of order.
+     */
     private static final class Counter {
         final BlockingQueue<Object> messages;
-        final AtomicInteger received = new AtomicInteger();
+        /** The next number expected: how many arrived in order, counting the skipped as arrived. */
+        int next;
         int lost;
+        int repeatedOrLate;
+        String firstFault;
 
         Counter(BlockingQueue<Object> messages) {
             this.messages = messages;
@@ -100,12 +107,17 @@ class NodeDownTest {
             messages.drainTo(taken);
             for (Object message : taken) {
                 int index = Integer.parseInt(((String) message).substring("s:".length()));
-                if (index != received.get()) {
-                    lost++;
+                if (index != next && firstFault == null) {
+                    firstFault = "s:" + index + " came when s:" + next + " was expected";
                 }
-                received.incrementAndGet();
+                if (index < next) {
+                    repeatedOrLate++;
+                } else {
+                    lost += index - next;
+                    next = index + 1;
+                }
             }
-            return received.get();
+            return next;
         }
     }
 }
