@@ -37,6 +37,7 @@ module io.wssocket.runtime {
     uses io.wssocket.spi.ContainerIntegration;
     uses io.wssocket.spi.ClusterTransportProvider;
     uses io.wssocket.spi.ServerMetricsListener;
+    uses io.wssocket.spi.MetricsExposition;
 
     provides jakarta.websocket.ContainerProvider with io.wssocket.client.internal.ClientProvider;
     provides jakarta.websocket.server.ServerEndpointConfig.Configurator with io.wssocket.server.DefaultServerConfigurator;

@@ -63,6 +63,8 @@ final class CommandLine {
                     name = name.substring(0, eq);
                 } else if (!name.equals("deploy") && !takesValue(name)) {
                     value = null; // refused below, without taking the next argument for its value
+                } else if (isBoolean(name) && !(i + 1 < args.length && isBooleanWord(args[i + 1]))) {
+                    value = "true"; // as with --fail-fast: "--metrics app.jar" must not read app.jar as its value
                 } else if (i + 1 < args.length) {
                     value = args[++i];
                 } else {
@@ -99,6 +101,16 @@ final class CommandLine {
         return ApplicationSource.of(Path.of(arg.substring(0, eq)), arg.substring(eq + 1));
     }
 
+    /** Whether {@code --name} is a true-or-false option, whose value may be left out to mean true. */
+    private static boolean isBoolean(String name) {
+        Option<?> option = Options.byName(name);
+        return option != null && option.type().isBoolean();
+    }
+
+    private static boolean isBooleanWord(String arg) {
+        return arg.equalsIgnoreCase("true") || arg.equalsIgnoreCase("false");
+    }
+
     /** Whether {@code --name} is an option of the server's configuration, or {@code --config}. */
     private static boolean takesValue(String name) {
         Option<?> option = Options.byName(name);
@@ -116,8 +128,9 @@ final class CommandLine {
                 .append("a flag wins over a system property, which wins over the environment, which wins over the file.\n");
         out.append(String.format("  %-26s %s%n", "--config <file>", "The configuration file (else -Dwssocket.config, else WSSOCKET_CONFIG)."));
         for (Option<?> option : Options.SERVER_CONFIG) {
+            boolean bool = option.type().isBoolean();
             out.append(String.format("  %-26s %s%n  %-26s %s, default: %s; %s%n",
-                    option.flag() + " <value>", option.description(), "", option.type().description(),
+                    option.flag() + (bool ? " [true|false]" : " <value>"), option.description(), "", option.type().description(),
                     option.defaultText(), option.environmentVariable()));
         }
         out.append(String.format("  %-26s %s%n", "--deploy <app>[=/context]", "Deploy an application (the same as naming it without the flag)."));

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
  * @param <T> the Java type of the values
  */
 public final class OptionType<T> {
+    private static final String BOOLEAN = "boolean";
     private final String description;
     private final String requirement;
     private final Function<String, T> parse;
@@ -38,7 +39,7 @@ public final class OptionType<T> {
 
     /** {@code true} or {@code false}, in any case; nothing else (a typo must not read as false). */
     public static OptionType<Boolean> bool() {
-        return new OptionType<>("boolean", "true or false", text -> {
+        return new OptionType<>(BOOLEAN, "true or false", text -> {
             if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
                 throw new IllegalArgumentException(text);
             }
@@ -65,6 +66,15 @@ public final class OptionType<T> {
     /** For the reference: {@code integer ≥ 1}, {@code boolean}, {@code block | fail | close}. */
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether this is {@link #bool()}: on the command line its value may be left out to mean true.
+     *
+     * @return true for a true-or-false type
+     */
+    public boolean isBoolean() {
+        return description.equals(BOOLEAN);
     }
 
     /** For errors, after "must be": {@code an integer 0-65535}, {@code true or false}. */

@@ -2,7 +2,7 @@ package io.wssocket.config;
 
 import java.util.List;
 
-/** What a server tells its operator beyond its log: the access log, JMX, and the thresholds of its JFR events. */
+/** What a server tells its operator beyond its log: the access log, JMX, the metrics scrape, and the thresholds of its JFR events. */
 public final class TelemetryOptions {
     private static final OptionType<Long> MILLIS = OptionType.longInteger(0, Long.MAX_VALUE);
 
@@ -30,6 +30,12 @@ public final class TelemetryOptions {
             "Registers the server's counters as MBeans in the platform MBean server under "
                     + "io.wssocket:type=Server,name=<server> while it serves (open connections, sessions per path, "
                     + "handshakes by status, messages and bytes, close codes, rejections by limit).");
+    public static final Option<Boolean> METRICS = Option.of("metrics", OptionType.bool(), false,
+            "Answers GET <health-path>/metrics (on the health-port listener, else on the main port beside "
+                    + "/live and /ready) with the server's meters in Prometheus's text format, from a metrics "
+                    + "module on the class path: wssocket-micrometer and its lib/ jars (the server does not start "
+                    + "without one). Off by default; needs health-path. Prefer a health-port on a private "
+                    + "address: the meters tell the endpoints' paths and the load.");
     public static final Option<Long> SLOW_SEND_THRESHOLD = Option.of("slow-send-threshold", MILLIS, 1000L,
             "Milliseconds a send may wait for the peer before it is told as a slow send (JFR event "
                     + "io.wssocket.SlowSend and the metrics listeners): a blocking send while it waits, an asynchronous "
@@ -41,7 +47,7 @@ public final class TelemetryOptions {
 
     /** Every telemetry option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(ACCESS_LOG, ACCESS_LOG_FORMAT, ACCESS_LOG_FILE,
-            ACCESS_LOG_QUEUE_BYTES, JMX, SLOW_SEND_THRESHOLD, LOOP_STALL_THRESHOLD);
+            ACCESS_LOG_QUEUE_BYTES, JMX, METRICS, SLOW_SEND_THRESHOLD, LOOP_STALL_THRESHOLD);
 
     private TelemetryOptions() {
     }

@@ -54,6 +54,7 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         this.callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());
         resources.start("hosted-" + HOSTED.incrementAndGet(), this::sessionCount, () -> ServerResources.sessionsByPath(container));
+        resources.events().serverStarted(new RuntimeGauges(container, this::sessionCount, null, null, callbacks, null, null));
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class ServerConfig implements ContainerConfig {
         String healthPath = healthPath();
         values.require(healthPath.isEmpty() || healthPath.startsWith("/") && !healthPath.endsWith("/"),
                 ServerOptions.HEALTH_PATH, "health-path must be empty or start with '/' and not end with it");
+        values.require(!metrics() || !healthPath.isEmpty(), TelemetryOptions.METRICS,
+                "metrics answers at <health-path>/metrics: it needs a health-path (the default is /health)");
         this.trustedProxies = values.convert(ServerOptions.TRUSTED_PROXIES, TrustedProxies::parse);
         this.adminAllow = values.convert(ServerOptions.ADMIN_ALLOW, TrustedProxies::parse);
         // Without a trusted peer the option would refuse every connection, or do nothing: a mistake either way.
@@ -165,6 +167,15 @@ public final class ServerConfig implements ContainerConfig {
      */
     public boolean jmx() {
         return values.get(TelemetryOptions.JMX);
+    }
+
+    /**
+     * Option {@code metrics}: Answers GET &lt;health-path&gt;/metrics with the server's meters, from a metrics module on the class path.
+     *
+     * @return its value
+     */
+    public boolean metrics() {
+        return values.get(TelemetryOptions.METRICS);
     }
 
     /**
@@ -1002,6 +1013,17 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder jmx(boolean value) {
             return set(TelemetryOptions.JMX, value);
+        }
+
+        /**
+         * Sets option {@code metrics}: Answers GET &lt;health-path&gt;/metrics with the server's meters, from a metrics module on the class path.
+         *
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder metrics(boolean value) {
+            return set(TelemetryOptions.METRICS, value);
         }
 
         /**

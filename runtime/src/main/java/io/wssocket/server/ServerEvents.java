@@ -4,9 +4,12 @@ import io.wssocket.config.Option;
 import io.wssocket.config.Options;
 import io.wssocket.protocol.ClosedConnection;
 import io.wssocket.protocol.ProtocolEvents;
+import io.wssocket.spi.MetricsExposition;
+import io.wssocket.spi.ServerGauges;
 import io.wssocket.spi.ServerMetricsListener;
 import io.wssocket.transport.LoopStallListener;
 import io.wssocket.wire.CloseCodes;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +41,14 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
     private final long loopStallNanos;
     private final AccessLog accessLog;
     private final ServerCounters counters;
+    /** Option metrics' scrape, from the module that provides it; null when the option is off or no module does. */
+    private final MetricsExposition exposition;
+    /** Option metrics is on and no module provides the scrape: the standalone server does not start. */
+    private final boolean expositionMissing;
     /** The access log, the counters and the listeners found or configured; fixed at construction. */
     private final ServerMetricsListener[] listeners;
     private ServerMBeans mbeans;
+    private volatile boolean gaugesTold;
 
     ServerEvents(ServerConfig config, OperatorLog log) {
         this.log = log;
@@ -58,7 +66,36 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         }
         all.addAll(config.metricsListeners());
         all.addAll(loaded());
+        this.exposition = config.metrics() ? exposition() : null;
+        this.expositionMissing = config.metrics() && exposition == null;
+        if (exposition != null) {
+            all.add(exposition.listener());
+        }
         this.listeners = all.toArray(ServerMetricsListener[]::new);
+    }
+
+    /** The scrape a module provides (a new instance for this server), or null when none does. */
+    private static MetricsExposition exposition() {
+        try {
+            return ServiceLoader.load(MetricsExposition.class, ServerEvents.class.getClassLoader()).findFirst().orElse(null);
+        } catch (ServiceConfigurationError e) {
+            LOG.log(System.Logger.Level.WARNING, "the MetricsExposition on the class path cannot be loaded", e);
+            return null;
+        }
+    }
+
+    /**
+     * Option metrics' scrape, for {@code <health-path>/metrics}.
+     *
+     * @return it, or null when the option is off
+     * @throws IOException when the option is on and no module provides it: the server must not start
+     */
+    MetricsExposition requiredExposition() throws IOException {
+        if (expositionMissing) {
+            throw new IOException("metrics is on but no metrics module is on the class path: add wssocket-micrometer.jar "
+                    + "and the jars of its lib/ directory (see docs/operations.md, Metrics)");
+        }
+        return exposition;
     }
 
     /** The listeners modules provide, a new instance of each for this server. */
@@ -89,8 +126,18 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
         }
     }
 
-    /** The server stopped: the MBean goes, the access log is written out and closed. */
+    /** The server serves: the listeners get the gauges that read what it holds. Once, before {@link #stop()}. */
+    void serverStarted(ServerGauges gauges) {
+        gaugesTold = true;
+        tell(l -> l.serverStarted(gauges));
+    }
+
+    /** The server stopped: the listeners told of its start hear of it, the MBean goes, the access log is written out and closed. */
     void stop() {
+        if (gaugesTold) {
+            gaugesTold = false;
+            tell(ServerMetricsListener::serverStopped);
+        }
         if (mbeans != null) {
             mbeans.unregister();
             mbeans = null;

@@ -33,6 +33,11 @@ interface ServerRuntime {
 
     int connectionCount();
 
+    /** Option metrics' scrape, answered where the health endpoints are; null when the option is off. */
+    default MetricsEndpoint metrics() {
+        return null;
+    }
+
     /** Whether the server drains: new WebSocket handshakes are then refused with 503. */
     default boolean draining() {
         return false;

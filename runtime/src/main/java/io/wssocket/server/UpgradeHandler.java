@@ -143,6 +143,14 @@ final class UpgradeHandler implements ConnectionHandler {
                 return;
             }
             path = parser.request().path();
+            MetricsEndpoint metrics = health == null ? null : server.metrics();
+            if (metrics != null && metrics.answers(parser.request(), healthListener)) {
+                // A scrape may take a while on a large registry: not on a loop.
+                in.position(in.limit());
+                HttpRequest request = parser.request();
+                answerOffLoop(c, path, () -> metrics.respond(request));
+                return;
+            }
             if (healthListener && health.answersOffLoop(path)) {
                 // The admin view reads every open session: not on a loop that serves some of them.
                 in.position(in.limit());

@@ -12,6 +12,7 @@ import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.ZlibPool;
 import io.wssocket.wire.CloseCodes;
 import io.wssocket.spi.ClusterSettings;
+import io.wssocket.spi.MetricsExposition;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -104,6 +105,8 @@ public final class WebSocketServer implements AutoCloseable {
     private ServerSocketChannel healthChannel;
     private Thread healthAcceptor;
     private final AtomicBoolean drainBegun = new AtomicBoolean();
+    /** Option metrics' scrape, beside the health endpoints; null when off. */
+    private volatile MetricsEndpoint metrics;
     /** When {@link #start()} began to serve; null before. */
     private volatile Instant startedAt;
 
@@ -178,6 +181,7 @@ public final class WebSocketServer implements AutoCloseable {
         if (running || closed) {
             throw new IllegalStateException(closed ? "server was closed" : "server already started");
         }
+        MetricsExposition exposition = resources.events().requiredExposition();
         tls = config.tls().serverEnabled() ? config.tls().serverContext() : null;
         ServerSocketChannel channel = bind(config.host(), config.port(), config.backlog());
         if (health != null && config.healthPort() > 0) {
@@ -205,6 +209,9 @@ public final class WebSocketServer implements AutoCloseable {
         long stallNanos = resources.events().loopStallThresholdNanos();
         loops = new EventLoopGroup("wssocket-loop", config.connection().transport(), tlsHandshakes, outboundBudget,
                 stallNanos > 0 ? resources.events() : null, stallNanos);
+        metrics = exposition == null ? null : new MetricsEndpoint(config.healthPath(), exposition);
+        resources.events().serverStarted(new RuntimeGauges(container, this::connectionCount, loops, outboundBudget,
+                callbacks, handshakes, tls == null ? null : tlsHandshakes));
         running = true;
         startedAt = Instant.now();
         readiness = HealthEndpoints.Readiness.READY;
@@ -708,6 +715,11 @@ public final class WebSocketServer implements AutoCloseable {
         @Override
         public boolean draining() {
             return WebSocketServer.this.draining();
+        }
+
+        @Override
+        public MetricsEndpoint metrics() {
+            return metrics;
         }
     }
 

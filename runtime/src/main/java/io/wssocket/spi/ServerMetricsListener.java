@@ -5,7 +5,8 @@ import java.net.InetSocketAddress;
 /**
  * Hears what a server tells its operator, for a metrics module (Micrometer, a custom exporter):
  * handshake outcomes, sessions opened and closed, slow sends, limits that closed or refused a
- * connection, and event-loop stalls. The same events feed the runtime's JFR events, access log and
+ * connection, and event-loop stalls; and, from its start to its stop, the {@link ServerGauges}
+ * that read what the server holds now. The same events feed the runtime's JFR events, access log and
  * MBeans, so each is defined once.
  *
  * <p>A server finds its listeners with {@link java.util.ServiceLoader} (a module {@code provides
@@ -16,6 +17,23 @@ import java.net.InetSocketAddress;
  * goes on being called.
  */
 public interface ServerMetricsListener {
+
+    /**
+     * The server started serving: {@code gauges} reads what it holds now (open connections, queued
+     * bytes, pools, event loops), for gauges read when a scrape asks. Told once, before any other
+     * call, on the thread that starts the server.
+     *
+     * @param gauges the server's live values
+     */
+    default void serverStarted(ServerGauges gauges) {
+    }
+
+    /**
+     * The server stopped: gauges made from {@link #serverStarted(ServerGauges)} should go. Told
+     * once, after the last session's close, on the thread that stops the server.
+     */
+    default void serverStopped() {
+    }
 
     /**
      * A handshake was answered: 101, or a refusal.

@@ -2,6 +2,8 @@ package io.wssocket.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -44,6 +46,15 @@ public final class EventLoop implements ConnectionLoop {
     private static final byte[] NO_SCRATCH = new byte[0];
     private static final AtomicReferenceFieldUpdater<EventLoop, SocketConnection> HOLDING =
             AtomicReferenceFieldUpdater.newUpdater(EventLoop.class, SocketConnection.class, "holding");
+    private static final VarHandle BUSY_NANOS;
+
+    static {
+        try {
+            BUSY_NANOS = MethodHandles.lookup().findVarHandle(EventLoop.class, "busyNanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     private final TransportConfig config;
@@ -351,6 +362,8 @@ public final class EventLoop implements ConnectionLoop {
                 events.flush(now);
                 if (timed) {
                     long end = turnPart(TIMERS);
+                    // Written by this thread only; an opaque write is a plain store, read whole by a scrape.
+                    BUSY_NANOS.setOpaque(this, busyNanos + (end - turnStart));
                     events.turnEnded(name, end - turnStart, handled, tasksRun, slowestPart, slowestPartNanos);
                     turnStarted = false;
                     slowestPart = null; // not kept alive until the next slow part
@@ -380,6 +393,19 @@ public final class EventLoop implements ConnectionLoop {
             // Out of memory again, most likely: the group's next() skips this loop while it is not running.
             failure.addSuppressed(t);
         }
+    }
+
+    /** The time this loop's timed turns took, added up: the loop was busy, not waiting in select. */
+    private long busyNanos;
+
+    /**
+     * How long this loop has been busy in all (not waiting for sockets), when its turns are timed
+     * (option loop-stall-threshold is not 0); any thread, read as of the loop's last turn.
+     *
+     * @return the nanoseconds, or -1 when turns are not timed
+     */
+    public long busyNanos() {
+        return timed ? (long) BUSY_NANOS.getOpaque(this) : -1;
     }
 
     /** When the current turn's work began (its first ready key, or the end of its select). Loop thread. */

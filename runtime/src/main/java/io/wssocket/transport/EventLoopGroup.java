@@ -127,6 +127,24 @@ public final class EventLoopGroup implements AutoCloseable {
         return sum;
     }
 
+    /**
+     * How long the loops serving now have been busy, added up: rate of growth over wall time is
+     * their utilisation. A replaced loop's time goes with it.
+     *
+     * @return the nanoseconds, or -1 when turns are not timed (no stall listener)
+     */
+    public long busyNanos() {
+        long sum = 0;
+        for (int i = 0; i < slots.length(); i++) {
+            long busy = slots.get(i).busyNanos();
+            if (busy < 0) {
+                return -1;
+            }
+            sum += busy;
+        }
+        return sum;
+    }
+
     /** On the failed loop's thread: a fresh loop takes its slot, unless the group is stopping. */
     private void replace(EventLoop failed) {
         for (int i = 0; i < slots.length(); i++) {

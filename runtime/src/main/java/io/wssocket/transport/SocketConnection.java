@@ -393,8 +393,9 @@ public final class SocketConnection implements Connection {
                     finished = tls.takeFinished();
                     pending = tls.hasPendingOutput() || finished && !queue.isEmpty();
                 }
-                if (finished) {
-                    releaseHandshakePlace();
+                if (finished && handshakePlace != null) {
+                    handshakePlace.complete();
+                    handshakePlace = null;
                 }
                 if (pending && key.isValid()) {
                     key.interestOpsOr(SelectionKey.OP_WRITE);

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where TLS handshakes do their expensive part, away from the event loops: the SSLEngine's
@@ -21,6 +22,8 @@ public final class TlsHandshakes {
     private final ThreadPoolExecutor executor;
     private final int maxInProgress;
     private final AtomicInteger inProgress = new AtomicInteger();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     /**
      * @param threads threads running delegated tasks (made when needed, ended when idle)
@@ -62,6 +65,16 @@ public final class TlsHandshakes {
         return maxInProgress;
     }
 
+    /** Server handshakes that finished (the peer's Finished read), since this was made. */
+    public long completed() {
+        return completed.sum();
+    }
+
+    /** Server handshakes whose connection closed before they finished, since this was made. */
+    public long failed() {
+        return failed.sum();
+    }
+
     /** Runs a connection's delegated tasks; false if stopped (the caller then fails the handshake). */
     boolean run(Runnable tasks) {
         try {
@@ -85,9 +98,19 @@ public final class TlsHandshakes {
         private Place() {
         }
 
+        /** The handshake finished: its place is free, and it counts as completed. */
+        public void complete() {
+            if (RELEASED.compareAndSet(this, 0, 1)) {
+                inProgress.decrementAndGet();
+                completed.increment();
+            }
+        }
+
+        /** The connection closed (or never came up) first: its place is free, and the handshake counts as failed. */
         public void release() {
             if (RELEASED.compareAndSet(this, 0, 1)) {
                 inProgress.decrementAndGet();
+                failed.increment();
             }
         }
     }

@@ -57,6 +57,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aTrueOrFalseOptionsValueMayBeLeftOutToMeanTrue() {
+        CommandLine bare = CommandLine.parse(new String[] {"--metrics", "a.jar"});
+        assertThat(bare.flags).containsEntry("metrics", "true");
+        assertThat(bare.applications).as("an application after the bare flag is not its value")
+                .containsExactly(ApplicationSource.of(Path.of("a.jar")));
+        assertThat(CommandLine.parse(new String[] {"--metrics", "--port", "9000"}).flags)
+                .containsEntry("metrics", "true").containsEntry("port", "9000");
+        assertThat(CommandLine.parse(new String[] {"--metrics"}).flags).containsEntry("metrics", "true");
+        assertThat(CommandLine.parse(new String[] {"--jmx", "FALSE", "a.jar"}).flags).containsEntry("jmx", "FALSE");
+        assertThat(CommandLine.parse(new String[] {"--jmx=false"}).flags).containsEntry("jmx", "false");
+        assertThat(CommandLine.usage()).contains("--metrics [true|false]").contains("--port <value>");
+    }
+
+    @Test
     void versionIsAFlagWithoutAValue() {
         CommandLine cl = CommandLine.parse(new String[] {"--version", "a.jar"});
         assertThat(cl.version).isTrue();

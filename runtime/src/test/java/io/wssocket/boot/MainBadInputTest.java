@@ -59,6 +59,24 @@ class MainBadInputTest {
     }
 
     @Test
+    void metricsWithoutAMetricsModuleOnTheClassPathNamesTheJarToAdd() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Outcome outcome = run("--host", "127.0.0.1", "--port", String.valueOf(port), "--metrics");
+        assertThat(outcome.status()).isEqualTo(Main.STARTUP_FAILED);
+        assertThat(outcome.line()).isEqualTo("wssocket: metrics is on but no metrics module is on the class path: add "
+                + "wssocket-micrometer.jar and the jars of its lib/ directory (see docs/operations.md, Metrics)");
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new java.net.InetSocketAddress("127.0.0.1", port)); // the failed start did not keep the port
+        }
+        Outcome noHealth = run("--port", "0", "--metrics", "--health-path", "");
+        assertThat(noHealth.status()).isEqualTo(Main.USAGE_ERROR);
+        assertThat(noHealth.line()).contains("metrics").contains("needs a health-path");
+    }
+
+    @Test
     void aHostThatIsNoAddressIsNamed() {
         Outcome outcome = run("--host", "999.1.1.1", "--port", "0");
         assertThat(outcome.status()).isEqualTo(Main.STARTUP_FAILED);

@@ -60,7 +60,8 @@ class ModuleDescriptorTest {
                 Map.entry("jakarta.websocket.server.ServerEndpointConfig$Configurator",
                         java.util.List.of("io.wssocket.server.DefaultServerConfigurator")));
         assertThat(runtime.uses()).containsExactlyInAnyOrder("io.wssocket.spi.ContainerIntegration",
-                "io.wssocket.spi.ClusterTransportProvider", "io.wssocket.spi.ServerMetricsListener");
+                "io.wssocket.spi.ClusterTransportProvider", "io.wssocket.spi.ServerMetricsListener",
+                "io.wssocket.spi.MetricsExposition");
     }
 
     @Test

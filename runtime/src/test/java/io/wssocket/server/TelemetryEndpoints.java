@@ -1,20 +1,15 @@
 package io.wssocket.server;
 
+import io.wssocket.test.BigSendEndpoint;
 import io.wssocket.test.EchoEndpoint;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 /** The endpoints the telemetry tests provoke events with. */
 final class TelemetryEndpoints {
-    /** Bytes of the message {@link BigSender} sends: more than loopback's socket buffers hold. */
-    static final int BIG = 8 * 1024 * 1024;
+    /** Bytes of the message /big sends: more than loopback's socket buffers hold. */
+    static final int BIG = BigSendEndpoint.BIG;
 
     private TelemetryEndpoints() {
     }
@@ -25,24 +20,6 @@ final class TelemetryEndpoints {
      */
     static void deploy(ServerContainer container) throws DeploymentException {
         container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
-        container.addEndpoint(ServerEndpointConfig.Builder.create(BigSender.class, "/big").build());
-    }
-
-    /** Sends a message a peer that does not read cannot take at once: the send waits. */
-    public static final class BigSender extends Endpoint {
-        @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            session.addMessageHandler(String.class, text -> {
-                if (text.equals("async")) {
-                    session.getAsyncRemote().sendBinary(ByteBuffer.allocate(BIG)); // returns at once
-                    return;
-                }
-                try {
-                    session.getBasicRemote().sendBinary(ByteBuffer.allocate(BIG));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        container.addEndpoint(ServerEndpointConfig.Builder.create(BigSendEndpoint.class, "/big").build());
     }
 }

@@ -43,7 +43,14 @@ public enum ServerKind {
      * MBean): against {@link #WSSOCKET}, what the defaults cost. Per-session counts cannot be off.
      */
     WSSOCKET_QUIET("wssocket-quiet", "WS Socket, telemetry off", "io.wssocket.bench.WsSocketEchoServer",
-            Jars.WSSOCKET_RUNTIME, "-Dwssocket.loop-stall-threshold=0", "-Dwssocket.jmx=false");
+            Jars.WSSOCKET_RUNTIME, "-Dwssocket.loop-stall-threshold=0", "-Dwssocket.jmx=false"),
+    /**
+     * WS Socket with option metrics: wssocket-micrometer on its class path records every event and
+     * gauge into a Prometheus registry and answers /health/metrics. Against {@link #WSSOCKET}, what
+     * the metrics cost (nothing scrapes during a run: the cost measured is the recording's).
+     */
+    WSSOCKET_METRICS("wssocket-metrics", "WS Socket, Micrometer metrics", "io.wssocket.bench.WsSocketEchoServer",
+            Jars.WSSOCKET_RUNTIME + "|" + Jars.MICROMETER, "-Dwssocket.metrics=true");
 
     /** The server every ratio is taken of. */
     public static final ServerKind SUBJECT = WSSOCKET;
@@ -71,6 +78,9 @@ public enum ServerKind {
     private static final class Jars {
         static final String WSSOCKET_RUNTIME = "wssocket-runtime|/runtime/target/";
         static final String SERVLET_API = "/jakarta/servlet/jakarta.servlet-api/";
+        /** wssocket-micrometer and what it brings (HdrHistogram, which the drivers use too, stays shared). */
+        static final String MICROMETER = "wssocket-micrometer|/container-glue/micrometer/target/|/io/micrometer/"
+                + "|/io/prometheus/|/org/jspecify/";
 
         private Jars() {
         }

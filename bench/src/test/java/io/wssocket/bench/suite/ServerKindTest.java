@@ -58,6 +58,26 @@ class ServerKindTest {
     }
 
     @Test
+    void onlyTheMetricsVariantHasTheMetricsModule() {
+        List<String> withMetrics = new java.util.ArrayList<>(CLASS_PATH);
+        List<String> metrics = List.of("/repo/container-glue/micrometer/target/wssocket-micrometer.jar",
+                "/m2/io/micrometer/micrometer-core/1.17.2/micrometer-core-1.17.2.jar",
+                "/m2/io/prometheus/prometheus-metrics-core/1.7.0/prometheus-metrics-core-1.7.0.jar",
+                "/m2/org/jspecify/jspecify/1.0.1/jspecify-1.0.1.jar");
+        withMetrics.addAll(metrics);
+
+        assertThat(ServerKind.WSSOCKET_METRICS.classPathFor(withMetrics)).containsAll(metrics)
+                .contains("/repo/runtime/target/wssocket-runtime-0.1.0-SNAPSHOT.jar",
+                        "/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar")
+                .noneMatch(e -> e.contains("hazelcast"));
+        assertThat(ServerKind.WSSOCKET_METRICS.jvmOptions()).containsExactly("-Dwssocket.metrics=true");
+        assertThat(ServerKind.WSSOCKET.classPathFor(withMetrics)).doesNotContainAnyElementsOf(metrics);
+        assertThat(ServerKind.JETTY.classPathFor(withMetrics)).doesNotContainAnyElementsOf(metrics);
+        assertThat(ServerKind.driverClassPath(withMetrics)).doesNotContainAnyElementsOf(metrics)
+                .contains("/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar");
+    }
+
+    @Test
     void wsSocketInTomcatHasTomcatsCoreAndOurGlueButNotTomcatsWebSocket() {
         assertThat(ServerKind.WSSOCKET_TOMCAT.classPathFor(CLASS_PATH)).containsExactly(
                 "/repo/bench/target/classes",
