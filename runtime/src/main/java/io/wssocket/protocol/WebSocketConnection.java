@@ -76,6 +76,8 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Bytes and whole data messages read; event loop only. */
     private long bytesIn;
     private long messagesIn;
+    /** Where this connection's traffic is added up with others', as it flows; null for none. */
+    private TrafficCounter traffic;
     /** When {@link #start} was called; 0 while not started. */
     private long startedNanos;
 
@@ -160,6 +162,14 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         this.deflater = compression != null && compression.deflateOutbound()
                 ? new MessageDeflater(compression.pool(), compression.keepsOwnContext()) : null;
         this.deflateThreshold = compression != null ? compression.threshold() : Integer.MAX_VALUE;
+    }
+
+    /**
+     * Adds this connection's traffic to {@code counter} as it flows (an endpoint's, shared by its
+     * connections). Before the connection is opened.
+     */
+    public void countInto(TrafficCounter counter) {
+        this.traffic = counter;
     }
 
     /** Whether an inflater is held now: while a compressed message is read, or for a peer that takes context over. */
@@ -355,10 +365,13 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
         boolean wasInside = reader.isInsideFrameOrMessage();
         long progress = reader.dataProgress();
-        bytesIn += in.remaining();
+        int read = in.remaining();
+        bytesIn += read;
+        long messagesBefore = messagesIn;
         try {
             reader.read(in);
         } catch (ProtocolViolationException e) {
+            countRead(read, messagesBefore);
             in.position(in.limit());
             if (isLimitCode(e.closeCode())) {
                 events.limitClosed(c.remoteAddress(), path, e.closeCode(), e.getMessage());
@@ -368,11 +381,20 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             fail(e.closeCode(), e.getMessage());
             return;
         }
+        countRead(read, messagesBefore);
         if (reader.dataProgress() != progress) {
             lastDataNanos = connection.lastReadNanos();
         }
         if (reader.isInsideFrameOrMessage() && (!wasInside || reader.dataProgress() != progress)) {
             startProgressClock(wasInside);
+        }
+    }
+
+    /** Adds a read to the shared count, if any: its bytes and the messages it completed. Loop thread. */
+    private void countRead(int bytes, long messagesBefore) {
+        TrafficCounter counter = traffic;
+        if (counter != null) {
+            counter.read(bytes, messagesIn - messagesBefore);
         }
     }
 
@@ -853,14 +875,20 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
                 if (endsMessage) {
                     messagesOut++;
                 }
+                long bytes = 0;
                 if (ownedFrame != null) {
-                    bytesOut += ownedFrame.remaining();
+                    bytes = ownedFrame.remaining();
                     connection.writeOwned(ownedFrame, callback);
                 } else {
                     for (ByteBuffer b : buffers) {
-                        bytesOut += b.remaining();
+                        bytes += b.remaining();
                     }
                     connection.write(buffers, callback);
+                }
+                bytesOut += bytes;
+                TrafficCounter counter = traffic;
+                if (counter != null) {
+                    counter.sent(bytes, endsMessage);
                 }
                 return;
             }

@@ -228,6 +228,7 @@ final class EndpointUpgrade {
                 // The route's path (a template's, not the request's): shared, so an idle connection holds no string of its own.
                 ws = new WebSocketConnection(connection, server.config().connection().protocol(), 0, null,
                         server.events(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
+                ws.countInto(server.container().traffic(route.path()));
                 WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
                         server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
                         callbacks.apply(server.callbackExecutor()), server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),

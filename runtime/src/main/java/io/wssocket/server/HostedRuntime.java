@@ -53,7 +53,8 @@ final class HostedRuntime implements ServerRuntime, HostedServer {
         this.resources = new ServerResources(config);
         this.callbacks = CallbackExecutors.create("wssocket-endpoint", config.virtualThreads(), config.callbackThreads(),
                 config.callbackThreadsMax());
-        resources.start("hosted-" + HOSTED.incrementAndGet(), this::sessionCount, () -> ServerResources.sessionsByPath(container));
+        resources.start("hosted-" + HOSTED.incrementAndGet(), this::sessionCount, () -> ServerResources.sessionsByPath(container),
+                container::totalTraffic);
         resources.events().serverStarted(new RuntimeGauges(container, this::sessionCount, null, null, callbacks, null, null));
     }
 

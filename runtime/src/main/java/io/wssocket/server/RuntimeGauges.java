@@ -52,6 +52,11 @@ final class RuntimeGauges implements ServerGauges {
     }
 
     @Override
+    public Traffic traffic(String endpointPath) {
+        return container.trafficOf(endpointPath);
+    }
+
+    @Override
     public int openConnections() {
         return openConnections.getAsInt();
     }

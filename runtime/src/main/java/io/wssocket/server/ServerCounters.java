@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The core counters the MBeans show, counted from the server's events: handshakes by status,
- * sessions and what they carried (added when each closes), close codes, limit hits, slow sends
- * and loop stalls. Nothing is counted per frame.
+ * sessions opened and closed, close codes, limit hits, slow sends and loop stalls. Nothing is
+ * counted per frame (the sessions' messages and bytes are the endpoints' traffic counters).
  */
 final class ServerCounters implements ServerMetricsListener {
     private final Map<Integer, LongAdder> handshakes = new ConcurrentHashMap<>();
@@ -17,10 +17,6 @@ final class ServerCounters implements ServerMetricsListener {
     private final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
     private final LongAdder sessionsOpened = new LongAdder();
     private final LongAdder sessionsClosed = new LongAdder();
-    private final LongAdder messagesIn = new LongAdder();
-    private final LongAdder messagesOut = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
     private final LongAdder slowSends = new LongAdder();
     private final LongAdder loopStalls = new LongAdder();
 
@@ -38,10 +34,6 @@ final class ServerCounters implements ServerMetricsListener {
     public void sessionClosed(SessionClosed closed) {
         sessionsClosed.increment();
         closeCodes.computeIfAbsent(closed.closeCode(), k -> new LongAdder()).increment();
-        messagesIn.add(closed.messagesIn());
-        messagesOut.add(closed.messagesOut());
-        bytesIn.add(closed.bytesIn());
-        bytesOut.add(closed.bytesOut());
     }
 
     @Override
@@ -79,21 +71,9 @@ final class ServerCounters implements ServerMetricsListener {
         return sessionsClosed.sum();
     }
 
-    long messagesIn() {
-        return messagesIn.sum();
-    }
 
-    long messagesOut() {
-        return messagesOut.sum();
-    }
 
-    long bytesIn() {
-        return bytesIn.sum();
-    }
 
-    long bytesOut() {
-        return bytesOut.sum();
-    }
 
     long slowSends() {
         return slowSends.sum();

@@ -117,12 +117,13 @@ final class ServerEvents implements ProtocolEvents, LoopStallListener {
      *
      * @param name the server's name in the MBean's ObjectName
      */
-    void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath) {
+    void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath,
+               Supplier<ServerGauges.Traffic> traffic) {
         if (accessLog != null) {
             accessLog.start();
         }
         if (counters != null) {
-            mbeans = ServerMBeans.register(name, counters, openConnections, sessionsByPath);
+            mbeans = ServerMBeans.register(name, counters, openConnections, sessionsByPath, traffic);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wssocket.server;
 
+import io.wssocket.spi.ServerGauges;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +20,8 @@ import javax.management.ObjectName;
 /**
  * A server's counters as one MBean, {@code io.wssocket:type=Server,name=<name>}, registered in the
  * platform MBean server while it serves. A dynamic MBean: the runtime's internal packages are not
- * exported, and a standard MBean's interface would have to be. Counts of closed sessions' messages
- * and bytes grow when each session closes (a session counts in plain fields while it runs).
+ * exported, and a standard MBean's interface would have to be. Messages and bytes are every
+ * session's since start, the open ones' included, added up as they flow.
  */
 final class ServerMBeans implements DynamicMBean {
     private static final System.Logger LOG = System.getLogger(ServerMBeans.class.getName());
@@ -30,12 +31,14 @@ final class ServerMBeans implements DynamicMBean {
     private final ServerCounters counters;
     private final IntSupplier openConnections;
     private final Supplier<Map<String, Integer>> sessionsByPath;
+    private final Supplier<ServerGauges.Traffic> traffic;
     private final ObjectName name;
     private final MBeanInfo info;
 
     private ServerMBeans(ObjectName name, ServerCounters counters, IntSupplier openConnections,
-                         Supplier<Map<String, Integer>> sessionsByPath) {
+                         Supplier<Map<String, Integer>> sessionsByPath, Supplier<ServerGauges.Traffic> traffic) {
         this.name = name;
+        this.traffic = traffic;
         this.counters = counters;
         this.openConnections = openConnections;
         this.sessionsByPath = sessionsByPath;
@@ -45,10 +48,10 @@ final class ServerMBeans implements DynamicMBean {
             attribute("HandshakesByStatus", MAP, "Handshakes answered, by HTTP status (101 and each refusal)"),
             attribute("SessionsOpened", LONG, "Sessions opened since start"),
             attribute("SessionsClosed", LONG, "Sessions closed since start"),
-            attribute("MessagesIn", LONG, "Messages read by sessions closed since start"),
-            attribute("MessagesOut", LONG, "Messages sent by sessions closed since start"),
-            attribute("BytesIn", LONG, "Bytes read by sessions closed since start"),
-            attribute("BytesOut", LONG, "Bytes sent by sessions closed since start"),
+            attribute("MessagesIn", LONG, "Messages read by sessions since start, open ones included"),
+            attribute("MessagesOut", LONG, "Messages sent by sessions since start, open ones included"),
+            attribute("BytesIn", LONG, "Bytes read by sessions since start, open ones included"),
+            attribute("BytesOut", LONG, "Bytes sent by sessions since start, open ones included"),
             attribute("CloseCodes", MAP, "Closed sessions by close code"),
             attribute("RejectionsByLimit", MAP, "Connections closed or handshakes refused, by the limit that did it"),
             attribute("SlowSends", LONG, "Blocking sends that waited longer than slow-send-threshold"),
@@ -62,10 +65,10 @@ final class ServerMBeans implements DynamicMBean {
 
     /** Registers the MBean; null when it cannot be (another server took the name: told at WARNING). */
     static ServerMBeans register(String serverName, ServerCounters counters, IntSupplier openConnections,
-                                 Supplier<Map<String, Integer>> sessionsByPath) {
+                                 Supplier<Map<String, Integer>> sessionsByPath, Supplier<ServerGauges.Traffic> traffic) {
         try {
             ObjectName name = new ObjectName("io.wssocket:type=Server,name=" + ObjectName.quote(serverName));
-            ServerMBeans mbean = new ServerMBeans(name, counters, openConnections, sessionsByPath);
+            ServerMBeans mbean = new ServerMBeans(name, counters, openConnections, sessionsByPath, traffic);
             ManagementFactory.getPlatformMBeanServer().registerMBean(mbean, name);
             return mbean;
         } catch (InstanceAlreadyExistsException e) {
@@ -95,10 +98,10 @@ final class ServerMBeans implements DynamicMBean {
             case "HandshakesByStatus" -> counters.handshakesByStatus();
             case "SessionsOpened" -> counters.sessionsOpened();
             case "SessionsClosed" -> counters.sessionsClosed();
-            case "MessagesIn" -> counters.messagesIn();
-            case "MessagesOut" -> counters.messagesOut();
-            case "BytesIn" -> counters.bytesIn();
-            case "BytesOut" -> counters.bytesOut();
+            case "MessagesIn" -> traffic.get().messagesIn();
+            case "MessagesOut" -> traffic.get().messagesOut();
+            case "BytesIn" -> traffic.get().bytesIn();
+            case "BytesOut" -> traffic.get().bytesOut();
             case "CloseCodes" -> counters.closeCodes();
             case "RejectionsByLimit" -> counters.rejectionsByLimit();
             case "SlowSends" -> counters.slowSends();

@@ -3,6 +3,7 @@ package io.wssocket.server;
 import io.wssocket.protocol.Compression;
 import io.wssocket.protocol.DeflateConfig;
 import io.wssocket.protocol.SharedTextFrames;
+import io.wssocket.spi.ServerGauges;
 import io.wssocket.wire.ZlibPool;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -59,9 +60,11 @@ final class ServerResources {
      * @param name the server's name in its MBean's ObjectName
      * @param openConnections the connections open now
      * @param sessionsByPath the open sessions per endpoint path now
+     * @param traffic the sessions' messages and bytes since start, open ones included
      */
-    synchronized void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath) {
-        events.start(name, openConnections, sessionsByPath);
+    synchronized void start(String name, IntSupplier openConnections, Supplier<Map<String, Integer>> sessionsByPath,
+                            Supplier<ServerGauges.Traffic> traffic) {
+        events.start(name, openConnections, sessionsByPath, traffic);
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wssocket-housekeeping");
             t.setDaemon(true);

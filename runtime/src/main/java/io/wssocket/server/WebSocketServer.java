@@ -223,7 +223,8 @@ public final class WebSocketServer implements AutoCloseable {
             healthAcceptor.setDaemon(true);
             healthAcceptor.start();
         }
-        resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container));
+        resources.start(String.valueOf(port()), this::connectionCount, () -> ServerResources.sessionsByPath(container),
+                container::totalTraffic);
         LOG.log(System.Logger.Level.INFO, "WS Socket listening on " + localAddress() + (tls != null ? " (wss, TLS)" : "")
                 + (healthChannel != null ? "; health endpoints on http://" + address(healthChannel) + config.healthPath() : "")
                 + (healthChannel != null && health.answersOffLoop(config.healthPath() + "/admin")

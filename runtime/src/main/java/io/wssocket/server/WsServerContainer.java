@@ -5,12 +5,14 @@ import io.wssocket.cluster.Cluster;
 import io.wssocket.cluster.ClusterAccess;
 import io.wssocket.client.internal.WsClientContainer;
 import io.wssocket.endpoint.AnnotatedEndpointModel;
+import io.wssocket.protocol.TrafficCounter;
 import io.wssocket.server.host.Hosting;
 import io.wssocket.server.host.HttpUpgrades;
 import io.wssocket.session.InboundBudget;
 import io.wssocket.session.SessionSettings;
 import io.wssocket.spi.ApplicationIntegration;
 import io.wssocket.spi.Integrations;
+import io.wssocket.spi.ServerGauges;
 import io.wssocket.webresources.ResourceMounts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link ServerContainer} of one {@link WebSocketServer}: deployed endpoints and the session
@@ -36,6 +39,7 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
 
     private final WsClientContainer client;
     private final EndpointRegistry registry = new EndpointRegistry();
+    private final Map<String, TrafficCounter> traffic = new ConcurrentHashMap<>();
     private final ResourceMounts webResources = new ResourceMounts();
     private final boolean staticResources;
     private final Duration shutdownTimeout;
@@ -88,6 +92,40 @@ public final class WsServerContainer extends ForwardingContainer implements Serv
             cluster = null;
             joined.close();
         }
+    }
+
+    /**
+     * The traffic of an endpoint path's sessions, added up as it flows; made when its first session
+     * opens and kept across redeploys of the path (keyed by template, so bounded by what is deployed).
+     */
+    TrafficCounter traffic(String path) {
+        TrafficCounter counter = traffic.get(path);
+        return counter != null ? counter : traffic.computeIfAbsent(path, p -> new TrafficCounter());
+    }
+
+    /** {@link #traffic(String)} as metrics read it: null for a path no session opened on. */
+    ServerGauges.Traffic trafficOf(String path) {
+        TrafficCounter counter = path == null ? null : traffic.get(path);
+        return counter == null ? null : totals(counter);
+    }
+
+    /** The traffic of every endpoint path together. */
+    ServerGauges.Traffic totalTraffic() {
+        long messagesIn = 0;
+        long messagesOut = 0;
+        long bytesIn = 0;
+        long bytesOut = 0;
+        for (TrafficCounter counter : traffic.values()) {
+            messagesIn += counter.messagesIn();
+            messagesOut += counter.messagesOut();
+            bytesIn += counter.bytesIn();
+            bytesOut += counter.bytesOut();
+        }
+        return new ServerGauges.Traffic(messagesIn, messagesOut, bytesIn, bytesOut);
+    }
+
+    private static ServerGauges.Traffic totals(TrafficCounter counter) {
+        return new ServerGauges.Traffic(counter.messagesIn(), counter.messagesOut(), counter.bytesIn(), counter.bytesOut());
     }
 
     /** The set the sessions of {@code route} are counted in: observed by the cluster when there is one. */

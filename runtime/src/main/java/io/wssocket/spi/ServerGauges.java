@@ -22,6 +22,26 @@ public interface ServerGauges {
     String endpointPath(String requestPath);
 
     /**
+     * What the sessions of an endpoint have carried since the server started, those still open
+     * included: added up as messages are read and sent, so it grows while sessions stay open.
+     *
+     * @param endpointPath an endpoint's path template (as the events give it)
+     * @return the totals, or null when no session of that endpoint opened yet
+     */
+    Traffic traffic(String endpointPath);
+
+    /**
+     * Messages and bytes each way.
+     *
+     * @param messagesIn whole data messages read
+     * @param messagesOut whole data messages sent
+     * @param bytesIn bytes read after the handshake (frame headers included)
+     * @param bytesOut frame bytes sent
+     */
+    record Traffic(long messagesIn, long messagesOut, long bytesIn, long bytesOut) {
+    }
+
+    /**
      * Open connections: WebSocket sessions and handshakes in progress.
      *
      * @return the count now

@@ -75,6 +75,26 @@ class ServerMBeansTest {
     }
 
     @Test
+    void messagesAndBytesCountWhileTheSessionIsStillOpen() throws Exception {
+        WebSocketServer server = start(ServerConfig.defaults());
+        ObjectName name = nameOf(server);
+        try (RawWebSocket ws = RawWebSocket.open(server.port(), "/echo")) {
+            for (int i = 0; i < 3; i++) {
+                ws.sendText("hello");
+                ws.readFrame();
+            }
+            // three 5-byte texts in masked frames of 11 bytes; three echoes of 7
+            await().atMost(Duration.ofSeconds(10)).until(() -> (long) platform.getAttribute(name, "MessagesIn") == 3);
+            assertThat((long) platform.getAttribute(name, "BytesIn")).isEqualTo(33);
+            assertThat((long) platform.getAttribute(name, "MessagesOut")).isEqualTo(3);
+            assertThat((long) platform.getAttribute(name, "BytesOut")).isEqualTo(21);
+            assertThat((long) platform.getAttribute(name, "SessionsClosed")).as("the session is still open").isZero();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void optionJmxKeepsTheServerOutOfJmx() throws Exception {
         WebSocketServer server = start(ServerConfig.defaults().option("jmx", "false"));
         try {

@@ -64,6 +64,8 @@ public final class WsSocketMetrics implements ServerMetricsListener {
     private final List<Meter> serverMeters = new CopyOnWriteArrayList<>();
     private final Timer loopStalls;
     private volatile ServerGauges gauges;
+    /** An endpoint's traffic before its first session (or the server's start): nothing yet. */
+    private static final ServerGauges.Traffic NO_TRAFFIC = new ServerGauges.Traffic(0, 0, 0, 0);
     /** What goes with the server (the JVM meters' listeners of a registry made for it). */
     private final List<AutoCloseable> closedAtStop = new CopyOnWriteArrayList<>();
 
@@ -203,10 +205,6 @@ public final class WsSocketMetrics implements ServerMetricsListener {
         String path = endpointPathTag(closed.path());
         PathMeters meters = meters(path);
         meters.open.decrementAndGet();
-        meters.messagesIn.increment(closed.messagesIn());
-        meters.messagesOut.increment(closed.messagesOut());
-        meters.bytesIn.increment(closed.bytesIn());
-        meters.bytesOut.increment(closed.bytesOut());
         meters.duration.record(closed.durationNanos(), TimeUnit.NANOSECONDS);
         Counter.builder("wssocket.sessions.closed")
                 .description("Sessions closed, by endpoint, close code and who began the close")
@@ -259,34 +257,48 @@ public final class WsSocketMetrics implements ServerMetricsListener {
 
     private PathMeters meters(String path) {
         PathMeters meters = byPath.get(path);
-        return meters != null ? meters : byPath.computeIfAbsent(path, p -> new PathMeters(registry, common.and("path", p)));
+        return meters != null ? meters
+                : byPath.computeIfAbsent(path, p -> new PathMeters(registry, common.and("path", p), this, p));
+    }
+
+    /**
+     * The server's traffic totals of an endpoint, as its gauges tell them (zero before the server
+     * started or before the endpoint's first session): messages and bytes of open sessions too.
+     */
+    private ServerGauges.Traffic traffic(String path) {
+        ServerGauges server = gauges;
+        ServerGauges.Traffic traffic = server == null ? null : server.traffic(path);
+        return traffic == null ? NO_TRAFFIC : traffic;
     }
 
     /** What is counted per endpoint path; made once per path, so an event costs no registry look-up. */
     private static final class PathMeters {
         final AtomicInteger open = new AtomicInteger();
         final Gauge openGauge;
-        final Counter messagesIn;
-        final Counter messagesOut;
-        final Counter bytesIn;
-        final Counter bytesOut;
+        final FunctionCounter messagesIn;
+        final FunctionCounter messagesOut;
+        final FunctionCounter bytesIn;
+        final FunctionCounter bytesOut;
         final Timer duration;
         final Timer slowSends;
 
-        PathMeters(MeterRegistry registry, Tags tags) {
+        /** The message and byte counters read the server's running totals for {@code path} when scraped. */
+        PathMeters(MeterRegistry registry, Tags tags, WsSocketMetrics metrics, String path) {
             openGauge = Gauge.builder("wssocket.sessions.open", open, AtomicInteger::get)
                     .description("Sessions open, by endpoint").tags(tags).strongReference(true).register(registry);
-            messagesIn = Counter.builder("wssocket.messages").description("Whole messages, by endpoint and direction, "
-                    + "counted when their session closes").tags(tags).tag("direction", "in").register(registry);
-            messagesOut = Counter.builder("wssocket.messages").tags(tags).tag("direction", "out").register(registry);
-            bytesIn = Counter.builder("wssocket.bytes").description("Frame bytes after the handshake, by endpoint and "
-                    + "direction, counted when their session closes").baseUnit("bytes").tags(tags).tag("direction", "in")
-                    .register(registry);
-            bytesOut = Counter.builder("wssocket.bytes").baseUnit("bytes").tags(tags).tag("direction", "out")
-                    .register(registry);
+            messagesIn = FunctionCounter.builder("wssocket.messages", metrics, m -> m.traffic(path).messagesIn())
+                    .description("Whole messages, by endpoint and direction, open sessions' included")
+                    .tags(tags).tag("direction", "in").register(registry);
+            messagesOut = FunctionCounter.builder("wssocket.messages", metrics, m -> m.traffic(path).messagesOut())
+                    .tags(tags).tag("direction", "out").register(registry);
+            bytesIn = FunctionCounter.builder("wssocket.bytes", metrics, m -> m.traffic(path).bytesIn())
+                    .description("Frame bytes after the handshake, by endpoint and direction, open sessions' included")
+                    .baseUnit("bytes").tags(tags).tag("direction", "in").register(registry);
+            bytesOut = FunctionCounter.builder("wssocket.bytes", metrics, m -> m.traffic(path).bytesOut())
+                    .baseUnit("bytes").tags(tags).tag("direction", "out").register(registry);
             duration = Timer.builder("wssocket.sessions.duration").description("How long sessions were open, by endpoint")
                     .tags(tags).register(registry);
-            slowSends = Timer.builder("wssocket.sends.slow").description("Blocking sends that waited longer than "
+            slowSends = Timer.builder("wssocket.sends.slow").description("Sends that waited longer than "
                     + "slow-send-threshold for a peer that does not read, by endpoint").tags(tags).register(registry);
         }
     }

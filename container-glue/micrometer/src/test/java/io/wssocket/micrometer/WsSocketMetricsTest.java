@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +52,10 @@ class WsSocketMetricsTest {
             ws.sendText("world!");
             assertThat(ws.readFrame().text()).isEqualTo("hello");
             assertThat(ws.readFrame().text()).isEqualTo("world!");
+            // counted as they flow: the session is still open
+            assertThat(counter("wssocket.messages", "path", "/echo", "direction", "in")).isEqualTo(messagesInBefore + 2);
+            assertThat(counter("wssocket.messages", "path", "/echo", "direction", "out")).isEqualTo(messagesOutBefore + 2);
+            assertThat(counter("wssocket.bytes", "path", "/echo", "direction", "out")).isEqualTo(bytesOutBefore + 7 + 8);
             ws.sendClose(1000, "");
             assertThat(ws.readCloseFrame().code()).isEqualTo(1000);
         }
@@ -205,9 +210,14 @@ class WsSocketMetricsTest {
         return timer == null ? 0 : timer.count();
     }
 
+    /** A counter's count, whether counted by events or read from the server's totals (a function counter). */
     private static double counter(String name, String... tags) {
         Counter counter = REGISTRY.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        if (counter != null) {
+            return counter.count();
+        }
+        FunctionCounter read = REGISTRY.find(name).tags(tags).functionCounter();
+        return read == null ? 0 : read.count();
     }
 
     private static double gauge(String name, String... tags) {
