@@ -109,9 +109,11 @@ public final class Utf8Validator {
         while (i < to) {
             int b = buf.get(i);
             if (b >= 0 && s == ACCEPT) {
-                // ASCII at a character boundary: skip the run. Only here, so that non-ASCII text
-                // does not try (and fail) a word read at each character.
-                i = afterAscii(buf, i + 1, to);
+                // ASCII at a character boundary: skip the run from here, whole words at a time.
+                // Only here, so that non-ASCII text does not try (and fail) a word read at each
+                // character; a byte no word could take (the last seven) goes alone.
+                int after = afterAscii(buf, i, to);
+                i = after > i ? after : i + 1;
                 continue;
             }
             s = (int) (ROWS[b & 0xFF] >>> s) & 63;
