@@ -127,7 +127,8 @@ public final class HostileLoad implements ThreadedDriver {
 
     @Override
     public String run() throws InterruptedException {
-        CountDownLatch release = watchStdin();
+        // With --hold-timeout 0 there is no hold: stdin is not read (in a test's JVM it is not ours).
+        CountDownLatch release = holdTimeoutNs > 0 ? watchStdin() : new CountDownLatch(0);
         long start = System.nanoTime();
         switch (attack) {
             case "blocked" -> startBlockedSenders();
