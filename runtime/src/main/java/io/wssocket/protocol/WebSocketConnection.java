@@ -371,7 +371,6 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         try {
             reader.read(in);
         } catch (ProtocolViolationException e) {
-            countRead(read, messagesBefore);
             in.position(in.limit());
             if (isLimitCode(e.closeCode())) {
                 events.limitClosed(c.remoteAddress(), path, e.closeCode(), e.getMessage());
@@ -380,8 +379,9 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             }
             fail(e.closeCode(), e.getMessage());
             return;
+        } finally {
+            countRead(read, messagesBefore);
         }
-        countRead(read, messagesBefore);
         if (reader.dataProgress() != progress) {
             lastDataNanos = connection.lastReadNanos();
         }
