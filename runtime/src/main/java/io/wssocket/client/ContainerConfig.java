@@ -33,14 +33,7 @@ public interface ContainerConfig {
      * @return whether the endpoint offers (client) or accepts (server) permessage-deflate
      */
     default boolean permessageDeflateFor(Map<String, Object> userProperties) {
-        Object own = userProperties.get(PERMESSAGE_DEFLATE_PROPERTY);
-        if (own instanceof Boolean b) {
-            return b;
-        }
-        if (own instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        return permessageDeflate();
+        return io.wssocket.config.UserPropertyFlag.of(userProperties, PERMESSAGE_DEFLATE_PROPERTY, permessageDeflate());
     }
     /**
      * The value of an option, by the name it has in the configuration reference.

@@ -14,6 +14,14 @@ public final class ServerOptions {
             "Pending-connection queue length of the listening socket.");
     public static final Option<Integer> EVENT_LOOPS = Option.computed("event-loops", POSITIVE_INT, "cores",
             values -> ConnectionOptions.CORES, "Selector threads that own the sockets (default: number of cores).");
+    public static final Option<Boolean> CALLBACKS_ON_LOOP = Option.of("callbacks-on-loop", OptionType.bool(), false,
+            "Run endpoint code (onOpen, onMessage, onClose, onError) on the event loop that read the message, instead "
+                    + "of handing it to the callback pool: no thread hand-off per message, so fewer system calls and "
+                    + "less CPU per message (see docs/benchmarks.md). Only for endpoints that never block: while endpoint "
+                    + "code runs, every other connection of that loop waits, and a blocking send whose socket is full "
+                    + "writes on the loop itself until it is sent or send-timeout ends. Streamed messages (InputStream, "
+                    + "Reader) still run on the pool, and so do the SendHandlers of sends that waited for the peer. Off by "
+                    + "default, so a slow endpoint delays only its own sessions.");
     public static final Option<Integer> MAX_CONNECTIONS = Option.computed("max-connections", POSITIVE_INT,
             "open-file limit minus headroom", values -> ConnectionDefaults.maxConnections(),
             "Open connections beyond which new ones get 503 with Retry-After (a few more, max(8, 1/16 of it), may "
@@ -130,7 +138,7 @@ public final class ServerOptions {
                     + "interface other than loopback; the view has no authentication, so name only operators' "
                     + "machines.");
     /** Every server-only option, in the order the reference lists them. */
-    public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, MAX_CONNECTIONS,
+    public static final List<Option<?>> ALL = List.of(HOST, PORT, BACKLOG, EVENT_LOOPS, CALLBACKS_ON_LOOP, MAX_CONNECTIONS,
             MAX_CONNECTIONS_PER_ADDRESS, PROXY_PROTOCOL, TRUSTED_PROXIES, FORWARDED_HEADERS, TLS_HANDSHAKE_THREADS, MAX_TLS_HANDSHAKES, ALLOWED_ORIGINS,
             MAX_OUTBOUND_BYTES, HANDSHAKE_THREADS, HANDSHAKE_QUEUE, STATIC_RESOURCES, MAX_STATIC_FILE_SIZE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,

@@ -187,6 +187,11 @@ final class EndpointUpgrade {
             this.remote = remote;
         }
 
+        /** Whether the endpoint's code runs on the event loop (option callbacks-on-loop, or the endpoint's user property). */
+        boolean callbacksOnLoop() {
+            return server.config().callbacksOnLoopFor(sec.getUserProperties());
+        }
+
         /** The {@code Sec-WebSocket-Accept} value. */
         String acceptKey() {
             return acceptKey;

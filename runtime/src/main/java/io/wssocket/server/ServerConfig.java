@@ -12,6 +12,7 @@ import io.wssocket.config.OptionValues;
 import io.wssocket.config.Options;
 import io.wssocket.config.ServerOptions;
 import io.wssocket.config.TelemetryOptions;
+import io.wssocket.config.UserPropertyFlag;
 import io.wssocket.handshake.ProxyAddress;
 import io.wssocket.handshake.TrustedProxies;
 import io.wssocket.spi.ClusterSettings;
@@ -443,6 +444,35 @@ public final class ServerConfig implements ContainerConfig {
      */
     public long drainWindowMillis() {
         return values.get(ServerOptions.DRAIN_WINDOW);
+    }
+
+    /**
+     * Option {@code callbacks-on-loop}: whether endpoint code runs on the event loop that read the
+     * message, instead of on the callback pool.
+     *
+     * @return its value
+     */
+    public boolean callbacksOnLoop() {
+        return values.get(ServerOptions.CALLBACKS_ON_LOOP);
+    }
+
+    /**
+     * A user property of a {@code ServerEndpointConfig} that runs that endpoint's code on the event
+     * loop ({@code Boolean.TRUE} or {@code "true"}) or on the callback pool ({@code Boolean.FALSE}
+     * or {@code "false"}), whatever option {@code callbacks-on-loop} says for the server: set it on
+     * the endpoints that never block.
+     */
+    public static final String CALLBACKS_ON_LOOP_PROPERTY = "io.wssocket.callbacks-on-loop";
+
+    /**
+     * Whether an endpoint's code runs on the event loop: its user property
+     * {@link #CALLBACKS_ON_LOOP_PROPERTY} if set, else option {@code callbacks-on-loop}.
+     *
+     * @param userProperties the endpoint configuration's user properties
+     * @return whether its sessions' endpoint code runs on their event loop
+     */
+    public boolean callbacksOnLoopFor(Map<String, Object> userProperties) {
+        return UserPropertyFlag.of(userProperties, CALLBACKS_ON_LOOP_PROPERTY, callbacksOnLoop());
     }
 
     // Admin view
@@ -922,6 +952,17 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder drainWindowMillis(long millis) {
             return set(ServerOptions.DRAIN_WINDOW, millis);
+        }
+
+        /**
+         * Sets option {@code callbacks-on-loop}: whether endpoint code runs on the event loop that
+         * read the message. Only for endpoints that never block (see the option's description).
+         *
+         * @param on its value
+         * @return this builder
+         */
+        public Builder callbacksOnLoop(boolean on) {
+            return set(ServerOptions.CALLBACKS_ON_LOOP, on);
         }
 
         // Admin view

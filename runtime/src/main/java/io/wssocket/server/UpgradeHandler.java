@@ -314,14 +314,20 @@ final class UpgradeHandler implements ConnectionHandler {
         }
         EndpointUpgrade.Accepted accepted = (EndpointUpgrade.Accepted) outcome;
         EndpointUpgrade.Opened opened;
+        boolean onLoop = accepted.callbacksOnLoop();
         try {
-            opened = accepted.open(c);
+            opened = onLoop ? accepted.open(c, pool -> new OnLoopCallbacks(c.loop(), pool)) : accepted.open(c);
         } catch (RuntimeException | LinkageError e) {
             rejectOnLoop(c, upgrade.request().path(), new HttpStatusException(500, "the endpoint could not be opened"));
             return;
         }
         c.write(accepted.switchingProtocols(), WriteCallback.NONE);
-        c.loop().execute(() -> opened.begin(leftover));
+        c.loop().execute(() -> {
+            if (onLoop) {
+                c.holdWritesWhileReading(); // the replies to one read leave in one write
+            }
+            opened.begin(leftover);
+        });
     }
 
     private void rejectOnLoop(Connection c, String path, HttpStatusException e) {

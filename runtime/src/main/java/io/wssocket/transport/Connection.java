@@ -101,6 +101,15 @@ public interface Connection {
         // writes finish without the waiting thread
     }
 
+    /**
+     * From now on, holds the frames written while a read is handled until it is handled, as
+     * {@link #cork()} does: endpoint code run on the loop answers what it read, and the answers to
+     * one read leave in one write. Loop thread.
+     */
+    default void holdWritesWhileReading() {
+        // a connection that does not read on a loop of its own has nothing to hold
+    }
+
     /** Asks for {@link ConnectionHandler#onTimer} at or shortly after {@code deadlineNanos}; 0 for none. Loop thread. */
     void scheduleTimer(long deadlineNanos);
 }

@@ -333,6 +333,17 @@ public final class EventLoop implements ConnectionLoop {
         return completedWrites;
     }
 
+    /** While a connection tells its completed writes (the loop's {@link #completedWrites} array in use). Loop thread. */
+    private boolean writingCompletions;
+
+    boolean writingCompletions() {
+        return writingCompletions;
+    }
+
+    void writingCompletions(boolean now) {
+        writingCompletions = now;
+    }
+
     void scheduleTimer(SocketConnection connection, long deadline) {
         timers.schedule(connection, deadline);
     }

@@ -140,6 +140,8 @@ public final class SocketConnection implements Connection {
     private int corks;
     /** The queue holds only frames held by a cork, and the loop was not asked to flush them. */
     private boolean holding;
+    /** Whether a read's handling is corked (option callbacks-on-loop: its replies leave together). Loop thread. */
+    private boolean holdWritesWhileReading;
     private long holdingSince;
     /** In the loop's list of connections that hold frames (see {@link EventLoop#watchHeld}). */
     private boolean watchedByLoop;
@@ -355,8 +357,27 @@ public final class SocketConnection implements Connection {
         if (n > 0) {
             lastReadNanos = loop.now();
             buf.flip();
-            handler.onData(this, buf);
+            deliver(buf);
         }
+    }
+
+    /** Hands what was read to the handler; under {@link #holdWritesWhileReading} the writes it makes leave together after. */
+    private void deliver(ByteBuffer data) {
+        if (!holdWritesWhileReading) {
+            handler.onData(this, data);
+            return;
+        }
+        cork();
+        try {
+            handler.onData(this, data);
+        } finally {
+            uncork();
+        }
+    }
+
+    @Override
+    public void holdWritesWhileReading() {
+        holdWritesWhileReading = true;
     }
 
     /**
@@ -403,7 +424,7 @@ public final class SocketConnection implements Connection {
                 }
                 plain.flip();
                 if (plain.hasRemaining()) {
-                    handler.onData(this, plain);
+                    deliver(plain);
                 }
             } while (state == TlsIo.Unwrapped.MORE && !closed);
             if (state == TlsIo.Unwrapped.TASKS && !closed) {
@@ -925,9 +946,8 @@ public final class SocketConnection implements Connection {
                 becameWritable = true;
             }
         }
-        for (int i = 0; i < completedCount; i++) {
-            completed[i].callback.written(null);
-            completed[i] = null;
+        if (completedCount > 0) {
+            tellCompleted(completed, completedCount);
         }
         if (failure != null) {
             abort(failure);
@@ -940,6 +960,70 @@ public final class SocketConnection implements Connection {
             close(null);
         } else if (shutdownNow) {
             shutdownOutputNow();
+        }
+    }
+
+    /**
+     * On the loop thread (endpoint code run there, option {@code callbacks-on-loop}) nobody else
+     * would write what is queued while this thread waits for it: so it writes it here, waiting for
+     * the socket on a selector of its own, until all is written, the connection closes, or
+     * {@code timeoutMillis} (none when not positive) pass. The loop's other connections wait
+     * meanwhile, which is what that option accepts. On any other thread, nothing: the loop writes.
+     */
+    @Override
+    public void flushBeforeWait(long timeoutMillis) {
+        if (!loop.inLoop() || loop.writingCompletions() || nothingToWrite()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long timeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        java.nio.channels.Selector waiter = null;
+        try {
+            while (true) {
+                onWritable();
+                if (nothingToWrite()) {
+                    return;
+                }
+                long left = timeoutNanos - (System.nanoTime() - start);
+                if (timeoutMillis > 0 && left <= 0) {
+                    return; // the waiter's own wait times out and says so
+                }
+                if (waiter == null) {
+                    waiter = java.nio.channels.Selector.open();
+                    channel.register(waiter, SelectionKey.OP_WRITE);
+                }
+                waiter.select(timeoutMillis > 0 ? Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)) : 0);
+                waiter.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            abort(e);
+        } finally {
+            if (waiter != null) {
+                try {
+                    waiter.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a write waiter's selector", e);
+                }
+            }
+        }
+    }
+
+    /** Closed, or nothing queued, held or waiting for the socket (data behind a TLS handshake counts as nothing). */
+    private synchronized boolean nothingToWrite() {
+        return closed || (!holding && flushed()) || (tls != null && !tls.handshakeDone() && !tls.hasPendingOutput());
+    }
+
+    /** Tells the writes that completed; the loop's array is in use meanwhile (see {@link #flushBeforeWait}). Loop thread. */
+    private void tellCompleted(PendingWrite[] completed, int count) {
+        boolean outer = loop.writingCompletions();
+        loop.writingCompletions(true);
+        try {
+            for (int i = 0; i < count; i++) {
+                completed[i].callback.written(null);
+                completed[i] = null;
+            }
+        } finally {
+            loop.writingCompletions(outer);
         }
     }
 

@@ -103,6 +103,7 @@ class OptionSourcesTest {
                 Map.entry("client-reconnect", "true"),
                 Map.entry("health-path", "/status"), Map.entry("health-host", "127.0.0.2"),
                 Map.entry("proxy-protocol", "true"), Map.entry("cluster-client", "true"), Map.entry("metrics", "true"),
+                Map.entry("callbacks-on-loop", "true"),
                 Map.entry("access-log", "file"), Map.entry("access-log-format", "json"));
         if (special.containsKey(option.name())) {
             return special.get(option.name());

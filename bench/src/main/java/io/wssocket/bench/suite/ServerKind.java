@@ -50,7 +50,14 @@ public enum ServerKind {
      * the metrics cost (nothing scrapes during a run: the cost measured is the recording's).
      */
     WSSOCKET_METRICS("wssocket-metrics", "WS Socket, Micrometer metrics", "io.wssocket.bench.WsSocketEchoServer",
-            Jars.WSSOCKET_RUNTIME + "|" + Jars.MICROMETER, "-Dwssocket.metrics=true");
+            Jars.WSSOCKET_RUNTIME + "|" + Jars.MICROMETER, "-Dwssocket.metrics=true"),
+    /**
+     * WS Socket with option callbacks-on-loop: endpoint code runs on the event loop that read the
+     * message, with no hand-off to the callback pool. Against {@link #WSSOCKET}, what the hand-off
+     * costs (the bench's endpoints never block, the option's condition).
+     */
+    WSSOCKET_ON_LOOP("wssocket-onloop", "WS Socket, callbacks on loop", "io.wssocket.bench.WsSocketEchoServer",
+            Jars.WSSOCKET_RUNTIME, "-Dwssocket.callbacks-on-loop=true");
 
     /** The server every ratio is taken of. */
     public static final ServerKind SUBJECT = WSSOCKET;

@@ -15,7 +15,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all but WS Socket's variants "
-                    + "wssocket-jfr, wssocket-quiet and wssocket-metrics: " + ServerKind.ids() + ")",
+                    + "wssocket-jfr, wssocket-quiet, wssocket-metrics and wssocket-onloop: " + ServerKind.ids() + ")",
             "  --scenarios \"a b ...\"   echo echo-c idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
             "                          (default: all but soak; the cluster ones and soak run on WS Socket only)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
