@@ -53,7 +53,7 @@ public final class MessageAssembler {
             checkSize(n, maxMessageBytes, "text");
             return read(MessageBuffer.text(chunk, scratch), n);
         }
-        gather(chunk, maxMessageBytes, "text");
+        gather(chunk, last, maxMessageBytes, "text");
         return last ? taken(buffer.takeText()) : null;
     }
 
@@ -68,7 +68,7 @@ public final class MessageAssembler {
             checkSize(n, maxMessageBytes, "binary");
             return read(MessageBuffer.bytes(chunk), n);
         }
-        gather(chunk, maxMessageBytes, "binary");
+        gather(chunk, last, maxMessageBytes, "binary");
         return last ? taken(buffer.takeBytes()) : null;
     }
 
@@ -98,7 +98,7 @@ public final class MessageAssembler {
      * Adds a piece to the message being gathered. A piece the budget has no room for drops the
      * whole message: it cannot wait half gathered (see {@link GatheringBudget}).
      */
-    private void gather(ByteBuffer chunk, int maxMessageBytes, String kind) throws MessageLimitException {
+    private void gather(ByteBuffer chunk, boolean last, int maxMessageBytes, String kind) throws MessageLimitException {
         if (buffer == null) {
             buffer = new MessageBuffer();
         }
@@ -110,7 +110,7 @@ public final class MessageAssembler {
             throw MessageLimitException.noRoom(kind, soFar, budget.limit());
         }
         gathered += n;
-        buffer.append(chunk);
+        buffer.append(chunk, last);
     }
 
     private static void checkSize(long size, int limit, String kind) throws MessageLimitException {

@@ -14,11 +14,23 @@ public final class MessageBuffer {
     private byte[] bytes = EMPTY;
     private int length;
 
-    /** Appends the chunk's remaining bytes without moving its position. */
+    /** Appends the chunk's remaining bytes without moving its position; more may follow. */
     public void append(ByteBuffer chunk) {
+        append(chunk, false);
+    }
+
+    /**
+     * Appends the chunk's remaining bytes without moving its position. The message's last chunk
+     * makes the array exactly the message's size when it must grow: no doubling past the end, and
+     * no copy to trim it when the message is taken (a 16 KiB message split over two reads is then
+     * copied once more than a whole one, not three times).
+     */
+    public void append(ByteBuffer chunk, boolean last) {
         int n = chunk.remaining();
         if (length + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(length + n, Math.min(Integer.MAX_VALUE - 8, Math.max(256, bytes.length * 2))));
+            int size = last ? length + n
+                    : Math.max(length + n, Math.min(Integer.MAX_VALUE - 8, Math.max(256, bytes.length * 2)));
+            bytes = Arrays.copyOf(bytes, size);
         }
         chunk.get(chunk.position(), bytes, length, n);
         length += n;

@@ -1,0 +1,67 @@
+package io.wssocket.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** A gathered binary message is the bytes sent, exactly, however its frames were cut into chunks. */
+class MessageAssemblerSplitsTest {
+    private static final int LIMIT = 1 << 20;
+
+    /** A budget with room for anything: these properties are about the bytes, not the limits. */
+    private static final GatheringBudget UNLIMITED = new GatheringBudget() {
+        @Override
+        public boolean tryReserve(long bytes) {
+            return true;
+        }
+
+        @Override
+        public void release(long bytes) {
+        }
+
+        @Override
+        public long limit() {
+            return Long.MAX_VALUE;
+        }
+    };
+
+    @Property(tries = 300)
+    void everySplitGathersTheSameBytes(@ForAll @Size(min = 1, max = 3000) byte[] message,
+                                       @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 3000) Integer> cuts)
+            throws MessageLimitException {
+        MessageAssembler assembler = new MessageAssembler(UNLIMITED);
+        int[] points = cuts.stream().mapToInt(c -> Math.min(c, message.length)).sorted().distinct()
+                .filter(c -> c > 0 && c < message.length).toArray();
+        int from = 0;
+        byte[] out = null;
+        for (int i = 0; i <= points.length; i++) {
+            int to = i < points.length ? points[i] : message.length;
+            boolean first = i == 0;
+            boolean last = i == points.length;
+            // Each chunk starts inside a larger buffer, as a read buffer's slice does.
+            ByteBuffer chunk = ByteBuffer.wrap(message, from, to - from).slice();
+            out = assembler.binary(chunk, first, last, false, LIMIT);
+            assertThat(out == null).as("a message is whole at its last chunk only").isEqualTo(!last);
+            assertThat(chunk.position()).as("the chunk is read without moving it").isZero();
+            from = to;
+        }
+        assertThat(out).as("exactly the bytes sent, in an array of exactly their size").isEqualTo(message);
+        assertThat(assembler.size()).isEqualTo(message.length);
+    }
+
+    @Property(tries = 100)
+    void theLastChunkLeavesTheArrayExactlyTheMessagesSize(@ForAll @IntRange(min = 1, max = 5000) int head,
+                                                          @ForAll @IntRange(min = 1, max = 5000) int tail) {
+        MessageBuffer buffer = new MessageBuffer();
+        buffer.append(ByteBuffer.allocate(head), false);
+        buffer.append(ByteBuffer.allocate(tail), true);
+        byte[] taken = buffer.takeBytes();
+        assertThat(taken).hasSize(head + tail);
+        assertThat(buffer.length()).isZero();
+    }
+}
