@@ -21,7 +21,9 @@ public final class ServerOptions {
                     + "code runs, every other connection of that loop waits, and a blocking send whose socket is full "
                     + "writes on the loop itself until it is sent or send-timeout ends. Streamed messages (InputStream, "
                     + "Reader) still run on the pool, and so do the SendHandlers of sends that waited for the peer. Off by "
-                    + "default, so a slow endpoint delays only its own sessions.");
+                    + "default, so a slow endpoint delays only its own sessions. An endpoint can decide for itself with the user "
+                    + "property io.wssocket.callbacks-on-loop. The standalone server and the embedding API only: inside a "
+                    + "Servlet container the container's glue decides where endpoint code runs.");
     public static final Option<Integer> MAX_CONNECTIONS = Option.computed("max-connections", POSITIVE_INT,
             "open-file limit minus headroom", values -> ConnectionDefaults.maxConnections(),
             "Open connections beyond which new ones get 503 with Retry-After (a few more, max(8, 1/16 of it), may "
