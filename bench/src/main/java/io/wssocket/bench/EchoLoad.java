@@ -52,6 +52,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         super(options.host, options.port, options.path, options.connections, options.connectTimeoutSeconds);
         this.options = options;
         this.payload = options.json ? EchoPayload.json(options.size) : new EchoPayload(options.size, !options.binary);
+        if (options.tls != null) {
+            transports = TlsTransport.opener(options.tls, options.tlsPassword);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -131,9 +134,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     @Override
     String resultLine() {
         return String.format(Locale.ROOT,
-                "RESULT server=%s scenario=echo mode=%s conns=%d size=%d window=%d duration_s=%.1f msgs_per_s=%.1f"
+                "RESULT server=%s scenario=echo transport=%s mode=%s conns=%d size=%d window=%d duration_s=%.1f msgs_per_s=%.1f"
                         + " p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f errors=%d",
-                options.server, options.mode(), options.connections, options.size, options.window,
+                options.server, options.scheme(), options.mode(), options.connections, options.size, options.window,
                 measuredSeconds(), messagesPerSecond(),
                 micros(50), micros(99), micros(99.9), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0,
                 errors.count()) + (options.deflate ? " " + DeflateTally.of(connections).resultFields() : "")
@@ -147,8 +150,8 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     @Override
     String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "echo load on %s: ws://%s:%d%s, %d connections, %d-byte %s messages, window %d%n",
-                options.server, options.host, options.port, options.path, options.connections, options.size,
+        b.append(String.format(Locale.ROOT, "echo load on %s: %s://%s:%d%s, %d connections, %d-byte %s messages, window %d%n",
+                options.server, options.scheme(), options.host, options.port, options.path, options.connections, options.size,
                 options.mode(), options.window));
         b.append(String.format(Locale.ROOT, "  connected  %d of %d in %.0f ms%n", opened, options.connections,
                 rampSeconds() * 1000));

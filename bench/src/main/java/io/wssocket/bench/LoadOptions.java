@@ -21,7 +21,9 @@ final class LoadOptions {
             "  --json                 JSON chat messages of --size bytes (text), different from message to message",
             "  --deflate              offer permessage-deflate; if agreed, compress every message sent and inflate every echo",
             "  --deflate-level L      the driver's compression level, 1..9 (default 1: the driver's core is the scarce one)",
-            "  --server-pid PID       the server's process: its CPU time over the measured window is reported (Linux /proc)");
+            "  --server-pid PID       the server's process: its CPU time over the measured window is reported (Linux /proc)",
+            "  --tls KEYSTORE         wss://: TLS 1.3, trusting the certificate in this PKCS#12 keystore (the suite's generated one)",
+            "  --tls-password P       the keystore's password (default " + BenchTls.PASSWORD + ")");
 
     String server = "unknown";
     String host = "127.0.0.1";
@@ -39,6 +41,9 @@ final class LoadOptions {
     int deflateLevel = 1;
     /** The server's process id, 0 if not given: then no CPU figures. */
     long serverPid;
+    /** The keystore whose certificate a wss:// run trusts; null: ws://. */
+    String tls;
+    String tlsPassword = BenchTls.PASSWORD;
 
     static LoadOptions parse(String[] args) {
         LoadOptions o = new LoadOptions();
@@ -69,6 +74,8 @@ final class LoadOptions {
                 case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
                 case "--deflate-level" -> o.deflateLevel = intIn(flag, value, 1, 9);
                 case "--server-pid" -> o.serverPid = intIn(flag, value, 1, Integer.MAX_VALUE);
+                case "--tls" -> o.tls = value;
+                case "--tls-password" -> o.tlsPassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -79,6 +86,11 @@ final class LoadOptions {
             throw new IllegalArgumentException("--path must start with '/': " + o.path);
         }
         return o;
+    }
+
+    /** {@code ws} or {@code wss}. */
+    String scheme() {
+        return tls == null ? "ws" : "wss";
     }
 
     String mode() {
