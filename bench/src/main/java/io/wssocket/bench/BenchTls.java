@@ -33,7 +33,8 @@ public final class BenchTls {
     public static final String PROTOCOL = "TLSv1.3";
     /** The generated keystore's password: it guards a throw-away key for loopback only. */
     public static final String PASSWORD = "bench-only";
-    private static final String ALIAS = "bench";
+    /** The key's alias in the keystore. */
+    public static final String ALIAS = "bench";
 
     private BenchTls() {
     }
@@ -59,6 +60,13 @@ public final class BenchTls {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(keystore, password), password.toCharArray());
         return kmf;
+    }
+
+    /** A TLS 1.3 server context with the keys in {@code keystore}, for a server that takes an {@link SSLContext}. */
+    static SSLContext serverContext(Path keystore, String password) throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance(PROTOCOL);
+        context.init(keyManagers(keystore, password).getKeyManagers(), null, null);
+        return context;
     }
 
     /** A client context that trusts the certificate in {@code keystore} (and nothing else), TLS 1.3 only. */

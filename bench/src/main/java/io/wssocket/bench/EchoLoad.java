@@ -48,8 +48,9 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     private long serverTicksEnd = -1;
 
     EchoLoad(LoadOptions options) {
-        // all connections at once: the echo scenario is not about the ramp
-        super(options.host, options.port, options.path, options.connections, options.connectTimeoutSeconds);
+        // all connections at once unless told otherwise: the echo scenario is not about the ramp
+        super(options.host, options.port, options.path, options.concurrency > 0 ? options.concurrency : options.connections,
+                options.connectTimeoutSeconds);
         this.options = options;
         this.payload = options.json ? EchoPayload.json(options.size) : new EchoPayload(options.size, !options.binary);
         if (options.tls != null) {

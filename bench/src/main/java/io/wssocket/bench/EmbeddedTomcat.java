@@ -92,6 +92,7 @@ final class EmbeddedTomcat {
         certificate.setCertificateKeystoreFile(keystore.toString());
         certificate.setCertificateKeystorePassword(BenchTls.serverPassword());
         certificate.setCertificateKeystoreType("PKCS12");
+        certificate.setCertificateKeyAlias(BenchTls.ALIAS);
         host.addCertificate(certificate);
         connector.addSslHostConfig(host);
     }

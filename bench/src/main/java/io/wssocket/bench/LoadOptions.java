@@ -17,6 +17,7 @@ final class LoadOptions {
             "  --warmup SECONDS       load before measuring, not counted (default 5)",
             "  --duration SECONDS     measured time (default 10)",
             "  --connect-timeout SECONDS  time allowed for all opening handshakes (default 10)",
+            "  --concurrency N        opening handshakes in progress at once (default: every connection at once)",
             "  --binary               send binary messages instead of text",
             "  --json                 JSON chat messages of --size bytes (text), different from message to message",
             "  --deflate              offer permessage-deflate; if agreed, compress every message sent and inflate every echo",
@@ -35,6 +36,8 @@ final class LoadOptions {
     double warmupSeconds = 5;
     double durationSeconds = 10;
     double connectTimeoutSeconds = 10;
+    /** Opening handshakes in progress at once; 0: all connections at once. */
+    int concurrency;
     boolean binary;
     boolean json;
     boolean deflate;
@@ -72,6 +75,7 @@ final class LoadOptions {
                 case "--warmup" -> o.warmupSeconds = seconds(flag, value, 0);
                 case "--duration" -> o.durationSeconds = seconds(flag, value, 0.001);
                 case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
+                case "--concurrency" -> o.concurrency = intIn(flag, value, 1, 1_000_000);
                 case "--deflate-level" -> o.deflateLevel = intIn(flag, value, 1, 9);
                 case "--server-pid" -> o.serverPid = intIn(flag, value, 1, Integer.MAX_VALUE);
                 case "--tls" -> o.tls = value;
