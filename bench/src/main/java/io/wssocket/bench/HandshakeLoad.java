@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * The handshake driver: connections opened, upgraded and closed in a loop, {@code --concurrency}
@@ -31,7 +30,6 @@ public final class HandshakeLoad implements ClientConnection.Events {
     static final String USAGE = "options: --concurrency 8 (handshakes in progress at once) --warmup 3 --duration 5"
             + " --host 127.0.0.1 --port 8080 --path /echo --server NAME --server-pid PID (the server's CPU per handshake)"
             + " --tls KEYSTORE (wss://, trusting its certificate) --tls-password " + BenchTls.PASSWORD;
-    private static final long HIGHEST_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
 
     private enum Phase { WARMUP, MEASURING, DRAINING }
 
@@ -41,11 +39,10 @@ public final class HandshakeLoad implements ClientConnection.Events {
     private final int concurrency;
     private final double warmupSeconds;
     private final double durationSeconds;
-    private final long serverPid;
     private final boolean tls;
     private final Transport.Opener transports;
     private final LoadErrors errors = new LoadErrors();
-    private final Histogram latency = new Histogram(1, HIGHEST_LATENCY_NS, 3);
+    private final MeasuredWindow measured;
     private final Set<Cycle> live = new HashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final SecureRandom random = new SecureRandom();
@@ -54,12 +51,7 @@ public final class HandshakeLoad implements ClientConnection.Events {
     private Phase phase = Phase.WARMUP;
     private int nextId;
     private int toStart;
-    private long measureStart;
-    private long measureEnd;
-    private long measured;
     private long total;
-    private long serverTicksStart = -1;
-    private long serverTicksEnd = -1;
 
     HandshakeLoad(DriverArgs args) {
         this.server = args.string("server", "unknown");
@@ -71,7 +63,7 @@ public final class HandshakeLoad implements ClientConnection.Events {
         this.concurrency = args.integer("concurrency", 8, 1, 1000);
         this.warmupSeconds = args.seconds("warmup", 3, 0);
         this.durationSeconds = args.seconds("duration", 5, 0.001);
-        this.serverPid = args.integer("server-pid", 0, 0, Integer.MAX_VALUE);
+        this.measured = new MeasuredWindow(args.integer("server-pid", 0, 0, Integer.MAX_VALUE));
         String keystore = args.string("tls", "");
         this.tls = !keystore.isEmpty();
         this.transports = tls ? TlsTransport.opener(keystore, args.string("tls-password", BenchTls.PASSWORD)) : Transport.PLAIN;
@@ -102,14 +94,11 @@ public final class HandshakeLoad implements ClientConnection.Events {
                 now = System.nanoTime();
                 if (phase == Phase.WARMUP && now >= phaseEnd) {
                     phase = Phase.MEASURING;
-                    measureStart = now;
-                    serverTicksStart = serverTicks();
-                    latency.reset();
+                    measured.begin(now);
                     phaseEnd = now + SelectorLoad.nanos(durationSeconds);
                 } else if (phase == Phase.MEASURING && now >= phaseEnd) {
                     phase = Phase.DRAINING;
-                    measureEnd = now;
-                    serverTicksEnd = serverTicks();
+                    measured.end(now);
                     phaseEnd = now + SelectorLoad.CLOSE_TIMEOUT_NS;
                 } else if (phase == Phase.DRAINING && (live.isEmpty() || now >= phaseEnd)) {
                     break;
@@ -159,17 +148,13 @@ public final class HandshakeLoad implements ClientConnection.Events {
     public void closed() {
     }
 
-    private long serverTicks() {
-        return serverPid > 0 ? ProcessCpu.ticks(serverPid) : -1;
-    }
-
     String resultLine() {
         return String.format(Locale.ROOT,
                 "RESULT server=%s scenario=handshake transport=%s concurrency=%d duration_s=%.1f handshakes=%d"
                         + " handshakes_per_s=%.1f p50_us=%.1f p99_us=%.1f max_us=%.1f errors=%d",
-                server, tls ? "wss" : "ws", concurrency, measuredSeconds(), measured, perSecond(), micros(50), micros(99),
-                latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0, errors.count())
-                + ProcessCpu.resultFields(serverTicksStart, serverTicksEnd, measuredSeconds(), measured, "handshake");
+                server, tls ? "wss" : "ws", concurrency, measured.seconds(), measured.count(), measured.perSecond(),
+                measured.micros(50), measured.micros(99), measured.maxMicros(), errors.count())
+                + measured.serverCpuFields("handshake");
     }
 
     String report() {
@@ -177,20 +162,8 @@ public final class HandshakeLoad implements ClientConnection.Events {
                         + "  measured   %.1f s, %d handshakes: %.1f/s (%d in all)%n"
                         + "  connect to 101 p50 %.1f us, p99 %.1f us%n  errors     %d%n",
                 server, tls ? "wss" : "ws", address.getHostString(), address.getPort(), path, concurrency,
-                measuredSeconds(), measured, perSecond(), total, micros(50), micros(99), errors.count());
-    }
-
-    private double measuredSeconds() {
-        return measureEnd > measureStart ? (measureEnd - measureStart) / 1e9 : 0;
-    }
-
-    private double perSecond() {
-        double s = measuredSeconds();
-        return s > 0 ? measured / s : 0;
-    }
-
-    private double micros(double percentile) {
-        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1000.0;
+                measured.seconds(), measured.count(), measured.perSecond(), total, measured.micros(50), measured.micros(99),
+                errors.count());
     }
 
     /** One connection's life: connect, handshakes, close. */
@@ -206,8 +179,7 @@ public final class HandshakeLoad implements ClientConnection.Events {
         void opened() {
             total++;
             if (phase == Phase.MEASURING) {
-                measured++;
-                latency.recordValue(Math.min(Math.max(System.nanoTime() - started, 1), HIGHEST_LATENCY_NS));
+                measured.record(System.nanoTime() - started);
             }
             sendClose();
         }

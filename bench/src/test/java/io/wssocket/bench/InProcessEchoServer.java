@@ -1,7 +1,11 @@
 package io.wssocket.bench;
 
+import io.wssocket.bench.suite.ResultLine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -72,6 +76,15 @@ final class InProcessEchoServer implements BeforeAllCallback, AfterAllCallback {
     /** The keystore a wss:// server serves, as a driver's {@code --tls} value. */
     String keystore() {
         return keystore.toString();
+    }
+
+    /** Runs the echo driver against this server with {@code args} (its port added) to its end; its RESULT line. */
+    ResultLine runEcho(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--port", port));
+        all.addAll(List.of(args));
+        EchoLoad load = new EchoLoad(LoadOptions.parse(all.toArray(String[]::new)));
+        load.run();
+        return ResultLine.parse(load.resultLine());
     }
 
     /** The port as a driver's {@code --port} value. */

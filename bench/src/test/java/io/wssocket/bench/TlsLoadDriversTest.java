@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wssocket.bench.suite.ResultLine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +79,22 @@ class TlsLoadDriversTest {
     }
 
     private static ResultLine echo(String... payload) throws Exception {
-        String[] common = {"--port", server.port(), "--tls", server.keystore(), "--connections", "4", "--warmup", "0.2",
-                "--duration", "0.5"};
-        String[] args = new String[common.length + payload.length];
-        System.arraycopy(common, 0, args, 0, common.length);
-        System.arraycopy(payload, 0, args, common.length, payload.length);
-        EchoLoad load = new EchoLoad(LoadOptions.parse(args));
-        load.run();
-        return ResultLine.parse(load.resultLine());
+        List<String> args = new ArrayList<>(List.of("--tls", server.keystore(), "--connections", "4", "--warmup", "0.2",
+                "--duration", "0.5"));
+        args.addAll(List.of(payload));
+        return server.runEcho(args.toArray(String[]::new));
+    }
+
+    @Test
+    void tlsAndTheRampAreDriverOptions() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--tls", "ks.p12", "--concurrency", "32"});
+
+        assertThat(o.scheme()).isEqualTo("wss");
+        assertThat(o.tls).isEqualTo("ks.p12");
+        assertThat(o.tlsPassword).isEqualTo(BenchTls.PASSWORD);
+        assertThat(o.concurrency).isEqualTo(32);
+        assertThat(LoadOptions.parse(new String[0]).scheme()).isEqualTo("ws");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--concurrency", "0"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
