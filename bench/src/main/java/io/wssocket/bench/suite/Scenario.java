@@ -32,8 +32,8 @@ public enum Scenario {
     WSS("wss", "wss (TLS 1.3)",
             "As echo, over TLS 1.3 on loopback: every server serves the same self-signed certificate (ECDSA P-256, made "
                     + "with the JDK's `keytool` into `bench/target/tls/` when the suite starts) through its own TLS: WS "
-                    + "Socket's `tls-keystore` (the JDK's SSLEngine), Netty's `SslHandler` on the JDK's provider (and, as "
-                    + "`netty-openssl`, on netty-tcnative's BoringSSL), Jetty's and Tomcat's TLS connectors and Undertow's "
+                    + "Socket's `tls-keystore` (the JDK's SSLEngine), Netty's `SslHandler` on the JDK's provider (its row is "
+                    + "`Netty 4.2 (raw codec)`; as `netty-openssl`, on netty-tcnative's BoringSSL), Jetty's and Tomcat's TLS connectors and Undertow's "
                     + "HTTPS listener (the JDK's SSLEngine each); Tyrus on Grizzly is not run. The echo runs open their "
                     + "connections 32 TLS handshakes at a time (WS Socket's default `max-tls-handshakes`, 64 per core, "
                     + "closes connections beyond it). The Java driver speaks TLS "
