@@ -57,6 +57,8 @@ abstract class ClientConnection implements FrameDecoder.Handler {
 
     private State state = State.CONNECTING;
     private SocketChannel channel;
+    /** ws:// or wss://, made with the socket. */
+    private Transport transport;
     private SelectionKey selectionKey;
     private int interest = -1;
     private boolean reading = true;
@@ -94,10 +96,14 @@ abstract class ClientConnection implements FrameDecoder.Handler {
         return state;
     }
 
-    /** Starts a non-blocking connect; {@code receiveBuffer} > 0 sets SO_RCVBUF before it. */
-    void connect(Selector selector, InetSocketAddress address, int receiveBuffer) {
+    /**
+     * Starts a non-blocking connect; {@code receiveBuffer} > 0 sets SO_RCVBUF before it; the
+     * connection's bytes go through the transport {@code transports} makes (ws:// or wss://).
+     */
+    void connect(Selector selector, InetSocketAddress address, int receiveBuffer, Transport.Opener transports) {
         try {
             channel = SocketChannel.open();
+            transport = transports.open(channel);
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (receiveBuffer > 0) {
@@ -139,29 +145,35 @@ abstract class ClientConnection implements FrameDecoder.Handler {
 
     private void onConnected() throws IOException {
         state = State.HANDSHAKING;
+        transport.connected();
         flush();
     }
 
+    /**
+     * Reads what arrived and feeds it on; over TLS a read may hold more records than the buffer
+     * takes at once (read again), or only TLS's own (none for us, but the upgrade request may now
+     * go out: flushed after).
+     */
     private void read(ByteBuffer in) throws IOException {
-        in.clear();
-        int n = channel.read(in);
-        if (n < 0) {
-            if (state == State.CLOSE_SENT) {
-                finish();
-            } else {
-                fail("server closed the connection without a close frame");
+        do {
+            in.clear();
+            int n = transport.read(in);
+            if (n < 0) {
+                if (state == State.CLOSE_SENT) {
+                    finish();
+                } else {
+                    fail("server closed the connection without a close frame");
+                }
+                return;
             }
-            return;
-        }
-        if (n == 0) {
-            return;
-        }
-        lastReadNanos = System.nanoTime();
-        in.flip();
-        if (state == State.HANDSHAKING && !readHandshake(in)) {
-            return;
-        }
-        decoder.feed(in, this);
+            if (n > 0) {
+                lastReadNanos = System.nanoTime();
+                in.flip();
+                if (state != State.HANDSHAKING || readHandshake(in)) {
+                    decoder.feed(in, this);
+                }
+            }
+        } while (state != State.CLOSED && transport.hasBufferedInput());
         if (state != State.CLOSED && out.position() > 0) {
             flush();
         }
@@ -285,7 +297,7 @@ abstract class ClientConnection implements FrameDecoder.Handler {
     final void flush() throws IOException {
         out.flip();
         try {
-            channel.write(out);
+            transport.write(out);
         } finally {
             out.compact();
         }
@@ -294,7 +306,7 @@ abstract class ClientConnection implements FrameDecoder.Handler {
 
     private void updateInterest() {
         int wanted = state == State.CONNECTING ? SelectionKey.OP_CONNECT
-                : (reading ? SelectionKey.OP_READ : 0) | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
+                : (reading ? SelectionKey.OP_READ : 0) | (transport.waitsToWrite(out.position() > 0) ? SelectionKey.OP_WRITE : 0);
         setInterest(wanted);
     }
 
@@ -407,6 +419,7 @@ abstract class ClientConnection implements FrameDecoder.Handler {
         }
         state = State.CLOSED;
         closeChannel();
+        closedNormally();
         events.closed();
     }
 
@@ -416,6 +429,9 @@ abstract class ClientConnection implements FrameDecoder.Handler {
             inflater = null;
         }
         if (channel != null) {
+            if (channel.isOpen()) {
+                transport.close();
+            }
             try {
                 channel.close();
             } catch (IOException ignored) {
@@ -430,6 +446,10 @@ abstract class ClientConnection implements FrameDecoder.Handler {
 
     /** The connection failed; called before the driver is told. */
     void failed() {
+    }
+
+    /** The connection ended normally, after our close frame; called before the driver is told. */
+    void closedNormally() {
     }
 
     /** The first frame of a data message began: {@link Opcode#TEXT} or {@link Opcode#BINARY}. */

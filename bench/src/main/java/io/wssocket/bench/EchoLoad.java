@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * The echo scenario's load driver: C WebSocket connections, each keeping W messages of S bytes in
@@ -27,31 +26,29 @@ import org.HdrHistogram.Histogram;
 public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
 
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
-    private static final long HIGHEST_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
 
     private enum Phase { CONNECTING, WARMUP, MEASURING, DRAINING, CLOSING }
 
     private final LoadOptions options;
     private final EchoPayload payload;
-    private final Histogram latency = new Histogram(1, HIGHEST_LATENCY_NS, 3);
+    private final MeasuredWindow measured;
 
     private Phase phase = Phase.CONNECTING;
     private long phaseEnd;
     private long inFlightTotal;
     private long warmupStart;
     private long warmupMessages;
-    private long measureStart;
-    private long measureEnd;
-    private long measuredMessages;
-    /** The server's CPU ticks at the start and the end of the measured window (-1: unknown). */
-    private long serverTicksStart = -1;
-    private long serverTicksEnd = -1;
 
     EchoLoad(LoadOptions options) {
-        // all connections at once: the echo scenario is not about the ramp
-        super(options.host, options.port, options.path, options.connections, options.connectTimeoutSeconds);
+        // all connections at once unless told otherwise: the echo scenario is not about the ramp
+        super(options.host, options.port, options.path, options.concurrency > 0 ? options.concurrency : options.connections,
+                options.connectTimeoutSeconds);
         this.options = options;
+        this.measured = new MeasuredWindow(options.serverPid);
         this.payload = options.json ? EchoPayload.json(options.size) : new EchoPayload(options.size, !options.binary);
+        if (options.tls != null) {
+            transports = TlsTransport.opener(options.tls, options.tlsPassword);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -83,18 +80,14 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
             }
             case WARMUP -> {
                 if (now >= phaseEnd) {
-                    latency.reset();
-                    measuredMessages = 0;
-                    measureStart = now;
-                    serverTicksStart = serverTicks();
+                    measured.begin(now);
                     phase = Phase.MEASURING;
                     phaseEnd = now + nanos(options.durationSeconds);
                 }
             }
             case MEASURING -> {
                 if (now >= phaseEnd) {
-                    measureEnd = now;
-                    serverTicksEnd = serverTicks();
+                    measured.end(now);
                     phase = Phase.DRAINING;
                     phaseEnd = now + DRAIN_TIMEOUT_NS;
                 }
@@ -131,37 +124,33 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
     @Override
     String resultLine() {
         return String.format(Locale.ROOT,
-                "RESULT server=%s scenario=echo mode=%s conns=%d size=%d window=%d duration_s=%.1f msgs_per_s=%.1f"
+                "RESULT server=%s scenario=echo transport=%s mode=%s conns=%d size=%d window=%d duration_s=%.1f msgs_per_s=%.1f"
                         + " p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f errors=%d",
-                options.server, options.mode(), options.connections, options.size, options.window,
-                measuredSeconds(), messagesPerSecond(),
-                micros(50), micros(99), micros(99.9), latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0,
+                options.server, options.scheme(), options.mode(), options.connections, options.size, options.window,
+                measured.seconds(), measured.perSecond(),
+                measured.micros(50), measured.micros(99), measured.micros(99.9), measured.maxMicros(),
                 errors.count()) + (options.deflate ? " " + DeflateTally.of(connections).resultFields() : "")
-                + ProcessCpu.resultFields(serverTicksStart, serverTicksEnd, measuredSeconds(), measuredMessages);
-    }
-
-    private long serverTicks() {
-        return options.serverPid > 0 ? ProcessCpu.ticks(options.serverPid) : -1;
+                + measured.serverCpuFields("msg");
     }
 
     @Override
     String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "echo load on %s: ws://%s:%d%s, %d connections, %d-byte %s messages, window %d%n",
-                options.server, options.host, options.port, options.path, options.connections, options.size,
+        b.append(String.format(Locale.ROOT, "echo load on %s: %s://%s:%d%s, %d connections, %d-byte %s messages, window %d%n",
+                options.server, options.scheme(), options.host, options.port, options.path, options.connections, options.size,
                 options.mode(), options.window));
         b.append(String.format(Locale.ROOT, "  connected  %d of %d in %.0f ms%n", opened, options.connections,
                 rampSeconds() * 1000));
-        if (measureStart != 0) {
-            double warmup = (measureStart - warmupStart) / 1e9;
+        if (measured.begun()) {
+            double warmup = (measured.start() - warmupStart) / 1e9;
             b.append(String.format(Locale.ROOT, "  warmup     %.1f s, %d messages (%.0f msgs/s)%n",
                     warmup, warmupMessages, warmup > 0 ? warmupMessages / warmup : 0));
             b.append(String.format(Locale.ROOT, "  measured   %.1f s, %d messages: %.1f msgs/s%n",
-                    measuredSeconds(), measuredMessages, messagesPerSecond()));
+                    measured.seconds(), measured.count(), measured.perSecond()));
             b.append(String.format(Locale.ROOT,
                     "  round trip p50 %.1f us, p90 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us, mean %.1f us%n",
-                    micros(50), micros(90), micros(99), micros(99.9), latency.getMaxValue() / 1000.0,
-                    latency.getMean() / 1000.0));
+                    measured.micros(50), measured.micros(90), measured.micros(99), measured.micros(99.9), measured.maxMicros(),
+                    measured.meanMicros()));
         } else {
             b.append("  no measurement: no connection was open\n");
         }
@@ -170,19 +159,6 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
         }
         b.append("  errors     ").append(errors.count()).append('\n');
         return b.toString();
-    }
-
-    private double measuredSeconds() {
-        return measureEnd > measureStart ? (measureEnd - measureStart) / 1e9 : 0;
-    }
-
-    private double messagesPerSecond() {
-        double s = measuredSeconds();
-        return s > 0 ? measuredMessages / s : 0;
-    }
-
-    private double micros(double percentile) {
-        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1000.0;
     }
 
     /** One connection and its messages in flight. */
@@ -322,9 +298,7 @@ public final class EchoLoad extends SelectorLoad<EchoLoad.EchoConnection> {
                         + " bytes, sent " + expected.length);
             }
             if (phase == Phase.MEASURING) {
-                long rtt = lastReadNanos() - sendTimes[(int) (receiveSequence % options.window)];
-                latency.recordValue(Math.min(Math.max(rtt, 1), HIGHEST_LATENCY_NS));
-                measuredMessages++;
+                measured.record(lastReadNanos() - sendTimes[(int) (receiveSequence % options.window)]);
             } else if (phase == Phase.WARMUP) {
                 warmupMessages++;
             }

@@ -12,9 +12,12 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
- * Embedded Tomcat 11 with its default NIO connector and thread pool, serving the
+ * Embedded Tomcat 11 with its default NIO connector and thread pool (with its own TLS when
+ * {@code -Dbench.tls.keystore} is given, {@link BenchTls}), serving the
  * {@link BenchEndpoints} through whichever Jakarta WebSocket implementation it is given: Tomcat's
  * own ({@code WsSci}) or WS Socket's ({@code WebSocketInitializer}). Both publish the
  * {@link ServerContainer} as the context attribute the specification names, into which the
@@ -38,6 +41,10 @@ final class EmbeddedTomcat {
         Connector connector = new Connector();
         connector.setProperty("address", host);
         connector.setPort(port);
+        Path keystore = BenchTls.serverKeystore();
+        if (keystore != null) {
+            enableTls(connector, keystore);
+        }
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
 
@@ -72,6 +79,22 @@ final class EmbeddedTomcat {
                     + " (see the log)");
         }
         return new EmbeddedTomcat(tomcat, connector.getLocalPort());
+    }
+
+    /** Tomcat's own TLS on its NIO connector (JSSE: the JDK's SSLEngine), TLS 1.3 only. */
+    private static void enableTls(Connector connector, Path keystore) {
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        SSLHostConfig host = new SSLHostConfig();
+        host.setProtocols(BenchTls.PROTOCOL);
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystoreFile(keystore.toString());
+        certificate.setCertificateKeystorePassword(BenchTls.serverPassword());
+        certificate.setCertificateKeystoreType("PKCS12");
+        certificate.setCertificateKeyAlias(BenchTls.ALIAS);
+        host.addCertificate(certificate);
+        connector.addSslHostConfig(host);
     }
 
     int port() {

@@ -17,11 +17,14 @@ final class LoadOptions {
             "  --warmup SECONDS       load before measuring, not counted (default 5)",
             "  --duration SECONDS     measured time (default 10)",
             "  --connect-timeout SECONDS  time allowed for all opening handshakes (default 10)",
+            "  --concurrency N        opening handshakes in progress at once (default: every connection at once)",
             "  --binary               send binary messages instead of text",
             "  --json                 JSON chat messages of --size bytes (text), different from message to message",
             "  --deflate              offer permessage-deflate; if agreed, compress every message sent and inflate every echo",
             "  --deflate-level L      the driver's compression level, 1..9 (default 1: the driver's core is the scarce one)",
-            "  --server-pid PID       the server's process: its CPU time over the measured window is reported (Linux /proc)");
+            "  --server-pid PID       the server's process: its CPU time over the measured window is reported (Linux /proc)",
+            "  --tls KEYSTORE         wss://: TLS 1.3, trusting the certificate in this PKCS#12 keystore (the suite's generated one)",
+            "  --tls-password P       the keystore's password (default " + BenchTls.PASSWORD + ")");
 
     String server = "unknown";
     String host = "127.0.0.1";
@@ -33,12 +36,17 @@ final class LoadOptions {
     double warmupSeconds = 5;
     double durationSeconds = 10;
     double connectTimeoutSeconds = 10;
+    /** Opening handshakes in progress at once; 0: all connections at once. */
+    int concurrency;
     boolean binary;
     boolean json;
     boolean deflate;
     int deflateLevel = 1;
     /** The server's process id, 0 if not given: then no CPU figures. */
     long serverPid;
+    /** The keystore whose certificate a wss:// run trusts; null: ws://. */
+    String tls;
+    String tlsPassword = BenchTls.PASSWORD;
 
     static LoadOptions parse(String[] args) {
         LoadOptions o = new LoadOptions();
@@ -67,8 +75,11 @@ final class LoadOptions {
                 case "--warmup" -> o.warmupSeconds = seconds(flag, value, 0);
                 case "--duration" -> o.durationSeconds = seconds(flag, value, 0.001);
                 case "--connect-timeout" -> o.connectTimeoutSeconds = seconds(flag, value, 0.001);
+                case "--concurrency" -> o.concurrency = intIn(flag, value, 1, 1_000_000);
                 case "--deflate-level" -> o.deflateLevel = intIn(flag, value, 1, 9);
                 case "--server-pid" -> o.serverPid = intIn(flag, value, 1, Integer.MAX_VALUE);
+                case "--tls" -> o.tls = value;
+                case "--tls-password" -> o.tlsPassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -79,6 +90,11 @@ final class LoadOptions {
             throw new IllegalArgumentException("--path must start with '/': " + o.path);
         }
         return o;
+    }
+
+    /** {@code ws} or {@code wss}. */
+    String scheme() {
+        return tls == null ? "ws" : "wss";
     }
 
     String mode() {

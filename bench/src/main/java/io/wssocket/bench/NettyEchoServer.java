@@ -30,7 +30,12 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketSe
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 
 /**
  * Netty 4.2's own WebSocket codec, no Jakarta layer: the reference for what the bare protocol costs
@@ -73,6 +78,7 @@ public final class NettyEchoServer implements PeerServer {
 
     @Override
     public int start(String host, int port) throws Exception {
+        SslContext tls = tlsContext();
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelHandler echo = new EchoHandler();
         ChannelHandler broadcast = new BroadcastHandler(broadcastChannels);
@@ -86,12 +92,33 @@ public final class NettyEchoServer implements PeerServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_MESSAGE),
                                 new PathRouter(echo, broadcast, slow, slowGroup));
                     }
                 })
                 .bind(host, port).sync().channel();
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * wss:// when the runner gives a keystore ({@link BenchTls}): Netty's {@code SslHandler} with
+     * the JDK's provider, or netty-tcnative's BoringSSL with {@code -Dbench.tls.provider=openssl}
+     * (which fails the start if it cannot load); TLS 1.3 only. Null for ws://.
+     */
+    private static SslContext tlsContext() throws Exception {
+        Path keystore = BenchTls.serverKeystore();
+        if (keystore == null) {
+            return null;
+        }
+        SslProvider provider = BenchTls.openSsl() ? SslProvider.OPENSSL : SslProvider.JDK;
+        if (provider == SslProvider.OPENSSL) {
+            OpenSsl.ensureAvailability();
+        }
+        return SslContextBuilder.forServer(BenchTls.keyManagers(keystore, BenchTls.serverPassword()))
+                .sslProvider(provider).protocols(BenchTls.PROTOCOL).build();
     }
 
     @Override

@@ -48,11 +48,16 @@ final class ProcessCpu {
      * {@code cpu_us_per_msg}; empty if either reading failed.
      */
     static String resultFields(long ticksBefore, long ticksAfter, double seconds, long messages) {
+        return resultFields(ticksBefore, ticksAfter, seconds, messages, "msg");
+    }
+
+    /** As {@link #resultFields(long, long, double, long)} per {@code count} of {@code unit}: {@code cpu_us_per_<unit>}. */
+    static String resultFields(long ticksBefore, long ticksAfter, double seconds, long count, String unit) {
         if (ticksBefore < 0 || ticksAfter < 0 || seconds <= 0) {
             return "";
         }
         double cpu = (ticksAfter - ticksBefore) / (double) TICKS_PER_SECOND;
-        return String.format(Locale.ROOT, " server_cpu_s=%.2f server_cpu_pct=%.0f cpu_us_per_msg=%.2f", cpu,
-                cpu / seconds * 100, messages > 0 ? cpu * 1e6 / messages : 0.0);
+        return String.format(Locale.ROOT, " server_cpu_s=%.2f server_cpu_pct=%.0f cpu_us_per_%s=%.2f", cpu,
+                cpu / seconds * 100, unit, count > 0 ? cpu * 1e6 / count : 0.0);
     }
 }

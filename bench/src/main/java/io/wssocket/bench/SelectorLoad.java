@@ -29,6 +29,8 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
     private final long connectTimeoutNs;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     Selector selector;
+    /** ws:// unless a driver sets wss:// ({@link TlsTransport#opener}) before {@link #run}. */
+    Transport.Opener transports = Transport.PLAIN;
     /** Stdin's {@code release}, for drivers that hold their connections for the runner ({@link #holds()}). */
     HoldSignal hold;
 
@@ -140,7 +142,7 @@ abstract class SelectorLoad<C extends ClientConnection> implements ClientConnect
         while (pending < concurrency && nextToConnect < target) {
             C c = connections.get(nextToConnect++);
             pending++;
-            c.connect(selector, address(c), receiveBuffer(c));
+            c.connect(selector, address(c), receiveBuffer(c), transports);
         }
     }
 

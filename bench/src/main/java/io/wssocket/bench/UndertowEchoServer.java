@@ -8,6 +8,7 @@ import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import org.xnio.OptionMap;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
@@ -15,7 +16,8 @@ import org.xnio.XnioWorker;
 /**
  * Undertow 2.3 (undertow-websockets-jsr) serving the {@link BenchEndpoints}, with XNIO's default
  * worker (I/O threads sized to the CPUs the JVM sees) and a pool of direct 16 KiB buffers, as
- * Undertow's own examples set it up.
+ * Undertow's own examples set it up; wss:// through its HTTPS listener (the JDK's SSLEngine) with
+ * {@code -Dbench.tls.keystore} ({@link BenchTls}).
  */
 public final class UndertowEchoServer implements PeerServer {
 
@@ -45,10 +47,14 @@ public final class UndertowEchoServer implements PeerServer {
                 .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, websockets);
         deployment = Servlets.defaultContainer().addDeployment(info);
         deployment.deploy();
-        server = Undertow.builder()
-                .addHttpListener(port, host)
-                .setHandler(deployment.start())
-                .build();
+        Undertow.Builder builder = Undertow.builder();
+        Path keystore = BenchTls.serverKeystore();
+        if (keystore == null) {
+            builder.addHttpListener(port, host);
+        } else {
+            builder.addHttpsListener(port, host, BenchTls.serverContext(keystore, BenchTls.serverPassword()));
+        }
+        server = builder.setHandler(deployment.start()).build();
         server.start();
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }

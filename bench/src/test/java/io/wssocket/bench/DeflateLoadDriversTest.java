@@ -54,14 +54,8 @@ class DeflateLoadDriversTest {
         assertThat(r.number("compressed_pct")).hasValue(100);
     }
 
-    private static ResultLine echo(String... payload) throws Exception {
-        String[] common = {"--port", server.port(), "--connections", "4", "--window", "3", "--warmup", "0.2", "--duration",
-            "0.5", "--json", "--deflate"};
-        String[] args = new String[common.length + payload.length];
-        System.arraycopy(common, 0, args, 0, common.length);
-        System.arraycopy(payload, 0, args, common.length, payload.length);
-        EchoLoad load = new EchoLoad(LoadOptions.parse(args));
-        load.run();
-        return ResultLine.parse(load.resultLine());
+    private static ResultLine echo(String size, String bytes) throws Exception {
+        return server.runEcho("--connections", "4", "--window", "3", "--warmup", "0.2", "--duration", "0.5", "--json",
+                "--deflate", size, bytes);
     }
 }

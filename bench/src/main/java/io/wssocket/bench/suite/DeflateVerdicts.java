@@ -150,7 +150,7 @@ final class DeflateVerdicts {
                 && !r.get("deflate").equals("off") && !r.get("deflate").contains("none"));
     }
 
-    private static double median(List<ResultLine> runs, String key) {
+    static double median(List<ResultLine> runs, String key) {
         if (runs == null) {
             return Double.NaN;
         }
@@ -159,8 +159,8 @@ final class DeflateVerdicts {
         return values.isEmpty() ? Double.NaN : Summary.of(values).median();
     }
 
-    /** The scenario's runs by config label, then server, in run order. */
-    private static Map<String, Map<ServerKind, List<ResultLine>>> byConfig(List<ResultLine> lines, Scenario s) {
+    /** The scenario's runs by config label, then server, in run order (the wss verdicts use it too). */
+    static Map<String, Map<ServerKind, List<ResultLine>>> byConfig(List<ResultLine> lines, Scenario s) {
         Map<String, Map<ServerKind, List<ResultLine>>> out = new LinkedHashMap<>();
         for (ResultLine l : lines) {
             if (!s.id().equals(l.get("scenario")) || l.get("config") == null || l.get("server") == null

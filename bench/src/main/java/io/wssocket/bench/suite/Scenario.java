@@ -1,5 +1,7 @@
 package io.wssocket.bench.suite;
 
+import io.wssocket.bench.BenchTls;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,27 @@ public enum Scenario {
                     + serverCpuMethod() + " Under the table, each figure by the C driver over the Java driver's "
                     + "in the same suite run: the two drivers agree when the ratio stays within 0.85–1.15×.",
             echoMetrics(true)),
+    WSS("wss", "wss (TLS 1.3)",
+            "As echo, over TLS 1.3 on loopback: every server serves the same self-signed certificate (ECDSA P-256, made "
+                    + "with the JDK's `keytool` into `bench/target/tls/` when the suite starts) through its own TLS: WS "
+                    + "Socket's `tls-keystore` (the JDK's SSLEngine), Netty's `SslHandler` on the JDK's provider (its row is "
+                    + "`Netty 4.2 (raw codec)`; as `netty-openssl`, on netty-tcnative's BoringSSL), Jetty's and Tomcat's TLS connectors and Undertow's "
+                    + "HTTPS listener (the JDK's SSLEngine each); Tyrus on Grizzly is not run. The echo runs open their "
+                    + "connections 32 TLS handshakes at a time (WS Socket's default `max-tls-handshakes`, 64 per core, "
+                    + "closes connections beyond it). The Java driver speaks TLS "
+                    + "through an SSLEngine of its own (TLS 1.3 only, trusting that certificate), masks every frame with "
+                    + "a fresh random key and verifies every byte of every echo. The handshake run opens connections to "
+                    + "`/echo` in a loop, C at a time: TCP connect, a full TLS 1.3 handshake (no resumption: the driver "
+                    + "offers no session), the WebSocket upgrade, a close frame as soon as the 101 is checked, and a new "
+                    + "connection once the server's close frame came back. Handshakes/s count the 101s in the measured "
+                    + "window, their p50/p99 run from the connect to the 101, and server CPU µs/handshake is the server's "
+                    + "CPU time over the window (as for messages) over the handshakes in it. " + serverCpuMethod(),
+            List.of(Metric.higher("msgs_per_s", "msgs/s", 0), Metric.lower("cpu_us_per_msg", "server CPU µs/msg", 1),
+                    Metric.shown("server_cpu_pct", "server CPU %", 0), Metric.shown("mb_per_s", "MB/s", 1),
+                    Metric.higher("handshakes_per_s", "handshakes/s", 0),
+                    Metric.lower("cpu_us_per_handshake", "server CPU µs/handshake", 0),
+                    Metric.lower("p50_us", "p50 µs", 0), Metric.lower("p99_us", "p99 µs", 0),
+                    Metric.shown("max_us", "max µs", 0), Metric.count("errors", "errors"))),
     IDLE("idle", "Idle connections",
             "C connections to `/echo` opened with at most 100 handshakes pending, then held open with a "
                     + "ping to each every 5 s. Handshakes/s over the ramp; the server's resident set "
@@ -167,6 +190,22 @@ public enum Scenario {
                 + "limits the rate, and `server CPU %` (of its one core) says which it was.";
     }
 
+    /** The wss scenario's keystore, under the repository: made afresh by the runner before the first run. */
+    static final String TLS_KEYSTORE = "bench/target/tls/bench.p12";
+
+    /** The wss scenario's handshakes in progress at once. */
+    static final int HANDSHAKE_CONCURRENCY = 8;
+
+    /**
+     * The wss echo runs open their connections this many TLS handshakes at a time: WS Socket's
+     * default {@code max-tls-handshakes} (64 per core, so 64 on the one server core) closes any
+     * connection accepted beyond it, as it is meant to under a flood; 100 at once lost 36.
+     */
+    static final int TLS_RAMP_CONCURRENCY = 32;
+
+    /** The wss echo runs' time for every opening handshake: 100 TLS handshakes on one busy core take seconds. */
+    static final int TLS_CONNECT_TIMEOUT_S = 60;
+
     /** The open files the hostile scenario's fd attack allows the server JVM (soft and hard limit). */
     static final int FD_ATTACK_OPEN_FILES = 1024;
 
@@ -277,6 +316,7 @@ public enum Scenario {
     String section() {
         return switch (this) {
             case DEFLATE, DEFLATE_IDLE -> "deflate";
+            case WSS -> "wss";
             case CLUSTER_BROADCAST, CLUSTER_IDLE -> "cluster";
             default -> "";
         };
@@ -299,11 +339,14 @@ public enum Scenario {
     /**
      * JVM options of the server for this scenario's runs (scenarios whose runs share a server):
      * for the deflate echo permessage-deflate on and 16 KiB texts on {@code /echo} (Tomcat's
-     * default text buffer is 8 KiB); for idle WS Socket's per-address limit raised.
+     * default text buffer is 8 KiB); for idle WS Socket's per-address limit raised; for wss the
+     * keystore to serve.
      */
-    List<String> serverJvmArgs() {
+    List<String> serverJvmArgs(SuiteOptions o) {
         return switch (this) {
             case DEFLATE -> List.of(DEFLATE_ON, "-Dbench.echo.max-text=" + 16 * 1024);
+            case WSS -> List.of("-D" + BenchTls.KEYSTORE_PROPERTY + "=" + keystore(o),
+                    "-D" + BenchTls.PASSWORD_PROPERTY + "=" + BenchTls.PASSWORD);
             case IDLE -> List.of(ONE_ADDRESS);
             default -> List.of(); // deflate-idle: each run's RunConfig has them, on its own server
         };
@@ -314,9 +357,23 @@ public enum Scenario {
         return this != SOAK;
     }
 
-    /** Whether it runs on {@code server}: the soak and the cluster measure WS Socket only. */
+    /**
+     * Whether it runs on {@code server}: the soak and the cluster measure WS Socket only; wss the
+     * servers whose TLS the bench sets up; Netty on OpenSSL is there for wss only.
+     */
     boolean runsOn(ServerKind server) {
+        if (this == WSS) {
+            return server.servesTls();
+        }
+        if (server == ServerKind.NETTY_OPENSSL) {
+            return false;
+        }
         return (this != SOAK && !clustered()) || server == ServerKind.SUBJECT;
+    }
+
+    /** The wss scenario's keystore under the repository of {@code o}. */
+    static Path keystore(SuiteOptions o) {
+        return o.root().resolve(TLS_KEYSTORE);
     }
 
     /** Whether it runs on {@code server} in {@code round}: one soak is the measurement, its length is --soak-minutes. */
@@ -334,6 +391,17 @@ public enum Scenario {
                 runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, timing, driver));
                 runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, timing, driver));
                 runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing, driver));
+            }
+            case WSS -> {
+                String tls = timing + " --tls " + keystore(o);
+                String ramp = tls + " --concurrency " + TLS_RAMP_CONCURRENCY + " --connect-timeout " + TLS_CONNECT_TIMEOUT_S;
+                String driver = "io.wssocket.bench.EchoLoad";
+                runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, ramp, driver));
+                runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, ramp, driver));
+                runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, ramp, driver));
+                runs.add(new RunConfig("handshakes-c" + HANDSHAKE_CONCURRENCY,
+                        "TLS + WebSocket handshakes, " + HANDSHAKE_CONCURRENCY + " at a time", "io.wssocket.bench.HandshakeLoad",
+                        split("--concurrency " + HANDSHAKE_CONCURRENCY + " " + tls), false));
             }
             case IDLE -> runs.add(new RunConfig("idle-" + o.idleConnections(),
                     String.format(Locale.ROOT, "%,d connections", o.idleConnections()), "io.wssocket.bench.IdleLoad",
@@ -438,9 +506,9 @@ public enum Scenario {
         return new RunConfig(id, label, driver, split(args), false);
     }
 
-    /** Whether its drivers measure the server's CPU over their window ({@code --server-pid}): the echo scenarios. */
+    /** Whether its drivers measure the server's CPU over their window ({@code --server-pid}): the echo scenarios and wss. */
     boolean measuresServerCpu() {
-        return this == ECHO || this == ECHO_C || this == DEFLATE;
+        return this == ECHO || this == ECHO_C || this == DEFLATE || this == WSS;
     }
 
     private static RunConfig deflateEcho(String id, String label, SuiteOptions o, int size, int window, String timing) {

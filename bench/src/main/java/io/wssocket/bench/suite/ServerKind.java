@@ -1,5 +1,6 @@
 package io.wssocket.bench.suite;
 
+import io.wssocket.bench.BenchTls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,12 @@ public enum ServerKind {
             "/io/undertow/|/org/jboss/|/org/wildfly/|/io/smallrye/|" + Jars.SERVLET_API),
     TYRUS("tyrus", "Tyrus 2.2 (Grizzly)", "io.wssocket.bench.TyrusEchoServer", "/org/glassfish/tyrus/|/org/glassfish/grizzly/"),
     NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/"),
+    /**
+     * Netty with its SslHandler on netty-tcnative's BoringSSL instead of the JDK's SSLEngine: the wss
+     * scenario only (elsewhere it would be {@link #NETTY} again).
+     */
+    NETTY_OPENSSL("netty-openssl", "Netty 4.2, OpenSSL (BoringSSL)", "io.wssocket.bench.NettyEchoServer", "/io/netty/",
+            "-D" + BenchTls.PROVIDER_PROPERTY + "=openssl"),
     /**
      * WS Socket with a Flight Recorder recording running (the JDK's default settings, which enable
      * its io.wssocket events): against {@link #WSSOCKET}, where no recording runs and the events are
@@ -99,6 +106,11 @@ public enum ServerKind {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the bench sets up its TLS (the wss scenario): every server but Tyrus on Grizzly. */
+    boolean servesTls() {
+        return this != TYRUS;
     }
 
     String mainClass() {

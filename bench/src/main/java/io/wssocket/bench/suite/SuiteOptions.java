@@ -15,8 +15,9 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
     static final String USAGE = String.join("\n",
             "usage: bench/run.sh [options]",
             "  --servers \"a b ...\"     servers, run in this order within a round (default: all but WS Socket's variants "
-                    + "wssocket-jfr, wssocket-quiet, wssocket-metrics and wssocket-onloop: " + ServerKind.ids() + ")",
-            "  --scenarios \"a b ...\"   echo echo-c idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
+                    + "wssocket-jfr, wssocket-quiet, wssocket-metrics and wssocket-onloop: " + ServerKind.ids() + ";"
+                    + " netty-openssl runs wss only, tyrus all but wss)",
+            "  --scenarios \"a b ...\"   echo echo-c wss idle deflate deflate-idle broadcast slow hostile cluster-broadcast cluster-idle soak",
             "                          (default: all but soak; the cluster ones and soak run on WS Socket only)",
             "  --rounds N              rounds; each runs every scenario on every server once (default 3)",
             "  --duration S            measured seconds per driver run (default 5)",
@@ -32,7 +33,8 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             "  --server-cpu N / --driver-cpu N   taskset CPUs (default 1 / 0)");
 
     static SuiteOptions parse(String[] args, Path root, Path classPathFile, String java) {
-        List<ServerKind> servers = Arrays.stream(ServerKind.values()).filter(k -> k.jvmOptions().isEmpty()).toList();
+        List<ServerKind> servers = Arrays.stream(ServerKind.values())
+                .filter(k -> k.jvmOptions().isEmpty() || k == ServerKind.NETTY_OPENSSL).toList();
         List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(Scenario::inDefaultSuite).toList();
         Integer attackSeconds = null;
         int soakMinutes = 30;
@@ -93,7 +95,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
      * 1,000 receivers a second), the memory measurements and the closing.
      */
     double estimatedSeconds() {
-        double perServerRound = 0;
+        double perRound = 0;
         for (Scenario s : scenarios) {
             if (s == Scenario.SOAK) {
                 continue;
@@ -102,10 +104,10 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                 // not per server: WS Socket only
                 continue;
             }
-            perServerRound += 2; // server JVM start to READY, and stop
+            double perServer = 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
-                perServerRound += switch (s) {
-                    case ECHO, ECHO_C, DEFLATE -> warmup + duration + 1;
+                perServer += switch (s) {
+                    case ECHO, ECHO_C, DEFLATE, WSS -> warmup + duration + 1;
                     // a server of its own per run
                     case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + 2 * duration + 15; // two holds, a warm-up
                     case IDLE -> idleConnections / 2000.0 + duration + 5;
@@ -116,10 +118,11 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
                     case SOAK, CLUSTER_BROADCAST, CLUSTER_IDLE -> 0; // counted below
                 };
             }
+            perRound += perServer * servers.stream().filter(s::runsOn).count();
         }
         // the soak runs on WS Socket only
         double soak = scenarios.contains(Scenario.SOAK) && servers.contains(ServerKind.SUBJECT) ? soakMinutes * 60.0 + 7 : 0;
-        return perServerRound * servers.size() * rounds + soak + clusterSecondsPerRound() * rounds; // one soak, whatever the rounds
+        return perRound * rounds + soak + clusterSecondsPerRound() * rounds; // one soak, whatever the rounds
     }
 
     /**

@@ -72,6 +72,7 @@ final class SuiteReport {
         b.append(switch (section) {
             case "" -> "## Load benchmarks: WS Socket and peer servers\n\n";
             case "cluster" -> "## Load benchmarks of a WS Socket cluster (Hazelcast)\n\n";
+            case "wss" -> "## Load benchmarks over TLS (wss): WS Socket and peer servers\n\n";
             default -> "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n";
         });
         if ("true".equals(meta.get("quick"))) {
@@ -122,6 +123,9 @@ final class SuiteReport {
                 table(b, s, used.isEmpty() ? s.metrics() : used, ofConfig, summaries, false);
                 b.append('\n').append(verdict(ofConfig)).append('\n');
             });
+        } else if (s == Scenario.WSS) {
+            // the echo runs and the handshake run have different figures: a table for each kind
+            byFigures(lines, s).forEach((used, ofKind) -> table(b, s, used, ofKind, summaries, true));
         } else {
             table(b, s, s.metrics(), lines, summaries, true);
         }
@@ -132,7 +136,24 @@ final class SuiteReport {
             b.append(DeflateVerdicts.idle(lines));
         } else if (s == Scenario.ECHO_C) {
             b.append(DriverAgreement.markdown(lines));
+        } else if (s == Scenario.WSS) {
+            b.append(TlsVerdicts.markdown(lines));
         }
+    }
+
+    /**
+     * The scenario's lines grouped by the figures their runs have (all of the scenario's for a run
+     * with no result), the groups in run order: one table each.
+     */
+    private static Map<List<Metric>, List<ResultLine>> byFigures(List<ResultLine> lines, Scenario s) {
+        Map<List<Metric>, List<ResultLine>> groups = new LinkedHashMap<>();
+        configLabels(lines, s).keySet().forEach(config -> {
+            List<ResultLine> ofConfig = lines.stream()
+                    .filter(l -> s.id().equals(l.get("scenario")) && config.equals(l.get("config"))).toList();
+            List<Metric> used = s.metrics().stream().filter(m -> ofConfig.stream().anyMatch(l -> l.get(m.key()) != null)).toList();
+            groups.computeIfAbsent(used.isEmpty() ? s.metrics() : used, k -> new ArrayList<>()).addAll(ofConfig);
+        });
+        return groups;
     }
 
     /** The well-behaved side's failures in an attack: failed connects, lost, late, disconnects, failed new connections. */

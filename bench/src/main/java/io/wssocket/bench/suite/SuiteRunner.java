@@ -1,5 +1,6 @@
 package io.wssocket.bench.suite;
 
+import io.wssocket.bench.BenchTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ public final class SuiteRunner {
     private final List<ResultLine> lines = new ArrayList<>();
     /** Why the C driver could not be built, if it could not: its runs fail with this reason. */
     private String cDriverTrouble;
+    /** Why the wss scenario's certificate could not be made, if it could not: its runs fail with this reason. */
+    private String tlsTrouble;
 
     private SuiteRunner(SuiteOptions options, List<String> classPath, Path logDir, PrintWriter results) {
         this.options = options;
@@ -102,6 +105,9 @@ public final class SuiteRunner {
             if (options.scenarios().contains(Scenario.ECHO_C)) {
                 runner.buildCDriver();
             }
+            if (options.scenarios().contains(Scenario.WSS)) {
+                runner.makeCertificate();
+            }
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Scenario scenario : options.scenarios()) {
                     for (ServerKind server : options.servers()) {
@@ -139,10 +145,26 @@ public final class SuiteRunner {
         }
     }
 
+    /**
+     * Makes the wss scenario's self-signed keystore afresh with this JVM's keytool (the suite's
+     * servers and drivers run the same Java); if that fails, remembers why for its runs.
+     */
+    private void makeCertificate() throws InterruptedException {
+        Path keystore = Scenario.keystore(options);
+        try {
+            BenchTls.generate(keystore, Path.of(System.getProperty("java.home")));
+            System.err.println("made the wss certificate: " + options.root().relativize(keystore));
+        } catch (IOException e) {
+            tlsTrouble = "no certificate for wss: " + e.getMessage();
+            System.err.println("the wss runs will fail: " + tlsTrouble);
+        }
+    }
+
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
-        if (scenario == Scenario.ECHO_C && cDriverTrouble != null) {
+        String trouble = scenario == Scenario.ECHO_C ? cDriverTrouble : scenario == Scenario.WSS ? tlsTrouble : null;
+        if (trouble != null) {
             for (RunConfig c : scenario.configs(options)) {
-                fail(server, scenario, c, round, cDriverTrouble);
+                fail(server, scenario, c, round, trouble);
             }
             return;
         }
@@ -162,7 +184,7 @@ public final class SuiteRunner {
         String base = server.id() + "-" + scenario.id() + "-round" + round;
         ServerProcess process;
         try {
-            process = ServerProcess.start(server, options, classPath, logDir.resolve(base), scenario.serverJvmArgs(), 0);
+            process = ServerProcess.start(server, options, classPath, logDir.resolve(base), scenario.serverJvmArgs(options), 0);
         } catch (IOException e) {
             for (RunConfig c : configs) {
                 fail(server, scenario, c, round, "server did not start: " + e.getMessage() + inBrackets(serverTrouble(base)));

@@ -18,17 +18,17 @@ class SuiteOptionsTest {
     void defaultsAreTheFullSuiteButTheSoakInAboutTwoHours() {
         SuiteOptions o = parse();
 
-        // every server but WS Socket's telemetry variants, which run only when named
+        // every server but WS Socket's telemetry variants, which run only when named (Netty on OpenSSL runs wss only)
         assertThat(o.servers()).containsExactly(ServerKind.WSSOCKET, ServerKind.JETTY, ServerKind.TOMCAT,
-                ServerKind.WSSOCKET_TOMCAT, ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.NETTY);
-        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.ECHO_C, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
+                ServerKind.WSSOCKET_TOMCAT, ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.NETTY, ServerKind.NETTY_OPENSSL);
+        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.ECHO_C, Scenario.WSS, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
                 Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE, Scenario.CLUSTER_BROADCAST, Scenario.CLUSTER_IDLE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
         // seven servers (WS Socket inside Tomcat the seventh), each echoed by both drivers, and the cluster's
-        // WS Socket alone: about 150 minutes
-        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 155 * 60.0);
+        // WS Socket alone, and wss on all but Tyrus: about 160 minutes
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 165 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
@@ -154,4 +154,37 @@ class SuiteOptionsTest {
         assertThatThrownBy(() -> parse("--frobnicate", "1")).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> parse("--duration")).hasMessageContaining("missing value");
     }
+
+    @Test
+    void wssRunsTheThreeEchoesAndTheHandshakeLoopOverTlsWithTheGeneratedCertificate() {
+        SuiteOptions o = parse("--quick");
+
+        List<RunConfig> runs = Scenario.WSS.configs(o);
+
+        assertThat(runs).extracting(RunConfig::id).containsExactly("text-64-w1", "text-64-w16", "binary-16k-w4", "handshakes-c8");
+        assertThat(runs).extracting(RunConfig::driverMain).containsExactly("io.wssocket.bench.EchoLoad",
+                "io.wssocket.bench.EchoLoad", "io.wssocket.bench.EchoLoad", "io.wssocket.bench.HandshakeLoad");
+        String keystore = Path.of(".").resolve("bench/target/tls/bench.p12").toString();
+        assertThat(runs).allSatisfy(run -> assertThat(String.join(" ", run.driverArgs())).contains("--tls " + keystore));
+        // the echo runs open their connections a few TLS handshakes at a time, below WS Socket's max-tls-handshakes
+        assertThat(runs.get(2).driverArgs()).contains("--binary", "16384", "--concurrency", "32");
+        assertThat(runs.get(3).driverArgs()).contains("--concurrency", "8").doesNotContain("--connections");
+        assertThat(Scenario.WSS.serverJvmArgs(o)).containsExactly("-Dbench.tls.keystore=" + keystore,
+                "-Dbench.tls.password=bench-only");
+        assertThat(Scenario.WSS.measuresServerCpu()).isTrue();
+        assertThat(Scenario.WSS.section()).isEqualTo("wss");
+        assertThat(Scenario.byId("wss")).isEqualTo(Scenario.WSS);
+    }
+
+    @Test
+    void wssRunsOnEveryServerWhoseTlsTheBenchSetsUpAndNettyOnOpenSslRunsNothingElse() {
+        assertThat(ServerKind.values()).filteredOn(Scenario.WSS::runsOn).doesNotContain(ServerKind.TYRUS)
+                .contains(ServerKind.WSSOCKET, ServerKind.NETTY, ServerKind.NETTY_OPENSSL, ServerKind.JETTY, ServerKind.TOMCAT,
+                        ServerKind.UNDERTOW, ServerKind.WSSOCKET_TOMCAT);
+        assertThat(Scenario.values()).filteredOn(s -> s.runsOn(ServerKind.NETTY_OPENSSL)).containsExactly(Scenario.WSS);
+        SuiteOptions o = parse("--quick", "--scenarios", "wss", "--servers", "wssocket tyrus");
+        // one server runs it: a start and four runs of 1 s warmup, 2 s measured and a second around each
+        assertThat(o.estimatedSeconds()).isEqualTo(2 + 4 * 4.0);
+    }
+
 }

@@ -179,4 +179,36 @@ class SuiteReportTest {
                 .contains("RSS 101.0–104.0 MiB (spread 3.0 %), heap after GC 20.0–20.0 MiB (spread 0.0 %): **within 10 %**")
                 .contains("shorter than 20 minutes");
     }
+
+    private static ResultLine wss(String server, String config, String figures) {
+        return ResultLine.parse("RESULT server=" + server + " scenario=wss config=" + config + " label=" + config + " round=1 "
+                + figures + " server_cpu_pct=90 p50_us=10 p99_us=20 max_us=30 errors=0");
+    }
+
+    @Test
+    void wssHasASectionOfItsOwnWithATableForEchoesOneForHandshakesAndTheRatioToTheBestJdkPeer() {
+        List<ResultLine> lines = List.of(ResultLine.parse("META quick=true"),
+                wss("wssocket", "text-64-w1", "msgs_per_s=9000 cpu_us_per_msg=50 mb_per_s=0.6"),
+                wss("jetty", "text-64-w1", "msgs_per_s=6000 cpu_us_per_msg=80 mb_per_s=0.4"),
+                wss("netty", "text-64-w1", "msgs_per_s=10000 cpu_us_per_msg=45 mb_per_s=0.6"),
+                wss("netty-openssl", "text-64-w1", "msgs_per_s=18000 cpu_us_per_msg=25 mb_per_s=1.2"),
+                wss("wssocket", "handshakes-c8", "handshakes_per_s=800 cpu_us_per_handshake=1100"),
+                wss("tomcat", "handshakes-c8", "handshakes_per_s=500 cpu_us_per_handshake=1900"));
+
+        String md = SuiteReport.markdown(lines, "wss");
+
+        assertThat(md).startsWith("## Load benchmarks over TLS (wss): WS Socket and peer servers")
+                .contains("Smoke run").contains("### wss (TLS 1.3)").contains("![wss (TLS 1.3): msgs/s](benchmarks/wss.png)")
+                // the echo table has no handshake columns, the handshake table no message columns
+                .contains("| run | server | msgs/s | server CPU µs/msg | server CPU % | MB/s | p50 µs | p99 µs | max µs | errors | runs |")
+                .contains("| text-64-w1 | Netty 4.2, OpenSSL (BoringSSL) | 18,000 | 25.0 | 90 | 1.2 | 10 | 20 | 30 | 0 | 1 |")
+                .contains("| run | server | server CPU % | handshakes/s | server CPU µs/handshake | p50 µs | p99 µs | max µs | errors | runs |")
+                .contains("| handshakes-c8 | WS Socket | 90 | 800 | 1,100 | 10 | 20 | 30 | 0 | 1 |")
+                .contains("| handshakes-c8 | server CPU µs/handshake ↓ |")
+                // the target is set against the JDK's SSLEngine: Netty on the JDK, not on OpenSSL
+                .contains("- text-64-w1: WS Socket 9,000 msgs/s, best peer Netty 4.2 (raw codec) 10,000: **0.90×** (target ≥ 1.0×: "
+                        + "not met); Netty 4.2, OpenSSL (BoringSSL) 18,000 (0.50×)")
+                .contains("- handshakes-c8: WS Socket 800 handshakes/s, best peer Tomcat 11 500: **1.60×** (target ≥ 1.0×: met)");
+    }
+
 }
