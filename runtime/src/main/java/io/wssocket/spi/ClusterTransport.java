@@ -37,11 +37,11 @@ public interface ClusterTransport extends AutoCloseable {
     /**
      * Records that a session of this node is present in {@code scope}; every node's
      * {@link Receiver#presence} is told. It is this node's presence from now on even when the
-     * engine fails to record it at once: the transport records it when it can.
+     * engine fails to record it at once (its exception is thrown): the transport records it when
+     * it can.
      *
      * @param scope an endpoint path or group, as the runtime names it
      * @param sessionId the session's id
-     * @throws IllegalStateException when the engine could not record it now
      */
     void present(String scope, String sessionId);
 
@@ -51,7 +51,6 @@ public interface ClusterTransport extends AutoCloseable {
      *
      * @param scope as given to {@link #present}
      * @param sessionId the session's id
-     * @throws IllegalStateException when the engine could not remove it now
      */
     void absent(String scope, String sessionId);
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,18 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class PresenceAfterSplitTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private ClusterNodes nodes;
-
-    @AfterEach
-    void stopNodes() {
-        if (nodes != null) {
-            nodes.close();
-        }
-    }
 
     @Test
     void afterASplitMergesEveryNodeSeesExactlyTheOpenSessionsAndItsListenersWereToldSo() throws Exception {
-        nodes = new ClusterNodes(4);
+        try (ClusterNodes nodes = new ClusterNodes(4)) {
+            splitThreeToOneAndMerge(nodes);
+        }
+    }
+
+    private static void splitThreeToOneAndMerge(ClusterNodes nodes) throws Exception {
         WebSocketServer a = nodes.node(0);
         WebSocketServer b = nodes.node(1);
         WebSocketServer c = nodes.node(2);
@@ -139,9 +135,9 @@ class PresenceAfterSplitTest {
      */
     @Test
     void aHealRemovesPresenceLeftByANodeThatIsGoneWithALeaveEvent() throws Exception {
-        nodes = new ClusterNodes(2);
-        HazelcastInstance member = ClusterNodes.memberOf(nodes.node(0));
-        try (JdkClient stays = JdkClient.connect(nodes.uri(1, "group=lobby"))) {
+        try (ClusterNodes nodes = new ClusterNodes(2);
+             JdkClient stays = JdkClient.connect(nodes.uri(1, "group=lobby"))) {
+            HazelcastInstance member = ClusterNodes.memberOf(nodes.node(0));
             String idStays = ClusterMessagingTest.idOf(stays);
             List<PresenceEvent> seen = new CopyOnWriteArrayList<>();
             nodes.node(0).cluster().onPresence(seen::add);
