@@ -30,10 +30,16 @@ public final class ClusterOptions {
                     + "third of that. A client node that stops renewing (killed, cut off) is taken for gone once it "
                     + "expires: the other nodes remove its sessions from presence, with leave events. (A member node "
                     + "gone is noticed by the engine's membership instead.)");
+    public static final Option<Integer> CLUSTER_PRESENCE_PENDING_MAX = Option.of("cluster-presence-pending-max",
+            OptionType.integer(1, 1 << 20), 4096,
+            "Sessions of this node whose presence change may wait at once to be recorded in the cluster (about 100 "
+                    + "bytes each); a change beyond it is not queued: the node logs a warning and re-syncs its whole "
+                    + "presence from its open sessions instead, so memory stays bounded and nothing is lost, only "
+                    + "coalesced.");
 
     /** Every cluster option, in the order the reference lists them. */
     public static final List<Option<?>> ALL = List.of(CLUSTER_NAME, CLUSTER_MEMBERS, CLUSTER_PORT, CLUSTER_HOST,
-            CLUSTER_CLIENT, CLUSTER_CLIENT_LEASE);
+            CLUSTER_CLIENT, CLUSTER_CLIENT_LEASE, CLUSTER_PRESENCE_PENDING_MAX);
 
     private ClusterOptions() {
     }

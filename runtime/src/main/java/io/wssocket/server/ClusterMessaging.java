@@ -54,11 +54,13 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
     }
 
     /**
-     * Joins the cluster of {@code settings} through the transport on the runtime's class path.
+     * Joins the cluster of {@code config}'s cluster options through the transport on the runtime's
+     * class path.
      *
      * @throws IOException when there is no transport or it cannot join
      */
-    static ClusterMessaging join(ClusterSettings settings) throws IOException {
+    static ClusterMessaging join(ServerConfig config) throws IOException {
+        ClusterSettings settings = config.clusterSettings();
         ClusterTransportProvider provider;
         try {
             provider = ServiceLoader.load(ClusterTransportProvider.class, ClusterMessaging.class.getClassLoader())
@@ -67,14 +69,16 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
         } catch (ServiceConfigurationError e) {
             throw new IOException("the cluster transport on the class path cannot be loaded: " + e, e);
         }
-        return join(provider, settings, PresenceUpdater.PENDING_BOUND);
+        return join(provider, config);
     }
 
-    /** Joins through {@code provider}, with at most {@code pendingBound} sessions' presence pending. */
-    static ClusterMessaging join(ClusterTransportProvider provider, ClusterSettings settings, int pendingBound)
-            throws IOException {
-        ClusterMessaging cluster = new ClusterMessaging(pendingBound);
-        cluster.transport = provider.join(settings, cluster);
+    /**
+     * Joins through {@code provider} the cluster of {@code config}'s cluster options, with at most
+     * {@code cluster-presence-pending-max} sessions' presence pending.
+     */
+    static ClusterMessaging join(ClusterTransportProvider provider, ServerConfig config) throws IOException {
+        ClusterMessaging cluster = new ClusterMessaging(config.clusterPresencePendingMax());
+        cluster.transport = provider.join(config.clusterSettings(), cluster);
         cluster.presenceUpdater.start(cluster.transport);
         return cluster;
     }
@@ -243,12 +247,6 @@ final class ClusterMessaging implements Cluster, ClusterTransport.Receiver {
                 LOG.log(System.Logger.Level.WARNING, "presence listener " + listener + " threw", e);
             }
         }
-    }
-
-    @Override
-    public void presenceLost() {
-        LOG.log(System.Logger.Level.WARNING, "the cluster took this node for gone: recording its presence again");
-        presenceUpdater.recordAllAgain();
     }
 
     // ---- this node's sessions ----

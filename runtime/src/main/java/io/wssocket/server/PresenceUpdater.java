@@ -31,13 +31,13 @@ import java.util.function.Supplier;
  * is followed by its leave. The set holds at most {@code bound} ids; a change that finds it full
  * is not queued but turns the next round into a re-sync of every session this node has recorded
  * or has open (logged once per overflow), so memory stays bounded whatever the churn and nothing
- * is lost.
+ * is lost. The bound is option {@code cluster-presence-pending-max}.
+ *
+ * <p>What it recorded is the transport's to keep: a transport that may lose it (a split of the
+ * cluster, a node taken for gone) records it again itself (see {@link ClusterTransport#present}).
  */
 final class PresenceUpdater {
     private static final System.Logger LOG = System.getLogger(PresenceUpdater.class.getName());
-    /** Sessions whose presence may wait to be recorded, by default (≈ 100 bytes each). */
-    static final int PENDING_BOUND = 4096;
-
     private final int bound;
     /** A session's scopes now: empty once it has closed. */
     private final Function<String, Set<String>> presenceOf;
@@ -48,7 +48,6 @@ final class PresenceUpdater {
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicInteger pendingHighWater = new AtomicInteger();
     private final AtomicBoolean resync = new AtomicBoolean();
-    private final AtomicBoolean forgetRecorded = new AtomicBoolean();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong resyncs = new AtomicLong();
     /** What the transport holds of each session of this node; read and written on the updater's thread only. */
@@ -87,20 +86,11 @@ final class PresenceUpdater {
                 }
             } else if (resync.compareAndSet(false, true)) {
                 LOG.log(System.Logger.Level.WARNING, "presence changes of " + bound + " sessions wait to be recorded in "
-                        + "the cluster (sessions open and close faster than the cluster engine records them): "
-                        + "this node's presence is re-synced from its open sessions instead");
+                        + "the cluster (sessions open and close faster than the cluster engine records them; option "
+                        + "cluster-presence-pending-max): this node's presence is re-synced from its open "
+                        + "sessions instead");
             }
         }
-        schedule();
-    }
-
-    /**
-     * Records every session again, as if nothing had been recorded: the transport lost what this
-     * node recorded (another node removed it, taking this one for gone).
-     */
-    void recordAllAgain() {
-        forgetRecorded.set(true);
-        resync.set(true);
         schedule();
     }
 
@@ -174,9 +164,6 @@ final class PresenceUpdater {
         scheduled.set(false);
         if (resync.getAndSet(false)) {
             resyncs.incrementAndGet();
-            if (forgetRecorded.getAndSet(false)) {
-                recorded.clear();
-            }
             // Read after the flag was reset: a change not queued while it was set is seen here.
             Set<String> sessions = new HashSet<>(recorded.keySet());
             sessions.addAll(openSessions.get());
@@ -206,18 +193,21 @@ final class PresenceUpdater {
         }
     }
 
-    /** Tells the transport the difference between what it holds of the session and its state now. */
+    /**
+     * Tells the transport the difference between what it was told of the session and its state
+     * now. What the transport was told is the session's state from then on even when the engine
+     * failed to record it at once: the transport keeps it, and records it when it can.
+     */
     private void record(String sessionId) {
         Set<String> now = presenceOf.apply(sessionId);
         Set<String> had = recorded.getOrDefault(sessionId, Set.of());
-        Set<String> holds = new HashSet<>(had);
         for (String scope : had) {
             if (!now.contains(scope)) {
                 try {
                     transport.absent(scope, sessionId);
-                    holds.remove(scope);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cluster presence of session " + sessionId + " not removed", e);
+                    LOG.log(System.Logger.Level.WARNING, "cluster presence of session " + sessionId + " in " + scope
+                            + " not removed yet", e);
                 }
             }
         }
@@ -225,16 +215,16 @@ final class PresenceUpdater {
             if (!had.contains(scope)) {
                 try {
                     transport.present(scope, sessionId);
-                    holds.add(scope);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cluster presence of session " + sessionId + " not recorded", e);
+                    LOG.log(System.Logger.Level.WARNING, "cluster presence of session " + sessionId + " in " + scope
+                            + " not recorded yet", e);
                 }
             }
         }
-        if (holds.isEmpty()) {
+        if (now.isEmpty()) {
             recorded.remove(sessionId);
         } else {
-            recorded.put(sessionId, Set.copyOf(holds));
+            recorded.put(sessionId, Set.copyOf(now));
         }
     }
 }

@@ -602,6 +602,16 @@ public final class ServerConfig implements ContainerConfig {
     }
 
     /**
+     * Option {@code cluster-presence-pending-max}: sessions of this node whose presence change may
+     * wait at once to be recorded in the cluster; past it the node re-syncs its presence instead.
+     *
+     * @return its value
+     */
+    public int clusterPresencePendingMax() {
+        return values.get(ClusterOptions.CLUSTER_PRESENCE_PENDING_MAX);
+    }
+
+    /**
      * How this server joins its cluster, from the cluster options.
      *
      * @return the settings, or null when {@code cluster-name} is empty
@@ -1165,6 +1175,19 @@ public final class ServerConfig implements ContainerConfig {
          */
         public Builder clusterClientLeaseMillis(long millis) {
             return set(ClusterOptions.CLUSTER_CLIENT_LEASE, millis);
+        }
+
+        /**
+         * Sets option {@code cluster-presence-pending-max}: sessions of this node whose presence
+         * change may wait at once to be recorded in the cluster; past it the node re-syncs its
+         * presence from its open sessions instead.
+         *
+         * @param sessions its value
+         * @return this builder
+         * @throws IllegalArgumentException when the option does not take the value
+         */
+        public Builder clusterPresencePendingMax(int sessions) {
+            return set(ClusterOptions.CLUSTER_PRESENCE_PENDING_MAX, sessions);
         }
 
         private <T> Builder set(Option<T> option, T value) {

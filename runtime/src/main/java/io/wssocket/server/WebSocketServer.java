@@ -11,7 +11,6 @@ import io.wssocket.transport.TlsContext;
 import io.wssocket.transport.TlsHandshakes;
 import io.wssocket.wire.ZlibPool;
 import io.wssocket.wire.CloseCodes;
-import io.wssocket.spi.ClusterSettings;
 import io.wssocket.spi.MetricsExposition;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
@@ -192,10 +191,9 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IOException("health-port: " + e.getMessage(), e);
             }
         }
-        ClusterSettings clusterSettings = config.clusterSettings();
-        if (clusterSettings != null) {
+        if (config.clusterSettings() != null) {
             try {
-                container.cluster(ClusterMessaging.join(clusterSettings));
+                container.cluster(ClusterMessaging.join(config));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;

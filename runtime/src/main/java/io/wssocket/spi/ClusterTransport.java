@@ -10,8 +10,11 @@ import java.util.Set;
  *
  * <p>Guarantees the runtime relies on: messages published by one node reach every node's
  * {@link Receiver#message} in the order they were published, and the receiver of one node is
- * called by one thread at a time. What survives a failure is the transport's to say in its
- * documentation.
+ * called by one thread at a time. Presence is the transport's to keep: what a node recorded with
+ * {@link #present} stays recorded until {@link #absent} or the node leaves, and a transport whose
+ * engine may lose it (a split of the cluster, a node taken for gone while it lived) records it
+ * again when the engine is whole, and tells each node's receiver what changed meanwhile. What
+ * survives a failure is the transport's to say in its documentation.
  */
 public interface ClusterTransport extends AutoCloseable {
 
@@ -33,7 +36,9 @@ public interface ClusterTransport extends AutoCloseable {
 
     /**
      * Records that a session of this node is present in {@code scope}; every node's
-     * {@link Receiver#presence} is told.
+     * {@link Receiver#presence} is told. It is this node's presence from now on even when the
+     * engine fails to record it at once (its exception is thrown): the transport records it when
+     * it can.
      *
      * @param scope an endpoint path or group, as the runtime names it
      * @param sessionId the session's id
@@ -41,7 +46,8 @@ public interface ClusterTransport extends AutoCloseable {
     void present(String scope, String sessionId);
 
     /**
-     * Removes what {@link #present} recorded; nothing happens when it is not there.
+     * Removes what {@link #present} recorded; nothing happens when it is not there. Like
+     * {@link #present}, it holds from now on even when the engine fails at once.
      *
      * @param scope as given to {@link #present}
      * @param sessionId the session's id
@@ -71,20 +77,13 @@ public interface ClusterTransport extends AutoCloseable {
 
         /**
          * A session joined or left a scope on some node (a node that left the cluster leaves
-         * every scope its sessions were in).
+         * every scope its sessions were in). A node is told a session's join and leave
+         * alternately: a join after its leave only when it is present again.
          *
          * @param scope the scope
          * @param sessionId the session's id
          * @param joined true for a join, false for a leave
          */
         void presence(String scope, String sessionId, boolean joined);
-
-        /**
-         * What this node recorded with {@link #present} may have been removed by the others, which
-         * took this node for gone (its lease expired while it was cut off): the runtime records its
-         * sessions' presence again. Nothing by default.
-         */
-        default void presenceLost() {
-        }
     }
 }

@@ -23,6 +23,17 @@ class CommandLineTest {
     }
 
     @Test
+    void theClusterPresenceBoundComesFromItsFlagOrItsEnvironmentVariable() {
+        CommandLine cl = CommandLine.parse(new String[] {"--cluster-name", "chat", "--cluster-presence-pending-max", "64"});
+        assertThat(ServerConfig.builder(Map.of(), Map.of(), cl.flags).build().clusterPresencePendingMax()).isEqualTo(64);
+        assertThat(ServerConfig.builder(Map.of("WSSOCKET_CLUSTER_PRESENCE_PENDING_MAX", "128"), Map.of(), Map.of())
+                .build().clusterPresencePendingMax()).isEqualTo(128);
+        assertThat(ServerConfig.builder(Map.of(), Map.of(), Map.of()).build().clusterPresencePendingMax()).isEqualTo(4096);
+        assertThatThrownBy(() -> ServerConfig.builder(Map.of(), Map.of(), Map.of("cluster-presence-pending-max", "0"))
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cluster-presence-pending-max");
+    }
+
+    @Test
     void deploysWithOrWithoutTheFlagAtTheRootOrUnderAContextPath() {
         CommandLine cl = CommandLine.parse(new String[] {"--deploy", "chat.jar=/chat", "--deploy=shop=/shop", "echo.jar"});
         assertThat(cl.applications).containsExactly(ApplicationSource.of(Path.of("chat.jar"), "/chat"),

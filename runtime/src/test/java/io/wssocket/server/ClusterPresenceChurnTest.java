@@ -44,6 +44,12 @@ class ClusterPresenceChurnTest {
     }
 
     @Test
+    void theBoundIsOptionClusterPresencePendingMax4096ByDefault() {
+        assertThat(node(null).presenceUpdater().bound()).isEqualTo(4096);
+        assertThat(node(64).presenceUpdater().bound()).isEqualTo(64);
+    }
+
+    @Test
     void aBurstOfTwentyThousandOpenClosePairsStaysWithinTheBoundAndPresenceEndsEqualToTheOpenSessions() throws Exception {
         ClusterMessaging a = node(64);
         ClusterMessaging b = node(64);
@@ -90,8 +96,8 @@ class ClusterPresenceChurnTest {
 
     @Test
     void aSessionThatOpensAndClosesBeforeItIsRecordedBringsNoEventWhileOneThatStaysBringsItsJoinAndLaterItsLeave() {
-        ClusterMessaging a = node(PresenceUpdater.PENDING_BOUND);
-        ClusterMessaging b = node(PresenceUpdater.PENDING_BOUND);
+        ClusterMessaging a = node(null);
+        ClusterMessaging b = node(null);
         List<PresenceEvent> seenOnB = new CopyOnWriteArrayList<>();
         b.onPresence(seenOnB::add);
         Set<Session> sessionsOfA = a.observe(PATH, ConcurrentHashMap.newKeySet());
@@ -164,10 +170,14 @@ class ClusterPresenceChurnTest {
         return present;
     }
 
-    private ClusterMessaging node(int bound) {
+    /** A node with option cluster-presence-pending-max {@code bound}, or its default for null. */
+    private ClusterMessaging node(Integer bound) {
+        ServerConfig.Builder config = ServerConfig.defaults().clusterName("test");
+        if (bound != null) {
+            config.clusterPresencePendingMax(bound);
+        }
         try {
-            ClusterMessaging node = ClusterMessaging.join(cluster,
-                    new ClusterSettings("test", List.of(), "127.0.0.1", 0, false, 15_000), bound);
+            ClusterMessaging node = ClusterMessaging.join(cluster, config.build());
             nodes.add(node);
             return node;
         } catch (java.io.IOException e) {

@@ -15,6 +15,7 @@ import io.wssocket.spi.ClusterTransport;
 import io.wssocket.spi.ClusterTransportProvider;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The Hazelcast cluster transport, found by the runtime with {@code ServiceLoader}: an embedded
@@ -37,17 +38,19 @@ public final class HazelcastTransportProvider implements ClusterTransportProvide
 
     @Override
     public ClusterTransport join(ClusterSettings settings, ClusterTransport.Receiver receiver) throws IOException {
+        UUID nodeId = UUID.randomUUID();
         HazelcastInstance instance;
         try {
             instance = settings.client()
-                    ? HazelcastClient.newHazelcastClient(clientConfig(settings))
-                    : Hazelcast.newHazelcastInstance(memberConfig(settings));
+                    ? HazelcastClient.newHazelcastClient(clientConfig(settings, nodeId))
+                    : Hazelcast.newHazelcastInstance(memberConfig(settings, nodeId));
         } catch (RuntimeException e) {
             throw new IOException("cannot " + (settings.client() ? "connect to" : "join") + " Hazelcast cluster "
                     + settings.name() + " (members " + settings.members() + "): " + e.getMessage(), e);
         }
         try {
-            return new HazelcastTransport(instance, receiver, settings.client() ? settings.clientLeaseMillis() : 0);
+            return new HazelcastTransport(instance, nodeId, receiver,
+                    settings.client() ? settings.clientLeaseMillis() : 0);
         } catch (RuntimeException e) {
             instance.shutdown();
             throw e;
@@ -56,11 +59,16 @@ public final class HazelcastTransportProvider implements ClusterTransportProvide
 
     /**
      * The embedded member's configuration. Hazelcast's own {@code hazelcast.*} system properties
-     * (join wait, heartbeats) still apply where this sets nothing.
+     * (join wait, heartbeats, how soon a split is merged) still apply where this sets nothing.
+     *
+     * @param nodeId the node's id: the member's attribute {@value HazelcastTransport#NODE_ATTRIBUTE}
+     *     (which a merge after a split keeps, unlike the member's UUID) and its instance's name
      */
-    static Config memberConfig(ClusterSettings settings) {
+    static Config memberConfig(ClusterSettings settings, UUID nodeId) {
         Config config = new Config();
         config.setClusterName(settings.name());
+        config.setInstanceName(instanceName(nodeId));
+        config.getMemberAttributeConfig().setAttribute(HazelcastTransport.NODE_ATTRIBUTE, nodeId.toString());
         common(config::setProperty);
         // Bound to the configured address only (Hazelcast binds to every interface by default).
         config.setProperty("hazelcast.local.localAddress", settings.host());
@@ -78,12 +86,21 @@ public final class HazelcastTransportProvider implements ClusterTransportProvide
         return config;
     }
 
-    static ClientConfig clientConfig(ClusterSettings settings) {
+    static ClientConfig clientConfig(ClusterSettings settings, UUID nodeId) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(settings.name());
+        config.setInstanceName(instanceName(nodeId));
         common(config::setProperty);
         config.getNetworkConfig().setAddresses(members(settings));
         return config;
+    }
+
+    /**
+     * The name of the Hazelcast instance of node {@code nodeId} ({@code Cluster.nodeId()}), by which
+     * {@code Hazelcast.getHazelcastInstanceByName} (or {@code HazelcastClient}'s) finds it.
+     */
+    static String instanceName(UUID nodeId) {
+        return "wssocket-" + nodeId;
     }
 
     /** What every instance of ours sets: no phone-home, no shutdown hook, JDK logging. */

@@ -12,6 +12,7 @@ import io.wssocket.server.WebSocketServer;
 import io.wssocket.test.JdkClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,8 +98,8 @@ class ClusterClientNodeDownTest {
                 MultiMap<String, String> byNode = member.getMultiMap(HazelcastTransport.PRESENCE_BY_NODE);
                 MultiMap<String, String> presence = member.getMultiMap(HazelcastTransport.PRESENCE);
                 for (String entry : byNode.get(node)) {
-                    String[] scopeAndId = entry.split("\n", 2);
-                    presence.remove(scopeAndId[0], scopeAndId[1]);
+                    String scope = entry.substring(0, entry.lastIndexOf('\n'));
+                    presence.remove(scope, HazelcastTransport.tagged(node, HazelcastTransport.sessionOf(entry)));
                 }
                 byNode.remove(node);
 
@@ -114,16 +115,11 @@ class ClusterClientNodeDownTest {
     }
 
     private static HazelcastInstance hazelcastClientOf(WebSocketServer node) {
-        String id = node.cluster().nodeId();
-        return HazelcastClient.getAllHazelcastClients().stream()
-                .filter(client -> client.getLocalEndpoint().getUuid().toString().equals(id))
-                .findFirst().orElseThrow();
+        return HazelcastClient.getHazelcastClientByName(
+                HazelcastTransportProvider.instanceName(UUID.fromString(node.cluster().nodeId())));
     }
 
     private HazelcastInstance hazelcastMember(int index) {
-        String id = members.node(index).cluster().nodeId();
-        return com.hazelcast.core.Hazelcast.getAllHazelcastInstances().stream()
-                .filter(instance -> instance.getLocalEndpoint().getUuid().toString().equals(id))
-                .findFirst().orElseThrow();
+        return ClusterNodes.memberOf(members.node(index));
     }
 }

@@ -3,6 +3,7 @@ package io.wssocket.hazelcast;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +37,9 @@ final class ClusterNodes implements AutoCloseable {
         System.setProperty("hazelcast.partition.count", "31");
         // Expired entries (a client node's lease) are looked for every second rather than every five.
         System.setProperty("hazelcast.internal.map.expiration.task.period.seconds", "1");
+        // A split cluster looks for its other side every few seconds rather than after 5 minutes.
+        System.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        System.setProperty("hazelcast.merge.next.run.delay.seconds", "3");
     }
 
     /** The servers, by index; a restart replaces its node's entry. */
@@ -144,6 +149,13 @@ final class ClusterNodes implements AutoCloseable {
                 socket.close();
             }
         }
+    }
+
+    /** The embedded Hazelcast member of {@code server}, a member node. */
+    static HazelcastInstance memberOf(WebSocketServer server) {
+        return Objects.requireNonNull(Hazelcast.getHazelcastInstanceByName(
+                HazelcastTransportProvider.instanceName(UUID.fromString(server.cluster().nodeId()))),
+                "no member of node " + server.cluster().nodeId());
     }
 
     WebSocketServer node(int index) {
