@@ -57,20 +57,19 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     private final int deflateThreshold;
     /** Permessage-deflate as negotiated, or null; its context budget is given back once ({@link #releaseCompression}). */
     private final Compression compression;
-    /** Whether the compression's context budget was given back; under stateLock. */
+    /** Whether the compression's context budget was given back; under this monitor. */
     private boolean compressionReleased;
     /** Whether the fragmented message being sent is compressed; set by its first fragment (sends are serialized). */
     private boolean fragmentsCompressed;
     private volatile WebSocketListener listener;
 
-    private final Object stateLock = new Object();
-    /** Changed only under stateLock; read without it on the per-frame path. */
+    /** Changed only under this connection's monitor (its state lock: {@code this}, not an object of its own); read without it on the per-frame path. */
     private volatile State state = State.OPEN;
     private int closeCode = CloseCodes.ABNORMAL;
     private String closeReason = "";
-    /** Who began the close handshake; under stateLock. */
+    /** Who began the close handshake; under this monitor. */
     private ClosedConnection.Initiator initiator = ClosedConnection.Initiator.NONE;
-    /** Frame bytes and whole data messages sent; under stateLock (every send takes it). */
+    /** Frame bytes and whole data messages sent; under this monitor (every send takes it). */
     private long bytesOut;
     private long messagesOut;
     /** Bytes and whole data messages read; event loop only. */
@@ -190,7 +189,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         if (compression == null || compression.contextBytes() == 0) {
             return;
         }
-        synchronized (stateLock) {
+        synchronized (this) {
             if (compressionReleased) {
                 return;
             }
@@ -238,7 +237,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public Traffic traffic() {
         long sent;
         long messagesSent;
-        synchronized (stateLock) {
+        synchronized (this) {
             sent = bytesOut;
             messagesSent = messagesOut;
         }
@@ -491,7 +490,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onClose(int code, String reason) {
         boolean reply;
-        synchronized (stateLock) {
+        synchronized (this) {
             reply = state == State.OPEN;
             if (reply) {
                 state = State.CLOSE_RECEIVED;
@@ -535,7 +534,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         ClosedConnection.Initiator by;
         long sent;
         long messagesSent;
-        synchronized (stateLock) {
+        synchronized (this) {
             code = closeCode;
             reason = closeReason;
             by = initiator;
@@ -568,7 +567,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onInternalError(Connection c, Throwable error) {
         failed = true;
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return; // a close frame is out already (sent, or echoed): nothing may follow it (§5.5.1)
             }
@@ -612,7 +611,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             return; // sent already, or the socket is closed
         }
         pendingFailure = null;
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
                 initiator = ClosedConnection.Initiator.LOCAL;
@@ -869,7 +868,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Writes an owned frame (ours alone: the connection may hold it while corked), or else the buffers. */
     /** @param endsMessage whether the frame is the last of a data message, for the message count */
     private void send(ByteBuffer ownedFrame, ByteBuffer[] buffers, WriteCallback callback, boolean endsMessage) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 // Counted under the lock the send takes anyway: plain fields, no atomic per frame.
                 if (endsMessage) {
@@ -929,7 +928,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * it. The socket is reset; the local side reports {@code code} and {@code reason}. Any thread.
      */
     public void dropUnreadingPeer(int code, String reason) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
                 initiator = ClosedConnection.Initiator.LOCAL;
@@ -960,7 +959,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * for this side, the abnormal end of the session: 1006, as Jakarta WebSocket runtimes report it).
      */
     private void close(int code, String reason, int localCode) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
