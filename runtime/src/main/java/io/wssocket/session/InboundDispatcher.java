@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns message pieces from the event loop into calls of the session's message handlers on the
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * the container's {@link InboundBudget} and released when its message is handled, or when the
  * connection closes while the message is still being gathered.
  */
-final class InboundDispatcher implements WebSocketListener, MessageStream.Owner {
+final class InboundDispatcher implements WebSocketListener, MessageStream.Owner, BooleanSupplier {
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
     /**
      * Bytes of a streamed message that may wait for its handler before reading pauses: a few
@@ -91,6 +92,16 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
         this.budget = budget;
+    }
+
+    /**
+     * Whether the calling thread is the one that reads the connection: the session's serial
+     * executor asks before it runs a task that waits for the peer's input. The dispatcher answers
+     * it rather than a method reference the session would hold.
+     */
+    @Override
+    public boolean getAsBoolean() {
+        return ws.inLoop();
     }
 
     @Override
