@@ -460,16 +460,7 @@ public final class WsSession implements Session {
 
     @Override
     public Map<String, Object> getUserProperties() {
-        Map<String, Object> properties = userProperties;
-        if (properties == null) {
-            properties = new ConcurrentHashMap<>();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> earlier = (Map<String, Object>) USER_PROPERTIES.compareAndExchange(this, null, properties);
-            if (earlier != null) {
-                properties = earlier;
-            }
-        }
-        return properties;
+        return UserPropertiesOnDemand.madeOnDemand(USER_PROPERTIES, this);
     }
 
     @Override
