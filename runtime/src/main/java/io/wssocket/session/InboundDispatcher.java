@@ -53,8 +53,6 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "resumeQueued");
 
     private final WsSession session;
-    private final MessageHandlers handlers;
-    private final SerialExecutor serial;
     private final WebSocketConnection ws;
     private final int maxPending;
     private final long maxPendingBytes;
@@ -83,11 +81,10 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
     /** Streams that paused reading because their handler has not read what waits (see {@link MessageStream#append}). */
     private int streamPauses;
 
-    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
+    /** The session's handlers and serial executor are its own: asked of it, not held twice (8 bytes per session). */
+    InboundDispatcher(WsSession session, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
         this.session = session;
-        this.handlers = handlers;
-        this.serial = serial;
         this.ws = ws;
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
@@ -108,7 +105,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
     public void onText(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             // The handler in place when a message starts receives all of it.
-            textTarget = handlers.text();
+            textTarget = session.handlers().text();
             if (textTarget == null) {
                 unhandled("text");
             }
@@ -136,7 +133,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
     @Override
     public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
-            binaryTarget = handlers.binary();
+            binaryTarget = session.handlers().binary();
             if (binaryTarget == null) {
                 unhandled("binary");
             }
@@ -298,7 +295,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
 
     @Override
     public void onPong(ByteBuffer payload) {
-        MessageHandlers.Registration target = handlers.pong();
+        MessageHandlers.Registration target = session.handlers().pong();
         if (target != null) {
             ByteBuffer copy = ByteBuffer.wrap(MessageBuffer.bytes(payload)).asReadOnlyBuffer();
             PongMessage pong = () -> copy.duplicate();
@@ -320,9 +317,9 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
                 } else if (target.streamed()) {
-                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, (MessageStream) message));
+                    ((MessageHandler.Whole) target.handler()).onMessage(session.handlers().streamed(target, (MessageStream) message));
                 } else {
-                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
+                    ((MessageHandler.Whole) target.handler()).onMessage(session.handlers().convert(target, message));
                 }
             } catch (DecodeException | RuntimeException e) {
                 session.onEndpointError(e);
@@ -335,7 +332,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
                 handled(size);
             }
         };
-        serial.execute(target.streamed() ? (SerialExecutor.WaitsForInput) delivery::run : delivery);
+        session.serial().execute(target.streamed() ? (SerialExecutor.WaitsForInput) delivery::run : delivery);
     }
 
     /** A delivered message was handled: its bytes are released, and reading may resume. Serial executor. */
@@ -404,7 +401,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
         // Nothing more arrives: a handler reading a streamed message must not hold the close frame
         // back by waiting for the rest (it would wait for the close timeout).
         cutOff("the connection failed");
-        serial.execute(task);
+        session.serial().execute(task);
     }
 
     /** The message being streamed will not be completed. Event loop. */
@@ -423,11 +420,11 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
             messages.drop();
         }
         cutOff("the connection closed (" + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
-        serial.execute(() -> session.onClosed(code, reason));
+        session.serial().execute(() -> session.onClosed(code, reason));
     }
 
     @Override
     public void onTransportError(Throwable error) {
-        serial.execute(() -> session.onEndpointError(error));
+        session.serial().execute(() -> session.onEndpointError(error));
     }
 }

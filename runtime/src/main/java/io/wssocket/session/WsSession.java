@@ -131,7 +131,7 @@ public final class WsSession implements Session {
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy(),
                 settings.sendStallTimeoutMillis());
         this.readerFreeExecutor = readerFreeExecutor;
-        this.inbound = new InboundDispatcher(this, handlers, serial, ws, settings.maxPendingMessages(),
+        this.inbound = new InboundDispatcher(this, ws, settings.maxPendingMessages(),
                 settings.maxPendingBytes(), inboundBudget);
         // The dispatcher tells whether a thread is the reading one: no method reference of our own to hold.
         serial.awayFromReader(readerFreeExecutor, inbound);
@@ -203,6 +203,16 @@ public final class WsSession implements Session {
             }
         });
         return opened;
+    }
+
+    /** This session's message handlers (the dispatcher asks for them rather than holding them too). */
+    MessageHandlers handlers() {
+        return handlers;
+    }
+
+    /** Runs this session's endpoint code, one callback at a time. */
+    SerialExecutor serial() {
+        return serial;
     }
 
     /** Serial executor: endpoint or handler code threw, or the transport failed. */
