@@ -52,8 +52,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** The endpoint path, for what the events tell an operator; null when unknown. */
     private final String path;
     private final SharedTextFrames sharedFrames;
-    /** Compresses outbound messages; null when permessage-deflate is off or this side does not compress. */
-    private final MessageDeflater deflater;
+    /**
+     * Compresses outbound messages; made at the first message that goes compressed (an idle
+     * connection holds none), never when permessage-deflate is off or this side does not compress.
+     * Under this monitor.
+     */
+    private MessageDeflater deflater;
     private final int deflateThreshold;
     /** Permessage-deflate as negotiated, or null; its context budget is given back once ({@link #releaseCompression}). */
     private final Compression compression;
@@ -158,8 +162,6 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             reader.inflateMessages(compression.pool(), compression.peerTakesContextOver(), !config.client(),
                     config.maxFramePayload());
         }
-        this.deflater = compression != null && compression.deflateOutbound()
-                ? new MessageDeflater(compression.pool(), compression.keepsOwnContext()) : null;
         this.deflateThreshold = compression != null ? compression.threshold() : Integer.MAX_VALUE;
     }
 
@@ -525,8 +527,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public void onClosed(Connection c, Throwable cause) {
         pendingFailure = null;
         reader.release(); // event loop: the reader's thread
-        if (deflater != null) {
-            deflater.release(); // a fragmented message the application never finished, or the kept context
+        MessageDeflater made;
+        synchronized (this) {
+            made = deflater;
+        }
+        if (made != null) {
+            made.release(); // a fragmented message the application never finished, or the kept context
         }
         releaseCompression();
         int code;
@@ -786,13 +792,14 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Sends a whole message in one frame. Fails once the close handshake began. */
     public void sendMessage(MessageKind kind, ByteBuffer payload, SendCallback callback) {
         if (compresses(payload.remaining())) {
-            if (deflater.keepsContext()) {
+            MessageDeflater compressor = deflater();
+            if (compressor.keepsContext()) {
                 // Context takeover: the peer inflates in the order of the wire, so compress and queue as one.
-                synchronized (deflater) {
-                    sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+                synchronized (compressor) {
+                    sendData(kind.opcode(), true, RSV1, compressor.compress(payload), callback);
                 }
             } else {
-                ByteBuffer compressed = deflater.compress(payload);
+                ByteBuffer compressed = compressor.compress(payload);
                 if (compressed != null) {
                     sendData(kind.opcode(), true, RSV1, compressed, callback);
                 } else {
@@ -806,7 +813,21 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /** Whether a message of this many bytes goes compressed (RFC 7692 §6.1: any message may go without RSV1). */
     private boolean compresses(int length) {
-        return deflater != null && length >= deflateThreshold;
+        return deflatesOutbound() && length >= deflateThreshold;
+    }
+
+    private boolean deflatesOutbound() {
+        return compression != null && compression.deflateOutbound();
+    }
+
+    /** The deflater, made by the first message that goes compressed. */
+    private MessageDeflater deflater() {
+        synchronized (this) {
+            if (deflater == null) {
+                deflater = new MessageDeflater(compression.pool(), compression.keepsOwnContext());
+            }
+            return deflater;
+        }
     }
 
     /**
@@ -821,7 +842,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
         if (fragmentsCompressed && state == State.OPEN) { // once closing the send fails: borrow nothing for it
             // RFC 7692 §6.1: RSV1 on the first frame only; the continuations carry the rest of the compressed data.
-            sendData(opcode, last, first ? RSV1 : 0, deflater.compressFragment(payload, first, last), callback);
+            sendData(opcode, last, first ? RSV1 : 0, deflater().compressFragment(payload, first, last), callback);
         } else {
             sendData(opcode, last, payload, callback);
         }
@@ -851,7 +872,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public void sendText(String text, SendCallback callback) {
         lastDataNanos = System.nanoTime();
-        if (deflater != null && (long) text.length() * 3 >= deflateThreshold) {
+        if (deflatesOutbound() && (long) text.length() * 3 >= deflateThreshold) {
             // Up to 3 bytes per char: it may reach the threshold; sendMessage decides by the bytes.
             sendMessage(MessageKind.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
         } else if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
