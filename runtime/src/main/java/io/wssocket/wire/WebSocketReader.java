@@ -90,20 +90,20 @@ public final class WebSocketReader implements FrameParser.Handler {
      * @param peerIsClient whether the peer is the client (names its parameter when it breaks it)
      */
     public void inflateMessages(ZlibPool pool, boolean contextTakeover, boolean peerIsClient, long maxInflatedFrame) {
-        this.inflation = new Inflation(new MessageInflater(pool, contextTakeover, peerIsClient), maxInflatedFrame);
+        this.inflation = new Inflation(pool, contextTakeover, peerIsClient, maxInflatedFrame);
         parser.compressedWithRsv1();
     }
 
     /** Gives back what inflating holds; the connection ended. */
     public void release() {
         if (inflation != null) {
-            inflation.inflater.release();
+            inflation.release();
         }
     }
 
     /** Whether an inflater is held now (a compressed message is being read, or the peer takes context over). */
     public boolean holdsInflater() {
-        return inflation != null && inflation.inflater.holdsInflater();
+        return inflation != null && inflation.holdsInflater();
     }
 
     /** Consumes the bytes between the buffer's position and limit. After a close frame, input is ignored. */
@@ -247,7 +247,7 @@ public final class WebSocketReader implements FrameParser.Handler {
     private void inflateChunk(ByteBuffer chunk, boolean endOfFrame, boolean last) throws ProtocolViolationException {
         Inflation inflating = inflation;
         long allowed = Math.min(maxMessageSize - inflating.messageInflated, inflating.maxInflatedFrame - inflating.frameInflated);
-        inflating.inflater.inflate(chunk, last, allowed, inflating);
+        inflating.inflate(chunk, last, allowed, inflating);
         if (endOfFrame && !last && messageFirstChunk) {
             // As for an uncompressed message: its first frame is a first piece even when it yields no bytes yet.
             messageFirstChunk = false;
@@ -265,17 +265,17 @@ public final class WebSocketReader implements FrameParser.Handler {
     }
 
     /**
-     * Permessage-deflate's side of reading: the inflater and the inflated bytes counted against
-     * the limits; also where inflated pieces go (one sink, not a method reference per chunk).
+     * Permessage-deflate's side of reading: the inflater with the inflated bytes counted against
+     * the limits, and where inflated pieces go (one sink, not a method reference per chunk). One
+     * object per connection that agreed to the extension, none for the others.
      */
-    private final class Inflation implements MessageInflater.Sink {
-        final MessageInflater inflater;
+    private final class Inflation extends MessageInflater implements MessageInflater.Sink {
         final long maxInflatedFrame;
         long messageInflated;
         long frameInflated;
 
-        Inflation(MessageInflater inflater, long maxInflatedFrame) {
-            this.inflater = inflater;
+        Inflation(ZlibPool pool, boolean contextTakeover, boolean peerIsClient, long maxInflatedFrame) {
+            super(pool, contextTakeover, peerIsClient);
             this.maxInflatedFrame = maxInflatedFrame;
         }
 
