@@ -52,25 +52,28 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** The endpoint path, for what the events tell an operator; null when unknown. */
     private final String path;
     private final SharedTextFrames sharedFrames;
-    /** Compresses outbound messages; null when permessage-deflate is off or this side does not compress. */
-    private final MessageDeflater deflater;
+    /**
+     * Compresses outbound messages; made at the first message that goes compressed (an idle
+     * connection holds none), never when permessage-deflate is off or this side does not compress.
+     * Under this monitor.
+     */
+    private MessageDeflater deflater;
     private final int deflateThreshold;
     /** Permessage-deflate as negotiated, or null; its context budget is given back once ({@link #releaseCompression}). */
     private final Compression compression;
-    /** Whether the compression's context budget was given back; under stateLock. */
+    /** Whether the compression's context budget was given back; under this monitor. */
     private boolean compressionReleased;
     /** Whether the fragmented message being sent is compressed; set by its first fragment (sends are serialized). */
     private boolean fragmentsCompressed;
     private volatile WebSocketListener listener;
 
-    private final Object stateLock = new Object();
-    /** Changed only under stateLock; read without it on the per-frame path. */
+    /** Changed only under this connection's monitor (its state lock: {@code this}, not an object of its own); read without it on the per-frame path. */
     private volatile State state = State.OPEN;
     private int closeCode = CloseCodes.ABNORMAL;
     private String closeReason = "";
-    /** Who began the close handshake; under stateLock. */
+    /** Who began the close handshake; under this monitor. */
     private ClosedConnection.Initiator initiator = ClosedConnection.Initiator.NONE;
-    /** Frame bytes and whole data messages sent; under stateLock (every send takes it). */
+    /** Frame bytes and whole data messages sent; under this monitor (every send takes it). */
     private long bytesOut;
     private long messagesOut;
     /** Bytes and whole data messages read; event loop only. */
@@ -159,8 +162,6 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             reader.inflateMessages(compression.pool(), compression.peerTakesContextOver(), !config.client(),
                     config.maxFramePayload());
         }
-        this.deflater = compression != null && compression.deflateOutbound()
-                ? new MessageDeflater(compression.pool(), compression.keepsOwnContext()) : null;
         this.deflateThreshold = compression != null ? compression.threshold() : Integer.MAX_VALUE;
     }
 
@@ -190,7 +191,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         if (compression == null || compression.contextBytes() == 0) {
             return;
         }
-        synchronized (stateLock) {
+        synchronized (this) {
             if (compressionReleased) {
                 return;
             }
@@ -238,7 +239,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public Traffic traffic() {
         long sent;
         long messagesSent;
-        synchronized (stateLock) {
+        synchronized (this) {
             sent = bytesOut;
             messagesSent = messagesOut;
         }
@@ -491,7 +492,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onClose(int code, String reason) {
         boolean reply;
-        synchronized (stateLock) {
+        synchronized (this) {
             reply = state == State.OPEN;
             if (reply) {
                 state = State.CLOSE_RECEIVED;
@@ -526,8 +527,12 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     public void onClosed(Connection c, Throwable cause) {
         pendingFailure = null;
         reader.release(); // event loop: the reader's thread
-        if (deflater != null) {
-            deflater.release(); // a fragmented message the application never finished, or the kept context
+        MessageDeflater made;
+        synchronized (this) {
+            made = deflater;
+        }
+        if (made != null) {
+            made.release(); // a fragmented message the application never finished, or the kept context
         }
         releaseCompression();
         int code;
@@ -535,7 +540,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         ClosedConnection.Initiator by;
         long sent;
         long messagesSent;
-        synchronized (stateLock) {
+        synchronized (this) {
             code = closeCode;
             reason = closeReason;
             by = initiator;
@@ -568,7 +573,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     @Override
     public void onInternalError(Connection c, Throwable error) {
         failed = true;
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return; // a close frame is out already (sent, or echoed): nothing may follow it (§5.5.1)
             }
@@ -612,7 +617,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
             return; // sent already, or the socket is closed
         }
         pendingFailure = null;
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
                 initiator = ClosedConnection.Initiator.LOCAL;
@@ -787,13 +792,14 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Sends a whole message in one frame. Fails once the close handshake began. */
     public void sendMessage(MessageKind kind, ByteBuffer payload, SendCallback callback) {
         if (compresses(payload.remaining())) {
-            if (deflater.keepsContext()) {
+            MessageDeflater compressor = deflater();
+            if (compressor.keepsContext()) {
                 // Context takeover: the peer inflates in the order of the wire, so compress and queue as one.
-                synchronized (deflater) {
-                    sendData(kind.opcode(), true, RSV1, deflater.compress(payload), callback);
+                synchronized (compressor) {
+                    sendData(kind.opcode(), true, RSV1, compressor.compress(payload), callback);
                 }
             } else {
-                ByteBuffer compressed = deflater.compress(payload);
+                ByteBuffer compressed = compressor.compress(payload);
                 if (compressed != null) {
                     sendData(kind.opcode(), true, RSV1, compressed, callback);
                 } else {
@@ -807,7 +813,21 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
 
     /** Whether a message of this many bytes goes compressed (RFC 7692 §6.1: any message may go without RSV1). */
     private boolean compresses(int length) {
-        return deflater != null && length >= deflateThreshold;
+        return deflatesOutbound() && length >= deflateThreshold;
+    }
+
+    private boolean deflatesOutbound() {
+        return compression != null && compression.deflateOutbound();
+    }
+
+    /** The deflater, made by the first message that goes compressed. */
+    private MessageDeflater deflater() {
+        synchronized (this) {
+            if (deflater == null) {
+                deflater = new MessageDeflater(compression.pool(), compression.keepsOwnContext());
+            }
+            return deflater;
+        }
     }
 
     /**
@@ -822,7 +842,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
         }
         if (fragmentsCompressed && state == State.OPEN) { // once closing the send fails: borrow nothing for it
             // RFC 7692 §6.1: RSV1 on the first frame only; the continuations carry the rest of the compressed data.
-            sendData(opcode, last, first ? RSV1 : 0, deflater.compressFragment(payload, first, last), callback);
+            sendData(opcode, last, first ? RSV1 : 0, deflater().compressFragment(payload, first, last), callback);
         } else {
             sendData(opcode, last, payload, callback);
         }
@@ -852,7 +872,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      */
     public void sendText(String text, SendCallback callback) {
         lastDataNanos = System.nanoTime();
-        if (deflater != null && (long) text.length() * 3 >= deflateThreshold) {
+        if (deflatesOutbound() && (long) text.length() * 3 >= deflateThreshold) {
             // Up to 3 bytes per char: it may reach the threshold; sendMessage decides by the bytes.
             sendMessage(MessageKind.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
         } else if (sharedFrames != null && text.length() <= SharedTextFrames.MAX_CHARS) {
@@ -869,7 +889,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     /** Writes an owned frame (ours alone: the connection may hold it while corked), or else the buffers. */
     /** @param endsMessage whether the frame is the last of a data message, for the message count */
     private void send(ByteBuffer ownedFrame, ByteBuffer[] buffers, WriteCallback callback, boolean endsMessage) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 // Counted under the lock the send takes anyway: plain fields, no atomic per frame.
                 if (endsMessage) {
@@ -929,7 +949,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * it. The socket is reset; the local side reports {@code code} and {@code reason}. Any thread.
      */
     public void dropUnreadingPeer(int code, String reason) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.CLOSE_SENT;
                 initiator = ClosedConnection.Initiator.LOCAL;
@@ -960,7 +980,7 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
      * for this side, the abnormal end of the session: 1006, as Jakarta WebSocket runtimes report it).
      */
     private void close(int code, String reason, int localCode) {
-        synchronized (stateLock) {
+        synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }

@@ -7,16 +7,61 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Open connections per remote address, for the per-address limit; an address with none takes no memory. */
 final class AddressCounter {
-    private final ConcurrentHashMap<InetAddress, Integer> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InetAddress, Count> counts = new ConcurrentHashMap<>();
+    private final Runnable alsoOnRelease;
+
+    /** @param alsoOnRelease what a {@linkplain #releaser releaser} runs besides (the server's count of open sockets) */
+    AddressCounter(Runnable alsoOnRelease) {
+        this.alsoOnRelease = alsoOnRelease;
+    }
 
     /** Counts one more connection from {@code address}. @return how many are open from it now */
     int acquire(InetAddress address) {
-        return counts.merge(address, 1, Integer::sum);
+        int[] open = new int[1];
+        counts.compute(address, (a, count) -> {
+            Count counted = count == null ? new Count(a) : count;
+            open[0] = ++counted.open;
+            return counted;
+        });
+        return open[0];
     }
 
     /** Counts one connection from {@code address} less. */
     void release(InetAddress address) {
-        counts.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+        counts.computeIfPresent(address, (a, count) -> --count.open == 0 ? null : count);
+    }
+
+    /**
+     * What a connection from {@code address}, counted by {@link #acquire}, runs once when it
+     * closes: its release and {@code alsoOnRelease}. One object per address, shared by its
+     * connections, so a connection holds no closure of its own.
+     */
+    Runnable releaser(InetAddress address) {
+        Count count = counts.get(address);
+        if (count == null) {
+            throw new IllegalStateException("no connection from " + address + " is counted");
+        }
+        return count;
+    }
+
+    /**
+     * The connections open from one address, and what each runs when it closes. Changed only
+     * inside the map's compute for its address, so the map's lock orders every change.
+     */
+    private final class Count implements Runnable {
+        private final InetAddress address;
+        /** Volatile for {@link #snapshot}, which reads outside the map's lock. */
+        private volatile int open;
+
+        Count(InetAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public void run() {
+            release(address);
+            alsoOnRelease.run();
+        }
     }
 
     /**
@@ -59,7 +104,9 @@ final class AddressCounter {
 
     /** The open connections per address now, a copy. */
     Map<InetAddress, Integer> snapshot() {
-        return new HashMap<>(counts);
+        Map<InetAddress, Integer> copy = new HashMap<>();
+        counts.forEach((address, count) -> copy.put(address, count.open));
+        return copy;
     }
 
     /** Addresses with at least one open connection. */

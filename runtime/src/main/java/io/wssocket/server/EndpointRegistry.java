@@ -66,7 +66,7 @@ final class EndpointRegistry {
         String name = name(config);
         return new Route(path, template(name, path), config, deployment.model(),
                 EncoderSet.of(name, config.getEncoders()), DecoderSet.of(name, config.getDecoders()),
-                ConcurrentHashMap.newKeySet());
+                new CompactIdentitySet<>());
     }
 
     /** Adds every endpoint under {@code contextPath}, or none when one cannot be added. */

@@ -87,7 +87,7 @@ final class EndpointUpgrade {
     static Outcome decide(ServerRuntime server, UpgradeRequest upgrade, EndpointRegistry.Match match, Origin origin) {
         EndpointRegistry.Route route = match.route();
         // Each connection gets its own user properties (see ConnectionEndpointConfig).
-        ServerEndpointConfig sec = new ConnectionEndpointConfig(route.config());
+        ConnectionEndpointConfig sec = new ConnectionEndpointConfig(route.config());
         if (origin.peer() != null) {
             // Before the configurator runs: modifyHandshake reads them from its config.
             sec.getUserProperties().put(WebSocketServer.REMOTE_ADDRESS_PROPERTY, origin.remote());
@@ -133,7 +133,7 @@ final class EndpointUpgrade {
             configurator.modifyHandshake(sec, handshake, response);
             Object instance = instances.endpointInstance(configurator, sec.getEndpointClass());
             Endpoint endpoint = route.model() != null ? new AnnotatedEndpoint(route.model(), instance) : (Endpoint) instance;
-            SessionRequest sessionRequest = new SessionRequest(requestUri, request.query(), parameters, match.pathParameters(),
+            SessionRequest sessionRequest = new SessionRequest(server.resources().sharedRequestUri(requestUri.toString()), request.query(), parameters, match.pathParameters(),
                     subprotocol, negotiated.agreed(), origin.secure(), authentication.principal());
             return new Accepted(server, route, sec, endpoint, instances, negotiated, sessionRequest,
                     AcceptKey.of(upgrade.key()), response.getHeaders(), origin.remote(), origin.startNanos());
@@ -234,7 +234,7 @@ final class EndpointUpgrade {
                 ws = new WebSocketConnection(connection, server.config().connection().protocol(), 0, null,
                         server.events(), route.path(), server.sharedTextFrames(), negotiated.compression(server));
                 ws.countInto(server.container().traffic(route.path()));
-                WsSession session = new WsSession(server.nextSessionId(), ws, endpoint, sec, server.container(), request,
+                WsSession session = new WsSession(server.resources().sessionIdPrefix(), server.resources().nextSessionNumber(), ws, endpoint, sec, server.container(), request,
                         server.container().sessionSettings(), server.container().inboundBudget(), server.container().openSessions(route),
                         callbacks.apply(server.callbackExecutor()), server.callbackExecutor(), route.encoders(), route.decoders(), sec.getEndpointClass().getClassLoader(),
                         instances, route.path());
@@ -284,11 +284,11 @@ final class EndpointUpgrade {
      * §10.2), which the container's default configurator would otherwise leave open.
      */
     private static boolean originAdmitted(ServerRuntime server, ServerEndpointConfig.Configurator configurator,
-                                          ServerEndpointConfig sec, String origin, String host) {
+                                          ConnectionEndpointConfig sec, String origin, String host) {
         if (OriginChecks.overridden(configurator)) {
             return configurator.checkOrigin(origin);
         }
-        return server.config().allowedOrigins().forEndpoint(sec.getUserProperties()).allows(origin, host);
+        return server.config().allowedOrigins().forEndpoint(sec.userPropertiesSoFar()).allows(origin, host);
     }
 
     /**
@@ -336,8 +336,8 @@ final class EndpointUpgrade {
      * message.
      */
     private static Negotiated negotiateExtensions(ServerRuntime server, ServerEndpointConfig.Configurator configurator,
-                                                  ServerEndpointConfig sec, UpgradeRequest upgrade) {
-        Set<Extension> implemented = server.config().permessageDeflateFor(sec.getUserProperties())
+                                                  ConnectionEndpointConfig sec, UpgradeRequest upgrade) {
+        Set<Extension> implemented = server.config().permessageDeflateFor(sec.userPropertiesSoFar())
                 ? Set.of(new JakartaExtension(PerMessageDeflate.NAME, List.of())) : Set.of();
         List<Extension> installed = new ArrayList<>(sec.getExtensions());
         for (Extension e : implemented) {

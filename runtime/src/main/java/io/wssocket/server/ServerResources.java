@@ -29,9 +29,16 @@ import java.util.function.Supplier;
  */
 final class ServerResources {
     private static final System.Logger LOG = System.getLogger(ServerResources.class.getName());
+    private static final int RECENT_REQUEST_URIS = 64;
 
     private final String sessionIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
     private final AtomicLong sessionCounter = new AtomicLong();
+    /**
+     * Request URIs seen lately, by hash: sessions opened by the same URI (the usual case: one host
+     * name, one path) share one string. Read and written without a lock; a String is safe to
+     * publish so, and a lost or stale slot only means a string not shared.
+     */
+    private final String[] recentRequestUris = new String[RECENT_REQUEST_URIS];
     private final OperatorLog operatorLog = new OperatorLog();
     /** Every event the server tells: the operator log, JFR, the access log, the MBeans, the metrics listeners. */
     private final ServerEvents events;
@@ -88,8 +95,28 @@ final class ServerResources {
         return housekeeping;
     }
 
-    String nextSessionId() {
-        return sessionIdPrefix + Long.toHexString(sessionCounter.incrementAndGet());
+    /** What every session id of this server starts with; a number in hexadecimal follows ({@link #nextSessionNumber}). */
+    String sessionIdPrefix() {
+        return sessionIdPrefix;
+    }
+
+    /**
+     * {@code requestUri}, or an equal string an earlier session of this server holds: an open
+     * session keeps its request URI as text, and most sessions' texts are alike.
+     */
+    String sharedRequestUri(String requestUri) {
+        int slot = requestUri.hashCode() & (RECENT_REQUEST_URIS - 1);
+        String recent = recentRequestUris[slot];
+        if (requestUri.equals(recent)) {
+            return recent;
+        }
+        recentRequestUris[slot] = requestUri;
+        return requestUri;
+    }
+
+    /** The number of the next session's id. */
+    long nextSessionNumber() {
+        return sessionCounter.incrementAndGet();
     }
 
     OperatorLog operatorLog() {

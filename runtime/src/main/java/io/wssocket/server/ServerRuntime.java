@@ -27,10 +27,6 @@ interface ServerRuntime {
     /** What all the server's connections share: session ids, the operator's log, shared frames, the deflate pool. */
     ServerResources resources();
 
-    default String nextSessionId() {
-        return resources().nextSessionId();
-    }
-
     int connectionCount();
 
     /** Option metrics' scrape, answered where the health endpoints are; null when the option is off. */

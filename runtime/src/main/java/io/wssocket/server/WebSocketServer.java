@@ -70,7 +70,6 @@ public final class WebSocketServer implements AutoCloseable {
     private final ServerConfig config;
     private final WsServerContainer container;
     private final Runtime runtime = new Runtime();
-    private final AddressCounter perAddress = new AddressCounter();
     private final ServerResources resources;
     private final OperatorLog operatorLog;
     /**
@@ -78,6 +77,10 @@ public final class WebSocketServer implements AutoCloseable {
      * once registered, and a burst of accepts runs ahead of them.
      */
     private final AtomicInteger openSockets = new AtomicInteger();
+    /** What a connection's close runs when its address is not known: one for all of them. */
+    private final Runnable socketClosed = openSockets::decrementAndGet;
+    /** Connections per address; what each closing connection runs is its address's count, shared. */
+    private final AddressCounter perAddress = new AddressCounter(socketClosed);
     private final OutboundBudget outboundBudget;
     /** Options proxy-protocol and forwarded-headers, read once: a connection without them pays nothing for them. */
     private final boolean proxyProtocol;
@@ -412,13 +415,9 @@ public final class WebSocketServer implements AutoCloseable {
         }
         int fromAddress = address == null ? 0 : perAddress.acquire(address);
         UpgradeHandler handler = new UpgradeHandler(runtime, fromAddress, mainPortHealth(), false, null, null, handshakeDeadline());
+        // Not a lambda capturing the address: that would be an object per connection for its whole life.
         loops.next().register(channel, tls == null ? null : tls.serverEngine(), handshakePlace, handler,
-                handler::onRegistered, () -> {
-                    openSockets.decrementAndGet();
-                    if (address != null) {
-                        perAddress.release(address);
-                    }
-                });
+                handler::onRegistered, address == null ? socketClosed : perAddress.releaser(address));
     }
 
     /**

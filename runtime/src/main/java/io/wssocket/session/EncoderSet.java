@@ -121,9 +121,12 @@ public final class EncoderSet {
         return entries;
     }
 
-    /** New encoder instances for one session; {@link SessionEncoders#init(EndpointConfig)} runs them at open. */
+    /**
+     * New encoder instances for one session; {@link SessionEncoders#init(EndpointConfig)} runs them
+     * at open. Without encoders, the one shared {@link SessionEncoders#NONE}: nothing per session.
+     */
     SessionEncoders open(SessionInstances instances) {
-        return new SessionEncoders(this, instances);
+        return entries.isEmpty() ? SessionEncoders.NONE : new SessionEncoders(this, instances);
     }
 
     /** A new instance of a coder class for one session, by its integration or its constructor. */

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns message pieces from the event loop into calls of the session's message handlers on the
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
  * the container's {@link InboundBudget} and released when its message is handled, or when the
  * connection closes while the message is still being gathered.
  */
-final class InboundDispatcher implements WebSocketListener, MessageStream.Owner {
+final class InboundDispatcher implements WebSocketListener, MessageStream.Owner, BooleanSupplier {
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
     /**
      * Bytes of a streamed message that may wait for its handler before reading pauses: a few
@@ -52,8 +53,6 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
             AtomicIntegerFieldUpdater.newUpdater(InboundDispatcher.class, "resumeQueued");
 
     private final WsSession session;
-    private final MessageHandlers handlers;
-    private final SerialExecutor serial;
     private final WebSocketConnection ws;
     private final int maxPending;
     private final long maxPendingBytes;
@@ -82,22 +81,31 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
     /** Streams that paused reading because their handler has not read what waits (see {@link MessageStream#append}). */
     private int streamPauses;
 
-    InboundDispatcher(WsSession session, MessageHandlers handlers, SerialExecutor serial, WebSocketConnection ws,
+    /** The session's handlers and serial executor are its own: asked of it, not held twice (8 bytes per session). */
+    InboundDispatcher(WsSession session, WebSocketConnection ws,
                       int maxPending, long maxPendingBytes, InboundBudget budget) {
         this.session = session;
-        this.handlers = handlers;
-        this.serial = serial;
         this.ws = ws;
         this.maxPending = maxPending;
         this.maxPendingBytes = maxPendingBytes;
         this.budget = budget;
     }
 
+    /**
+     * Whether the calling thread is the one that reads the connection: the session's serial
+     * executor asks before it runs a task that waits for the peer's input. The dispatcher answers
+     * it rather than a method reference the session would hold.
+     */
+    @Override
+    public boolean getAsBoolean() {
+        return ws.inLoop();
+    }
+
     @Override
     public void onText(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
             // The handler in place when a message starts receives all of it.
-            textTarget = handlers.text();
+            textTarget = session.handlers().text();
             if (textTarget == null) {
                 unhandled("text");
             }
@@ -125,7 +133,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
     @Override
     public void onBinary(ByteBuffer chunk, boolean first, boolean last) throws ConnectionFailure {
         if (first) {
-            binaryTarget = handlers.binary();
+            binaryTarget = session.handlers().binary();
             if (binaryTarget == null) {
                 unhandled("binary");
             }
@@ -287,7 +295,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
 
     @Override
     public void onPong(ByteBuffer payload) {
-        MessageHandlers.Registration target = handlers.pong();
+        MessageHandlers.Registration target = session.handlers().pong();
         if (target != null) {
             ByteBuffer copy = ByteBuffer.wrap(MessageBuffer.bytes(payload)).asReadOnlyBuffer();
             PongMessage pong = () -> copy.duplicate();
@@ -309,9 +317,9 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
                 if (target.partial()) {
                     ((MessageHandler.Partial) target.handler()).onMessage(message, last);
                 } else if (target.streamed()) {
-                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.streamed(target, (MessageStream) message));
+                    ((MessageHandler.Whole) target.handler()).onMessage(session.handlers().streamed(target, (MessageStream) message));
                 } else {
-                    ((MessageHandler.Whole) target.handler()).onMessage(handlers.convert(target, message));
+                    ((MessageHandler.Whole) target.handler()).onMessage(session.handlers().convert(target, message));
                 }
             } catch (DecodeException | RuntimeException e) {
                 session.onEndpointError(e);
@@ -324,7 +332,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
                 handled(size);
             }
         };
-        serial.execute(target.streamed() ? (SerialExecutor.WaitsForInput) delivery::run : delivery);
+        session.serial().execute(target.streamed() ? (SerialExecutor.WaitsForInput) delivery::run : delivery);
     }
 
     /** A delivered message was handled: its bytes are released, and reading may resume. Serial executor. */
@@ -393,7 +401,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
         // Nothing more arrives: a handler reading a streamed message must not hold the close frame
         // back by waiting for the rest (it would wait for the close timeout).
         cutOff("the connection failed");
-        serial.execute(task);
+        session.serial().execute(task);
     }
 
     /** The message being streamed will not be completed. Event loop. */
@@ -412,11 +420,11 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner 
             messages.drop();
         }
         cutOff("the connection closed (" + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
-        serial.execute(() -> session.onClosed(code, reason));
+        session.serial().execute(() -> session.onClosed(code, reason));
     }
 
     @Override
     public void onTransportError(Throwable error) {
-        serial.execute(() -> session.onEndpointError(error));
+        session.serial().execute(() -> session.onEndpointError(error));
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.function.Consumer;
 
 /**
@@ -38,11 +38,14 @@ final class MessageSender implements BackpressureListener {
     private static final String CEILING_REASON = "slow consumer: all callback threads wait on peers that do not read";
 
     private final WebSocketConnection ws;
-    private final Semaphore messagePermit = new Semaphore(1, true);
+    /**
+     * The session's one message permit; senders waiting for room in the outbound queue wait on
+     * its monitor (one object for both: an idle session holds 32 bytes here, not a fair
+     * {@code Semaphore}'s 48 and a lock object's 16).
+     */
+    private final MessagePermit messagePermit = new MessagePermit();
     private final SendQueuePolicy queuePolicy;
     private final long sendStallTimeoutMillis;
-    /** Senders waiting for room in the outbound queue wait on this monitor. */
-    private final Object room = new Object();
     private volatile long sendTimeoutMillis;
 
     // The message being sent in parts, if any; guarded by 'this'. It belongs to the session, not to
@@ -68,8 +71,8 @@ final class MessageSender implements BackpressureListener {
     @Override
     public void onWritabilityChanged(boolean writable) {
         if (writable) {
-            synchronized (room) {
-                room.notifyAll();
+            synchronized (messagePermit) {
+                messagePermit.notifyAll();
             }
         }
     }
@@ -97,14 +100,14 @@ final class MessageSender implements BackpressureListener {
     private boolean awaitRoom(long timeout) throws InterruptedException {
         // A remaining time, not a deadline: a timeout of Long.MAX_VALUE / 2 ms (no timeout) would overflow one.
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeout);
-        synchronized (room) {
+        synchronized (messagePermit) {
             while (!ws.isWritable() && ws.isConnected()) {
                 if (remaining <= 0) {
                     return false;
                 }
                 // Bounded slices: a connection that closes meanwhile sends no writability signal.
                 long start = System.nanoTime();
-                TimeUnit.NANOSECONDS.timedWait(room, Math.min(remaining, ROOM_POLL_NANOS));
+                TimeUnit.NANOSECONDS.timedWait(messagePermit, Math.min(remaining, ROOM_POLL_NANOS));
                 remaining -= System.nanoTime() - start;
             }
         }
@@ -389,8 +392,8 @@ final class MessageSender implements BackpressureListener {
         }
         long timeout = sendTimeoutMillis;
         try {
-            // A zero timeout, not tryAcquire(): the permit is fair, and only this form respects that.
-            if (messagePermit.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+            // A zero timeout: the permit is fair, so a sender that finds others waiting queues behind them.
+            if (messagePermit.tryAcquire(0)) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -398,8 +401,58 @@ final class MessageSender implements BackpressureListener {
         }
         // The sender ahead holds the permit while it waits on this same peer.
         ws.flushBeforeWait(timeout);
-        if (!waitOnPeer(() -> messagePermit.tryAcquire(timeout, TimeUnit.MILLISECONDS), "waiting to send")) {
+        if (!waitOnPeer(() -> messagePermit.tryAcquire(TimeUnit.MILLISECONDS.toNanos(timeout)), "waiting to send")) {
             throw new SocketTimeoutException("another message was still being sent after " + timeout + " ms");
+        }
+    }
+
+    /**
+     * One permit, handed out first come first served, as {@code new Semaphore(1, true)} does it;
+     * the synchronizer itself rather than a semaphore around one, which saves an object per session.
+     */
+    private static final class MessagePermit extends AbstractQueuedSynchronizer {
+        private static final long serialVersionUID = 1L;
+
+        MessagePermit() {
+            setState(1);
+        }
+
+        /**
+         * Takes the permit within {@code timeoutNanos} (zero: only if it is free and nobody waits
+         * for it).
+         *
+         * @return whether this thread has it
+         */
+        boolean tryAcquire(long timeoutNanos) throws InterruptedException {
+            return tryAcquireSharedNanos(1, timeoutNanos);
+        }
+
+        void release() {
+            releaseShared(1);
+        }
+
+        @Override
+        protected int tryAcquireShared(int permits) {
+            while (true) {
+                if (hasQueuedPredecessors()) {
+                    return -1;
+                }
+                int available = getState();
+                int remaining = available - permits;
+                if (remaining < 0 || compareAndSetState(available, remaining)) {
+                    return remaining;
+                }
+            }
+        }
+
+        @Override
+        protected boolean tryReleaseShared(int permits) {
+            while (true) {
+                int current = getState();
+                if (compareAndSetState(current, current + permits)) {
+                    return true;
+                }
+            }
         }
     }
 }

@@ -25,8 +25,16 @@ final class SessionEncoders {
     record Encoded(MessageKind kind, ByteBuffer payload) {
     }
 
+    /** The encoders of every session of an endpoint that has none: it holds no instances, so one serves all. */
+    static final SessionEncoders NONE = new SessionEncoders();
+
     private final List<EncoderSet.Entry> entries;
     private final Encoder[] instances;
+
+    private SessionEncoders() {
+        this.entries = List.of();
+        this.instances = new Encoder[0];
+    }
 
     SessionEncoders(EncoderSet set, SessionInstances session) {
         this.entries = set.entries();

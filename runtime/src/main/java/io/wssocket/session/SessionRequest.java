@@ -24,7 +24,7 @@ public final class SessionRequest {
     private final Principal principal;
 
     /**
-     * @param requestUri the request URI (path and query)
+     * @param requestUri the request URI (path and query), as text
      * @param queryString the raw query, or null
      * @param parameters query parameters, decoded
      * @param pathParameters values of the endpoint path's template variables
@@ -33,10 +33,10 @@ public final class SessionRequest {
      * @param secure whether the connection is TLS
      * @param principal the authenticated user, or null
      */
-    public SessionRequest(URI requestUri, String queryString, Map<String, List<String>> parameters,
+    public SessionRequest(String requestUri, String queryString, Map<String, List<String>> parameters,
                           Map<String, String> pathParameters, String subprotocol, List<Extension> extensions,
                           boolean secure, Principal principal) {
-        this.requestUri = requestUri.toString();
+        this.requestUri = requestUri;
         this.queryString = queryString;
         this.parameters = unmodifiableCopy(parameters);
         this.pathParameters = unmodifiableCopy(pathParameters);

@@ -12,6 +12,8 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.Principal;
@@ -30,7 +32,26 @@ import java.util.concurrent.Executor;
 public final class WsSession implements Session {
     private static final System.Logger LOG = System.getLogger(WsSession.class.getName());
 
-    private final String id;
+    private static final VarHandle USER_PROPERTIES;
+    private static final VarHandle BASIC_REMOTE;
+    private static final VarHandle ASYNC_REMOTE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            USER_PROPERTIES = lookup.findVarHandle(WsSession.class, "userProperties", Map.class);
+            BASIC_REMOTE = lookup.findVarHandle(WsSession.class, "basicRemote", BasicRemote.class);
+            ASYNC_REMOTE = lookup.findVarHandle(WsSession.class, "asyncRemote", AsyncRemote.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The id is made from these when first asked for: an idle session holds no string of its own. */
+    private final String idPrefix;
+    private final long idNumber;
+    /** The id once made; racy like String's hash: two threads may each make an equal string. */
+    private String id;
     private final WebSocketConnection ws;
     private final Endpoint endpoint;
     private final EndpointConfig config;
@@ -39,11 +60,15 @@ public final class WsSession implements Session {
     private final Set<Session> openSessions;
     private final SerialExecutor serial;
     private final MessageHandlers handlers;
-    private final Map<String, Object> userProperties;
+    /** Null until first asked for, when the endpoint configuration had none to copy. */
+    private volatile Map<String, Object> userProperties;
     private final MessageSender sender;
     private final SessionEncoders encoders;
-    private final BasicRemote basicRemote;
-    private final AsyncRemote asyncRemote;
+    /** The remotes are made when first asked for (one each, set once): an idle session may never send. */
+    private volatile BasicRemote basicRemote;
+    private volatile AsyncRemote asyncRemote;
+    /** What the async remote's {@code SendHandler}s run on. */
+    private final Executor readerFreeExecutor;
     private final InboundDispatcher inbound;
     private final SessionInstances instances;
     /** The application's container integration's view of this session, or null without one. */
@@ -60,6 +85,7 @@ public final class WsSession implements Session {
     private volatile int maxBinaryMessageBufferSize;
 
     /**
+     * @param idPrefix with {@code idNumber} in hexadecimal, the session's id
      * @param inboundBudget the bytes of inbound messages all sessions of the container may hold together
      * @param openSessions the live set of open sessions of the same endpoint, shared between them
      * @param callbackExecutor runs endpoint code (and completion callbacks of async sends)
@@ -76,13 +102,14 @@ public final class WsSession implements Session {
      *     released when it ends; their integration, if any, observes the session
      * @param endpointPath the full path of a server session's endpoint, null for a client session
      */
-    public WsSession(String id, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
+    public WsSession(String idPrefix, long idNumber, WebSocketConnection ws, Endpoint endpoint, EndpointConfig config,
                      WebSocketContainer container, SessionRequest request, SessionSettings settings,
                      InboundBudget inboundBudget, Set<Session> openSessions, Executor callbackExecutor,
                      Executor readerFreeExecutor, EncoderSet encoders,
                      DecoderSet decoders, ClassLoader applicationLoader, SessionInstances instances,
                      String endpointPath) {
-        this.id = id;
+        this.idPrefix = idPrefix;
+        this.idNumber = idNumber;
         this.ws = ws;
         this.endpoint = endpoint;
         this.config = config;
@@ -94,29 +121,32 @@ public final class WsSession implements Session {
         this.encoders = encoders.open(instances);
         // Only its identity is used until it opens; the integration keeps it to hand to observers.
         this.observer = instances.integration() == null ? null : instances.integration().observe(this, endpointPath);
-        this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer)
-                .awayFromReader(readerFreeExecutor, ws::inLoop);
+        this.serial = new SerialExecutor(callbackExecutor, applicationLoader, observer);
         this.handlers = new MessageHandlers(decoders, config, instances);
         // Jakarta WebSocket 2.2 §2.1.1: a copy of the endpoint configuration's user properties.
-        this.userProperties = copyOf(config.getUserProperties());
+        this.userProperties = copyOf(config);
         this.maxIdleTimeout = settings.idleTimeoutMillis();
         this.maxTextMessageBufferSize = settings.maxTextMessageBufferSize();
         this.maxBinaryMessageBufferSize = settings.maxBinaryMessageBufferSize();
         this.sender = new MessageSender(ws, settings.sendTimeoutMillis(), settings.sendQueuePolicy(),
                 settings.sendStallTimeoutMillis());
-        this.basicRemote = new BasicRemote(sender, this.encoders);
-        this.asyncRemote = new AsyncRemote(sender, this.encoders, readerFreeExecutor, this);
-        this.inbound = new InboundDispatcher(this, handlers, serial, ws, settings.maxPendingMessages(),
+        this.readerFreeExecutor = readerFreeExecutor;
+        this.inbound = new InboundDispatcher(this, ws, settings.maxPendingMessages(),
                 settings.maxPendingBytes(), inboundBudget);
+        // The dispatcher tells whether a thread is the reading one: no method reference of our own to hold.
+        serial.awayFromReader(readerFreeExecutor, inbound);
     }
 
-    /** A copy that, when there is nothing to copy, has no table yet (the copy constructor makes one of 16). */
-    private static Map<String, Object> copyOf(Map<String, Object> properties) {
-        ConcurrentHashMap<String, Object> copy = new ConcurrentHashMap<>();
-        if (!properties.isEmpty()) {
-            copy.putAll(properties);
+    /**
+     * The session's copy of the configuration's user properties, or null when there is nothing to
+     * copy: {@link #getUserProperties} then makes an empty map when first asked.
+     */
+    private static Map<String, Object> copyOf(EndpointConfig config) {
+        if (config instanceof UserPropertiesOnDemand onDemand && !onDemand.hasUserProperties()) {
+            return null; // asking for its map would make one
         }
-        return copy;
+        Map<String, Object> properties = config.getUserProperties();
+        return properties.isEmpty() ? null : new ConcurrentHashMap<>(properties);
     }
 
     /**
@@ -173,6 +203,16 @@ public final class WsSession implements Session {
             }
         });
         return opened;
+    }
+
+    /** This session's message handlers (the dispatcher asks for them rather than holding them too). */
+    MessageHandlers handlers() {
+        return handlers;
+    }
+
+    /** Runs this session's endpoint code, one callback at a time. */
+    SerialExecutor serial() {
+        return serial;
     }
 
     /** Serial executor: endpoint or handler code threw, or the transport failed. */
@@ -342,12 +382,28 @@ public final class WsSession implements Session {
 
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
-        return asyncRemote;
+        AsyncRemote remote = asyncRemote;
+        if (remote == null) {
+            remote = new AsyncRemote(sender, encoders, readerFreeExecutor, this);
+            AsyncRemote earlier = (AsyncRemote) ASYNC_REMOTE.compareAndExchange(this, null, remote);
+            if (earlier != null) {
+                remote = earlier;
+            }
+        }
+        return remote;
     }
 
     @Override
     public RemoteEndpoint.Basic getBasicRemote() {
-        return basicRemote;
+        BasicRemote remote = basicRemote;
+        if (remote == null) {
+            remote = new BasicRemote(sender, encoders);
+            BasicRemote earlier = (BasicRemote) BASIC_REMOTE.compareAndExchange(this, null, remote);
+            if (earlier != null) {
+                remote = earlier;
+            }
+        }
+        return remote;
     }
 
     /**
@@ -372,7 +428,12 @@ public final class WsSession implements Session {
 
     @Override
     public String getId() {
-        return id;
+        String made = id;
+        if (made == null) {
+            made = idPrefix + Long.toHexString(idNumber);
+            id = made;
+        }
+        return made;
     }
 
     @Override
@@ -409,7 +470,7 @@ public final class WsSession implements Session {
 
     @Override
     public Map<String, Object> getUserProperties() {
-        return userProperties;
+        return UserPropertiesOnDemand.madeOnDemand(USER_PROPERTIES, this);
     }
 
     @Override
@@ -424,6 +485,6 @@ public final class WsSession implements Session {
 
     @Override
     public String toString() {
-        return "WsSession[" + id + " " + request.requestUri() + "]";
+        return "WsSession[" + getId() + " " + request.requestUri() + "]";
     }
 }

@@ -127,8 +127,12 @@ public final class SocketConnection implements Connection {
     private volatile WritabilityListener writabilityListener = WritabilityListener.NONE;
 
     // Outbound state, guarded by 'this' (see the class comment).
-    /** Writes not yet taken by the socket, and held frames. */
-    private final WriteQueue queue = new WriteQueue();
+    /**
+     * Writes not yet taken by the socket, and held frames: the shared empty {@link WriteQueue#NONE}
+     * until the first write the socket does not take at once, so a connection that never had to
+     * queue holds no queue.
+     */
+    private WriteQueue queue = WriteQueue.NONE;
     private long queuedBytes;
     /** The server's budget for all connections' queued bytes, which this one's are counted in. */
     private final OutboundBudget budget;
@@ -746,6 +750,9 @@ public final class SocketConnection implements Connection {
     }
 
     private void enqueue(PendingWrite write, long bytes) {
+        if (queue == WriteQueue.NONE) {
+            queue = new WriteQueue();
+        }
         queue.add(write);
         addQueued(bytes);
     }

@@ -8,6 +8,12 @@ import java.nio.ByteBuffer;
  * Not thread-safe: the connection guards it with its lock.
  */
 final class WriteQueue {
+    /**
+     * The queue of every connection that has not queued a write yet: always empty, never added
+     * to (what only reads or removes finds nothing to change), so it can be shared.
+     */
+    static final WriteQueue NONE = new WriteQueue();
+
     private PendingWrite head;
     private PendingWrite tail;
     private int size;

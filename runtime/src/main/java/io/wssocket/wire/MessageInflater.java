@@ -11,9 +11,10 @@ import java.util.zip.Inflater;
  * Without context takeover the inflater is borrowed from the pool for one message only; with it,
  * from the first compressed message until the connection ends.
  *
- * <p>One per connection, on its reading thread; not thread-safe.
+ * <p>One per connection, on its reading thread; not thread-safe. Not final: the reader's
+ * inflation state extends it, one object instead of two per connection.
  */
-final class MessageInflater {
+class MessageInflater {
     /** RFC 7692 §7.2.2: the empty stored block the sender removed, appended before inflating the end. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
     static final int PIECE = 8192;

@@ -38,7 +38,8 @@ public final class WebSocketReader implements FrameParser.Handler {
     private final Listener listener;
     private final long maxMessageSize;
     private final int maxFramesPerMessage;
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Made when the first text message arrives: a connection that only idles, or only reads binary, holds none. */
+    private Utf8Validator utf8;
 
     private int frameOpcode;
     private boolean frameFin;
@@ -49,14 +50,12 @@ public final class WebSocketReader implements FrameParser.Handler {
     /** Counts non-empty payload chunks of data frames (the parser counts their header bytes). */
     private long dataProgress;
 
-    /** Set when permessage-deflate was negotiated (RFC 7692); null otherwise. */
-    private MessageInflater inflater;
-    /** Where inflated pieces go: made once, not a new method reference per compressed chunk. */
-    private final MessageInflater.Sink inflatedSink = this::deliverInflated;
-    private long maxInflatedFrame;
+    /**
+     * Set when permessage-deflate was negotiated (RFC 7692); null otherwise, so a connection
+     * without it holds none of inflation's state.
+     */
+    private Inflation inflation;
     private boolean messageCompressed;
-    private long inflatedLength;
-    private long frameInflated;
 
     /** Made when a control frame first arrives in pieces (RFC 6455 §5.5: at most 125 bytes); rare, so not up front. */
     private byte[] control;
@@ -91,21 +90,20 @@ public final class WebSocketReader implements FrameParser.Handler {
      * @param peerIsClient whether the peer is the client (names its parameter when it breaks it)
      */
     public void inflateMessages(ZlibPool pool, boolean contextTakeover, boolean peerIsClient, long maxInflatedFrame) {
-        this.inflater = new MessageInflater(pool, contextTakeover, peerIsClient);
-        this.maxInflatedFrame = maxInflatedFrame;
+        this.inflation = new Inflation(pool, contextTakeover, peerIsClient, maxInflatedFrame);
         parser.compressedWithRsv1();
     }
 
     /** Gives back what inflating holds; the connection ended. */
     public void release() {
-        if (inflater != null) {
-            inflater.release();
+        if (inflation != null) {
+            inflation.release();
         }
     }
 
     /** Whether an inflater is held now (a compressed message is being read, or the peer takes context over). */
     public boolean holdsInflater() {
-        return inflater != null && inflater.holdsInflater();
+        return inflation != null && inflation.holdsInflater();
     }
 
     /** Consumes the bytes between the buffer's position and limit. After a close frame, input is ignored. */
@@ -151,8 +149,10 @@ public final class WebSocketReader implements FrameParser.Handler {
     public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) throws ProtocolViolationException {
         frameOpcode = opcode;
         frameFin = fin;
-        frameInflated = 0;
-        boolean compressedBit = inflater != null && (rsv & RSV1) != 0;
+        if (inflation != null) {
+            inflation.frameInflated = 0;
+        }
+        boolean compressedBit = inflation != null && (rsv & RSV1) != 0;
         if (compressedBit && (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION)) {
             // RFC 7692 §6.1: the bit is set on the first frame of a message only; never on control frames.
             throw new ProtocolViolationException(CloseCodes.PROTOCOL_ERROR,
@@ -184,8 +184,16 @@ public final class WebSocketReader implements FrameParser.Handler {
             messageFirstChunk = true;
             messageFrames = 1;
             messageCompressed = compressedBit;
-            inflatedLength = 0;
-            utf8.reset();
+            if (inflation != null) {
+                inflation.messageInflated = 0;
+            }
+            if (opcode == Opcode.TEXT) {
+                if (utf8 == null) {
+                    utf8 = new Utf8Validator();
+                } else {
+                    utf8.reset();
+                }
+            }
         }
         messageLength += payloadLength;
         // A compressed message's inflated bytes are held to the limit as they come (inflateChunk).
@@ -237,8 +245,9 @@ public final class WebSocketReader implements FrameParser.Handler {
      * cross a limit, having inflated at most one byte past it.
      */
     private void inflateChunk(ByteBuffer chunk, boolean endOfFrame, boolean last) throws ProtocolViolationException {
-        long allowed = Math.min(maxMessageSize - inflatedLength, maxInflatedFrame - frameInflated);
-        inflater.inflate(chunk, last, allowed, inflatedSink);
+        Inflation inflating = inflation;
+        long allowed = Math.min(maxMessageSize - inflating.messageInflated, inflating.maxInflatedFrame - inflating.frameInflated);
+        inflating.inflate(chunk, last, allowed, inflating);
         if (endOfFrame && !last && messageFirstChunk) {
             // As for an uncompressed message: its first frame is a first piece even when it yields no bytes yet.
             messageFirstChunk = false;
@@ -255,17 +264,38 @@ public final class WebSocketReader implements FrameParser.Handler {
         }
     }
 
+    /**
+     * Permessage-deflate's side of reading: the inflater with the inflated bytes counted against
+     * the limits, and where inflated pieces go (one sink, not a method reference per chunk). One
+     * object per connection that agreed to the extension, none for the others.
+     */
+    private final class Inflation extends MessageInflater implements MessageInflater.Sink {
+        final long maxInflatedFrame;
+        long messageInflated;
+        long frameInflated;
+
+        Inflation(ZlibPool pool, boolean contextTakeover, boolean peerIsClient, long maxInflatedFrame) {
+            super(pool, contextTakeover, peerIsClient);
+            this.maxInflatedFrame = maxInflatedFrame;
+        }
+
+        @Override
+        public void accept(ByteBuffer piece) throws ProtocolViolationException {
+            messageInflated += piece.remaining();
+            frameInflated += piece.remaining();
+            if (messageInflated > maxMessageSize) {
+                throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                        "compressed message inflates past the limit of " + maxMessageSize + " bytes");
+            }
+            if (frameInflated > maxInflatedFrame) {
+                throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
+                        "compressed frame inflates past the limit of " + maxInflatedFrame + " bytes");
+            }
+            deliverInflated(piece);
+        }
+    }
+
     private void deliverInflated(ByteBuffer piece) throws ProtocolViolationException {
-        inflatedLength += piece.remaining();
-        frameInflated += piece.remaining();
-        if (inflatedLength > maxMessageSize) {
-            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
-                    "compressed message inflates past the limit of " + maxMessageSize + " bytes");
-        }
-        if (frameInflated > maxInflatedFrame) {
-            throw new ProtocolViolationException(CloseCodes.MESSAGE_TOO_BIG,
-                    "compressed frame inflates past the limit of " + maxInflatedFrame + " bytes");
-        }
         if (messageOpcode == Opcode.TEXT && !utf8.validate(piece)) {
             throw new ProtocolViolationException(CloseCodes.INVALID_PAYLOAD, "text message is not valid UTF-8");
         }

@@ -11,8 +11,15 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +120,34 @@ class SessionAccessorsTest {
                             .containsEntry("motto", "be kind");
                 }
             }
+        }
+    }
+
+    @Test
+    void withoutConfiguredPropertiesASessionKeepsOneMapOneIdAndOneRemoteOfEachKind() throws Exception {
+        try (JdkClient client = JdkClient.connect(server.uri("/lobby"))) {
+            Session session = opened();
+            // The lobby's configuration has no properties: what onOpen put is kept, in one map.
+            assertThat(session.getUserProperties()).isSameAs(session.getUserProperties())
+                    .containsEntry("visitor at open", "null")
+                    .containsEntry("visitor", session.getId());
+            assertThat(session.getId()).isEqualTo(session.getId());
+            ExecutorService askers = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<List<Object>>> asks = Collections.nCopies(8,
+                        () -> List.of(session.getBasicRemote(), session.getAsyncRemote()));
+                Set<Object> basics = Collections.newSetFromMap(new IdentityHashMap<>());
+                Set<Object> asyncs = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Future<List<Object>> remotes : askers.invokeAll(asks, 10, TimeUnit.SECONDS)) {
+                    basics.add(remotes.get().get(0));
+                    asyncs.add(remotes.get().get(1));
+                }
+                assertThat(basics).hasSize(1).containsExactly(session.getBasicRemote());
+                assertThat(asyncs).hasSize(1).containsExactly(session.getAsyncRemote());
+            } finally {
+                askers.shutdownNow();
+            }
+            assertThat(client.ask("still one remote")).isEqualTo("still one remote");
         }
     }
 

@@ -226,10 +226,10 @@ final class ClientConnector {
 
             ws = new WebSocketConnection(connection, client.connection().protocol(), 0,
                     new MaskKeySource(), ProtocolEvents.NONE, null, null, compression(upgraded.handshake().extensions()));
-            SessionRequest sessionRequest = new SessionRequest(uri, uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
+            SessionRequest sessionRequest = new SessionRequest(uri.toString(), uri.getRawQuery(), QueryParameters.parse(uri.getRawQuery()),
                     Map.of(), upgraded.handshake().subprotocol(), JakartaExtension.of(upgraded.handshake().extensions()),
                     target.secure(), null);
-            WsSession session = new WsSession(idPrefix + Long.toHexString(ids.incrementAndGet()), ws, prepared.endpoint(), cec,
+            WsSession session = new WsSession(idPrefix, ids.incrementAndGet(), ws, prepared.endpoint(), cec,
                     container, sessionRequest, settings.get(), inboundBudget, openSessions, lease.callbacks(),
                     lease.callbacks(), encoders, decoders,
                     prepared.endpointClass().getClassLoader(), prepared.instances(), null);
