@@ -161,7 +161,7 @@ final class EndpointUpgrade {
     static final class Accepted implements Outcome {
         private final ServerRuntime server;
         private final EndpointRegistry.Route route;
-        private final ServerEndpointConfig sec;
+        private final ConnectionEndpointConfig sec;
         private final Endpoint endpoint;
         private final SessionInstances instances;
         private final Negotiated negotiated;
@@ -171,7 +171,7 @@ final class EndpointUpgrade {
         private final InetSocketAddress remote;
         private final long startNanos;
 
-        private Accepted(ServerRuntime server, EndpointRegistry.Route route, ServerEndpointConfig sec, Endpoint endpoint,
+        private Accepted(ServerRuntime server, EndpointRegistry.Route route, ConnectionEndpointConfig sec, Endpoint endpoint,
                          SessionInstances instances, Negotiated negotiated, SessionRequest request, String acceptKey,
                          Map<String, List<String>> headers, InetSocketAddress remote, long startNanos) {
             this.startNanos = startNanos;
@@ -189,7 +189,8 @@ final class EndpointUpgrade {
 
         /** Whether the endpoint's code runs on the event loop (option callbacks-on-loop, or the endpoint's user property). */
         boolean callbacksOnLoop() {
-            return server.config().callbacksOnLoopFor(sec.getUserProperties());
+            // Read as they are: asking getUserProperties would make a map for every connection.
+            return server.config().callbacksOnLoopFor(sec.userPropertiesSoFar());
         }
 
         /** The {@code Sec-WebSocket-Accept} value. */

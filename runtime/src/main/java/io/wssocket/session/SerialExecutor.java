@@ -1,8 +1,6 @@
 package io.wssocket.session;
 
 import io.wssocket.spi.SessionObserver;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -26,7 +24,12 @@ final class SerialExecutor implements Executor {
     private final ClassLoader contextLoader;
     /** Null without a container integration: then a task runs with nothing around it. */
     private final SessionObserver observer;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /**
+     * The tasks waiting, oldest first, linked through their nodes and guarded by this executor's
+     * monitor: an idle session holds no node (a ConcurrentLinkedQueue kept two, and itself, 72 B).
+     */
+    private Node head;
+    private Node tail;
     /** 1 while a drain is queued or running; a field, not an AtomicBoolean: one object less per session. */
     private volatile int scheduled;
 
@@ -62,8 +65,53 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        tasks.add(task);
+        Node node = new Node(task);
+        synchronized (this) {
+            if (tail == null) {
+                head = node;
+            } else {
+                tail.next = node;
+            }
+            tail = node;
+        }
         schedule();
+    }
+
+    /** One waiting task. */
+    private static final class Node {
+        final Runnable task;
+        Node next;
+
+        Node(Runnable task) {
+            this.task = task;
+        }
+    }
+
+    /** What {@link #take} answers for a task that waits for input, left in place: the caller decides. */
+    private static final Runnable WAITS_FOR_INPUT = () -> { };
+
+    /**
+     * Removes and returns the oldest task; null when none waits. A task that waits for the peer's
+     * input stays, and {@link #WAITS_FOR_INPUT} is returned, when it may have to move away from the
+     * reading thread and {@code mayStay} is false.
+     */
+    private synchronized Runnable take(boolean mayStay) {
+        Node first = head;
+        if (first == null) {
+            return null;
+        }
+        if (!mayStay && first.task instanceof WaitsForInput && awayFromReader != null) {
+            return WAITS_FOR_INPUT;
+        }
+        head = first.next;
+        if (head == null) {
+            tail = null;
+        }
+        return first.task;
+    }
+
+    private synchronized boolean isEmpty() {
+        return head == null;
     }
 
     private void schedule() {
@@ -85,15 +133,17 @@ final class SerialExecutor implements Executor {
         boolean movedAway = false;
         try {
             for (int i = 0; i < MAX_TASKS_PER_RUN; i++) {
-                Runnable task = tasks.peek();
+                Runnable task = take(false);
+                if (task == WAITS_FOR_INPUT) {
+                    if (onReader.getAsBoolean()) {
+                        movedAway = true; // still scheduled: no other run starts before that one
+                        break;
+                    }
+                    task = take(true);
+                }
                 if (task == null) {
                     break;
                 }
-                if (task instanceof WaitsForInput && awayFromReader != null && onReader.getAsBoolean()) {
-                    movedAway = true; // still scheduled: no other run starts before that one
-                    break;
-                }
-                tasks.poll();
                 try {
                     if (observer == null) {
                         task.run();
@@ -110,7 +160,7 @@ final class SerialExecutor implements Executor {
                 awayFromReader.execute(this::drain);
             } else {
                 scheduled = 0;
-                if (!tasks.isEmpty()) {
+                if (!isEmpty()) {
                     schedule();
                 }
             }
