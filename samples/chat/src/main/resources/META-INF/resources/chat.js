@@ -50,12 +50,22 @@ joinForm.addEventListener('submit', (e) => {
   socket = ws;
   joinForm.hidden = true;
   status.textContent = 'connecting…';
+  // Connected once the room has counted this page: its own "joined" event comes after the room
+  // added it, whereas the socket opens as soon as the handshake is answered.
+  let inRoom = false;
   ws.addEventListener('open', () => {
-    status.textContent = 'connected as ' + name;
+    status.textContent = 'joining the room as ' + name + '…';
     sayForm.hidden = false;
     document.getElementById('text').focus();
   });
-  ws.addEventListener('message', (m) => show(JSON.parse(m.data)));
+  ws.addEventListener('message', (m) => {
+    const event = JSON.parse(m.data);
+    show(event);
+    if (!inRoom && event.type === 'joined' && event.name === name) {
+      inRoom = true;
+      status.textContent = 'connected as ' + name;
+    }
+  });
   ws.addEventListener('close', (c) => {
     socket = null;
     status.textContent = 'disconnected' + (c.reason ? ': ' + c.reason : '') + ' (' + c.code + ')';
