@@ -6,7 +6,9 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -983,8 +985,8 @@ public final class SocketConnection implements Connection {
             return;
         }
         long start = System.nanoTime();
-        long timeoutNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        java.nio.channels.Selector waiter = null;
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Selector waiter = null;
         try {
             while (true) {
                 onWritable();
@@ -996,10 +998,10 @@ public final class SocketConnection implements Connection {
                     return; // the waiter's own wait times out and says so
                 }
                 if (waiter == null) {
-                    waiter = java.nio.channels.Selector.open();
+                    waiter = Selector.open();
                     channel.register(waiter, SelectionKey.OP_WRITE);
                 }
-                waiter.select(timeoutMillis > 0 ? Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)) : 0);
+                waiter.select(timeoutMillis > 0 ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)) : 0);
                 waiter.selectedKeys().clear();
             }
         } catch (IOException e) {
@@ -1015,9 +1017,9 @@ public final class SocketConnection implements Connection {
         }
     }
 
-    /** Closed, or nothing queued, held or waiting for the socket (data behind a TLS handshake counts as nothing). */
+    /** Closed, or nothing queued (held frames are queued) or waiting for the socket (data behind a TLS handshake counts as nothing). */
     private synchronized boolean nothingToWrite() {
-        return closed || (!holding && flushed()) || (tls != null && !tls.handshakeDone() && !tls.hasPendingOutput());
+        return closed || flushed() || (tls != null && !tls.handshakeDone() && !tls.hasPendingOutput());
     }
 
     /** Tells the writes that completed; the loop's array is in use meanwhile (see {@link #flushBeforeWait}). Loop thread. */
