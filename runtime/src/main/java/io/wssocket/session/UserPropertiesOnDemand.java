@@ -32,9 +32,6 @@ public interface UserPropertiesOnDemand {
         if (properties != null) {
             return properties;
         }
-        Map<String, Object> made = new ConcurrentHashMap<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> earlier = (Map<String, Object>) field.compareAndExchange(owner, null, made);
-        return earlier != null ? earlier : made;
+        return SetOnce.first(field, owner, new ConcurrentHashMap<>());
     }
 }

@@ -383,27 +383,13 @@ public final class WsSession implements Session {
     @Override
     public RemoteEndpoint.Async getAsyncRemote() {
         AsyncRemote remote = asyncRemote;
-        if (remote == null) {
-            remote = new AsyncRemote(sender, encoders, readerFreeExecutor, this);
-            AsyncRemote earlier = (AsyncRemote) ASYNC_REMOTE.compareAndExchange(this, null, remote);
-            if (earlier != null) {
-                remote = earlier;
-            }
-        }
-        return remote;
+        return remote != null ? remote : SetOnce.first(ASYNC_REMOTE, this, new AsyncRemote(sender, encoders, readerFreeExecutor, this));
     }
 
     @Override
     public RemoteEndpoint.Basic getBasicRemote() {
         BasicRemote remote = basicRemote;
-        if (remote == null) {
-            remote = new BasicRemote(sender, encoders);
-            BasicRemote earlier = (BasicRemote) BASIC_REMOTE.compareAndExchange(this, null, remote);
-            if (earlier != null) {
-                remote = earlier;
-            }
-        }
-        return remote;
+        return remote != null ? remote : SetOnce.first(BASIC_REMOTE, this, new BasicRemote(sender, encoders));
     }
 
     /**
