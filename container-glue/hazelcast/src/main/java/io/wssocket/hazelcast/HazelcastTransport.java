@@ -3,6 +3,7 @@ package io.wssocket.hazelcast;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.EntryListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -162,8 +163,13 @@ final class HazelcastTransport implements ClusterTransport {
             }
         }, false);
         this.lifecycleListener = instance.getLifecycleService().addLifecycleListener(this::lifecycle);
-        this.partitionLostListener = instance.getPartitionService().addPartitionLostListener(
-                event -> heal("partition " + event.getPartitionId() + " lost every copy", false));
+        int presenceBackups = leaseMillis > 0 ? 0 : presenceBackups(instance.getConfig());
+        this.partitionLostListener = instance.getPartitionService().addPartitionLostListener(event -> {
+            // Hazelcast also tells of every backup promoted (0 backups lost: the owner's data lives on)
+            if (event.getLostBackupCount() >= presenceBackups || event.allReplicasInPartitionLost()) {
+                heal("partition " + event.getPartitionId() + " lost every copy", false);
+            }
+        });
         this.healListener = healRequests.addMessageListener(message -> {
             if (!nodeId.equals(message.getMessageObject())) {
                 heal("node " + message.getMessageObject() + " merged into the cluster", false);
@@ -600,6 +606,17 @@ final class HazelcastTransport implements ClusterTransport {
         return entry.substring(0, entry.lastIndexOf('\n'));
     }
 
+    /**
+     * The fewest backups a member keeps of the presence maps: a partition that lost at least as
+     * many of its copies (the owner counts as the first) lost some presence. A client node does
+     * not know its cluster's configuration and heals at every loss (0).
+     */
+    private static int presenceBackups(Config config) {
+        return Math.min(config.getMapConfig(LEASES).getTotalBackupCount(),
+                Math.min(config.getMultiMapConfig(PRESENCE).getTotalBackupCount(),
+                        config.getMultiMapConfig(PRESENCE_BY_NODE).getTotalBackupCount()));
+    }
+
     /** The session id of an {@link #entry} or a {@link #tagged} value. */
     static String sessionOf(String entryOrTagged) {
         return entryOrTagged.substring(entryOrTagged.lastIndexOf('\n') + 1);
@@ -614,12 +631,13 @@ final class HazelcastTransport implements ClusterTransport {
     /**
      * Reads the ring buffer from the next message on, in order, one batch after another; loss
      * tolerant: a node that fell more than the ring's capacity behind goes on from the oldest
-     * message left (Hazelcast logs the gap) instead of stopping. A message stored twice (a write
+     * message left (logged as a warning, with how many it missed) instead of stopping. A message stored twice (a write
      * retried after its member died) is delivered once.
      */
     private static final class Messages implements ReliableMessageListener<byte[]> {
         private final Receiver receiver;
         private final RepeatFilter repeats = new RepeatFilter();
+        private final SequenceWatch sequences = new SequenceWatch(HazelcastTransportProvider.TOPIC);
 
         Messages(Receiver receiver) {
             this.receiver = receiver;
@@ -645,9 +663,14 @@ final class HazelcastTransport implements ClusterTransport {
             return -1; // from the next message published
         }
 
+        /**
+         * Nothing is stored (a node that restarts starts with the messages published from then on);
+         * the sequence read is compared with the one expected, since Hazelcast says at FINEST only
+         * that a loss-tolerant listener skipped messages.
+         */
         @Override
         public void storeSequence(long sequence) {
-            // nothing stored: a node that restarts starts with the messages published from then on
+            sequences.next(sequence);
         }
 
         @Override
