@@ -8,6 +8,11 @@
  * contents differ (its sequence number and connection id first, then a stretch of a random template
  * starting at a place derived from both), and every byte of every echo is checked, in order.
  *
+ * With --raw it speaks no WebSocket at all: each message is its S payload bytes, unframed and
+ * unmasked, over plain TCP to an echo server that sends back what it reads (io.wssocket.bench.
+ * RawTcpEchoServer): the floor a WebSocket server's CPU per message is compared with, the same bytes
+ * checked the same way.
+ *
  * It shares no code with the Java drivers (io.wssocket.bench.EchoLoad): a bug in one should not hide
  * in both. Build:   cc -O2 -std=c11 -Wall -Wextra -o wsload wsload.c
  * (bench/run.sh and the suite runner build it into bench/target/wsload.)
@@ -59,7 +64,8 @@ static struct {
     int port, connections, size, window, server_pid;
     double warmup, duration, connect_timeout;
     enum mode mode;
-} opt = {"unknown", "127.0.0.1", "/echo", 8080, 100, 64, 1, 0, 5, 10, 10, MODE_TEXT};
+    bool raw;
+} opt = {"unknown", "127.0.0.1", "/echo", 8080, 100, 64, 1, 0, 5, 10, 10, MODE_TEXT, false};
 
 static const char USAGE[] =
     "usage: wsload [options]\n"
@@ -75,6 +81,7 @@ static const char USAGE[] =
     "  --connect-timeout SECONDS  time allowed for all opening handshakes (default 10)\n"
     "  --binary               binary messages (default: ASCII text)\n"
     "  --utf8                 text of mixed 1- to 4-byte UTF-8 characters\n"
+    "  --raw                  plain TCP, no WebSocket: each message is its payload bytes, echoed as they are\n"
     "  --server-pid PID       the server's process: its CPU time over the measured window is reported\n";
 
 static void bad_option(const char *fmt, ...) {
@@ -116,6 +123,7 @@ static void parse_options(int argc, char **argv) {
         }
         if (!strcmp(f, "--binary")) { opt.mode = MODE_BINARY; continue; }
         if (!strcmp(f, "--utf8")) { opt.mode = MODE_UTF8; continue; }
+        if (!strcmp(f, "--raw")) { opt.raw = true; continue; }
         if (i + 1 >= argc) bad_option("missing value after %s", f);
         const char *v = argv[++i];
         if (!strcmp(f, "--server")) opt.server = v;
@@ -393,6 +401,12 @@ static size_t write_frame(uint8_t *dst, int conn, uint64_t seq) {
     struct shape s;
     message_shape(conn, seq, &s);
     size_t n = 0, len = (size_t) opt.size;
+    if (opt.raw) { /* the payload as it is: no header, no mask */
+        memcpy(dst, s.head, (size_t) head_len);
+        memcpy(dst + head_len, template_bytes + s.offset, s.body);
+        memset(dst + head_len + s.body, 'x', s.pad);
+        return len;
+    }
     dst[n++] = (uint8_t) (0x80 | (opt.mode == MODE_BINARY ? 2 : 1));
     if (len < 126) {
         dst[n++] = (uint8_t) (0x80 | len);
@@ -550,6 +564,12 @@ static void queue_control(struct conn *c, int opcode, const uint8_t *payload, si
 
 static void send_close(struct conn *c) {
     if (c->state != OPEN || c->close_sent) return;
+    if (opt.raw) { /* the end of the stream; the server closes once it has read it */
+        c->close_sent = true;
+        c->state = CLOSING;
+        shutdown(c->fd, SHUT_WR);
+        return;
+    }
     static const uint8_t normal[2] = {0x03, 0xE8}; /* 1000 */
     queue_control(c, 8, normal, 2);
     c->close_sent = true;
@@ -737,8 +757,29 @@ static bool control_frame(struct conn *c) {
     }
 }
 
+/* --raw: what is in c->in is echoed payload, message after message. */
+static void parse_raw(struct conn *c, int64_t now) {
+    size_t i = 0;
+    while (c->fd >= 0 && i < c->in_len) {
+        if (!c->in_message) {
+            if (c->state == CLOSING) { fail(c, "%s", "bytes after the drain"); return; }
+            if (c->in_flight == 0) { fail(c, "%s", "bytes arrived with no message in flight"); return; }
+            c->in_message = true;
+            c->message_offset = 0;
+            message_shape(c->id, c->recv_seq, &c->expect);
+        }
+        size_t take = c->in_len - i;
+        if (take > (size_t) opt.size - c->message_offset) take = (size_t) opt.size - c->message_offset;
+        if (!payload_part(c, c->in + i, take)) return;
+        i += take;
+        if (c->message_offset == (size_t) opt.size) message_done(c, now);
+    }
+    c->in_len = 0;
+}
+
 /* Parses what is in c->in; keeps an incomplete frame header for the next read. */
 static void parse(struct conn *c, int64_t now) {
+    if (opt.raw) { parse_raw(c, now); return; }
     size_t i = 0;
     while (c->fd >= 0) {
         if (!c->in_frame) {
@@ -840,7 +881,8 @@ static void on_event(struct conn *c, uint32_t events, int64_t now) {
         getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len);
         if (err) { fail(c, "connect: %s", strerror(err)); return; }
         if (!(events & EPOLLOUT)) return;
-        send_upgrade(c);
+        if (opt.raw) on_open(c, now);
+        else send_upgrade(c);
         return;
     }
     if (events & EPOLLOUT) {
@@ -1018,22 +1060,24 @@ int main(int argc, char **argv) {
         snprintf(cpu, sizeof cpu, " server_cpu_s=%.2f server_cpu_pct=%.0f cpu_us_per_msg=%.2f", server_cpu,
                  server_cpu / measured * 100, measured_msgs ? server_cpu * 1e6 / (double) measured_msgs : 0.0);
     }
-    printf("RESULT server=%s scenario=echo driver=c mode=%s conns=%d size=%d window=%d duration_s=%.1f messages=%" PRIu64
+    printf("RESULT server=%s scenario=echo driver=c%s mode=%s conns=%d size=%d window=%d duration_s=%.1f messages=%" PRIu64
            " msgs_per_s=%.1f mb_per_s=%.2f p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f errors=%lld mismatches=%lld"
            " driver_cpu_pct=%.0f%s\n",
-           opt.server, mode_name(), opt.connections, opt.size, opt.window, measured, measured_msgs, rate,
+           opt.server, opt.raw ? " transport=raw-tcp" : "", mode_name(), opt.connections, opt.size, opt.window, measured,
+           measured_msgs, rate,
            rate * opt.size / 1e6, hist_percentile_us(50), hist_percentile_us(99), hist_percentile_us(99.9),
            (double) hist_max / 1000.0, errors, mismatches, measured > 0 ? driver_cpu / measured * 100 : 0.0, cpu);
     fflush(stdout);
     fprintf(stderr,
-            "wsload on %s: ws://%s:%d%s, %d connections, %d-byte %s messages, window %d\n"
+            "wsload on %s: %s://%s:%d%s, %d connections, %d-byte %s messages, window %d\n"
             "  connected  %d of %d in %.0f ms\n"
             "  warmup     %.1f s, %" PRIu64 " messages\n"
             "  measured   %.1f s, %" PRIu64 " messages: %.1f msgs/s, %.2f MB/s (payload one way)\n"
             "  round trip p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us\n"
             "  closed     %d cleanly\n"
             "  errors     %lld (mismatches %lld)\n",
-            opt.server, opt.host, opt.port, opt.path, opt.connections, opt.size, mode_name(), opt.window, opened,
+            opt.server, opt.raw ? "tcp" : "ws", opt.host, opt.port, opt.raw ? "" : opt.path, opt.connections, opt.size,
+            mode_name(), opt.window, opened,
             opt.connections, t_open_done ? (double) (t_open_done - t_start) / 1e6 : 0.0, opt.warmup, warmup_msgs,
             measured, measured_msgs, rate, rate * opt.size / 1e6, hist_percentile_us(50), hist_percentile_us(99),
             hist_percentile_us(99.9), (double) hist_max / 1000.0, closed_cleanly, errors, mismatches);

@@ -21,11 +21,12 @@ public final class EchoEndpoint extends Endpoint {
     public static final String PATH = "/echo";
 
     /**
-     * The largest binary message the suite sends (the 16 KiB echo), set as the binary buffer size on
-     * every server alike: Tomcat's default, 8 KiB, would close that echo with 1009. Not more:
+     * The largest binary message, set as the binary buffer size on every server alike: the 16 KiB
+     * echo's (Tomcat's default, 8 KiB, would close that echo with 1009), or more when the runner asks
+     * with {@code -Dbench.echo.max-binary=N} (the large-message scenario). Not more by default:
      * Tomcat allocates this buffer for every session, idle or not.
      */
-    static final int MAX_BINARY_MESSAGE = 16 * 1024;
+    static final int MAX_BINARY_MESSAGE = Integer.getInteger("bench.echo.max-binary", 16 * 1024);
 
     /**
      * The largest text message, when the runner asks for one with {@code -Dbench.echo.max-text=N}

@@ -19,7 +19,7 @@ final class DerivedMetrics {
     /** Returns {@code driver} with the derived values (and the raw memory figures) added. */
     static ResultLine add(Scenario scenario, ResultLine driver, ResultLine before, ResultLine after) {
         switch (scenario) {
-            case ECHO, ECHO_C, DEFLATE, WSS -> {
+            case ECHO, ECHO_C, ECHO_LARGE, DEFLATE, WSS -> {
                 // wss's handshake run echoes nothing
                 if (driver.get("msgs_per_s") != null) {
                     driver.with("mb_per_s", round(driver.number("msgs_per_s").orElse(0) * driver.number("size").orElse(0) / 1e6));

@@ -29,6 +29,15 @@ public enum Scenario {
                     + serverCpuMethod() + " Under the table, each figure by the C driver over the Java driver's "
                     + "in the same suite run: the two drivers agree when the ratio stays within 0.85–1.15×.",
             echoMetrics(true)),
+    ECHO_LARGE("echo-large", "Echo of large messages, C driver",
+            "As echo-c (the C driver `wsload`), with 16 KiB and 256 KiB messages, text and binary, and `/echo` accepting "
+                    + "256 KiB of each on every server (`-Dbench.echo.max-text` and `-Dbench.echo.max-binary`). The row "
+                    + "`Raw TCP echo` is the floor: no WebSocket, the driver's `--raw` sends each message's payload "
+                    + "bytes unframed over plain TCP to a one-thread Java NIO server that writes back what it reads "
+                    + "(`bench/src/main/java/io/wssocket/bench/RawTcpEchoServer.java`), and checks every byte the same "
+                    + "way; its server CPU per message is what the copy of the bytes and the system calls cost. "
+                    + serverCpuMethod(),
+            echoMetrics(true)),
     WSS("wss", "wss (TLS 1.3)",
             "As echo, over TLS 1.3 on loopback: every server serves the same self-signed certificate (ECDSA P-256, made "
                     + "with the JDK's `keytool` into `bench/target/tls/` when the suite starts) through its own TLS: WS "
@@ -260,6 +269,9 @@ public enum Scenario {
     /** cluster-idle's idle connections to the first node. */
     static final int CLUSTER_IDLE_CONNECTIONS = 2000;
 
+    /** The echo-large scenario's large messages, and what {@code /echo} accepts there. */
+    static final int LARGE = 256 * 1024;
+
     /** The text limit given to {@code /echo} for the blocked senders' 2 MiB messages. */
     static final String BLOCKED_ECHO_LIMIT = "-Dbench.echo.max-text=" + (2 << 20);
 
@@ -345,6 +357,7 @@ public enum Scenario {
     List<String> serverJvmArgs(SuiteOptions o) {
         return switch (this) {
             case DEFLATE -> List.of(DEFLATE_ON, "-Dbench.echo.max-text=" + 16 * 1024);
+            case ECHO_LARGE -> List.of("-Dbench.echo.max-text=" + LARGE, "-Dbench.echo.max-binary=" + LARGE);
             case WSS -> List.of("-D" + BenchTls.KEYSTORE_PROPERTY + "=" + keystore(o),
                     "-D" + BenchTls.PASSWORD_PROPERTY + "=" + BenchTls.PASSWORD);
             case IDLE -> List.of(ONE_ADDRESS);
@@ -359,7 +372,8 @@ public enum Scenario {
 
     /**
      * Whether it runs on {@code server}: the soak and the cluster measure WS Socket only; wss the
-     * servers whose TLS the bench sets up; Netty on OpenSSL is there for wss only.
+     * servers whose TLS the bench sets up; Netty on OpenSSL is there for wss only, raw TCP for
+     * echo-large only.
      */
     boolean runsOn(ServerKind server) {
         if (this == WSS) {
@@ -367,6 +381,9 @@ public enum Scenario {
         }
         if (server == ServerKind.NETTY_OPENSSL) {
             return false;
+        }
+        if (!server.speaksWebSocket()) {
+            return this == ECHO_LARGE;
         }
         return (this != SOAK && !clustered()) || server == ServerKind.SUBJECT;
     }
@@ -391,6 +408,12 @@ public enum Scenario {
                 runs.add(echo("text-64-w1", "64 B text, window 1", o, 64, 1, false, timing, driver));
                 runs.add(echo("text-64-w16", "64 B text, window 16", o, 64, 16, false, timing, driver));
                 runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing, driver));
+            }
+            case ECHO_LARGE -> {
+                runs.add(echo("binary-16k-w4", "16 KiB binary, window 4", o, 16384, 4, true, timing, CDriver.NAME));
+                runs.add(echo("text-16k-w4", "16 KiB text, window 4", o, 16384, 4, false, timing, CDriver.NAME));
+                runs.add(echo("binary-256k-w1", "256 KiB binary, window 1", o, LARGE, 1, true, timing, CDriver.NAME));
+                runs.add(echo("text-256k-w1", "256 KiB text, window 1", o, LARGE, 1, false, timing, CDriver.NAME));
             }
             case WSS -> {
                 String tls = timing + " --tls " + keystore(o);
@@ -508,7 +531,7 @@ public enum Scenario {
 
     /** Whether its drivers measure the server's CPU over their window ({@code --server-pid}): the echo scenarios and wss. */
     boolean measuresServerCpu() {
-        return this == ECHO || this == ECHO_C || this == DEFLATE || this == WSS;
+        return this == ECHO || this == ECHO_C || this == ECHO_LARGE || this == DEFLATE || this == WSS;
     }
 
     private static RunConfig deflateEcho(String id, String label, SuiteOptions o, int size, int window, String timing) {

@@ -33,6 +33,12 @@ public enum ServerKind {
     TYRUS("tyrus", "Tyrus 2.2 (Grizzly)", "io.wssocket.bench.TyrusEchoServer", "/org/glassfish/tyrus/|/org/glassfish/grizzly/"),
     NETTY("netty", "Netty 4.2 (raw codec)", "io.wssocket.bench.NettyEchoServer", "/io/netty/"),
     /**
+     * No WebSocket: plain TCP, bytes written back as they were read (one NIO thread), driven by the C
+     * driver's {@code --raw}. The floor of the large-message scenario's server CPU per message; no
+     * other scenario runs it.
+     */
+    RAW_TCP("raw-tcp", "Raw TCP echo (Java NIO, no WebSocket)", "io.wssocket.bench.RawTcpEchoServer", "(?!)"),
+    /**
      * Netty with its SslHandler on netty-tcnative's BoringSSL instead of the JDK's SSLEngine: the wss
      * scenario only (elsewhere it would be {@link #NETTY} again).
      */
@@ -108,9 +114,14 @@ public enum ServerKind {
         return label;
     }
 
-    /** Whether the bench sets up its TLS (the wss scenario): every server but Tyrus on Grizzly. */
+    /** Whether the bench sets up its TLS (the wss scenario): every server but Tyrus on Grizzly and raw TCP. */
     boolean servesTls() {
-        return this != TYRUS;
+        return this != TYRUS && this != RAW_TCP;
+    }
+
+    /** Whether it speaks WebSocket at all: every server but {@link #RAW_TCP}, whose driver needs {@code --raw}. */
+    boolean speaksWebSocket() {
+        return this != RAW_TCP;
     }
 
     String mainClass() {

@@ -107,7 +107,7 @@ public record SuiteOptions(List<ServerKind> servers, List<Scenario> scenarios, i
             double perServer = 2; // server JVM start to READY, and stop
             for (RunConfig run : s.configs(this)) {
                 perServer += switch (s) {
-                    case ECHO, ECHO_C, DEFLATE, WSS -> warmup + duration + 1;
+                    case ECHO, ECHO_C, ECHO_LARGE, DEFLATE, WSS -> warmup + duration + 1;
                     // a server of its own per run
                     case DEFLATE_IDLE -> Math.min(idleConnections, Scenario.DEFLATE_IDLE_MAX) / 1000.0 + 2 * duration + 15; // two holds, a warm-up
                     case IDLE -> idleConnections / 2000.0 + duration + 5;

@@ -102,7 +102,7 @@ public final class SuiteRunner {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8), true)) {
             SuiteRunner runner = new SuiteRunner(options, classPath, logDir, out);
             runner.record(RunMetadata.collect(options, stamp));
-            if (options.scenarios().contains(Scenario.ECHO_C)) {
+            if (options.scenarios().contains(Scenario.ECHO_C) || options.scenarios().contains(Scenario.ECHO_LARGE)) {
                 runner.buildCDriver();
             }
             if (options.scenarios().contains(Scenario.WSS)) {
@@ -161,7 +161,8 @@ public final class SuiteRunner {
     }
 
     private void runScenario(ServerKind server, Scenario scenario, int round) throws InterruptedException {
-        String trouble = scenario == Scenario.ECHO_C ? cDriverTrouble : scenario == Scenario.WSS ? tlsTrouble : null;
+        String trouble = scenario == Scenario.ECHO_C || scenario == Scenario.ECHO_LARGE ? cDriverTrouble
+                : scenario == Scenario.WSS ? tlsTrouble : null;
         if (trouble != null) {
             for (RunConfig c : scenario.configs(options)) {
                 fail(server, scenario, c, round, trouble);
@@ -386,6 +387,9 @@ public final class SuiteRunner {
         Path log = logDir.resolve(base + "-" + config.id() + ".driver");
         if (scenario.measuresServerCpu()) {
             config = config.withDriverArgs(List.of("--server-pid", Long.toString(process.pid())));
+        }
+        if (!server.speaksWebSocket()) {
+            config = config.withDriverArgs(List.of("--raw"));
         }
         try {
             ResultLine fresh = null;

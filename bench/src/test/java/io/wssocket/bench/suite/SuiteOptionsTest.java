@@ -18,17 +18,19 @@ class SuiteOptionsTest {
     void defaultsAreTheFullSuiteButTheSoakInAboutTwoHours() {
         SuiteOptions o = parse();
 
-        // every server but WS Socket's telemetry variants, which run only when named (Netty on OpenSSL runs wss only)
+        // every server but WS Socket's telemetry variants, which run only when named (Netty on OpenSSL runs wss
+        // only, raw TCP echo-large only)
         assertThat(o.servers()).containsExactly(ServerKind.WSSOCKET, ServerKind.JETTY, ServerKind.TOMCAT,
-                ServerKind.WSSOCKET_TOMCAT, ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.NETTY, ServerKind.NETTY_OPENSSL);
-        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.ECHO_C, Scenario.WSS, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
+                ServerKind.WSSOCKET_TOMCAT, ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.NETTY, ServerKind.RAW_TCP,
+                ServerKind.NETTY_OPENSSL);
+        assertThat(o.scenarios()).containsExactly(Scenario.ECHO, Scenario.ECHO_C, Scenario.ECHO_LARGE, Scenario.WSS, Scenario.IDLE, Scenario.DEFLATE, Scenario.DEFLATE_IDLE,
                 Scenario.BROADCAST, Scenario.SLOW, Scenario.HOSTILE, Scenario.CLUSTER_BROADCAST, Scenario.CLUSTER_IDLE);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.duration()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(3);
-        // seven servers (WS Socket inside Tomcat the seventh), each echoed by both drivers, and the cluster's
-        // WS Socket alone, and wss on all but Tyrus: about 160 minutes
-        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 165 * 60.0);
+        // seven servers (WS Socket inside Tomcat the seventh), each echoed by both drivers and with large
+        // messages (raw TCP too), and the cluster's WS Socket alone, and wss on all but Tyrus: about 177 minutes
+        assertThat(o.estimatedSeconds()).isBetween(80 * 60.0, 185 * 60.0);
         assertThat(o.attackSeconds()).isEqualTo(20);
         assertThat(o.soakMinutes()).isEqualTo(30);
     }
@@ -187,4 +189,23 @@ class SuiteOptionsTest {
         assertThat(o.estimatedSeconds()).isEqualTo(2 + 4 * 4.0);
     }
 
+    @Test
+    void echoLargeRunsSixteenAndTwoHundredFiftySixKibOnEveryWebSocketServerAndTheRawTcpFloor() {
+        assertThat(Scenario.values()).filteredOn(s -> s.runsOn(ServerKind.RAW_TCP)).containsExactly(Scenario.ECHO_LARGE);
+        assertThat(ServerKind.values()).filteredOn(Scenario.ECHO_LARGE::runsOn).doesNotContain(ServerKind.NETTY_OPENSSL)
+                .contains(ServerKind.WSSOCKET, ServerKind.NETTY, ServerKind.RAW_TCP, ServerKind.JETTY, ServerKind.TOMCAT,
+                        ServerKind.UNDERTOW, ServerKind.TYRUS, ServerKind.WSSOCKET_TOMCAT);
+        assertThat(ServerKind.RAW_TCP.speaksWebSocket()).isFalse();
+        assertThat(ServerKind.RAW_TCP.servesTls()).isFalse();
+
+        SuiteOptions o = parse("--quick", "--scenarios", "echo-large", "--servers", "wssocket raw-tcp");
+        List<RunConfig> runs = Scenario.ECHO_LARGE.configs(o);
+        assertThat(runs).extracting(RunConfig::id).containsExactly("binary-16k-w4", "text-16k-w4", "binary-256k-w1",
+                "text-256k-w1");
+        assertThat(runs).allSatisfy(run -> assertThat(run.driverMain()).isEqualTo(CDriver.NAME));
+        assertThat(runs.get(2).driverArgs()).containsSubsequence("--size", "262144", "--window", "1", "--binary");
+        // /echo takes 256 KiB of either kind on every server
+        assertThat(Scenario.ECHO_LARGE.serverJvmArgs(o)).containsExactly("-Dbench.echo.max-text=262144",
+                "-Dbench.echo.max-binary=262144");
+    }
 }

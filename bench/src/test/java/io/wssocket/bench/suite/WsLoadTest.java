@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wssocket.bench.RawTcpEchoServer;
 import io.wssocket.bench.WsSocketEchoServer;
 import io.wssocket.server.ServerConfig;
 import io.wssocket.server.WebSocketServer;
@@ -45,6 +46,8 @@ class WsLoadTest {
     private static WsSocketEchoServer echo;
     private static int echoPort;
     private static WebSocketServer oddServer;
+    private static RawTcpEchoServer raw;
+    private static int rawPort;
 
     @BeforeAll
     static void buildDriverAndStartServers() throws Exception {
@@ -56,6 +59,8 @@ class WsLoadTest {
         oddServer.container().addEndpoint(ServerEndpointConfig.Builder.create(CorruptingEcho.class, "/corrupt").build());
         oddServer.container().addEndpoint(ServerEndpointConfig.Builder.create(FragmentingEcho.class, "/fragments").build());
         oddServer.start();
+        raw = new RawTcpEchoServer();
+        rawPort = raw.start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -65,6 +70,9 @@ class WsLoadTest {
         }
         if (oddServer != null) {
             oddServer.close();
+        }
+        if (raw != null) {
+            raw.stop();
         }
     }
 
@@ -91,6 +99,28 @@ class WsLoadTest {
     @Test
     void echoesSentInFragmentsAfterAPingAreReassembledAndVerified() throws Exception {
         assertClean(wsload(oddServer.port(), "/fragments", "--size", "16384", "--binary"));
+    }
+
+    @Test
+    void binaryMessagesOf256KiBAreEchoedAndVerified() throws Exception {
+        // /echo's binary limit in the test JVM is 16 KiB unless bench.echo.max-binary says more: the
+        // fragmenting echo takes any size, and sends each echo back in pieces the driver joins
+        assertClean(wsload(oddServer.port(), "/fragments", "--size", "262144", "--binary"));
+    }
+
+    @Test
+    void rawModeSendsPlainBytesToATcpEchoAndVerifiesThemAsForWebSocket() throws Exception {
+        Run run = wsload(rawPort, "/", "--size", "262144", "--raw");
+
+        assertClean(run);
+        assertThat(run.result().get("transport")).isEqualTo("raw-tcp");
+        assertThat(run.stderr()).contains("tcp://127.0.0.1:" + rawPort);
+    }
+
+    @Test
+    void rawModeWithSmallMessagesKeepsTheirBoundariesInAStream() throws Exception {
+        // window 4 of 64 B: echoes come back joined in one read; the driver cuts them where they end
+        assertClean(wsload(rawPort, "/", "--size", "64", "--raw"));
     }
 
     @Test
@@ -189,7 +219,7 @@ class WsLoadTest {
     public static final class FragmentingEcho extends Endpoint {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            session.setMaxBinaryMessageBufferSize(1 << 16);
+            session.setMaxBinaryMessageBufferSize(1 << 20);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {
                 try {
                     session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3}));
