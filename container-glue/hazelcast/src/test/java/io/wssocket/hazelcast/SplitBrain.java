@@ -1,11 +1,14 @@
 package io.wssocket.hazelcast;
 
+import static org.awaitility.Awaitility.await;
+
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.impl.MemberImpl;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.cluster.impl.ClusterServiceImpl;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,16 +25,32 @@ final class SplitBrain {
     private SplitBrain() {
     }
 
-    /** Cuts {@code lonely} off {@code others}; returns once each side counts only itself. */
+    /**
+     * Cuts {@code lonely} off {@code others}; returns once each side counts only itself. A
+     * suspicion can be lost to a member-list update already under way (a busy machine makes that
+     * likelier), so the sides suspect each other again every second until the split shows.
+     */
     static void isolate(HazelcastInstance lonely, List<HazelcastInstance> others) {
         for (HazelcastInstance other : others) {
             node(lonely).getJoiner().blacklist(address(other), false);
             node(other).getJoiner().blacklist(address(lonely), false);
         }
-        for (HazelcastInstance other : others) {
-            suspect(other, lonely);
-            suspect(lonely, other);
-        }
+        await("the split").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    if (isSplit(lonely, others)) {
+                        return true;
+                    }
+                    for (HazelcastInstance other : others) {
+                        suspect(other, lonely);
+                        suspect(lonely, other);
+                    }
+                    return false;
+                });
+    }
+
+    private static boolean isSplit(HazelcastInstance lonely, List<HazelcastInstance> others) {
+        return lonely.getCluster().getMembers().size() == 1 && others.stream()
+                .allMatch(other -> other.getCluster().getMembers().size() == others.size());
     }
 
     /** Lets {@code lonely} and {@code others} find each other again: the next merge run joins them. */
