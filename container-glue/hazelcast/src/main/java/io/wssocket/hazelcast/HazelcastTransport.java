@@ -3,7 +3,6 @@ package io.wssocket.hazelcast;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.config.Config;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.EntryListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -52,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * record it. It records it again, and removes what the cluster holds of its own beyond it, when
  * the cluster may have lost or resurrected some of it: when its member merged after a split
  * (Hazelcast's merge keeps the larger side's entries of a scope both sides hold, and brings back
- * entries the larger side had removed), when a partition's every copy was lost, when a client
+ * entries the larger side had removed), when a partition lost copies (its owner, or more), when a client
  * node is connected again or finds its lease gone, and when another node asks after its own merge.
  * The same heal removes entries of nodes that are neither members nor hold a lease (gone for good
  * while the cluster was split), and a node that sees an entry of its own removed by another (which
@@ -163,13 +162,12 @@ final class HazelcastTransport implements ClusterTransport {
             }
         }, false);
         this.lifecycleListener = instance.getLifecycleService().addLifecycleListener(this::lifecycle);
-        int presenceBackups = leaseMillis > 0 ? 0 : presenceBackups(instance.getConfig());
-        this.partitionLostListener = instance.getPartitionService().addPartitionLostListener(event -> {
-            // Hazelcast also tells of every backup promoted (0 backups lost: the owner's data lives on)
-            if (event.getLostBackupCount() >= presenceBackups || event.allReplicasInPartitionLost()) {
-                heal("partition " + event.getPartitionId() + " lost every copy", false);
-            }
-        });
+        // Also when only the owner was lost and a backup took its place: the heal sweeps entries of
+        // departed nodes that the membership event's cleanup missed while partitions changed hands
+        // (seen on the member a split left alone when this heal was skipped).
+        this.partitionLostListener = instance.getPartitionService().addPartitionLostListener(
+                event -> heal("partition " + event.getPartitionId() + (event.allReplicasInPartitionLost()
+                        ? " lost every copy" : " lost " + (event.getLostBackupCount() + 1) + " of its copies"), false));
         this.healListener = healRequests.addMessageListener(message -> {
             if (!nodeId.equals(message.getMessageObject())) {
                 heal("node " + message.getMessageObject() + " merged into the cluster", false);
@@ -604,17 +602,6 @@ final class HazelcastTransport implements ClusterTransport {
     /** The scope of an {@link #entry}: a session id has no line break, a scope may. */
     private static String scopeOf(String entry) {
         return entry.substring(0, entry.lastIndexOf('\n'));
-    }
-
-    /**
-     * The fewest backups a member keeps of the presence maps: a partition that lost at least as
-     * many of its copies (the owner counts as the first) lost some presence. A client node does
-     * not know its cluster's configuration and heals at every loss (0).
-     */
-    private static int presenceBackups(Config config) {
-        return Math.min(config.getMapConfig(LEASES).getTotalBackupCount(),
-                Math.min(config.getMultiMapConfig(PRESENCE).getTotalBackupCount(),
-                        config.getMultiMapConfig(PRESENCE_BY_NODE).getTotalBackupCount()));
     }
 
     /** The session id of an {@link #entry} or a {@link #tagged} value. */
