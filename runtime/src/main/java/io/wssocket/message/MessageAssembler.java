@@ -39,9 +39,10 @@ public final class MessageAssembler {
      *
      * @param maxMessageBytes the session's text buffer size: a whole message larger than it fails
      * @param scratch an array of the calling thread's, through which a message that came in one frame is decoded
+     * @param announced bytes of the message the peer announced beyond this chunk (see {@link MessageBuffer#append})
      */
     public String text(ByteBuffer chunk, boolean first, boolean last, boolean partial, int maxMessageBytes,
-                       byte[] scratch) throws MessageLimitException {
+                       byte[] scratch, long announced) throws MessageLimitException {
         int n = chunk.remaining();
         if (partial) {
             if (textPieces == null) {
@@ -53,13 +54,13 @@ public final class MessageAssembler {
             checkSize(n, maxMessageBytes, "text");
             return read(MessageBuffer.text(chunk, scratch), n);
         }
-        gather(chunk, last, maxMessageBytes, "text");
+        gather(chunk, last, maxMessageBytes, "text", announced);
         return last ? taken(buffer.takeText()) : null;
     }
 
     /** As {@link #text}, for a binary frame: a piece, the whole message, or null while gathering. */
-    public byte[] binary(ByteBuffer chunk, boolean first, boolean last, boolean partial, int maxMessageBytes)
-            throws MessageLimitException {
+    public byte[] binary(ByteBuffer chunk, boolean first, boolean last, boolean partial, int maxMessageBytes,
+                         long announced) throws MessageLimitException {
         int n = chunk.remaining();
         if (partial) {
             return read(MessageBuffer.bytes(chunk), n);
@@ -68,7 +69,7 @@ public final class MessageAssembler {
             checkSize(n, maxMessageBytes, "binary");
             return read(MessageBuffer.bytes(chunk), n);
         }
-        gather(chunk, last, maxMessageBytes, "binary");
+        gather(chunk, last, maxMessageBytes, "binary", announced);
         return last ? taken(buffer.takeBytes()) : null;
     }
 
@@ -98,7 +99,8 @@ public final class MessageAssembler {
      * Adds a piece to the message being gathered. A piece the budget has no room for drops the
      * whole message: it cannot wait half gathered (see {@link GatheringBudget}).
      */
-    private void gather(ByteBuffer chunk, boolean last, int maxMessageBytes, String kind) throws MessageLimitException {
+    private void gather(ByteBuffer chunk, boolean last, int maxMessageBytes, String kind, long announced)
+            throws MessageLimitException {
         if (buffer == null) {
             buffer = new MessageBuffer();
         }
@@ -110,7 +112,7 @@ public final class MessageAssembler {
             throw MessageLimitException.noRoom(kind, soFar, budget.limit());
         }
         gathered += n;
-        buffer.append(chunk, last);
+        buffer.append(chunk, last, Math.min(announced, maxMessageBytes - (buffer.length() + (long) n)));
     }
 
     private static void checkSize(long size, int limit, String kind) throws MessageLimitException {

@@ -14,30 +14,55 @@ public final class MessageBuffer {
     private byte[] bytes = EMPTY;
     private int length;
 
+    /**
+     * How far past what has arrived the array may be grown for the bytes the peer announced: three
+     * times as much, so that the array is never more than four times the bytes received (doubling
+     * alone keeps it within two) while a frame of up to four reads is gathered in one array.
+     */
+    static final int ANNOUNCED_AHEAD_FACTOR = 3;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     /** Appends the chunk's remaining bytes without moving its position; more may follow. */
     public void append(ByteBuffer chunk) {
-        append(chunk, false);
+        append(chunk, false, 0);
     }
 
     /**
-     * Appends the chunk's remaining bytes without moving its position. The message's last chunk
-     * makes the array exactly the message's size when it must grow: no doubling past the end, and
-     * no copy to trim it when the message is taken (a 16 KiB message split over two reads is then
-     * copied once more than a whole one, not three times).
+     * Appends the chunk's remaining bytes without moving its position. When the array must grow:
+     * the message's last chunk makes it exactly the message's size (no copy to trim it when the
+     * message is taken); else it grows to hold the bytes the peer {@code announced} beyond this
+     * chunk (the rest of the frame its header declared) when they are at most
+     * {@value #ANNOUNCED_AHEAD_FACTOR} times what has arrived, so that a 256 KiB frame read in 64 KiB
+     * pieces is copied into one array once, not through arrays of 64 and 128 KiB first; otherwise
+     * it doubles. A peer that announces more than it sends makes the array at most four times what
+     * it sent.
+     *
+     * @param announced bytes the peer declared beyond this chunk; 0 when unknown
      */
-    public void append(ByteBuffer chunk, boolean last) {
+    public void append(ByteBuffer chunk, boolean last, long announced) {
         int n = chunk.remaining();
-        if (length + n > bytes.length) {
-            int size = last ? length + n
-                    : Math.max(length + n, Math.min(Integer.MAX_VALUE - 8, Math.max(256, bytes.length * 2)));
-            bytes = Arrays.copyOf(bytes, size);
+        int needed = length + n;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, last ? needed : grownSize(needed, announced));
         }
         chunk.get(chunk.position(), bytes, length, n);
-        length += n;
+        length = needed;
+    }
+
+    private int grownSize(int needed, long announced) {
+        if (announced > 0 && announced <= (long) ANNOUNCED_AHEAD_FACTOR * needed) {
+            return (int) Math.min(MAX_ARRAY, needed + announced);
+        }
+        return Math.max(needed, Math.min(MAX_ARRAY, Math.max(256, bytes.length * 2)));
     }
 
     public int length() {
         return length;
+    }
+
+    /** The array's size: what the buffer holds, arrived or not. */
+    int capacity() {
+        return bytes.length;
     }
 
     /** The whole text (already validated as UTF-8 by the wire layer); the buffer is emptied. */

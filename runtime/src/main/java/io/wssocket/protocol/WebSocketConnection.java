@@ -278,6 +278,14 @@ public final class WebSocketConnection implements ConnectionHandler, WebSocketRe
     }
 
     /**
+     * During a data listener call: the bytes of the message the peer announced beyond the chunk
+     * given (the rest of the current frame, uncompressed), a size hint for gathering it.
+     */
+    public long dataBytesAnnounced() {
+        return reader.dataBytesAnnounced();
+    }
+
+    /**
      * Reads bytes that followed the handshake in the same read, as if they had just arrived. Event
      * loop, after {@link #start}.
      */

@@ -121,7 +121,7 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
         String text;
         try {
             text = messages().text(chunk, first, last, target.partial(), session.getMaxTextMessageBufferSize(),
-                    ws.loopScratch());
+                    ws.loopScratch(), ws.dataBytesAnnounced());
         } catch (MessageLimitException e) {
             throw refused(e);
         }
@@ -148,7 +148,8 @@ final class InboundDispatcher implements WebSocketListener, MessageStream.Owner,
         }
         byte[] bytes;
         try {
-            bytes = messages().binary(chunk, first, last, target.partial(), session.getMaxBinaryMessageBufferSize());
+            bytes = messages().binary(chunk, first, last, target.partial(), session.getMaxBinaryMessageBufferSize(),
+                    ws.dataBytesAnnounced());
         } catch (MessageLimitException e) {
             throw refused(e);
         }

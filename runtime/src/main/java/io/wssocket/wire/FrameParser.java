@@ -117,6 +117,11 @@ public final class FrameParser {
         }
     }
 
+    /** Payload bytes of the current frame still to come after the chunk being delivered; 0 between frames. */
+    public long payloadRemaining() {
+        return payloadRemaining;
+    }
+
     /** Header bytes of data frames read so far (control frames' not counted); only grows. */
     public long dataHeaderBytes() {
         return dataHeaderBytes;

@@ -94,6 +94,15 @@ public final class WebSocketReader implements FrameParser.Handler {
         parser.compressedWithRsv1();
     }
 
+    /**
+     * Payload bytes the peer has announced for the message being delivered beyond the chunk in
+     * hand: the rest of its current frame, as its header declared it. 0 for a compressed message
+     * (its inflated size is unknown) and between frames. A size hint only: the peer may never send them.
+     */
+    public long dataBytesAnnounced() {
+        return messageCompressed ? 0 : parser.payloadRemaining();
+    }
+
     /** Gives back what inflating holds; the connection ended. */
     public void release() {
         if (inflation != null) {

@@ -35,8 +35,7 @@ class MessageAssemblerSplitsTest {
                                        @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 3000) Integer> cuts)
             throws MessageLimitException {
         MessageAssembler assembler = new MessageAssembler(UNLIMITED);
-        int[] points = cuts.stream().mapToInt(c -> Math.min(c, message.length)).sorted().distinct()
-                .filter(c -> c > 0 && c < message.length).toArray();
+        int[] points = cutPoints(cuts, message.length);
         int from = 0;
         byte[] out = null;
         for (int i = 0; i <= points.length; i++) {
@@ -45,7 +44,7 @@ class MessageAssemblerSplitsTest {
             boolean last = i == points.length;
             // Each chunk starts inside a larger buffer, as a read buffer's slice does.
             ByteBuffer chunk = ByteBuffer.wrap(message, from, to - from).slice();
-            out = assembler.binary(chunk, first, last, false, LIMIT);
+            out = assembler.binary(chunk, first, last, false, LIMIT, 0);
             assertThat(out == null).as("a message is whole at its last chunk only").isEqualTo(!last);
             assertThat(chunk.position()).as("the chunk is read without moving it").isZero();
             from = to;
@@ -58,10 +57,47 @@ class MessageAssemblerSplitsTest {
     void theLastChunkLeavesTheArrayExactlyTheMessagesSize(@ForAll @IntRange(min = 1, max = 5000) int head,
                                                           @ForAll @IntRange(min = 1, max = 5000) int tail) {
         MessageBuffer buffer = new MessageBuffer();
-        buffer.append(ByteBuffer.allocate(head), false);
-        buffer.append(ByteBuffer.allocate(tail), true);
+        buffer.append(ByteBuffer.allocate(head), false, 0);
+        buffer.append(ByteBuffer.allocate(tail), true, 0);
         byte[] taken = buffer.takeBytes();
         assertThat(taken).hasSize(head + tail);
         assertThat(buffer.length()).isZero();
+    }
+
+    @Property(tries = 300)
+    void everySplitOfAnAnnouncedFrameGathersTheSameBytes(
+            @ForAll @Size(min = 1, max = 3000) byte[] message,
+            @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 3000) Integer> cuts) throws MessageLimitException {
+        MessageAssembler assembler = new MessageAssembler(UNLIMITED);
+        int[] points = cutPoints(cuts, message.length);
+        byte[] out = null;
+        for (int i = 0, from = 0; i <= points.length; i++) {
+            int to = i < points.length ? points[i] : message.length;
+            // one frame: its header announced the whole message, so after each chunk the rest is announced
+            out = assembler.binary(ByteBuffer.wrap(message, from, to - from).slice(), i == 0, i == points.length,
+                    false, LIMIT, message.length - to);
+            from = to;
+        }
+        assertThat(out).isEqualTo(message);
+    }
+
+    @Property(tries = 300)
+    void announcedBytesGrowTheArrayToTheFrameOrAtMostFourTimesWhatArrived(
+            @ForAll @IntRange(min = 1, max = 100_000) int arrived, @ForAll @IntRange(min = 0, max = 1 << 30) int announced) {
+        MessageBuffer buffer = new MessageBuffer();
+        buffer.append(ByteBuffer.allocate(arrived), false, announced);
+        if (announced > 0 && announced <= 3L * arrived) {
+            assertThat(buffer.capacity()).as("room for the whole frame at once").isEqualTo(arrived + announced);
+        } else {
+            assertThat(buffer.capacity()).as("a peer announcing what it does not send gets no more than doubling")
+                    .isLessThanOrEqualTo(Math.max(256, 2 * arrived));
+        }
+        assertThat(buffer.capacity()).isLessThanOrEqualTo(Math.max(256, 4 * arrived));
+    }
+
+    /** The distinct cuts strictly inside a message of {@code length}, in order. */
+    private static int[] cutPoints(List<Integer> cuts, int length) {
+        return cuts.stream().mapToInt(c -> Math.min(c, length)).sorted().distinct().filter(c -> c > 0 && c < length)
+                .toArray();
     }
 }

@@ -322,13 +322,15 @@ public enum Scenario {
 
     /**
      * The generated section of docs/benchmarks.md its tables go in: {@code deflate} for the
-     * permessage-deflate scenarios, the main one ({@code ""}) for the rest, so that running either
+     * permessage-deflate scenarios, {@code wss}, {@code cluster} and {@code large} for theirs, the main
+     * one ({@code ""}) for the rest, so that running either
      * group alone leaves the other's tables as they are.
      */
     String section() {
         return switch (this) {
             case DEFLATE, DEFLATE_IDLE -> "deflate";
             case WSS -> "wss";
+            case ECHO_LARGE -> "large";
             case CLUSTER_BROADCAST, CLUSTER_IDLE -> "cluster";
             default -> "";
         };

@@ -73,6 +73,7 @@ final class SuiteReport {
             case "" -> "## Load benchmarks: WS Socket and peer servers\n\n";
             case "cluster" -> "## Load benchmarks of a WS Socket cluster (Hazelcast)\n\n";
             case "wss" -> "## Load benchmarks over TLS (wss): WS Socket and peer servers\n\n";
+            case "large" -> "## Load benchmarks with large messages: WS Socket, peer servers and raw TCP\n\n";
             default -> "## Load benchmarks with permessage-deflate: WS Socket and peer servers\n\n";
         });
         if ("true".equals(meta.get("quick"))) {
