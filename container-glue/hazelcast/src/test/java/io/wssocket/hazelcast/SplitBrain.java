@@ -10,6 +10,9 @@ import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.cluster.impl.ClusterServiceImpl;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Splits embedded members of this JVM into two clusters for real, and lets them merge again,
@@ -21,44 +24,75 @@ import java.util.List;
  * network partition: MERGING and MERGED on the smaller side's members, whose member UUIDs change,
  * and its data merged by the merge policy.
  */
-final class SplitBrain {
-    private SplitBrain() {
+final class SplitBrain implements AutoCloseable {
+    private final HazelcastInstance lonely;
+    private final List<HazelcastInstance> others;
+    private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "split-keeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private SplitBrain(HazelcastInstance lonely, List<HazelcastInstance> others) {
+        this.lonely = lonely;
+        this.others = others;
     }
 
     /**
-     * Cuts {@code lonely} off {@code others}; returns once each side counts only itself. A
-     * suspicion can be lost to a member-list update already under way (a busy machine makes that
-     * likelier), so the sides suspect each other again every second until the split shows.
+     * Cuts {@code lonely} off {@code others}; returns once each side counts only itself, and keeps
+     * them apart until {@link #heal}. As a firewall would: every 200 ms a member of either side
+     * that sees one of the other side in its member list takes it for dead again, since a member
+     * list update or a mastership claim under way can carry a member back across the cut (seen
+     * when the machine is busy). {@code lonely} should not be the master (see PresenceAfterSplitTest).
      */
-    static void isolate(HazelcastInstance lonely, List<HazelcastInstance> others) {
+    static SplitBrain isolate(HazelcastInstance lonely, List<HazelcastInstance> others) {
+        SplitBrain split = new SplitBrain(lonely, others);
         for (HazelcastInstance other : others) {
             node(lonely).getJoiner().blacklist(address(other), false);
             node(other).getJoiner().blacklist(address(lonely), false);
         }
-        await("the split").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    if (isSplit(lonely, others)) {
-                        return true;
-                    }
-                    for (HazelcastInstance other : others) {
-                        suspect(other, lonely);
-                        suspect(lonely, other);
-                    }
-                    return false;
-                });
+        split.keeper.scheduleWithFixedDelay(split::keepApart, 0, 200, TimeUnit.MILLISECONDS);
+        await("the split").atMost(Duration.ofSeconds(90)).until(split::isSplit);
+        return split;
     }
 
-    private static boolean isSplit(HazelcastInstance lonely, List<HazelcastInstance> others) {
+    /**
+     * Lets the two sides find each other again: the next merge run joins them. {@code gone} are
+     * members of the other side that died meanwhile.
+     */
+    void heal(List<HazelcastInstance> gone) {
+        close();
+        for (HazelcastInstance other : others) {
+            if (!gone.contains(other)) {
+                node(lonely).getJoiner().unblacklist(address(other));
+                node(other).getJoiner().unblacklist(address(lonely));
+            }
+        }
+    }
+
+    /** Stops keeping the sides apart (a test that ends while split). */
+    @Override
+    public void close() {
+        keeper.shutdownNow();
+        try {
+            keeper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void keepApart() {
+        for (HazelcastInstance other : others) {
+            if (other.getLifecycleService().isRunning() && lonely.getLifecycleService().isRunning()) {
+                suspect(other, lonely);
+                suspect(lonely, other);
+            }
+        }
+    }
+
+    private boolean isSplit() {
         return lonely.getCluster().getMembers().size() == 1 && others.stream()
                 .allMatch(other -> other.getCluster().getMembers().size() == others.size());
-    }
-
-    /** Lets {@code lonely} and {@code others} find each other again: the next merge run joins them. */
-    static void heal(HazelcastInstance lonely, List<HazelcastInstance> others) {
-        for (HazelcastInstance other : others) {
-            node(lonely).getJoiner().unblacklist(address(other));
-            node(other).getJoiner().unblacklist(address(lonely));
-        }
     }
 
     private static void suspect(HazelcastInstance by, HazelcastInstance whom) {
