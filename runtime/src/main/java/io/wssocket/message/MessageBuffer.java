@@ -22,11 +22,6 @@ public final class MessageBuffer {
     static final int ANNOUNCED_AHEAD_FACTOR = 3;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** Appends the chunk's remaining bytes without moving its position; more may follow. */
-    public void append(ByteBuffer chunk) {
-        append(chunk, false, 0);
-    }
-
     /**
      * Appends the chunk's remaining bytes without moving its position. When the array must grow:
      * the message's last chunk makes it exactly the message's size (no copy to trim it when the

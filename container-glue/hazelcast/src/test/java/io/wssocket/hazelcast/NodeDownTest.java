@@ -3,7 +3,6 @@ package io.wssocket.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.wssocket.test.JdkClient;
 import java.time.Duration;
@@ -74,10 +73,7 @@ class NodeDownTest {
     }
 
     private HazelcastInstance memberOf(int index) {
-        int port = nodes.clusterPort(index);
-        return Hazelcast.getAllHazelcastInstances().stream()
-                .filter(instance -> instance.getCluster().getLocalMember().getAddress().getPort() == port)
-                .findFirst().orElseThrow();
+        return ClusterNodes.memberOf(nodes.node(index));
     }
 
     private void streamWhileNodeGoes(int gone, Runnable stop, int closeCodeAtGone) throws Exception {
