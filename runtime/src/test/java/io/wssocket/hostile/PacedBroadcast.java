@@ -48,6 +48,15 @@ final class PacedBroadcast {
      * got every one, in order.
      */
     static void publishAndCheckEveryReader(List<RawWebSocket> readers, int messages, int size) throws Exception {
+        publishAndCheckEveryReader(readers, 0, messages, size);
+    }
+
+    /**
+     * As {@link #publishAndCheckEveryReader(List, int, int)}, numbering from {@code first}: a
+     * test that needs the room to keep talking calls this again with the next number.
+     */
+    static void publishAndCheckEveryReader(List<RawWebSocket> readers, int first, int messages, int size)
+            throws Exception {
         ExecutorService readerThreads = Executors.newFixedThreadPool(readers.size());
         AtomicIntegerArray progress = new AtomicIntegerArray(readers.size());
         try {
@@ -56,11 +65,11 @@ final class PacedBroadcast {
                 RawWebSocket reader = readers.get(r);
                 int index = r;
                 received.add(readerThreads.submit(() -> {
-                    for (int i = 0; i < messages; i++) {
+                    for (int i = first; i < first + messages; i++) {
                         String text = reader.readFrame().text();
                         assertThat(text).as("message %d to reader %d", i, index)
                                 .startsWith(String.format("%07d ", i)).hasSize(size);
-                        progress.set(index, i + 1);
+                        progress.set(index, i + 1 - first);
                     }
                     return messages;
                 }));
@@ -70,7 +79,7 @@ final class PacedBroadcast {
                 int sent = i;
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
                         .until(() -> slowest(progress) >= sent - PUBLISH_AHEAD);
-                readers.get(0).sendText(String.format("%07d ", i) + padding);
+                readers.get(0).sendText(String.format("%07d ", first + i) + padding);
             }
             for (Future<Integer> reader : received) {
                 assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(messages);
