@@ -15,11 +15,14 @@ public final class MessageBuffer {
     private int length;
 
     /**
-     * How far past what has arrived the array may be grown for the bytes the peer announced: three
-     * times as much, so that the array is never more than four times the bytes received (doubling
-     * alone keeps it within two) while a frame of up to four reads is gathered in one array.
+     * How far past what has arrived the array may be grown for the bytes the peer announced: four
+     * times as much, so that the array is never more than five times the bytes received (doubling
+     * alone keeps it within two) while a frame whose first read brought a fifth of it is gathered
+     * in one array. Three was one short: a 256 KiB frame's first 64 KiB read holds its 14-byte
+     * header too, so 56 bytes less than a quarter of the payload had arrived, and the payload went
+     * through an array of 64 KiB first.
      */
-    static final int ANNOUNCED_AHEAD_FACTOR = 3;
+    static final int ANNOUNCED_AHEAD_FACTOR = 4;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     /**
@@ -29,7 +32,7 @@ public final class MessageBuffer {
      * chunk (the rest of the frame its header declared) when they are at most
      * {@value #ANNOUNCED_AHEAD_FACTOR} times what has arrived, so that a 256 KiB frame read in 64 KiB
      * pieces is copied into one array once, not through arrays of 64 and 128 KiB first; otherwise
-     * it doubles. A peer that announces more than it sends makes the array at most four times what
+     * it doubles. A peer that announces more than it sends makes the array at most five times what
      * it sent.
      *
      * @param announced bytes the peer declared beyond this chunk; 0 when unknown
