@@ -76,7 +76,7 @@ final class HttpHeadReader<E extends Exception> {
     private final StartLineParser<E> startLine;
     private final Failures<E> failures;
     private final HeadLine line = new HeadLine();
-    private final Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final TreeMap<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private State state = State.START_LINE;
     private int fieldCount;
@@ -124,6 +124,14 @@ final class HttpHeadReader<E extends Exception> {
     /** The header fields read so far, by case-insensitive name, values in arrival order. */
     Map<String, List<String>> fields() {
         return fields;
+    }
+
+    /**
+     * The fields of the complete head, handed over: immutable from now on, so the request keeps
+     * them without a copy. After this, the reader must read no more.
+     */
+    Map<String, List<String>> handOverFields() {
+        return HeaderFields.freeze(fields);
     }
 
     /** {@link #read}'s try block throws no checked exception but E, so only an E is passed here. */

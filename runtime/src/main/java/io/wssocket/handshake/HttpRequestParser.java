@@ -44,7 +44,7 @@ public final class HttpRequestParser {
      */
     public boolean parse(ByteBuffer in) throws HttpStatusException {
         if (request == null && head.read(in)) {
-            request = new HttpRequest(method, target, version, head.fields());
+            request = HttpRequest.parsed(method, target, version, head.handOverFields());
         }
         return request != null;
     }

@@ -1,11 +1,8 @@
 package io.wssocket.handshake;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * An immutable HTTP/1.1 response head, as a WebSocket client receives it. Header names are
@@ -21,10 +18,7 @@ public record HttpResponse(String version, int status, String reason, Map<String
     public HttpResponse {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(reason, "reason");
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
-        copy.replaceAll((name, values) -> List.copyOf(values));
-        headers = Collections.unmodifiableMap(copy);
+        headers = HeaderFields.copyOf(headers);
     }
 
     /** Every value of the header {@code name}, in arrival order; empty when absent. */

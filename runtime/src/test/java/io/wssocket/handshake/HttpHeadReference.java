@@ -31,7 +31,7 @@ public final class HttpHeadReference {
             headers.computeIfAbsent(lines[i].substring(0, colon), n -> new ArrayList<>())
                     .add(trimStart(trimEnd(lines[i].substring(colon + 1))));
         }
-        return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
+        return HttpRequest.of(requestLine[0], requestLine[1], requestLine[2], headers);
     }
 
     /**

@@ -56,7 +56,7 @@ class UpgradeRequestValidatorTest {
         }
 
         HttpRequest build() {
-            return new HttpRequest(method, target, version, headers);
+            return HttpRequest.of(method, target, version, headers);
         }
 
         UpgradeRequest validate() throws HttpStatusException {
