@@ -18,15 +18,7 @@ final class HeaderFields {
     static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
-        return freeze(copy);
-    }
-
-    /**
-     * Makes a case-insensitive map of mutable value lists immutable in place and returns its
-     * unmodifiable view: the map is handed over, its owner changes it no more.
-     */
-    static Map<String, List<String>> freeze(TreeMap<String, List<String>> caseInsensitive) {
-        caseInsensitive.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(caseInsensitive);
+        copy.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(copy);
     }
 }

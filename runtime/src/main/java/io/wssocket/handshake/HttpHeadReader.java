@@ -2,6 +2,7 @@ package io.wssocket.handshake;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,11 +128,11 @@ final class HttpHeadReader<E extends Exception> {
     }
 
     /**
-     * The fields of the complete head, handed over: immutable from now on, so the request keeps
-     * them without a copy. After this, the reader must read no more.
+     * The fields of the complete head, handed over (their value lists are immutable already), so
+     * the request keeps them without a copy. After this, the reader must read no more.
      */
     Map<String, List<String>> handOverFields() {
-        return HeaderFields.freeze(fields);
+        return Collections.unmodifiableMap(fields);
     }
 
     /** {@link #read}'s try block throws no checked exception but E, so only an E is passed here. */
@@ -223,8 +224,17 @@ final class HttpHeadReader<E extends Exception> {
         }
         String name = line.ascii(0, colon);
         String value = value(name, colon + 1, length);
-        fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
+        // Immutable lists from the start: most names come once, and List.of(value) is all they cost.
+        fields.merge(name, List.of(value), HttpHeadReader::followedBy);
         lastFieldName = name;
+    }
+
+    /** A repeated field's values: those before, then the new one (at most max-header-count of them). */
+    private static List<String> followedBy(List<String> before, List<String> next) {
+        List<String> all = new ArrayList<>(before.size() + next.size());
+        all.addAll(before);
+        all.addAll(next);
+        return List.copyOf(all);
     }
 
     /** RFC 9112 §5.2: the obs-fold before this line, and the whitespace around it, become one SP. */
@@ -235,11 +245,12 @@ final class HttpHeadReader<E extends Exception> {
                     "A line starting with whitespace before the first header field is not allowed (RFC 9112 §2.2)");
         }
         String continuation = value(lastFieldName, 0, line.length());
-        List<String> values = fields.get(lastFieldName);
+        List<String> values = new ArrayList<>(fields.get(lastFieldName));
         int last = values.size() - 1;
         String previous = values.get(last);
         values.set(last, previous.isEmpty() ? continuation
                 : continuation.isEmpty() ? previous : previous + ' ' + continuation);
+        fields.put(lastFieldName, List.copyOf(values));
     }
 
     /** The field value in {@code [start, end)} of the line without OWS; control characters refused. */
