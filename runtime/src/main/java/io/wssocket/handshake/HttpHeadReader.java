@@ -77,7 +77,7 @@ final class HttpHeadReader<E extends Exception> {
     private final StartLineParser<E> startLine;
     private final Failures<E> failures;
     private final HeadLine line = new HeadLine();
-    private final TreeMap<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private State state = State.START_LINE;
     private int fieldCount;
@@ -122,16 +122,12 @@ final class HttpHeadReader<E extends Exception> {
         }
     }
 
-    /** The header fields read so far, by case-insensitive name, values in arrival order. */
-    Map<String, List<String>> fields() {
-        return fields;
-    }
-
     /**
-     * The fields of the complete head, handed over (their value lists are immutable already), so
-     * the request keeps them without a copy. After this, the reader must read no more.
+     * The header fields read so far, by case-insensitive name, values in arrival order: a
+     * read-only view whose value lists are immutable, so a complete head's request keeps it
+     * without a copy (the reader reads no more once the head is complete).
      */
-    Map<String, List<String>> handOverFields() {
+    Map<String, List<String>> fields() {
         return Collections.unmodifiableMap(fields);
     }
 

@@ -44,7 +44,7 @@ public final class HttpRequestParser {
      */
     public boolean parse(ByteBuffer in) throws HttpStatusException {
         if (request == null && head.read(in)) {
-            request = HttpRequest.parsed(method, target, version, head.handOverFields());
+            request = HttpRequest.parsed(method, target, version, head.fields());
         }
         return request != null;
     }
