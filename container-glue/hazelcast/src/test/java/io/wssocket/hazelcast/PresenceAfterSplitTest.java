@@ -42,11 +42,13 @@ class PresenceAfterSplitTest {
     private static void splitThreeToOneAndMerge(ClusterNodes nodes) throws Exception {
         int[] role = rolesWithCNotTheMaster(nodes);
         int ia = role[0];
+        int ib = role[1];
         int ic = role[2];
+        int id = role[3];
         WebSocketServer a = nodes.node(ia);
-        WebSocketServer b = nodes.node(role[1]);
+        WebSocketServer b = nodes.node(ib);
         WebSocketServer c = nodes.node(ic);
-        WebSocketServer d = nodes.node(role[3]);
+        WebSocketServer d = nodes.node(id);
         HazelcastInstance memberOfC = ClusterNodes.memberOf(c);
         List<HazelcastInstance> othersOfC = List.of(ClusterNodes.memberOf(a), ClusterNodes.memberOf(b),
                 ClusterNodes.memberOf(d));
@@ -57,10 +59,10 @@ class PresenceAfterSplitTest {
         c.cluster().onPresence(seenOnC::add);
         try (JdkClient a0 = JdkClient.connect(nodes.uri(ia, "group=lobby"));
              JdkClient aGone = JdkClient.connect(nodes.uri(ia, "group=lobby"));
-             JdkClient b0 = JdkClient.connect(nodes.uri(role[1], "group=lobby"));
+             JdkClient b0 = JdkClient.connect(nodes.uri(ib, "group=lobby"));
              JdkClient c0 = JdkClient.connect(nodes.uri(ic, "group=lobby"));
              JdkClient cGone = JdkClient.connect(nodes.uri(ic, "group=lobby"));
-             JdkClient d0 = JdkClient.connect(nodes.uri(role[3], "group=dgroup"))) {
+             JdkClient d0 = JdkClient.connect(nodes.uri(id, "group=dgroup"))) {
             String idA0 = ClusterMessagingTest.idOf(a0);
             String idAGone = ClusterMessagingTest.idOf(aGone);
             String idB0 = ClusterMessagingTest.idOf(b0);
