@@ -243,7 +243,24 @@ public enum Scenario {
      * raised for the idle scenarios, else it refuses what the scenario means to hold (the other
      * servers have no such limit, and ignore the property).
      */
-    static final String ONE_ADDRESS = "-Dwssocket.max-connections-per-address=16000";
+    static final String ONE_ADDRESS = "-Dwssocket.max-connections-per-address=" + Scenario.ONE_ADDRESS_CONNECTIONS;
+
+    /** What {@link #ONE_ADDRESS} allows one address (a constant: {@link #DEFLATE_IDLE_JVM}, above, uses it). */
+    static final int ONE_ADDRESS_CONNECTIONS = 16_000;
+
+    /**
+     * The idle scenario's WS Socket limits for C connections, all from the driver's one address:
+     * {@link #ONE_ADDRESS} up to 16,000; beyond, both max-connections-per-address and
+     * max-connections are C. WS Socket's default max-connections is the open-file limit less 10 %
+     * (about 17,900 under the runner's 20,000), so a run of 19,000 would otherwise count its own
+     * refusals (429 past the per-address limit, 503 past max-connections) instead of memory.
+     */
+    static List<String> idleLimits(int connections) {
+        if (connections <= ONE_ADDRESS_CONNECTIONS) {
+            return List.of(ONE_ADDRESS);
+        }
+        return List.of("-Dwssocket.max-connections-per-address=" + connections, "-Dwssocket.max-connections=" + connections);
+    }
 
     /**
      * The deflate-idle warm-up's connections (at most the run's): they echo their first message and
@@ -353,8 +370,8 @@ public enum Scenario {
     /**
      * JVM options of the server for this scenario's runs (scenarios whose runs share a server):
      * for the deflate echo permessage-deflate on and 16 KiB texts on {@code /echo} (Tomcat's
-     * default text buffer is 8 KiB); for idle WS Socket's per-address limit raised; for wss the
-     * keystore to serve.
+     * default text buffer is 8 KiB); for idle WS Socket's limits raised to hold every connection
+     * ({@link #idleLimits}); for wss the keystore to serve.
      */
     List<String> serverJvmArgs(SuiteOptions o) {
         return switch (this) {
@@ -362,7 +379,7 @@ public enum Scenario {
             case ECHO_LARGE -> List.of("-Dbench.echo.max-text=" + LARGE, "-Dbench.echo.max-binary=" + LARGE);
             case WSS -> List.of("-D" + BenchTls.KEYSTORE_PROPERTY + "=" + keystore(o),
                     "-D" + BenchTls.PASSWORD_PROPERTY + "=" + BenchTls.PASSWORD);
-            case IDLE -> List.of(ONE_ADDRESS);
+            case IDLE -> idleLimits(o.idleConnections());
             default -> List.of(); // deflate-idle: each run's RunConfig has them, on its own server
         };
     }

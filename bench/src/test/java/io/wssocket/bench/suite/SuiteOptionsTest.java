@@ -208,4 +208,14 @@ class SuiteOptionsTest {
         assertThat(Scenario.ECHO_LARGE.serverJvmArgs(o)).containsExactly("-Dbench.echo.max-text=262144",
                 "-Dbench.echo.max-binary=262144");
     }
+
+    @Test
+    void idleRaisesWsSocketsLimitsSoThatEveryConnectionIsHeld() {
+        // every connection comes from the driver's address: up to 16,000 the per-address limit alone
+        assertThat(Scenario.IDLE.serverJvmArgs(parse("--scenarios", "idle")))
+                .containsExactly("-Dwssocket.max-connections-per-address=16000");
+        // beyond, max-connections too: its default under the runner's 20,000 open files is about 17,900
+        assertThat(Scenario.IDLE.serverJvmArgs(parse("--scenarios", "idle", "--idle-connections", "19000")))
+                .containsExactly("-Dwssocket.max-connections-per-address=19000", "-Dwssocket.max-connections=19000");
+    }
 }
