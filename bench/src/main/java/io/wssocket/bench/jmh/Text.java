@@ -2,7 +2,7 @@ package io.wssocket.bench.jmh;
 
 import java.util.SplittableRandom;
 
-/** Text payloads for the UTF-8 paths: the ASCII fast path and the state machine. */
+/** Text payloads for the UTF-8 paths: the ASCII fast path, the state machine, and languages between. */
 public enum Text {
     /** Printable ASCII: whole eight-byte words take {@code Utf8Validator}'s fast path. */
     ASCII {
@@ -31,6 +31,34 @@ public enum Text {
                 default:
                     return random.nextInt(0x10000, 0x110000);
             }
+        }
+    },
+    /**
+     * Text in a Latin-script language: ASCII letters and spaces, one character in sixteen an
+     * accented letter (two bytes): the automaton takes each, and the ASCII runs between them.
+     */
+    LATIN {
+        @Override
+        int nextCodePoint(SplittableRandom random, int bytesLeft) {
+            int pick = random.nextInt(16);
+            if (pick == 0 && bytesLeft >= 2) {
+                return random.nextInt(0xE0, 0x100); // à..ÿ
+            }
+            return pick < 3 ? ' ' : random.nextInt('a', 'z' + 1);
+        }
+    },
+    /** Cyrillic words: two-byte letters, a space (ASCII) between words of about five. */
+    CYRILLIC {
+        @Override
+        int nextCodePoint(SplittableRandom random, int bytesLeft) {
+            return random.nextInt(6) == 0 || bytesLeft < 2 ? ' ' : random.nextInt(0x430, 0x450); // а..я
+        }
+    },
+    /** Chinese: three-byte CJK ideographs, no ASCII but for a last byte or two. */
+    CJK {
+        @Override
+        int nextCodePoint(SplittableRandom random, int bytesLeft) {
+            return bytesLeft < 3 ? random.nextInt('a', 'z' + 1) : random.nextInt(0x4E00, 0xA000);
         }
     };
 

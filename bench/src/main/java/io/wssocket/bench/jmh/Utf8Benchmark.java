@@ -19,7 +19,7 @@ public class Utf8Benchmark extends CodecBenchmark {
     @Param({"64", "1024", "16384", "1048576"})
     public int size;
 
-    @Param({"ASCII", "MIXED"})
+    @Param({"ASCII", "MIXED", "LATIN", "CYRILLIC", "CJK"})
     public Text text;
 
     private final Utf8Validator validator = new Utf8Validator();

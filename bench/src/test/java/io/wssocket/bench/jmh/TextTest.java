@@ -12,7 +12,7 @@ class TextTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 63, 64, 1024, 70000})
-    void bothTextsAreExactlyTheSizeAskedAndRoundTripThroughAString(int size) {
+    void everyTextIsExactlyTheSizeAskedAndRoundTripsThroughAString(int size) {
         for (Text text : Text.values()) {
             byte[] bytes = text.utf8(size, Payloads.SEED);
 
@@ -50,5 +50,22 @@ class TextTest {
             assertThat(byWidth.getOrDefault(width, 0L)).as("%d-byte characters", width)
                     .isBetween(characters / 4, characters / 2);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 70000})
+    void theLanguagesMixAsciiAndWiderCharactersAsTheirScriptsDo(int size) {
+        String latin = new String(Text.LATIN.utf8(size, Payloads.SEED), StandardCharsets.UTF_8);
+        long accented = latin.chars().filter(c -> c >= 0x80).count();
+        assertThat(latin.chars().filter(c -> c >= 0x80)).allMatch(c -> c >= 0xE0 && c <= 0xFF);
+        assertThat(accented).isBetween((long) latin.length() / 32, (long) latin.length() / 8);
+
+        String cyrillic = new String(Text.CYRILLIC.utf8(size, Payloads.SEED), StandardCharsets.UTF_8);
+        long spaces = cyrillic.chars().filter(c -> c == ' ').count();
+        assertThat(cyrillic.chars().filter(c -> c != ' ')).allMatch(c -> c >= 0x430 && c < 0x450);
+        assertThat(spaces).isBetween((long) cyrillic.length() / 12, (long) cyrillic.length() / 3);
+
+        String cjk = new String(Text.CJK.utf8(size, Payloads.SEED), StandardCharsets.UTF_8);
+        assertThat(cjk.substring(0, cjk.length() - 2).chars()).allMatch(c -> c >= 0x4E00 && c < 0xA000);
     }
 }
