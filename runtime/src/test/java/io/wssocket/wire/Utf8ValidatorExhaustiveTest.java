@@ -73,6 +73,23 @@ class Utf8ValidatorExhaustiveTest {
     }
 
     @Test
+    void theAutomatonsBlocksFindABadByteAtEveryPositionOfALongNonAsciiRun() {
+        // Two- and three-byte characters, so that the blocks (checked once at their end) start and
+        // end inside characters; the bad byte is a lone lead byte (C3 then no continuation) at each position.
+        byte[] run = "\u00e9\u4e2d\u0436\u00e9\u4e2d".repeat(60).getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8Validator.isValid(ByteBuffer.wrap(run))).isTrue();
+        for (int position = 0; position < run.length; position++) {
+            byte[] b = run.clone();
+            boolean continuation = (b[position] & 0xC0) == 0x80;
+            b[position] = continuation ? (byte) 'x' : (byte) 0xBF; // a character cut short, or a stray continuation
+            Utf8Validator v = new Utf8Validator();
+            assertThat(v.validate(ByteBuffer.wrap(b), 0, b.length)).as("bad byte at %d", position).isFalse();
+            assertThat(v.isInvalid()).isTrue();
+            assertThat(v.validate(ByteBuffer.wrap(run), 0, run.length)).as("stays invalid").isFalse();
+        }
+    }
+
+    @Test
     void theAsciiSkippingHandsACharacterAtEveryPositionOfALongRunToTheAutomaton() {
         byte[] emoji = "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
         for (int position = 0; position <= 196; position++) {
