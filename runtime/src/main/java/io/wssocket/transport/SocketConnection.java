@@ -862,7 +862,7 @@ public final class SocketConnection implements Connection {
             } else {
                 ByteBuffer[] gather = new ByteBuffer[Math.min(queue.bufferCount(), MAX_GATHER)];
                 int n = queue.gather(gather);
-                written = tls == null ? channel.write(gather, 0, n) : tls.write(gather, 0, n);
+                written = tls == null ? HeapCopyBound.write(channel, gather, 0, n) : tls.write(gather, 0, n);
             }
         } catch (IOException e) {
             return e;
@@ -929,7 +929,7 @@ public final class SocketConnection implements Connection {
             try {
                 ByteBuffer[] gather = loop.gatherArray();
                 int n = queue.gather(gather);
-                long written = tls == null ? channel.write(gather, 0, n) : tls.write(gather, 0, n);
+                long written = tls == null ? HeapCopyBound.write(channel, gather, 0, n) : tls.write(gather, 0, n);
                 java.util.Arrays.fill(gather, 0, n, null);
                 if (written > 0) {
                     lastWriteNanos = loop.now();

@@ -132,8 +132,10 @@ final class WriteQueue {
             return single != null ? new ByteBuffer[] {single} : buffers;
         }
 
+        /** Writes what a plain socket takes of this write (see {@link HeapCopyBound}); returns how many bytes. */
         long writeTo(java.nio.channels.GatheringByteChannel channel) throws java.io.IOException {
-            return single != null ? channel.write(single) : channel.write(buffers);
+            return single != null ? HeapCopyBound.write(channel, single)
+                    : HeapCopyBound.write(channel, buffers, 0, buffers.length);
         }
 
         int bufferCount() {
