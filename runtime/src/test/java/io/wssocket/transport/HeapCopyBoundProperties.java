@@ -81,7 +81,7 @@ class HeapCopyBoundProperties {
     }
 
     @Example
-    void aSocketThatTakesEverythingGetsTheWholeMessageInOneWriteOfTheCall() throws IOException {
+    void aSocketThatTakesEverythingGetsTheWholeMessageInOneCallOfPiecesNoLargerThanTheBound() throws IOException {
         ByteBuffer payload = ByteBuffer.allocate(2 * BOUND + 7);
         RecordingChannel channel = new RecordingChannel(Integer.MAX_VALUE);
 
