@@ -31,25 +31,9 @@ final class HeapCopyBound {
     /** Writes what the socket takes of {@code buffer}; returns how many bytes it took. */
     static long write(GatheringByteChannel channel, ByteBuffer buffer) throws IOException {
         if (buffer.isDirect() || buffer.remaining() <= MAX_HEAP_BYTES) {
-            return channel.write(buffer);
+            return channel.write(buffer); // the common case: no array, one call
         }
-        long total = 0;
-        while (buffer.hasRemaining()) {
-            int limit = buffer.limit();
-            int offered = Math.min(MAX_HEAP_BYTES, buffer.remaining());
-            buffer.limit(buffer.position() + offered);
-            int written;
-            try {
-                written = channel.write(buffer);
-            } finally {
-                buffer.limit(limit);
-            }
-            total += written;
-            if (written < offered) {
-                break; // the socket is full: the caller waits for it
-            }
-        }
-        return total;
+        return write(channel, new ByteBuffer[] {buffer}, 0, 1);
     }
 
     /** Writes what the socket takes of {@code buffers[offset, offset + length)}, in order; returns how many bytes. */
@@ -74,18 +58,18 @@ final class HeapCopyBound {
             for (int i = first; i < end; i++) {
                 ByteBuffer b = buffers[i];
                 int remaining = b.remaining();
-                if (!b.isDirect() && heap + remaining > MAX_HEAP_BYTES) {
-                    int take = (int) (MAX_HEAP_BYTES - heap);
-                    if (take > 0) {
-                        cut = b;
-                        cutLimit = b.limit();
-                        b.limit(b.position() + take);
-                        offered += take;
-                        last = i;
-                    }
-                    break; // take == 0: the bound was reached exactly with the buffer before
-                }
                 if (!b.isDirect()) {
+                    if (heap + remaining > MAX_HEAP_BYTES) {
+                        int take = (int) (MAX_HEAP_BYTES - heap);
+                        if (take > 0) {
+                            cut = b;
+                            cutLimit = b.limit();
+                            b.limit(b.position() + take);
+                            offered += take;
+                            last = i;
+                        }
+                        break; // take == 0: the bound was reached exactly with the buffer before
+                    }
                     heap += remaining;
                 }
                 offered += remaining;
