@@ -229,24 +229,21 @@ public enum Scenario {
     static final int DEFLATE_IDLE_MAX = 8000;
 
     /**
+     * Every idle connection comes from the driver's one address: WS Socket's per-address limit (by
+     * default a quarter of what its open-file limit allows: 4,498 under the runner's 20,000) is
+     * raised for the idle scenarios, else it refuses what the scenario means to hold (the other
+     * servers have no such limit, and ignore the property).
+     */
+    static final String ONE_ADDRESS = perAddress(16_000);
+
+    /**
      * The deflate-idle servers' heap, fixed and touched from the start: Tomcat holds about 70 KiB of
      * heap per idle connection, 120 KiB with deflate, more than the suite's usual 512 MiB at 8,000.
      * WS Socket's per-address limit (by default a quarter of what its open-file limit allows: 4,498
      * under the runner's 20,000) is raised, since every connection comes from the driver's address.
      */
     static final List<String> DEFLATE_IDLE_JVM = List.of(DEFLATE_ON, "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch",
-            Scenario.ONE_ADDRESS);
-
-    /**
-     * Every idle connection comes from the driver's one address: WS Socket's per-address limit (by
-     * default a quarter of what its open-file limit allows: 4,498 under the runner's 20,000) is
-     * raised for the idle scenarios, else it refuses what the scenario means to hold (the other
-     * servers have no such limit, and ignore the property).
-     */
-    static final String ONE_ADDRESS = "-Dwssocket.max-connections-per-address=" + Scenario.ONE_ADDRESS_CONNECTIONS;
-
-    /** What {@link #ONE_ADDRESS} allows one address (a constant: {@link #DEFLATE_IDLE_JVM}, above, uses it). */
-    static final int ONE_ADDRESS_CONNECTIONS = 16_000;
+            ONE_ADDRESS);
 
     /**
      * The idle scenario's WS Socket limits for C connections, all from the driver's one address:
@@ -256,10 +253,14 @@ public enum Scenario {
      * refusals (429 past the per-address limit, 503 past max-connections) instead of memory.
      */
     static List<String> idleLimits(int connections) {
-        if (connections <= ONE_ADDRESS_CONNECTIONS) {
+        if (connections <= 16_000) {
             return List.of(ONE_ADDRESS);
         }
-        return List.of("-Dwssocket.max-connections-per-address=" + connections, "-Dwssocket.max-connections=" + connections);
+        return List.of(perAddress(connections), "-Dwssocket.max-connections=" + connections);
+    }
+
+    private static String perAddress(int connections) {
+        return "-Dwssocket.max-connections-per-address=" + connections;
     }
 
     /**
